@@ -1,0 +1,53 @@
+"""The typer app. Each command group lives in its own module and registers itself on `app`.
+
+Commands only parse options, call one library function and print; library code raises
+`BilingualError`s, which `main()` turns into one line and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from ..errors import BilingualError
+
+app = typer.Typer(
+    name="bilingual",
+    help="Turn Chinese newspaper pages into bilingual Chinese–English editions, offline.\n\n"
+    "Example: bilingual build samples/seed-page.txt",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+# Command modules register their commands on import. Keep this list sorted.
+from . import ingest_cmd  # noqa: E402, F401
+
+
+def main() -> None:
+    """Console entry point: run the app, turning known errors into one line."""
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except BilingualError as exc:
+        if debug:
+            raise
+        print(f"Error: {exc.message}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line unless --debug
+        if debug or os.environ.get("BILINGUAL_DEBUG"):
+            raise
+        print(
+            f"Error: internal error ({type(exc).__name__}: {exc}). "
+            "Re-run with --debug and report it.",
+            file=sys.stderr,
+        )
+        sys.exit(70)

@@ -1,0 +1,25 @@
+"""Options and helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+EDITION_HELP = "Edition directory (holds edition.sqlite)."
+
+EditionOpt = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False)
+
+
+def print_json(data: object) -> None:
+    """Print data as UTF-8 JSON on stdout (Chinese kept readable)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def default_edition_dir(first_source: Path) -> Path:
+    """`output/<stem>` for a file; the directory itself for an edition's articles.md."""
+    if first_source.name == "articles.md" and (first_source.parent / "edition.sqlite").exists():
+        return first_source.parent
+    return Path("output") / first_source.stem

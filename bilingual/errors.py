@@ -1,0 +1,66 @@
+"""One exception hierarchy for the whole tool; the CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+
+class BilingualError(Exception):
+    """Base class: a problem the user can act on. `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+    def __init__(self, what: str, todo: str = "") -> None:
+        self.what = what.rstrip(".")
+        self.todo = todo
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.what}. {self.todo}".strip()
+
+
+class InputError(BilingualError):
+    """A source file is missing, unreadable, empty, binary or undecodable."""
+
+    exit_code = 2
+
+
+class EditionError(BilingualError):
+    """The edition directory or its store is missing, unwritable or corrupt."""
+
+    exit_code = 3
+
+
+class ModelError(BilingualError):
+    """A translation model package is missing, invalid or cannot be loaded."""
+
+    exit_code = 4
+
+
+class NetworkError(BilingualError):
+    """A command that needs the network could not reach it."""
+
+    exit_code = 5
+
+
+class GlossaryError(BilingualError):
+    """A glossary file is malformed or an edit is not possible."""
+
+    exit_code = 6
+
+
+class ReviewError(BilingualError):
+    """A review operation does not apply (unknown id, nothing to undo, bad split point)."""
+
+    exit_code = 7
+
+
+class RenderError(BilingualError):
+    """Rendering or validating an output failed."""
+
+    exit_code = 8
+
+
+class QAFailed(BilingualError):
+    """`qa --strict` found open flags."""
+
+    exit_code = 9

@@ -1,0 +1,379 @@
+"""The SQLite stores: one per edition (structure, pairs, history) and a shared translation cache.
+
+This is the only module that writes SQL. Every write happens inside `transaction()`, so a
+killed process loses at most the transaction in flight (WAL mode, synchronous=NORMAL).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .document import Article, Block, Edition, Sentence
+from .errors import EditionError
+
+SCHEMA_VERSION = 1
+DB_NAME = "edition.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, pos INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS blocks (
+    id TEXT PRIMARY KEY, article_id INTEGER NOT NULL, pos INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences (
+    id TEXT PRIMARY KEY, block_id TEXT NOT NULL, pos INTEGER NOT NULL, zh TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sentences_block ON sentences (block_id, pos);
+-- pairs outlive re-ingest: they are keyed by the content-derived sentence id
+CREATE TABLE IF NOT EXISTS pairs (
+    sid TEXT PRIMARY KEY, zh TEXT NOT NULL, en TEXT NOT NULL DEFAULT '',
+    mt TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'untranslated',
+    signature TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '[]',
+    score REAL, updated TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL,
+    target TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0);
+"""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Pair:
+    """One sentence pair in document order, with where it sits and its review state."""
+
+    sid: str
+    article: int
+    block: str
+    kind: str
+    zh: str
+    en: str = ""
+    mt: str = ""
+    status: str = "untranslated"
+    signature: str = ""
+    flags: list[dict] = field(default_factory=list)
+    score: float | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "article": self.article,
+            "block": self.block,
+            "kind": self.kind,
+            "id": self.sid,
+            "zh": self.zh,
+            "en": self.en,
+            "status": self.status,
+            "flags": self.flags,
+            "signature": self.signature,
+        }
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+class _Base:
+    conn: sqlite3.Connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class EditionStore(_Base):
+    """An edition's `edition.sqlite`: structure, sentence pairs and the audit log."""
+
+    def __init__(self, directory: Path, create: bool = False) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / DB_NAME
+        if not self.path.exists():
+            if not create:
+                raise EditionError(
+                    f"No edition at {self.directory}",
+                    "Create one with `bilingual ingest SOURCE -e DIR`.",
+                )
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                probe = self.directory / ".write-test"
+                probe.write_text("")
+                probe.unlink()
+            except OSError as exc:
+                raise EditionError(
+                    f"Cannot write to edition directory {self.directory}: {exc.strerror}",
+                    "Choose another directory with -e.",
+                ) from None
+        try:
+            self.conn = _connect(self.path)
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise EditionError(
+                    f"{self.path} has schema version {version}, newer than this tool's "
+                    f"{SCHEMA_VERSION}",
+                    "Upgrade bilingual.",
+                )
+            self.conn.executescript(_SCHEMA)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise EditionError(
+                f"{self.path} is not a readable edition store ({exc})",
+                "Re-create it with `bilingual ingest`.",
+            ) from None
+
+    # -- meta ---------------------------------------------------------------
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def name(self) -> str:
+        return self.get_meta("name") or self.directory.name
+
+    # -- structure ----------------------------------------------------------
+    def save_edition(self, edition: Edition, source: str = "") -> None:
+        """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM articles")
+            c.execute("DELETE FROM blocks")
+            c.execute("DELETE FROM sentences")
+            for apos, article in enumerate(edition.articles):
+                c.execute("INSERT INTO articles (id, pos) VALUES (?, ?)", (article.id, apos))
+                for bpos, block in enumerate(article.blocks):
+                    self._insert_block(c, article.id, bpos, block)
+            self.set_meta("name", edition.name)
+            if source:
+                self.set_meta("source", source)
+            self.set_meta("ingested", now())
+
+    def _insert_block(self, c: sqlite3.Connection, article_id: int, pos: int, block: Block) -> None:
+        c.execute(
+            "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+            (block.id, article_id, pos, block.kind, block.text),
+        )
+        for spos, s in enumerate(block.sentences):
+            c.execute(
+                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
+                (s.id, block.id, spos, s.zh),
+            )
+            c.execute(
+                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
+                (s.id, s.zh, now()),
+            )
+
+    def load_edition(self) -> Edition:
+        edition = Edition(name=self.name)
+        blocks: dict[int, list[Block]] = {}
+        by_id: dict[str, Block] = {}
+        for row in self.conn.execute("SELECT * FROM blocks ORDER BY article_id, pos"):
+            block = Block(id=row["id"], kind=row["kind"], text=row["text"])
+            blocks.setdefault(row["article_id"], []).append(block)
+            by_id[block.id] = block
+        for row in self.conn.execute("SELECT * FROM sentences ORDER BY block_id, pos"):
+            by_id[row["block_id"]].sentences.append(Sentence(id=row["id"], zh=row["zh"]))
+        for row in self.conn.execute("SELECT id FROM articles ORDER BY pos"):
+            edition.articles.append(Article(id=row["id"], blocks=blocks.get(row["id"], [])))
+        return edition
+
+    def block_sentences(self, block_id: str) -> list[Sentence]:
+        rows = self.conn.execute(
+            "SELECT id, zh FROM sentences WHERE block_id = ? ORDER BY pos", (block_id,)
+        )
+        return [Sentence(id=r["id"], zh=r["zh"]) for r in rows]
+
+    def set_block_sentences(self, block_id: str, sentences: list[Sentence]) -> None:
+        """Replace a block's sentences (merge/split); call inside a transaction."""
+        c = self.conn
+        c.execute("DELETE FROM sentences WHERE block_id = ?", (block_id,))
+        for pos, s in enumerate(sentences):
+            c.execute(
+                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
+                (s.id, block_id, pos, s.zh),
+            )
+            c.execute(
+                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
+                (s.id, s.zh, now()),
+            )
+        c.execute(
+            "UPDATE blocks SET text = ? WHERE id = ?",
+            ("".join(s.zh for s in sentences), block_id),
+        )
+
+    # -- pairs --------------------------------------------------------------
+    _PAIRS_SQL = """
+        SELECT s.id AS sid, b.article_id AS article, b.id AS block, b.kind AS kind,
+               s.zh AS zh, p.en, p.mt, p.status, p.signature, p.flags, p.score
+        FROM sentences s
+        JOIN blocks b ON b.id = s.block_id
+        JOIN articles a ON a.id = b.article_id
+        JOIN pairs p ON p.sid = s.id
+    """
+
+    @staticmethod
+    def _pair(row: sqlite3.Row) -> Pair:
+        return Pair(
+            sid=row["sid"],
+            article=row["article"],
+            block=row["block"],
+            kind=row["kind"],
+            zh=row["zh"],
+            en=row["en"],
+            mt=row["mt"],
+            status=row["status"],
+            signature=row["signature"],
+            flags=json.loads(row["flags"]),
+            score=row["score"],
+        )
+
+    def pairs(self) -> list[Pair]:
+        """Every sentence pair in document order."""
+        rows = self.conn.execute(self._PAIRS_SQL + " ORDER BY a.pos, b.pos, s.pos")
+        return [self._pair(r) for r in rows]
+
+    def pair(self, sid: str) -> Pair | None:
+        row = self.conn.execute(self._PAIRS_SQL + " WHERE s.id = ?", (sid,)).fetchone()
+        return self._pair(row) if row else None
+
+    def raw_pair(self, sid: str) -> dict | None:
+        """The stored pair row, also for sentences no longer in the structure."""
+        row = self.conn.execute("SELECT * FROM pairs WHERE sid = ?", (sid,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["flags"] = json.loads(out["flags"])
+        return out
+
+    def update_pair(self, sid: str, **fields: object) -> None:
+        """Set columns of one pair (en, mt, status, signature, flags, score); no transaction."""
+        if "flags" in fields:
+            fields["flags"] = json.dumps(fields["flags"], ensure_ascii=False)
+        fields["updated"] = now()
+        cols = ", ".join(f"{k} = ?" for k in fields)
+        self.conn.execute(f"UPDATE pairs SET {cols} WHERE sid = ?", (*fields.values(), sid))
+
+    def put_pair(self, pair: dict) -> None:
+        """Insert or replace a whole pair row (used by undo)."""
+        row = dict(pair)
+        row["flags"] = json.dumps(row.get("flags", []), ensure_ascii=False)
+        row.setdefault("updated", now())
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT OR REPLACE INTO pairs ({cols}) VALUES ({marks})", tuple(row.values()))
+
+    # -- history ------------------------------------------------------------
+    def log(self, action: str, target: str, before: object, after: object) -> int:
+        """Append an audit row; call inside the transaction that makes the change."""
+        cur = self.conn.execute(
+            "INSERT INTO history (at, action, target, before, after) VALUES (?, ?, ?, ?, ?)",
+            (
+                now(),
+                action,
+                target,
+                json.dumps(before, ensure_ascii=False),
+                json.dumps(after, ensure_ascii=False),
+            ),
+        )
+        return int(cur.lastrowid)
+
+    def history(self, include_undone: bool = True) -> list[dict]:
+        sql = "SELECT * FROM history"
+        if not include_undone:
+            sql += " WHERE undone = 0"
+        rows = self.conn.execute(sql + " ORDER BY id")
+        return [
+            {**dict(r), "before": json.loads(r["before"]), "after": json.loads(r["after"])}
+            for r in rows
+        ]
+
+    def last_change(self) -> dict | None:
+        row = self.conn.execute(
+            "SELECT * FROM history WHERE undone = 0 AND action != 'undo' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return {**dict(row), "before": json.loads(row["before"]), "after": json.loads(row["after"])}
+
+    def mark_undone(self, history_id: int) -> None:
+        self.conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (history_id,))
+
+
+def default_cache_dir() -> Path:
+    """Where the shared translation cache lives (`BILINGUAL_CACHE_DIR` overrides)."""
+    env = os.environ.get("BILINGUAL_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("bilingual"))
+
+
+class TranslationCache(_Base):
+    """Translations keyed by a content key (source text + signature), shared by all editions."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or default_cache_dir() / "translations.sqlite"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = _connect(path)
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS tm (key TEXT PRIMARY KEY, zh TEXT NOT NULL,"
+                " en TEXT NOT NULL, signature TEXT NOT NULL, flags TEXT NOT NULL,"
+                " created TEXT NOT NULL)"
+            )
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise EditionError(
+                f"Cannot open the translation cache at {path} ({exc})",
+                "Set BILINGUAL_CACHE_DIR to a writable directory.",
+            ) from None
+        self.path = path
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[str, list[dict]]]:
+        out: dict[str, tuple[str, list[dict]]] = {}
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.conn.execute(
+                f"SELECT key, en, flags FROM tm WHERE key IN ({marks})", chunk
+            ):
+                out[row["key"]] = (row["en"], json.loads(row["flags"]))
+        return out
+
+    def put_many(self, rows: Iterable[tuple[str, str, str, str, list[dict]]]) -> None:
+        """Store (key, zh, en, signature, flags) rows; call inside a transaction."""
+        stamp = now()
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO tm (key, zh, en, signature, flags, created)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(k, zh, en, sig, json.dumps(f, ensure_ascii=False), stamp) for k, zh, en, sig, f in rows],
+        )
