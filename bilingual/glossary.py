@@ -1,0 +1,304 @@
+"""The curated glossary: entries, layered loading and a fast longest-leftmost term matcher.
+
+Layers, later overriding earlier: the shipped `glossary/*.tsv`, the user's TSV under the
+platformdirs user data dir (so `XDG_DATA_HOME` moves it), then any extra files. The matcher
+is one pyahocorasick automaton over every Chinese surface form (the term and its Chinese
+variants), built lazily once per Glossary.
+
+File format (TSV, UTF-8, header row): `zh en pinyin category note source variants status`;
+only `zh` and `en` are required. `variants` holds alternative Chinese surface forms of the
+term separated by `|` (`;` and `；` are accepted too). Variants without any Han character are
+accepted English alternatives (kept in `Entry.en_alternatives`, used by nothing that changes
+output). Blank lines and lines starting with `#` are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import GlossaryError
+
+COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
+STATUSES = ("approved", "provisional")
+VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+USER_FILE = "glossary.tsv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term: the approved English `en` for the Chinese `zh`."""
+
+    zh: str
+    en: str
+    pinyin: str = ""
+    category: str = ""
+    note: str = ""
+    source: str = ""
+    variants: tuple[str, ...] = ()
+    status: str = "approved"
+    layer: str = ""  # label of the file it came from: "shipped/<name>.tsv", "user" or a path
+
+    @property
+    def zh_variants(self) -> tuple[str, ...]:
+        """Alternative Chinese surface forms that match as this term."""
+        return tuple(v for v in self.variants if HAN.search(v))
+
+    @property
+    def en_alternatives(self) -> tuple[str, ...]:
+        """Variants without Han characters: other English renderings, for reference only."""
+        return tuple(v for v in self.variants if v and not HAN.search(v))
+
+    def to_json(self) -> dict:
+        """The `glossary list --json` shape."""
+        return {
+            "zh": self.zh,
+            "en": self.en,
+            "pinyin": self.pinyin,
+            "category": self.category,
+            "note": self.note,
+            "source": self.source,
+            "variants": list(self.variants),
+            "status": self.status,
+            "layer": self.layer,
+        }
+
+    def to_row(self) -> dict[str, str]:
+        """The entry as a TSV row (variants joined with `|`)."""
+        row = {c: str(getattr(self, c)) for c in COLUMNS if c != "variants"}
+        row["variants"] = "|".join(self.variants)
+        return row
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a text: `text[start:end] == surface`, the term or one of its variants."""
+
+    start: int
+    end: int
+    entry: Entry
+    surface: str
+
+
+def _digest(pairs: Iterable[tuple[str, str]]) -> str:
+    h = hashlib.sha1()
+    for zh, en in sorted(set(pairs)):
+        h.update(f"{zh}\t{en}\n".encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class Glossary:
+    """Entries after layering (by zh), the files they came from, and the matcher."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # layer label → file
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> Glossary:
+        """A glossary from entries in layer order (a later entry with the same zh wins)."""
+        return cls(entries={e.zh: e for e in entries})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, zh: object) -> bool:
+        return zh in self.entries
+
+    def get(self, zh: str) -> Entry | None:
+        return self.entries.get(zh)
+
+    @cached_property
+    def _automaton(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        # Variants first so that an entry's own zh wins when a variant equals another term.
+        for entry in self.entries.values():
+            for surface in entry.zh_variants:
+                automaton.add_word(surface, (len(surface), surface, entry.zh))
+        for entry in self.entries.values():
+            automaton.add_word(entry.zh, (len(entry.zh), entry.zh, entry.zh))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def find(self, text: str) -> list[Match]:
+        """Terms in `text`, longest-leftmost and non-overlapping, in text order."""
+        automaton = self._automaton
+        if not len(automaton) or not text:
+            return []
+        candidates = [
+            (end - length + 1, -length, surface, zh)
+            for end, (length, surface, zh) in automaton.iter(text)
+        ]
+        candidates.sort()
+        matches: list[Match] = []
+        taken = 0
+        for start, neg_length, surface, zh in candidates:
+            if start < taken:
+                continue
+            matches.append(Match(start, start - neg_length, self.entries[zh], surface))
+            taken = start - neg_length
+        return matches
+
+    @cached_property
+    def hash(self) -> str:
+        """A stable hash of all (zh, en) pairs: part of a translation's signature."""
+        return _digest((e.zh, e.en) for e in self.entries.values())
+
+    def terms_key(self, text: str) -> str:
+        """A hash of the (zh, en) of the terms found in `text` ("" when none).
+
+        Part of a sentence's translation cache key, so that a glossary edit re-does only the
+        sentences holding a changed (or newly matching) term.
+        """
+        matches = self.find(text)
+        if not matches:
+            return ""
+        return _digest((m.entry.zh, m.entry.en) for m in matches)
+
+    def by_category(self, category: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.category == category]
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A raw TSV row, unstripped, with its 1-based line number (for lint messages)."""
+
+    line: int
+    fields: dict[str, str]
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Read a glossary TSV into raw rows. Raises GlossaryError on a missing `zh`/`en` header."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GlossaryError(f"Glossary file {path} not found", "Check the path.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(
+            f"Cannot read glossary file {path} ({exc})", "Save it as UTF-8 text."
+        ) from None
+    lines = text.splitlines()
+    header: list[str] | None = None
+    rows: list[Row] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+            if "zh" not in header or "en" not in header:
+                raise GlossaryError(
+                    f"{path}:{number}: the header row has no zh and en columns",
+                    "Start the file with a tab-separated header: zh, en, pinyin, category …",
+                )
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append(Row(number, dict(zip(header, cells, strict=False))))
+    return rows
+
+
+def entry_from_fields(fields: dict[str, str], layer: str = "") -> Entry:
+    """An Entry from raw fields: values stripped, variants split, status defaulted."""
+    get = lambda key: (fields.get(key) or "").strip()  # noqa: E731
+    variants = tuple(v for v in VARIANT_SPLIT.split(get("variants")) if v)
+    return Entry(
+        zh=get("zh"),
+        en=get("en"),
+        pinyin=get("pinyin"),
+        category=get("category"),
+        note=get("note"),
+        source=get("source"),
+        variants=variants,
+        status=get("status") or "approved",
+        layer=layer,
+    )
+
+
+def read_tsv(path: Path, layer: str = "") -> list[Entry]:
+    """The entries of one TSV file, in file order (rows without a zh are skipped)."""
+    entries = [entry_from_fields(r.fields, layer or str(path)) for r in read_rows(path)]
+    return [e for e in entries if e.zh]
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"[\t\r\n]+", " ", value)
+
+
+def write_tsv(path: Path, entries: Iterable[Entry]) -> None:
+    """Write entries as a glossary TSV (header row, `|`-joined variants), atomically."""
+    lines = ["\t".join(COLUMNS)]
+    for entry in entries:
+        row = entry.to_row()
+        lines.append("\t".join(_clean(row[c]) for c in COLUMNS))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+# --- layers ----------------------------------------------------------------------------------
+
+
+def shipped_dir() -> Path:
+    """The shipped glossary directory: $BILINGUAL_GLOSSARY_DIR, the wheel's copy, or the repo's."""
+    override = os.environ.get("BILINGUAL_GLOSSARY_DIR")
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent
+    wheel = package / "_glossary"
+    return wheel if wheel.is_dir() else package.parent / "glossary"
+
+
+def user_glossary_path() -> Path:
+    """The user's glossary TSV (platformdirs user data dir; XDG_DATA_HOME moves it)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("bilingual")) / USER_FILE
+
+
+def layer_files(extra: Sequence[Path] = (), user: bool = True) -> list[tuple[str, Path]]:
+    """(label, path) of every existing layer file, in override order."""
+    files: list[tuple[str, Path]] = []
+    directory = shipped_dir()
+    if directory.is_dir():
+        files += [(f"shipped/{p.name}", p) for p in sorted(directory.glob("*.tsv"))]
+    if user:
+        path = user_glossary_path()
+        if path.is_file():
+            files.append(("user", path))
+    for path in extra:
+        if not Path(path).is_file():
+            raise GlossaryError(f"Glossary file {path} not found", "Check the --glossary path.")
+        files.append((str(path), Path(path)))
+    return files
+
+
+def load_file(path: Path, label: str) -> list[Entry]:
+    """Entries of one layer file, by its suffix (TSV here; CSV and TBX via glossary_io)."""
+    if path.suffix.lower() in (".csv", ".tbx", ".xml"):
+        from .glossary_io import read_any
+
+        return read_any(path, layer=label)
+    return read_tsv(path, layer=label)
+
+
+def load_glossary(extra: Sequence[Path] = (), user: bool = True) -> Glossary:
+    """Load and layer the shipped glossary, the user's TSV and `extra` files."""
+    glossary = Glossary()
+    for label, path in layer_files(extra, user):
+        glossary.sources[label] = path
+        for entry in load_file(path, label):
+            glossary.entries[entry.zh] = entry
+    return glossary

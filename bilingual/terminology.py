@@ -1,0 +1,197 @@
+"""Protect glossary terms, names and numbers around MT, put the approved English back, check.
+
+Placeholder scheme: each protected span becomes `ZZ<n>ZZ` (n = 1, 2, …) glued to the
+surrounding Chinese — no spaces are ever added to the Chinese. Upper-case Latin letters and
+digits survive SentencePiece tokenisation as ordinary pieces, which NMT models tend to copy,
+unlike bracketed tokens (`⟦1⟧`, `<x1>`) that the tokenizer breaks into unknown pieces.
+
+`restore` is defensive: markers are found case-insensitively and tolerating spaces inside
+them (`zz 1 ZZ`, `ZZ1`), a marker number with no slot or seen twice is dropped, and no
+marker-like token survives. When a marker has vanished, nothing is appended (a rendering
+glued to the end of a sentence reads worse than a flag): `check` then reports the missing
+rendering as `term-miss` / `name-miss` / `number-mismatch`, so no miss is silent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .glossary import Glossary
+from .numbers import missing_numbers, zh_numbers
+
+MARKER = "ZZ{}ZZ"
+# Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
+# optional (possibly half-eaten) closing ZZ.
+MARKER_RE = re.compile(r"(?:ZZ|(?<![A-Za-z])[Zz]\s?[Zz])\s*(\d{1,3})\s*(?:[Zz]\s?[Zz]?)?")
+LEFTOVER_RE = re.compile(r"(?<![A-Za-z])[Zz]{2,}(?![A-Za-z])|(?<![A-Za-z])ZZ(?=\d)")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One protected span: its marker number, Chinese, English rendering and kind."""
+
+    number: int
+    zh: str
+    en: str
+    kind: str  # "term", "name" or "number"
+
+    @property
+    def marker(self) -> str:
+        return MARKER.format(self.number)
+
+
+@dataclass
+class Protected:
+    """The MT input (`text`, the source with markers) and what each marker stands for."""
+
+    text: str
+    slots: list[Slot] = field(default_factory=list)
+    source: str = ""
+
+
+def _spans(
+    zh: str, glossary: Glossary, names: Sequence[tuple[str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, en) for terms, names and protectable numbers, longest-leftmost."""
+    candidates: list[tuple[int, int, str, str]] = []
+    candidates += [(m.start, m.end, "term", m.entry.en) for m in glossary.find(zh)]
+    for name_zh, name_en in names:
+        if not name_zh or not name_en:
+            continue
+        start = zh.find(name_zh)
+        while start >= 0:
+            candidates.append((start, start + len(name_zh), "name", name_en))
+            start = zh.find(name_zh, start + len(name_zh))
+    candidates += [(n.start, n.end, "number", n.english) for n in zh_numbers(zh) if n.english]
+    # Longest first at each start; on equal spans a name beats a term beats a number.
+    rank = {"name": 0, "term": 1, "number": 2}
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), rank[c[2]]))
+    chosen: list[tuple[int, int, str, str]] = []
+    taken = 0
+    for cand in candidates:
+        if cand[0] >= taken:
+            chosen.append(cand)
+            taken = cand[1]
+    return chosen
+
+
+def protect(zh: str, glossary: Glossary, names: Sequence[tuple[str, str]] = ()) -> Protected:
+    """Replace glossary terms, `names` (zh, en) and Chinese magnitudes/dates with markers."""
+    parts: list[str] = []
+    slots: list[Slot] = []
+    pos = 0
+    for start, end, kind, en in _spans(zh, glossary, names):
+        slot = Slot(len(slots) + 1, zh[start:end], en, kind)
+        slots.append(slot)
+        parts += [zh[pos:start], slot.marker]
+        pos = end
+    parts.append(zh[pos:])
+    return Protected("".join(parts), slots, zh)
+
+
+def restore(en: str, protected: Protected) -> str:
+    """Put each slot's English where its marker came out; never leave a marker behind."""
+    by_number = {s.number: s for s in protected.slots}
+    used: set[int] = set()
+
+    def replace(m: re.Match[str]) -> str:
+        number = int(m.group(1))
+        slot = by_number.get(number)
+        if slot is None or number in used:
+            return " "
+        used.add(number)
+        text = slot.en
+        before = m.string[: m.start()]
+        if not before.strip(" \"'“‘(") and text[:1].islower():
+            text = text[0].upper() + text[1:]  # the sentence starts with it
+        if before[-1:].isalnum():
+            text = " " + text
+        after = m.string[m.end() :]
+        # A plural or possessive ending the model glued to the marker stays glued.
+        if after[:1].isalnum() and not re.match(r"(?:e?s|['’]s?)(?![A-Za-z])", after):
+            text += " "
+        return text
+
+    out = MARKER_RE.sub(replace, en)
+    out = LEFTOVER_RE.sub(" ", out)
+    return _tidy(out)
+
+
+def _tidy(text: str) -> str:
+    """Collapse the spaces left by removed markers; no space before closing punctuation."""
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" +([,.;:!?)\]])", r"\1", text)
+    text = re.sub(r"([(\[]) +", r"\1", text)
+    return text.strip()
+
+
+@lru_cache(maxsize=20000)
+def english_pattern(rendering: str) -> re.Pattern[str]:
+    """A case-insensitive regex for a rendering that tolerates plurals, possessives,
+    hyphen/space and quote-style differences, and an optional leading article."""
+    tokens = re.findall(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]", rendering)
+    if tokens and tokens[0].lower() in ("the", "a", "an") and len(tokens) > 1:
+        tokens = tokens[1:]
+        lead = r"(?:(?:the|a|an)\s+)?"
+    else:
+        lead = ""
+    parts: list[str] = []
+    for token in tokens:
+        if token[0].isalnum():
+            if parts and parts[-1] not in (r"[\s\-‐–—]*",):
+                parts.append(r"[\s\-‐–—]+")
+            if len(token) > 2 and token[-1] in "yY" and token[-2].lower() not in "aeiou":
+                word = re.escape(token[:-1]) + "(?:y|ies)"
+            elif token.isalpha():
+                word = re.escape(token) + "(?:s|es)?"
+            else:
+                word = re.escape(token)
+            parts.append(word + r"(?:['’]s?)?")
+        elif token in "-‐–—":
+            if parts and parts[-1] == r"[\s\-‐–—]+":
+                parts.pop()
+            parts.append(r"[\s\-‐–—]*")
+        else:
+            if parts and parts[-1] == r"[\s\-‐–—]+":
+                parts.pop()
+            parts.append(r"\s*(?:" + re.escape(token) + r"|[\"'“”‘’])?\s*")
+    body = "".join(parts)
+    return re.compile(rf"(?<![A-Za-z0-9]){lead}{body}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def has_rendering(en: str, rendering: str) -> bool:
+    """Whether `en` contains `rendering` (case-insensitive, plural/possessive tolerant)."""
+    return bool(english_pattern(rendering).search(en))
+
+
+def check(
+    zh: str, en: str, glossary: Glossary, names: Sequence[tuple[str, str]] = ()
+) -> list[dict]:
+    """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
+
+    Each distinct glossary term (and name) found in `zh` must have its approved English
+    somewhere in `en`; each Arabic-digit number of `zh` must appear with the same value.
+    """
+    flags: list[dict] = []
+    seen: set[str] = set()
+    for match in glossary.find(zh):
+        entry = match.entry
+        if entry.zh in seen:
+            continue
+        seen.add(entry.zh)
+        if not has_rendering(en, entry.en):
+            flags.append({"code": "term-miss", "detail": f"{match.surface} → {entry.en}"})
+    for name_zh, name_en in names:
+        if name_zh and name_en and name_zh in zh and name_zh not in seen:
+            seen.add(name_zh)
+            if not has_rendering(en, name_en):
+                flags.append({"code": "name-miss", "detail": f"{name_zh} → {name_en}"})
+    for number in missing_numbers(zh, en):
+        expected = number.english or ", ".join(f"{v:g}" for v in number.values)
+        flags.append({"code": "number-mismatch", "detail": f"{number.text} → {expected}"})
+    if MARKER_RE.search(en):
+        flags.append({"code": "marker-leak", "detail": MARKER_RE.search(en).group()})
+    return flags
