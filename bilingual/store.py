@@ -260,6 +260,11 @@ class EditionStore(_Base):
         rows = self.conn.execute(self._PAIRS_SQL + " ORDER BY a.pos, b.pos, s.pos")
         return [self._pair(r) for r in rows]
 
+    def touched_ids(self) -> set[str]:
+        """Ids of stored pairs that have a translation or a review, in or out of the structure."""
+        rows = self.conn.execute("SELECT sid FROM pairs WHERE status != 'untranslated'")
+        return {r[0] for r in rows}
+
     def pair(self, sid: str) -> Pair | None:
         row = self.conn.execute(self._PAIRS_SQL + " WHERE s.id = ?", (sid,)).fetchone()
         return self._pair(row) if row else None
@@ -288,7 +293,9 @@ class EditionStore(_Base):
         row.setdefault("updated", now())
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self.conn.execute(f"INSERT OR REPLACE INTO pairs ({cols}) VALUES ({marks})", tuple(row.values()))
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO pairs ({cols}) VALUES ({marks})", tuple(row.values())
+        )
 
     # -- history ------------------------------------------------------------
     def log(self, action: str, target: str, before: object, after: object) -> int:
@@ -375,5 +382,8 @@ class TranslationCache(_Base):
         self.conn.executemany(
             "INSERT OR REPLACE INTO tm (key, zh, en, signature, flags, created)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(k, zh, en, sig, json.dumps(f, ensure_ascii=False), stamp) for k, zh, en, sig, f in rows],
+            [
+                (k, zh, en, sig, json.dumps(f, ensure_ascii=False), stamp)
+                for k, zh, en, sig, f in rows
+            ],
         )

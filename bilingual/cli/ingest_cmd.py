@@ -12,7 +12,9 @@ from .common import EDITION_HELP, default_edition_dir, print_json
 
 @app.command("ingest")
 def ingest_cli(
-    sources: list[Path] = typer.Argument(..., help="Page files: .txt, .md or .html.", show_default=False),
+    sources: list[Path] = typer.Argument(
+        ..., help="Page files: .txt, .md or .html.", show_default=False
+    ),
     edition: Path | None = typer.Option(
         None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
     ),

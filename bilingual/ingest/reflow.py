@@ -1,0 +1,226 @@
+"""Reflow column-broken page text into units: paragraphs and stand-alone short lines.
+
+A newspaper page arrives as printed lines, often each followed by a blank line
+("double-spaced"), with paragraphs and headlines broken at column width. We decide, for
+every line break, whether it is a soft wrap (join) or a hard break, from:
+- sentence-final punctuation at the end of the line,
+- the line's width relative to its neighbours (the last line of a paragraph and a
+  headline are short; the first line of a paragraph is indented),
+- tight groups: in a double-spaced page, lines printed without a blank line between them
+  are headline groups (a title, its subtitle and byline; a two-line section heading),
+- a leading indent in the source.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+DATELINE = re.compile(
+    r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
+    r"\s*(?:[（(][^）)]{1,40}[）)])?"
+)
+FINAL = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)》]*$")
+OPEN_PUNCT = "，、；：,;:"
+
+
+def width(text: str) -> float:
+    """Printed width in em: Chinese characters 1, ASCII 0.5, spaces 0."""
+    total = 0.0
+    for ch in text:
+        if ch == " ":
+            continue
+        if unicodedata.east_asian_width(ch) in "WF" or ch in "“”‘’—…·":
+            total += 1
+        else:
+            total += 0.5
+    return total
+
+
+@dataclass
+class Line:
+    text: str
+    width: float
+    indent: bool
+    tight: bool  # printed directly under the previous line (double-spaced pages only)
+    hard: bool  # a hard break before it (two blank lines, or one in a single-spaced page)
+
+
+@dataclass
+class Unit:
+    """A reflowed piece of text: a paragraph, or a group of short lines kept apart."""
+
+    lines: list[str]
+    standalone: bool = False  # short or wide line(s) without final punctuation
+    group: bool = False  # a tight group of short lines (headline block)
+    wide: bool = False  # wider than the column: spans columns, like a title
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no space between Chinese, one space between Latin words."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and re.search(r"[A-Za-z,.;:]$", out) and re.match(r"[A-Za-z]", line):
+            out = out[:-1] if out.endswith("-") else out + " "
+        out += line
+    return out
+
+
+def read_lines(text: str) -> list[Line]:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    nonblank = [i for i, s in enumerate(raw) if s.strip()]
+    followed = sum(1 for i in nonblank if i + 1 < len(raw) and not raw[i + 1].strip())
+    double = len(nonblank) > 3 and followed >= 0.6 * len(nonblank)
+    lines: list[Line] = []
+    blanks = 0
+    for s in raw:
+        if not s.strip():
+            blanks += 1
+            continue
+        hard = blanks >= (2 if double else 1) and bool(lines)
+        tight = double and blanks == 0 and bool(lines)
+        indent = bool(re.match(r"^[ \t\u3000]", s))
+        stripped = s.strip()
+        lines.append(Line(stripped, width(stripped), indent, tight, hard))
+        blanks = 0
+    return lines
+
+
+def _column(lines: list[Line], i: int) -> float:
+    """The local column width: an upper median of up to three lines either side.
+
+    The upper median discounts the short last lines of paragraphs and headlines around.
+    """
+    near = [
+        lines[j].width
+        for j in range(max(0, i - 3), min(len(lines), i + 4))
+        if j != i and not lines[j].text.startswith("——")
+    ]
+    near = sorted(w for w in near if w >= 4) or [lines[i].width]
+    return near[(2 * len(near)) // 3]
+
+
+def _column_after(lines: list[Line], i: int) -> float:
+    """The column width of the body that follows line i (for spotting wide headlines)."""
+    after = [ln.width for ln in lines[i + 1 : i + 4] if ln.width >= 4]
+    return statistics.median(after) if after else lines[i].width
+
+
+def _ends(text: str) -> bool:
+    return bool(FINAL.search(text))
+
+
+def _headline_group(lines: list[Line], start: int) -> int:
+    """End (exclusive) of a tight group of short lines starting at `start`, or `start`."""
+    end = start + 1
+    while end < len(lines) and lines[end].tight and not lines[end].hard:
+        end += 1
+    if end - start < 2:
+        return start
+    members = lines[start:end]
+    if any(_ends(m.text) and not m.text.startswith("——") for m in members):
+        return start
+    # a dateline printed tight above its first body line is not a headline group
+    if DATELINE.match(members[0].text):
+        return start
+    return end
+
+
+def reflow(text: str) -> list[Unit]:
+    """Split a page's text into units (paragraphs and stand-alone lines) in page order."""
+    lines = read_lines(text)
+    units: list[Unit] = []
+    current: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        if current:
+            units.append(Unit(lines=current.copy()))
+            current.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        if line.hard or (line.indent and current):
+            flush()
+        group_end = _headline_group(lines, i) if not current else i
+        if group_end > i:
+            flush()
+            units.append(
+                Unit(lines=[ln.text for ln in lines[i:group_end]], standalone=True, group=True)
+            )
+            i = group_end
+            continue
+        col = _column(lines, i)
+        at_start = not current
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if at_start and not _ends(line.text) and _standalone(lines, i, col):
+            end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
+            wide = line.width > _column_after(lines, i) + 2
+            units.append(Unit(lines=[ln.text for ln in lines[i:end]], standalone=True, wide=wide))
+            i = end
+            continue
+        current.append(line.text)
+        if nxt is None or _paragraph_ends(line, nxt, col):
+            flush()
+        i += 1
+    flush()
+    return units
+
+
+def _standalone(lines: list[Line], i: int, col: float) -> bool:
+    """A line at a paragraph start that is not a paragraph's first line: a headline."""
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if line.text.startswith("——"):
+        return True
+    dateline = DATELINE.match(line.text)
+    if dateline:
+        return dateline.end() >= len(line.text.rstrip())
+    if line.text.endswith(tuple(OPEN_PUNCT)):
+        return False
+    # the next line starts with one character and a comma: it ends a word of this line
+    if (
+        nxt is not None
+        and re.match(r"^[^\s，、。；：]{1,2}[，、。；：]", nxt.text)
+        and not nxt.hard
+    ):
+        return False
+    # a paragraph's first line is short too (indent), but the line after it is full
+    next_full = nxt is not None and not (nxt.hard or nxt.indent) and nxt.width >= col - 1.5
+    inner_comma = "，" in line.text[1:-1]
+    short = line.width <= col - 2.5 and line.width <= 0.85 * col
+    short = short and not next_full and not inner_comma
+    wide = line.width > _column_after(lines, i) + 2
+    return short or wide
+
+
+NAME_END = re.compile(r"\s[\u4e00-\u9fff·]{2,5}$")
+
+
+def _attribution_end(lines: list[Line], i: int) -> int:
+    """End (exclusive) of a `——` attribution: up to the line ending in ` Name`."""
+    for end in range(i, min(len(lines), i + 4)):
+        if end > i and (lines[end].hard or lines[end].indent):
+            break
+        if NAME_END.search(lines[end].text) or _ends(lines[end].text):
+            return end + 1
+    return i + 1
+
+
+def _paragraph_ends(line: Line, nxt: Line, col: float) -> bool:
+    if nxt.indent or nxt.hard:
+        return True
+    if not _ends(line.text):
+        return False
+    next_col = col
+    return line.width <= col - 1.5 or nxt.width <= next_col - 1.5 or nxt.tight

@@ -1,0 +1,304 @@
+"""Find the structure of a reflowed page: block kinds, then articles.
+
+Kinds come from position and shape: a headline followed by a `——` line is a title with a
+subtitle; a short name line after them is a byline; `本报讯（…）` opening a paragraph is a
+dateline; a `——` line after a paragraph is an attribution and makes the paragraph(s)
+before it a pull quote; other stand-alone short lines are section headings, or titles when
+they span columns or lead into a dateline or byline.
+
+Articles start at titles. Page layout can separate a story from its headline (two
+headlines stacked above two bodies) or print a lead paragraph at the page's end; both are
+repaired by comparing the text of body blocks with each article's headline (character
+bigrams weighted by rarity on the page). It is best effort: `articles.md` lets a person fix
+the rest.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations, permutations
+
+from .normalize import HAN, clean_spaces, normalize_chars
+from .reflow import DATELINE, NAME_END, Unit, join_lines
+
+HEADER_KINDS = {"title", "subtitle", "byline", "dateline"}
+BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HAN}·]{{2,4}}$|记者|通讯员")
+
+
+@dataclass
+class RawBlock:
+    kind: str
+    text: str
+
+
+def classify(units: list[Unit]) -> list[RawBlock]:
+    """Give every unit (or part of a headline group) a kind."""
+    blocks: list[RawBlock] = []
+    pending_headline: list[int] = []  # indexes of blocks whose kind depends on what follows
+    for unit in units:
+        if unit.group:
+            _classify_group(unit.lines, blocks, pending_headline, wide=unit.wide)
+        elif unit.standalone:
+            _classify_line(unit.text, blocks, pending_headline, wide=unit.wide)
+        else:
+            _classify_paragraph(unit.text, blocks)
+    for i in pending_headline:
+        if blocks[i].kind == "headline":
+            blocks[i].kind = "heading"
+    _mark_quotes(blocks)
+    return blocks
+
+
+def _is_byline(text: str) -> bool:
+    return bool(BYLINE.search(text.replace(" ", ""))) and len(text) <= 12
+
+
+def _after_title(blocks: list[RawBlock]) -> bool:
+    return bool(blocks) and blocks[-1].kind in ("title", "subtitle", "headline")
+
+
+def _promote_previous_headline(blocks: list[RawBlock]) -> None:
+    """A headline followed by a subtitle, byline or dateline is a title."""
+    for block in reversed(blocks):
+        if block.kind == "headline":
+            block.kind = "title"
+            return
+        if block.kind not in ("subtitle", "byline"):
+            return
+
+
+def _classify_group(
+    lines: list[str], blocks: list[RawBlock], pending: list[int], wide: bool
+) -> None:
+    head: list[str] = []
+    i = 0
+    while i < len(lines) and not lines[i].startswith("——"):
+        head.append(lines[i])
+        i += 1
+    sub: list[str] = []
+    while i < len(lines):
+        sub.append(lines[i])
+        i += 1
+    byline = ""
+    if sub and len(sub) > 1 and _is_byline(sub[-1]):
+        byline = sub.pop()
+    elif not sub and len(head) > 1 and _is_byline(head[-1]):
+        byline = head.pop()
+    if head:
+        blocks.append(RawBlock("headline", join_lines(head)))
+        pending.append(len(blocks) - 1)
+        if sub or byline or wide:
+            blocks[-1].kind = "title"
+    if sub:
+        blocks.append(RawBlock("subtitle", join_lines(sub)))
+        _promote_previous_headline(blocks)
+    if byline:
+        blocks.append(RawBlock("byline", byline))
+        _promote_previous_headline(blocks)
+
+
+def _classify_line(text: str, blocks: list[RawBlock], pending: list[int], wide: bool) -> None:
+    if DATELINE.match(text):
+        _promote_previous_headline(blocks)
+        blocks.append(RawBlock("dateline", text))
+    elif text.startswith("——"):
+        if _after_title(blocks):
+            _promote_previous_headline(blocks)
+            blocks.append(RawBlock("subtitle", text))
+        else:
+            blocks.append(RawBlock("attribution", text))
+    elif _after_title(blocks) and blocks[-1].kind != "headline" and _is_byline(text):
+        blocks.append(RawBlock("byline", text))
+    else:
+        blocks.append(RawBlock("title" if wide or not blocks else "headline", text))
+        pending.append(len(blocks) - 1)
+
+
+def _classify_paragraph(text: str, blocks: list[RawBlock]) -> None:
+    match = DATELINE.match(text)
+    if match and match.end() < len(text):
+        _promote_previous_headline(blocks)
+        blocks.append(RawBlock("dateline", text[: match.end()].strip()))
+        text = text[match.end() :].strip()
+    elif match:
+        _promote_previous_headline(blocks)
+        blocks.append(RawBlock("dateline", text))
+        return
+    blocks.append(RawBlock("paragraph", text))
+
+
+def _mark_quotes(blocks: list[RawBlock]) -> None:
+    """Paragraphs before an attribution are a pull quote: since the previous attribution
+    when quotes run one after another, else just the one paragraph before it."""
+    for i, block in enumerate(blocks):
+        if block.kind != "attribution":
+            continue
+        j = i - 1
+        if j < 0 or blocks[j].kind != "paragraph":
+            continue
+        k = j
+        while k - 1 >= 0 and blocks[k - 1].kind == "paragraph":
+            k -= 1
+        run_after_quote = k - 1 >= 0 and blocks[k - 1].kind == "attribution"
+        first = k if run_after_quote else j
+        for q in range(first, j + 1):
+            blocks[q].kind = "quote"
+
+
+def clean(block: RawBlock) -> RawBlock:
+    """Normalise characters and spaces according to the block's kind."""
+    text = normalize_chars(block.text)
+    if block.kind == "dateline":
+        text = clean_spaces(text, "names")
+    elif block.kind == "attribution":
+        name = NAME_END.search(text)
+        if name:
+            text = clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
+        else:
+            text = clean_spaces(text)
+    elif block.kind == "byline":
+        text = clean_spaces(text, "names")
+    elif block.kind in ("title", "heading", "subtitle"):
+        text = clean_spaces(text, "headline")
+    else:
+        text = clean_spaces(text)
+    return RawBlock(block.kind, text)
+
+
+# -- articles ------------------------------------------------------------------
+
+
+def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
+    """Group blocks into articles and repair separated bodies and end-of-page leads."""
+    articles: list[list[RawBlock]] = []
+    for block in blocks:
+        starts_quotes = block.kind == "quote" and (
+            not articles or articles[-1][-1].kind not in ("quote", "attribution")
+        )
+        if (
+            not articles
+            or (block.kind == "title" and not (articles[-1] and articles[-1][-1].kind == "title"))
+            or (starts_quotes and any(b.kind not in ("quote", "attribution") for b in articles[-1]))
+        ):
+            articles.append([])
+        articles[-1].append(block)
+    weights = _Weights(blocks)
+    articles = _distribute_stacked(articles, weights)
+    _move_trailing_lead(articles, weights)
+    return [a for a in articles if a]
+
+
+class _Weights:
+    """Rarity-weighted character bigrams, for comparing blocks with headlines."""
+
+    def __init__(self, blocks: list[RawBlock]) -> None:
+        self.df: Counter[str] = Counter()
+        for block in blocks:
+            self.df.update(self.grams(block.text))
+        self.n = max(1, len(blocks))
+
+    @staticmethod
+    def grams(text: str) -> set[str]:
+        han = re.sub(f"[^{HAN}0-9A-Za-z]", "|", text)
+        return {han[i : i + 2] for i in range(len(han) - 1) if "|" not in han[i : i + 2]}
+
+    def score(self, text: str, header: str) -> float:
+        shared = self.grams(text) & self.grams(header)
+        return sum(math.log(self.n / self.df[g]) for g in shared if self.df[g])
+
+
+def _header(article: list[RawBlock]) -> str:
+    return " ".join(b.text for b in article if b.kind in ("title", "subtitle"))
+
+
+def _body_start(article: list[RawBlock]) -> int:
+    i = 0
+    while i < len(article) and article[i].kind in HEADER_KINDS:
+        i += 1
+    return i
+
+
+def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[list[RawBlock]]:
+    """Headlines printed one above another, bodies below: give each body to its headline."""
+    out = [list(a) for a in articles]
+    i = 0
+    while i < len(out):
+        run = i
+        while run < len(out) and _body_start(out[run]) == len(out[run]) and _header(out[run]):
+            run += 1
+        if run == i or run >= len(out) or run - i > 3:
+            i = max(run, i + 1)
+            continue
+        owners = list(range(i, run + 1))
+        target = out[run]
+        body = target[_body_start(target) :]
+        best = _best_partition(body, [_header(out[k]) for k in owners], w)
+        if best is not None:
+            out[run] = target[: _body_start(target)]
+            for owner, chunk in best:
+                out[owners[owner]].extend(chunk)
+        i = run + 1
+    return out
+
+
+def _best_partition(
+    body: list[RawBlock], headers: list[str], w: _Weights
+) -> list[tuple[int, list[RawBlock]]] | None:
+    """Split `body` into len(headers) contiguous chunks, each to a different headline,
+    maximising similarity; None when all-to-the-last-headline is about as good."""
+    k = len(headers)
+    cuts_allowed = [c for c in range(1, len(body)) if body[c - 1].kind != "heading"]
+    if len(cuts_allowed) < k - 1:
+        return None
+    scores = [[w.score(b.text, h) for h in headers] for b in body]
+    prefix = [[0.0] * (len(body) + 1) for _ in headers]
+    for h in range(k):
+        for j, row in enumerate(scores):
+            prefix[h][j + 1] = prefix[h][j] + row[h]
+    baseline = prefix[k - 1][len(body)]
+    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+    for cuts in combinations(cuts_allowed, k - 1):
+        bounds = (0, *cuts, len(body))
+        for order in permutations(range(k)):
+            total = sum(
+                prefix[order[c]][bounds[c + 1]] - prefix[order[c]][bounds[c]] for c in range(k)
+            )
+            if best is None or total > best[0]:
+                best = (total, bounds, order)
+    if best is None or best[0] < baseline * 1.2 + 5:
+        return None
+    _, bounds, order = best
+    return [(order[c], body[bounds[c] : bounds[c + 1]]) for c in range(k)]
+
+
+def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
+    """Paragraphs at the end of the page that belong to another article are its lead."""
+    if len(articles) < 2:
+        return
+    last = articles[-1]
+    start = _body_start(last)
+    own = _header(last)
+    best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
+    for x, other in enumerate(articles[:-1]):
+        header = _header(other)
+        if not header:
+            continue
+        margin = 0.0
+        for t in range(len(last) - 1, start, -1):
+            block = last[t]
+            if block.kind != "paragraph":
+                break
+            margin += w.score(block.text, header) - w.score(block.text, own)
+            if best is None or margin >= best[0]:
+                best = (margin, t, x)
+    if best is None or best[0] < 8:
+        return
+    _, t, x = best
+    lead = [RawBlock("lead", b.text) for b in last[t:]]
+    del last[t:]
+    target = articles[x]
+    at = _body_start(target)
+    target[at:at] = lead
