@@ -9,6 +9,8 @@ review both work better on sentence-sized units.
 
 from __future__ import annotations
 
+import itertools
+
 ENDERS = "。！？!?"
 CLOSERS = "”’」』）)》】"
 OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』"}
@@ -78,4 +80,4 @@ def _split_long(sentence: str) -> list[str]:
     if not cuts:
         return [sentence]
     bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [sentence[a:b] for a, b in itertools.pairwise(bounds)]
