@@ -73,10 +73,14 @@ def _split_long(sentence: str) -> list[str]:
             stack.append(OPENERS[ch])
         elif stack and ch == stack[-1]:
             stack.pop()
-        elif ch == "；" and not stack:
-            if i + 1 - last >= MIN_CLAUSE and len(sentence) - (i + 1) >= MIN_CLAUSE:
-                cuts.append(i + 1)
-                last = i + 1
+        elif (
+            ch == "；"
+            and not stack
+            and i + 1 - last >= MIN_CLAUSE
+            and len(sentence) - (i + 1) >= MIN_CLAUSE
+        ):
+            cuts.append(i + 1)
+            last = i + 1
     if not cuts:
         return [sentence]
     bounds = [0, *cuts, len(sentence)]
