@@ -56,15 +56,18 @@ def _spans(
     zh: str, glossary: Glossary, names: Sequence[tuple[str, str]]
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, en) for terms, names and protectable numbers, longest-leftmost."""
-    candidates: list[tuple[int, int, str, str]] = []
-    candidates += [(m.start, m.end, "term", m.entry.en) for m in glossary.find(zh)]
+    terms = [(m.start, m.end, "term", m.entry.en) for m in glossary.find(zh)]
+    candidates = list(terms)
     for name_zh, name_en in names:
         if not name_zh or not name_en:
             continue
         start = zh.find(name_zh)
         while start >= 0:
-            candidates.append((start, start + len(name_zh), "name", name_en))
-            start = zh.find(name_zh, start + len(name_zh))
+            end = start + len(name_zh)
+            # A name never splits a term: 忻州市 is dropped in 忻州|市委组织部 (忻州 stays).
+            if not any((s < end < e and start < s) or s < start < e < end for s, e, *_ in terms):
+                candidates.append((start, end, "name", name_en))
+            start = zh.find(name_zh, start + 1)
     candidates += [(n.start, n.end, "number", n.english) for n in zh_numbers(zh) if n.english]
     # Longest first at each start; on equal spans a name beats a term beats a number.
     rank = {"name": 0, "term": 1, "number": 2}
