@@ -24,7 +24,10 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on import. Keep this list sorted.
+from . import export_cmd  # noqa: E402, F401
 from . import ingest_cmd  # noqa: E402, F401
+from . import models_cmd  # noqa: E402, F401
+from . import translate_cmd  # noqa: E402, F401
 
 
 def main() -> None:

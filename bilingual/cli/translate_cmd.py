@@ -1,0 +1,88 @@
+"""`bilingual translate`: machine-translate an edition's pending sentences."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import EDITION_HELP, print_json
+
+
+@app.command("translate")
+def translate_cli(
+    edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
+    engine: str = typer.Option(
+        "auto",
+        "--engine",
+        help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
+    ),
+    model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
+    beam_size: int = typer.Option(4, "--beam-size", min=1, help="Beam size (argos)."),
+    max_decoding_length: int = typer.Option(
+        256, "--max-decoding-length", min=1, help="Longest output in tokens (argos)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
+) -> None:
+    """Machine-translate an edition's pending sentences, offline.
+
+    Cached results are reused; sentences you edited or approved are never changed. Safe to
+    interrupt: run it again to continue.
+
+    Example: bilingual translate -e output/seed-page --json
+    """
+    from ..store import EditionStore
+    from ..translate import translate_edition
+
+    with EditionStore(edition) as store, _progress(not as_json) as progress:
+        report = translate_edition(
+            store,
+            engine_name=engine,
+            model=model,
+            beam_size=beam_size,
+            max_decoding_length=max_decoding_length,
+            progress=progress,
+        )
+    if report.notice:
+        print(report.notice, file=sys.stderr)
+    if as_json:
+        data = report.to_json()
+        print_json(
+            {k: data[k] for k in ("translated", "cached", "engine", "seconds")}
+            | {k: v for k, v in data.items() if k not in ("notice",)}
+        )
+        return
+    typer.echo(
+        f"Translated {report.translated} and reused {report.cached} cached sentences "
+        f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
+    )
+    if report.kept_reviewed:
+        typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+
+
+class _progress:
+    """A rich progress bar on a terminal; a no-op callback otherwise."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.enabled = wanted and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Translating", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,39 @@
+"""A deterministic fake engine for logic tests: no model, instant, output derived from input.
+
+`BILINGUAL_FAKE_DELAY` (seconds per batch) slows it down so tests can kill a run mid-way.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ..document import text_hash
+from . import EngineOptions
+
+
+class FakeEngine:
+    """Renders each sentence as `EN[<hash>] <the text with placeholders kept>`."""
+
+    name = "fake"
+    label = "fake translation"
+    handles_glossary = False
+
+    def __init__(self, options: EngineOptions) -> None:
+        self.options = options
+        self.calls: list[list[str]] = []
+
+    def signature(self) -> str:
+        return f"fake v1 beam={self.options.beam_size} maxlen={self.options.max_decoding_length}"
+
+    def translate(self, texts: list[str]) -> list[str]:
+        self.calls.append(list(texts))
+        delay = float(os.environ.get("BILINGUAL_FAKE_DELAY", "0") or 0)
+        if delay:
+            time.sleep(delay)
+        return [f"EN[{text_hash(t, 6)}] {_keep_ascii(t)}".rstrip() for t in texts]
+
+
+def _keep_ascii(text: str) -> str:
+    """Keep the Latin/digit/placeholder parts of the source so term restoring can be tested."""
+    return " ".join("".join(c if c.isascii() else " " for c in text).split())

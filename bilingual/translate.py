@@ -1,0 +1,262 @@
+"""Translate an edition: every pending sentence once, through the content-keyed cache, in batches.
+
+Pending means untranslated, or machine-translated under another signature (other model,
+options or glossary). Pairs a person has `edited` or `approved` are never touched.
+
+The cache key is sha1(zh, engine signature, the sentence's glossary terms, its names): the
+glossary hash is in each pair's signature, but only the terms a sentence holds are in its
+key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
+translated longest-similar-first in batches; each batch is committed to the cache and then
+to the edition before the next starts, so a killed run loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine, EngineOptions, choose
+from .store import EditionStore, TranslationCache
+
+REVIEWED = ("edited", "approved")
+GLOSSARY_SEP = " | glossary="
+
+# Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
+# Large enough that CTranslate2 still fills its token batches (see bench/translate.py).
+BATCH_SENTENCES = int(os.environ.get("BILINGUAL_MT_BATCH", "256"))
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class TranslateReport:
+    """What a run did. `translated` and `cached` count distinct source texts."""
+
+    translated: int
+    cached: int
+    engine: str
+    seconds: float
+    redone_for_glossary: int = 0
+    sentences: int = 0  # pairs written
+    kept_reviewed: int = 0  # edited/approved pairs left alone
+    label: str = ""
+    signature: str = ""
+    notice: str = ""
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 3)
+        return data
+
+
+@dataclass
+class OneResult:
+    """A single re-translation (for review): the pair fields, not yet written to the edition."""
+
+    sid: str
+    en: str
+    mt: str
+    signature: str
+    flags: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    """One distinct (text, names) to translate, and the pairs that receive it."""
+
+    zh: str
+    names: tuple[tuple[str, str], ...]
+    key: str
+    sids: list[str] = field(default_factory=list)
+
+
+def _names(zh: str, kind: str, glossary) -> tuple[tuple[str, str], ...]:
+    try:
+        from .names import names_in
+    except ImportError:  # names.py not in this build
+        return ()
+    return tuple((a, b) for a, b in names_in(zh, kind, glossary))
+
+
+def cache_key(zh: str, engine_signature: str, terms_key: str, names: tuple = ()) -> str:
+    text = "\x1f".join([zh, engine_signature, terms_key, repr(names)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _setup(engine_name, model, beam_size, max_decoding_length, glossary):
+    if glossary is None:
+        from .glossary import load_glossary
+
+        glossary = load_glossary()
+    options = EngineOptions(model, beam_size, max_decoding_length, glossary)
+    engine, notice = choose(engine_name, options)
+    engine_sig = engine.signature()
+    return glossary, engine, notice, engine_sig, f"{engine_sig}{GLOSSARY_SEP}{glossary.hash}"
+
+
+def _run(engine: Engine, glossary, units: list[_Unit]) -> list[tuple[str, list[dict]]]:
+    """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
+    from .terminology import check, protect, restore
+
+    protected = [protect(u.zh, glossary, u.names) for u in units]
+    raw = engine.translate([p.text for p in protected])
+    extra = getattr(engine, "flag", None)
+    out = []
+    for unit, prot, mt in zip(units, protected, raw, strict=True):
+        en = restore(mt, prot)
+        flags = check(unit.zh, en, glossary, unit.names)
+        if extra:
+            flags.append(dict(extra))
+        out.append((en, flags))
+    return out
+
+
+def translate_edition(
+    store: EditionStore,
+    engine_name: str = "auto",
+    model: str | None = None,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
+    progress: Progress | None = None,
+    glossary=None,
+    cache: TranslationCache | None = None,
+) -> TranslateReport:
+    """Translate every pending sentence of the edition; see the module docstring."""
+    started = time.perf_counter()
+    glossary, engine, notice, engine_sig, signature = _setup(
+        engine_name, model, beam_size, max_decoding_length, glossary
+    )
+    units: dict[tuple, _Unit] = {}
+    previous: dict[str, str] = {}  # key → the signature its pairs had before
+    kept = 0
+    for pair in store.pairs():
+        if pair.status in REVIEWED:
+            kept += 1
+            continue
+        if pair.status == "machine" and pair.signature == signature:
+            continue
+        names = _names(pair.zh, pair.kind, glossary)
+        unit = units.get((pair.zh, names))
+        if unit is None:
+            key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
+            unit = units[(pair.zh, names)] = _Unit(pair.zh, names, key)
+        unit.sids.append(pair.sid)
+        if pair.status == "machine":
+            previous[unit.key] = pair.signature
+    total = sum(len(u.sids) for u in units.values())
+    done = 0
+    own_cache = cache is None
+    cache = cache or TranslationCache()
+    try:
+        hits = cache.get_many(u.key for u in units.values())
+        cached = [u for u in units.values() if u.key in hits]
+        from .terminology import check
+
+        results = {}
+        for u in cached:
+            flags = check(u.zh, hits[u.key][0], glossary, u.names)
+            if getattr(engine, "flag", None):
+                flags.append(dict(engine.flag))
+            results[u.key] = (hits[u.key][0], flags)
+        written = _write(store, cached, results, signature)
+        done += sum(len(u.sids) for u in cached)
+        if progress:
+            progress(done, total)
+        misses = sorted((u for u in units.values() if u.key not in hits), key=lambda u: len(u.zh))
+        redone = sum(
+            1
+            for u in misses
+            if u.key in previous and previous[u.key].split(GLOSSARY_SEP)[0] == engine_sig
+        )
+        for start in range(0, len(misses), BATCH_SENTENCES):
+            batch = misses[start : start + BATCH_SENTENCES]
+            results = dict(zip((u.key for u in batch), _run(engine, glossary, batch), strict=True))
+            with cache.transaction():
+                cache.put_many(
+                    (u.key, u.zh, *results[u.key][:1], signature, results[u.key][1]) for u in batch
+                )
+            written += _write(store, batch, results, signature)
+            done += sum(len(u.sids) for u in batch)
+            if progress:
+                progress(done, total)
+    finally:
+        if own_cache:
+            cache.close()
+    return TranslateReport(
+        translated=len(misses),
+        cached=len(cached),
+        engine=engine.name,
+        seconds=time.perf_counter() - started,
+        redone_for_glossary=redone,
+        sentences=written,
+        kept_reviewed=kept,
+        label=engine.label,
+        signature=signature,
+        notice=notice,
+    )
+
+
+def _write(store: EditionStore, units: list[_Unit], results: dict, signature: str) -> int:
+    """Store results on their pairs in one transaction, re-checking that none was reviewed
+    meanwhile (a reviewer may be working on the edition while it translates)."""
+    written = 0
+    with store.transaction():
+        for unit in units:
+            en, flags = results[unit.key]
+            for sid in unit.sids:
+                row = store.raw_pair(sid)
+                if row is None or row["status"] in REVIEWED:
+                    continue
+                store.update_pair(
+                    sid,
+                    en=en,
+                    mt=en,
+                    status="machine" if en.strip() else "untranslated",
+                    signature=signature,
+                    flags=flags,
+                )
+                written += 1
+    return written
+
+
+def translate_one(
+    store: EditionStore,
+    sid: str,
+    engine_name: str = "auto",
+    model: str | None = None,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
+    glossary=None,
+) -> OneResult:
+    """Machine-translate one sentence (through the cache) for the reviewer's re-translate key.
+
+    Returns the fields; the caller (`review.retranslate`) writes and logs the pair, whatever
+    its status, because a person asked for it.
+    """
+    from .errors import ReviewError
+
+    pair = store.pair(sid)
+    if pair is None:
+        raise ReviewError(f"No sentence {sid} in this edition", "See `bilingual show`.")
+    glossary, engine, _notice, engine_sig, signature = _setup(
+        engine_name, model, beam_size, max_decoding_length, glossary
+    )
+    names = _names(pair.zh, pair.kind, glossary)
+    unit = _Unit(pair.zh, names, cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names))
+    with TranslationCache() as cache:
+        hit = cache.get_many([unit.key]).get(unit.key)
+        if hit is not None:
+            from .terminology import check
+
+            en = hit[0]
+            flags = check(pair.zh, en, glossary, names)
+            if getattr(engine, "flag", None):
+                flags.append(dict(engine.flag))
+        else:
+            ((en, flags),) = _run(engine, glossary, [unit])
+            with cache.transaction():
+                cache.put_many([(unit.key, unit.zh, en, signature, flags)])
+    return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)
