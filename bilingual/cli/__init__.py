@@ -27,6 +27,8 @@ app = typer.Typer(
 from . import export_cmd  # noqa: E402, F401
 from . import ingest_cmd  # noqa: E402, F401
 from . import models_cmd  # noqa: E402, F401
+from . import qa_cmd  # noqa: E402, F401
+from . import review_cmd  # noqa: E402, F401
 from . import translate_cmd  # noqa: E402, F401
 
 
