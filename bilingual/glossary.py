@@ -236,15 +236,20 @@ def _clean(value: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", value)
 
 
-def write_tsv(path: Path, entries: Iterable[Entry]) -> None:
-    """Write entries as a glossary TSV (header row, `|`-joined variants), atomically."""
+def tsv_text(entries: Iterable[Entry]) -> str:
+    """Entries as glossary TSV text: header row, `|`-joined variants, no tabs inside fields."""
     lines = ["\t".join(COLUMNS)]
     for entry in entries:
         row = entry.to_row()
         lines.append("\t".join(_clean(row[c]) for c in COLUMNS))
+    return "\n".join(lines) + "\n"
+
+
+def write_tsv(path: Path, entries: Iterable[Entry]) -> None:
+    """Write entries as a glossary TSV, atomically (temp file, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(tsv_text(entries), encoding="utf-8")
     tmp.replace(path)
 
 
@@ -302,3 +307,55 @@ def load_glossary(extra: Sequence[Path] = (), user: bool = True) -> Glossary:
         for entry in load_file(path, label):
             glossary.entries[entry.zh] = entry
     return glossary
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+
+def plain_pinyin(text: str) -> str:
+    """Pinyin reduced for comparison: no tones (marks or digits), spaces or apostrophes."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("ü", "v"))
+    return re.sub(r"[^a-z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def search(glossary: Glossary, query: str) -> list[Entry]:
+    """Entries whose zh (or a variant) contains a Chinese query; else whose English or pinyin
+    (tones, spaces and apostrophes ignored) contains it. Exact hits first."""
+    query = query.strip()
+    if not query:
+        return []
+    if HAN.search(query):
+        hits = [
+            e for e in glossary.entries.values() if any(query in s for s in (e.zh, *e.variants))
+        ]
+        return sorted(hits, key=lambda e: (e.zh != query, len(e.zh)))
+    lowered, plain = query.lower(), plain_pinyin(query)
+    hits = []
+    for entry in glossary.entries.values():
+        if (
+            lowered in entry.en.lower()
+            or any(lowered in v.lower() for v in entry.en_alternatives)
+            or (plain and plain in plain_pinyin(entry.pinyin or _generated_pinyin(entry.zh)))
+        ):
+            hits.append(entry)
+    return sorted(hits, key=lambda e: (e.en.lower() != lowered, len(e.zh)))
+
+
+def _generated_pinyin(zh: str) -> str:
+    from .names import pinyin_of
+
+    return pinyin_of(zh)
+
+
+def stats(glossary: Glossary) -> dict[str, dict[str, int]]:
+    """Entry counts after layering: {"category": {name: n}, "layer": {label: n}, "status": …}."""
+    from collections import Counter
+
+    values = list(glossary.entries.values())
+    return {
+        "category": dict(Counter(e.category or "(none)" for e in values).most_common()),
+        "layer": dict(Counter(e.layer for e in values).most_common()),
+        "status": dict(Counter(e.status for e in values).most_common()),
+    }

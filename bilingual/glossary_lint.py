@@ -1,0 +1,211 @@
+"""Lint glossary files: problems a person should fix before the glossary is trusted.
+
+Each check is a function in `CHECKS` taking the rows of one layer (the shipped directory is
+one layer, however many files it has) and yielding Problems. Codes:
+
+- `duplicate`   the same zh twice in one layer with different English
+- `empty`       a required field is empty (shipped: zh en pinyin category source; others: zh en)
+- `pinyin`      the pinyin is not a reading of the characters (pypinyin heteronyms; a syllable
+                written without its tone is accepted as the neutral tone)
+- `whitespace`  leading/trailing or doubled spaces, or any space inside the Chinese
+- `shadowed`    a Chinese surface that can never match as its own term (another entry or
+                variant takes it)
+- `status`      a status other than approved / provisional
+- `script`      zh without Chinese characters, en with Chinese characters, or half-width
+                punctuation inside zh (ingested text has full-width punctuation)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .glossary import HAN, STATUSES, Entry, Glossary, Row, entry_from_fields, read_rows
+
+SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
+OTHER_REQUIRED = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {
+            "path": str(self.path),
+            "line": self.line,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    path: Path
+    row: Row
+    entry: Entry
+
+
+Check = Callable[[list[LayerRow], bool], Iterator[Problem]]
+
+
+def _problem(item: LayerRow, code: str, message: str) -> Problem:
+    return Problem(item.path, item.row.line, code, message)
+
+
+def check_duplicates(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    first: dict[str, LayerRow] = {}
+    for item in rows:
+        zh = item.entry.zh
+        if zh in first and first[zh].entry.en != item.entry.en:
+            before = first[zh]
+            yield _problem(
+                item,
+                "duplicate",
+                f"{zh} → {item.entry.en!r}, but {before.path.name}:{before.row.line} "
+                f"has {before.entry.en!r}",
+            )
+        first.setdefault(zh, item)
+
+
+def check_empty(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    required = SHIPPED_REQUIRED if shipped else OTHER_REQUIRED
+    for item in rows:
+        empty = [c for c in required if not (item.row.fields.get(c) or "").strip()]
+        if empty:
+            yield _problem(item, "empty", f"{item.entry.zh or '(no zh)'}: empty {', '.join(empty)}")
+
+
+def check_whitespace(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        for column, value in item.row.fields.items():
+            if value != value.strip() or "  " in value:
+                yield _problem(item, "whitespace", f"{column} {value!r}: stray spaces")
+            elif column == "zh" and re.search(r"[\s\u3000]", value):
+                yield _problem(item, "whitespace", f"zh {value!r}: space inside Chinese")
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    marked = pinyin(char, style=Style.TONE, heteronym=True)[0]
+    plain = pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=True)[0]
+    return frozenset(unicodedata.normalize("NFC", r.lower()) for r in marked + plain)
+
+
+def _squash(pinyin: str) -> str:
+    text = unicodedata.normalize("NFC", pinyin.lower().replace("v", "ü"))
+    return re.sub(r"[\W_]+", "", text)
+
+
+def pinyin_agrees(zh: str, pinyin: str) -> bool:
+    """Whether `pinyin` (any spacing, tone marks or neutral tone) is a reading of `zh`."""
+    target = _squash(pinyin)
+    positions = {0}
+    for char in zh:
+        if HAN.match(char):
+            options = _readings(char)
+        elif char.isalnum():
+            options = frozenset({char.lower(), ""})
+        else:
+            continue
+        positions = {p + len(r) for p in positions for r in options if target.startswith(r, p)}
+        if not positions:
+            return False
+    return len(target) in positions
+
+
+def check_pinyin(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        entry = item.entry
+        if entry.zh and entry.pinyin and not pinyin_agrees(entry.zh, entry.pinyin):
+            from .names import pinyin_of
+
+            yield _problem(
+                item, "pinyin", f"{entry.zh}: {entry.pinyin!r} (pypinyin: {pinyin_of(entry.zh)})"
+            )
+
+
+def check_status(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        if item.entry.status not in STATUSES:
+            yield _problem(item, "status", f"{item.entry.zh}: status {item.entry.status!r}")
+
+
+def check_script(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        zh, en = item.entry.zh, item.entry.en
+        if zh and not HAN.search(zh):
+            yield _problem(item, "script", f"{zh!r}: no Chinese characters in zh")
+        if HAN.search(en):
+            yield _problem(item, "script", f"{zh}: Chinese characters in en {en!r}")
+        if re.search(r"[,;:!?()]", zh):
+            yield _problem(item, "script", f"{zh}: half-width punctuation in zh never matches")
+
+
+def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    glossary = Glossary.from_entries(item.entry for item in rows if item.entry.zh)
+    for item in rows:
+        entry = item.entry
+        if not entry.zh or glossary.entries.get(entry.zh) is not entry:
+            continue  # overridden duplicate: reported by check_duplicates
+        for surface in (entry.zh, *entry.zh_variants):
+            matches = glossary.find(surface)
+            own = len(matches) == 1 and matches[0].entry.zh == entry.zh
+            if not own:
+                taken = ", ".join(m.surface for m in matches if m.entry.zh != entry.zh)
+                yield _problem(
+                    item, "shadowed", f"{surface} ({entry.zh}) can never match: {taken} wins"
+                )
+
+
+CHECKS: dict[str, Check] = {
+    "duplicate": check_duplicates,
+    "empty": check_empty,
+    "whitespace": check_whitespace,
+    "pinyin": check_pinyin,
+    "status": check_status,
+    "script": check_script,
+    "shadowed": check_shadowed,
+}
+
+
+def _rows(path: Path) -> list[Row]:
+    """Raw rows of a TSV; for CSV/TBX, rows rebuilt from the parsed entries (line = entry no.)."""
+    if path.suffix.lower() in (".tsv", ".txt"):
+        return read_rows(path)
+    from .glossary_io import read_any
+
+    return [Row(n, e.to_row()) for n, e in enumerate(read_any(path), start=1)]
+
+
+def lint_layers(layers: list[tuple[str, list[Path]]]) -> list[Problem]:
+    """Problems of each layer: (label, files); a label starting "shipped" gets strict checks."""
+    problems: list[Problem] = []
+    for label, paths in layers:
+        rows: list[LayerRow] = []
+        for path in paths:
+            rows += [LayerRow(path, r, entry_from_fields(r.fields, label)) for r in _rows(path)]
+        shipped = label.startswith("shipped")
+        for check in CHECKS.values():
+            problems += check(rows, shipped)
+    return sorted(problems, key=lambda p: (str(p.path), p.line, p.code))
+
+
+def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
+    """Lint `layer_files()` output: the shipped files together as one layer, others alone."""
+    shipped = [p for label, p in files if label.startswith("shipped")]
+    layers: list[tuple[str, list[Path]]] = [("shipped", shipped)] if shipped else []
+    layers += [(label, [p]) for label, p in files if not label.startswith("shipped")]
+    return lint_layers(layers)
