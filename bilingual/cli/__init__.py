@@ -25,10 +25,13 @@ app = typer.Typer(
 
 # Command modules register their commands on import. Keep this list sorted.
 from . import export_cmd  # noqa: E402, F401
+from . import glossary_cmd  # noqa: E402, F401
 from . import ingest_cmd  # noqa: E402, F401
 from . import models_cmd  # noqa: E402, F401
 from . import qa_cmd  # noqa: E402, F401
+from . import render_cmd  # noqa: E402, F401
 from . import review_cmd  # noqa: E402, F401
+from . import romanize_cmd  # noqa: E402, F401
 from . import translate_cmd  # noqa: E402, F401
 
 
