@@ -15,7 +15,12 @@ def html_to_markdown(source: str, path: Path) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(source.encode("utf-8"))
+        try:
+            root = lxml.html.document_fromstring(source)
+        except ValueError:  # a str with an XML encoding declaration
+            root = lxml.html.document_fromstring(
+                source.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+            )
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{path} is not readable HTML ({exc})", "Save the page again.") from None
     for el in root.iter(*_DROP):

@@ -10,7 +10,8 @@ Convention (one block per paragraph, blocks separated by a blank line):
     ---                     starts a new article (for articles without a title)
     <!-- … -->              a comment, ignored
 
-Markdown is taken as written: no reflow, no guessing of kinds. Re-ingesting it keeps the
+Markdown is taken as written: no reflow, no guessing of kinds (only a `本报讯（…）`
+opening a paragraph is split off as its dateline, as in page text). Re-ingesting it keeps the
 translations and reviews of every sentence whose text did not change.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..document import Edition
 from .normalize import clean_spaces, normalize_chars
+from .reflow import DATELINE
 
 HEADER = (
     "<!-- bilingual articles.md — fix grouping or kinds here, then re-ingest with:\n"
@@ -75,6 +77,10 @@ def parse_markdown(text: str) -> list[list[tuple[str, str]]]:
         mode = {"dateline": "names", "byline": "names"}.get(kind, "body")
         if kind in ("title", "heading", "subtitle", "attribution"):
             mode = "headline"
+        dateline = DATELINE.match(body) if kind == "paragraph" else None
+        if dateline and dateline.end() < len(body):
+            articles[-1].append(("dateline", clean_spaces(body[: dateline.end()], "names")))
+            body = body[dateline.end() :]
         articles[-1].append((kind, clean_spaces(body, mode)))
     return [a for a in articles if a]
 

@@ -165,7 +165,7 @@ def reflow(text: str) -> list[Unit]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if at_start and not _ends(line.text) and _standalone(lines, i, col):
             end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
-            wide = line.width > _column_after(lines, i) + 2
+            wide = line.width > max(col, _column_after(lines, i)) + 2
             units.append(Unit(lines=[ln.text for ln in lines[i:end]], standalone=True, wide=wide))
             i = end
             continue
@@ -186,21 +186,24 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
     dateline = DATELINE.match(line.text)
     if dateline:
         return dateline.end() >= len(line.text.rstrip())
-    if line.text.endswith(tuple(OPEN_PUNCT)):
+    if line.text.endswith(tuple(OPEN_PUNCT)) or line.text[0] in "，、。；：！？”’）》":
         return False
+    # a headline directly above a dateline
+    if nxt is not None and DATELINE.match(nxt.text):
+        return True
+    # a line alone between hard breaks (single-spaced pages) without final punctuation
+    if (line.hard or i == 0) and (nxt is None or nxt.hard):
+        return True
     # the next line starts with one character and a comma: it ends a word of this line
-    if (
-        nxt is not None
-        and re.match(r"^[^\s，、。；：]{1,2}[，、。；：]", nxt.text)
-        and not nxt.hard
-    ):
+    if nxt is not None and re.match(r"^[^\s，、。；：][，、。；：]", nxt.text) and not nxt.hard:
         return False
     # a paragraph's first line is short too (indent), but the line after it is full
     next_full = nxt is not None and not (nxt.hard or nxt.indent) and nxt.width >= col - 1.5
     inner_comma = "，" in line.text[1:-1]
+    very_short = line.width <= col - 4 or line.width <= 0.7 * col
     short = line.width <= col - 2.5 and line.width <= 0.85 * col
-    short = short and not next_full and not inner_comma
-    wide = line.width > _column_after(lines, i) + 2
+    short = not inner_comma and (very_short or (short and not next_full))
+    wide = line.width > max(col, _column_after(lines, i)) + 2
     return short or wide
 
 

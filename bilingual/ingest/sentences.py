@@ -15,7 +15,7 @@ ENDERS = "。！？!?"
 CLOSERS = "”’」』）)》】"
 OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』"}
 LONG_SENTENCE = 120  # characters; longer sentences are split at ； when the parts are long
-MIN_CLAUSE = 30
+MIN_CLAUSE = 20
 
 
 def split_sentences(text: str) -> list[str]:

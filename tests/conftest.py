@@ -1,0 +1,40 @@
+"""Shared fixtures. Golden files are rewritten with `pytest --regen-golden`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED = ROOT / "samples" / "seed-page.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output (review the diff before committing).",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen-golden"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Never touch the real user data, cache or Argos directories from a test."""
+    base = tmp_path_factory.getbasetemp() / "userdirs"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("BILINGUAL_CACHE_DIR", "cache/bilingual"),
+        ("ARGOS_PACKAGES_DIR", "argos-packages"),
+    ):
+        if var not in os.environ or not os.environ[var].startswith(str(base)):
+            monkeypatch.setenv(var, str(base / sub))

@@ -1,0 +1,48 @@
+import pytest
+
+from bilingual.ingest.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+        # closing quotes and brackets stay with the sentence they close
+        (
+            "他说：“要把好事办到群众心坎上！”大家都笑了。",
+            ["他说：“要把好事办到群众心坎上！”", "大家都笑了。"],
+        ),
+        ("“好事办到心坎上……”他说。", ["“好事办到心坎上……”", "他说。"]),
+        ("（本报记者采写。）下一句。", ["（本报记者采写。）", "下一句。"]),
+        # …… inside a sentence does not end it
+        ("买菜送饭……疫情发生以来，网格员冲在前。", ["买菜送饭……疫情发生以来，网格员冲在前。"]),
+        # never inside 《》 or numbers
+        (
+            "发布《关于加强领导。发挥作用倡议书》，动员全州。",
+            ["发布《关于加强领导。发挥作用倡议书》，动员全州。"],
+        ),
+        ("增长28.6万元。下降3.5%。", ["增长28.6万元。", "下降3.5%。"]),
+        ("真的吗？！是的。", ["真的吗？！", "是的。"]),
+        # a closing quote followed by a comma continues the sentence
+        ("他喊道：“好！”，然后走了。", ["他喊道：“好！”，然后走了。"]),
+        ("“为避免聚集，我们入户慰问。”郑福春说。", ["“为避免聚集，我们入户慰问。”", "郑福春说。"]),
+        ("没有句号的标题", ["没有句号的标题"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_long_sentence_splits_at_semicolon_between_long_clauses() -> None:
+    a = "为疫情防控责任大、工作任务重的市红十字会、交通运输、城市管理等部门紧急选配了6名综合协调能力强的干部；"
+    b = "先后抽调2118名各级党组织书记参与包联服务并担任防控小组长，组织市直单位94名年轻干部投身小区开展联防联控；"
+    c = "协调市发改委、市红十字会等部门，保障了防控一线的物资供应。"
+    assert split_sentences(a + b + c) == [a, b, c]
+
+
+def test_semicolon_inside_quotes_or_short_sentence_does_not_split() -> None:
+    quoted = "坚持“哪里任务险重，哪里就有党的组织；哪里遇到困难，哪里就有共产党员”，把党旗插在每一处防疫阵地上。"
+    assert split_sentences(quoted) == [quoted]
+    short = "对表现突出的，及时提拔使用；对不敢担当的，严肃问责。"
+    assert split_sentences(short) == [short]

@@ -1,0 +1,149 @@
+"""Structure and reflow on constructed pages: the seed's traps at other widths and layouts."""
+
+import pytest
+from pagemaker import body, page, wrap
+
+from bilingual.ingest import parse_text
+
+P1 = "在疫情防控中，某县充分发挥各级党组织的战斗堡垒作用和广大党员志愿者的先锋模范作用，扎实推动各项防控措施落实落细。"
+P2 = "目前，该县已建立一级党建管理网格17个、二级网格290个，覆盖全县所有村和社区，做到了全方位、无遗漏。"
+P3 = "据了解，该县近年来大力推广基层党建“网格化”管理机制，倾力打造“党建+”体系，切实让基层党组织有人真抓事、有人能干事。"
+
+
+def kinds(articles):
+    return [[k for k, _ in a] for a in articles]
+
+
+@pytest.mark.parametrize("width", [10, 13, 16, 22])
+def test_three_line_title_dateline_and_paragraphs_at_any_width(width: int) -> None:
+    text = page(
+        ["福建省泉州市鲤城区", "推进移风易俗", "助力打赢疫情防控阻击战"],
+        body("本报讯（闽文）" + P1, width),
+        body(P2, width),
+        body(P3, width),
+    )
+    (article,) = parse_text(text)
+    assert article[0] == ("title", "福建省泉州市鲤城区推进移风易俗助力打赢疫情防控阻击战")
+    assert article[1] == ("dateline", "本报讯（闽文）")
+    assert article[2:] == [("paragraph", P1), ("paragraph", P2), ("paragraph", P3)]
+
+
+@pytest.mark.parametrize("width", [16, 18, 20])
+def test_title_subtitle_byline_and_two_line_heading(width: int) -> None:
+    text = page(
+        ["增信心暖人心聚民心", "——山西省忻州市将“四个一”暖心服务落实到防疫一线", "思瑜"],
+        ["关怀关爱在一线 让“流血", "流汗者”觉暖心"],
+        body(P1, width),
+        "战“疫”一线闪耀信仰之光",
+        body(P2, width),
+    )
+    (article,) = parse_text(text)
+    assert article == [
+        ("title", "增信心暖人心聚民心"),
+        ("subtitle", "——山西省忻州市将“四个一”暖心服务落实到防疫一线"),
+        ("byline", "思瑜"),
+        ("heading", "关怀关爱在一线 让“流血流汗者”觉暖心"),
+        ("paragraph", P1),
+        ("heading", "战“疫”一线闪耀信仰之光"),
+        ("paragraph", P2),
+    ]
+
+
+def test_numbers_split_over_lines_rejoin_and_justification_spaces_go() -> None:
+    text = page(
+        "市委组织部慰问因公牺牲干警家属",
+        "本报讯（记者 张三）",
+        "党员、干部、群众代表手中。2 月 13",
+        "日，市委组织部专赴抗“疫”一线慰",
+        "问。已建立二级网格 290",
+        "个 、三 级 网 格 846 个 、四 级 网 格",
+        "1871个和末梢网格6737个。",
+    )
+    (article,) = parse_text(text)
+    assert article[1] == ("dateline", "本报讯（记者 张三）")
+    assert article[2] == (
+        "paragraph",
+        "党员、干部、群众代表手中。2月13日，市委组织部专赴抗“疫”一线慰问。"
+        "已建立二级网格290个、三级网格846个、四级网格1871个和末梢网格6737个。",
+    )
+
+
+def test_pull_quote_with_attribution_over_two_lines_and_dash_inside_sentence() -> None:
+    quote = (
+        "疫情防控带来的勤洗手、戴口罩、吃熟食、拒野味等健康文明的生活习惯，倒逼人们增强健康理念。"
+    )
+    dash = "蒙城县岳坊镇党委书记介绍说，全镇上下一致按照“镇党委——村党组织——党员”的包保网格，全镇党员包保群众，做到全方位、无遗漏。"
+    text = page(
+        "安徽蒙城：9761个党建网格疫情防控全覆盖全覆盖全覆盖",
+        body(P1, 14),
+        "蒙城县岳坊镇党委书记介绍",
+        "说，全镇上下一致按照“镇党委",
+        "——村党组织——党员”的包保网",
+        "格，全镇党员包保群众，做到全方",
+        "位、无遗漏。",
+        body(quote, 14),
+        "——杭州市委宣传部部务会",
+        "议成员、市文明办副主任 康志友",
+        ["江苏盐城：", "“小网格”发挥抗“疫”大作用"],
+        body("本报讯（盐文）" + P3, 14),
+    )
+    articles = parse_text(text)
+    assert kinds(articles) == [
+        ["title", "paragraph", "paragraph"],
+        ["quote", "attribution"],
+        ["title", "dateline", "paragraph"],
+    ]
+    assert articles[0][2] == ("paragraph", dash)
+    assert articles[1] == [
+        ("quote", quote),
+        ("attribution", "——杭州市委宣传部部务会议成员、市文明办副主任 康志友"),
+    ]
+    assert articles[2][0] == ("title", "江苏盐城：“小网格”发挥抗“疫”大作用")
+
+
+def test_single_spaced_page_with_blank_lines_between_paragraphs() -> None:
+    text = "\n".join(
+        [
+            "安徽蒙城：党建网格疫情防控全覆盖",
+            "",
+            *wrap(P1, 18),
+            "",
+            *wrap(P2, 18),
+            "",
+            *wrap(P3, 18),
+        ]
+    )
+    (article,) = parse_text(text)
+    assert article == [
+        ("title", "安徽蒙城：党建网格疫情防控全覆盖"),
+        ("paragraph", P1),
+        ("paragraph", P2),
+        ("paragraph", P3),
+    ]
+
+
+def test_stacked_headlines_get_their_own_bodies_and_end_of_page_lead_moves() -> None:
+    yushu = [
+        "玉树州委组织部坚持党建引领，采取五项切实可行的措施，强化玉树党支部战斗堡垒作用，凝心聚力奋战在玉树抗疫一线。",
+        "玉树州委组织部在玉树党建网开设三个专栏，会同玉树党建微信公众平台及时跟进疫情动态，讲好玉树抗疫故事。",
+    ]
+    xinzhou = [
+        "忻州市委组织部先后拨付200余万元党费支援忻州防控一线，为一线环卫工人代表送上慰问金和忻州市民的问候。",
+        "忻州市委组织部部务会成员冲锋在前，转战忻州抗疫一线，深入卫健、公安、环卫、村居等防疫重点部门单位。",
+    ]
+    lead = "疫情防控进入关键阶段，山西省忻州市委组织部把“四个一”暖心服务落实到一线。"
+    text = page(
+        ["战“疫”路上，组工干部勇向前", "——青海省玉树州委组织部带头抗击疫情做表率"],
+        "旦正措",
+        ["增信心暖人心聚民心", "——山西省忻州市将“四个一”暖心服务落实到防疫一线", "思瑜"],
+        *(body(p, 15) for p in xinzhou),
+        *(body(p, 15) for p in yushu),
+        ["湖南永州江华县", "漫画公益广告", "助力抗“疫”宣传"],
+        body("本报讯（陈天涯）" + P1, 15),
+        body(lead, 12),
+    )
+    first, second, third = parse_text(text)
+    assert [t for k, t in first if k == "paragraph"] == yushu
+    assert [t for k, t in second if k == "paragraph"] == xinzhou
+    assert ("lead", lead) in second and second.index(("lead", lead)) == 3
+    assert [k for k, _ in third] == ["title", "dateline", "paragraph"]
