@@ -74,10 +74,9 @@ class _Unit:
 
 
 def _names(zh: str, kind: str, glossary) -> tuple[tuple[str, str], ...]:
-    try:
-        from .names import names_in
-    except ImportError:  # names.py not in this build
-        return ()
+    """Person and place names to protect like glossary terms (they depend on the block kind)."""
+    from .names import names_in
+
     return tuple((a, b) for a, b in names_in(zh, kind, glossary))
 
 

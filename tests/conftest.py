@@ -38,3 +38,10 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
     ):
         if var not in os.environ or not os.environ[var].startswith(str(base)):
             monkeypatch.setenv(var, str(base / sub))
+
+
+# Translation fixtures: `no_network` makes socket connects and name lookups fail
+# (tests/mt_support.py); `tiny_argosmodel` is the tiny real Argos package (tests/tinymodel.py),
+# built once per session.
+from mt_support import no_network  # noqa: E402, F401
+from tinymodel import tiny_argosmodel  # noqa: E402, F401

@@ -12,6 +12,8 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
 # A few KB of training text, written for these tests (not taken from any corpus).
 _ZH = """\
 组织部门带头抗击疫情，党员干部冲锋在一线。
@@ -179,6 +181,12 @@ def build_package(
         for path in sorted(work.rglob("*")):
             zf.write(path, path.relative_to(out_dir).as_posix())
     return archive
+
+
+@pytest.fixture(scope="session")
+def tiny_argosmodel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny package, built once per test session (about a second)."""
+    return build_package(tmp_path_factory.mktemp("tinymodel"))
 
 
 if __name__ == "__main__":  # manual use: python tests/tinymodel.py OUT_DIR

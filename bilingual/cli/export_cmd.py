@@ -15,7 +15,7 @@ from .common import EDITION_HELP
 def export_cli(
     edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
     fmt: str = typer.Option(
-        "jsonl", "--format", "-f", help="jsonl, tsv (or any registered format)."
+        "jsonl", "--format", "-f", help="jsonl, tsv, tmx (or any registered format)."
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of stdout."

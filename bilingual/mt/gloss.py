@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from . import EngineOptions
 
-RULES_VERSION = 2  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 3  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -34,7 +34,7 @@ OVERRIDES = {
     "等": "etc.", "中": "in", "日": "day", "月": "month", "年": "year", "为": "for",
     "是": "is", "个": "", "们": "", "于": "in", "向": "toward", "从": "from", "以": "with",
     "并": "and", "也": "also", "都": "all", "就": "then", "还": "also", "又": "again",
-    "而": "and", "让": "let", "使": "make", "给": "give", "到": "to", "由": "by", "余": "odd",
+    "而": "and", "让": "let", "使": "make", "给": "give", "到": "to", "由": "by", "余": "odd", "元": "yuan",
 }  # fmt: skip
 
 PUNCT = {
@@ -54,6 +54,7 @@ SKIP_PREFIXES = (
     "classifier", "archaic variant", "(Tw)", "same as",
 )  # fmt: skip
 _REF = re.compile(r"[^\s\[\]]*\[[^\]]*\]|\S*[\u3400-\u9fff|]\S*")
+_PAREN = re.compile(r"\([^)]*\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
@@ -80,8 +81,8 @@ def clean_sense(sense: str) -> tuple[str, int]:
     if sense.startswith("surname "):
         return sense[len("surname ") :].split(";")[0].strip(), 2
     first = _REF.sub("", sense.split(";")[0])  # cross-references: 山西[Shan1 xi1], 書|书
-    first = re.sub(r"\([^)]*\)", "", first).split(",")[0]
-    first = re.sub(r"\s+", " ", first).strip(" ,")
+    first = _PAREN.sub("", first).split(",")[0]
+    first = " ".join(first.split()).strip(" ,")
     if first.startswith("to "):
         first = first[3:]
     return (first, rank) if first else ("", 9)

@@ -1,0 +1,168 @@
+"""`bilingual models`: install refusals, list shape, remove, and offline index commands."""
+
+from __future__ import annotations
+
+import json
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from mt_support import run_cli
+
+from bilingual.mt import models
+
+GOOD_META = {"type": "translate", "from_code": "zh", "to_code": "en", "package_version": "1.0"}
+
+
+@pytest.fixture(autouse=True)
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "argos"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
+    return directory
+
+
+def _zip(path: Path, members: dict[str, bytes | str], symlink: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    return path
+
+
+def _package(meta: dict | None = GOOD_META, top: str = "pkg", drop: str = "", **extra) -> dict:
+    members = {
+        f"{top}/metadata.json": json.dumps(meta) if meta is not None else None,
+        f"{top}/model/model.bin": b"\0" * 16,
+        f"{top}/sentencepiece.model": b"sp",
+    }
+    members = {k: v for k, v in members.items() if v is not None and not k.endswith(drop or "\0")}
+    return members | extra
+
+
+REFUSALS = [
+    ("not-a-zip", None, "it is not a zip archive"),
+    ("no-metadata", _package(meta=None), "no metadata.json in its top folder"),
+    (
+        "zip-slip",
+        _package(**{"pkg/../../evil.txt": "x"}),
+        "member 'pkg/../../evil.txt' would land outside the package folder",
+    ),
+    ("absolute", _package(**{"/tmp/evil.txt": "x"}), "member '/tmp/evil.txt' has an absolute path"),
+    (
+        "two-tops",
+        _package(**{"other/readme.txt": "x"}),
+        "it must hold exactly one top folder, found 2",
+    ),
+    (
+        "loose-file",
+        _package(**{"readme.txt": "x"}),
+        "member 'readme.txt' is not inside a top folder",
+    ),
+    ("no-model", _package(drop="model.bin"), "no model/model.bin (CTranslate2 model) in it"),
+    (
+        "no-tokenizer",
+        _package(drop="sentencepiece.model"),
+        "no tokenizer (sentencepiece.model or bpe.model) in it",
+    ),
+    (
+        "wrong-type",
+        _package(meta=GOOD_META | {"type": "sbd"}),
+        "it is a 'sbd' package, not a translate package",
+    ),
+    ("no-codes", _package(meta={"type": "translate"}), "metadata.json has no from_code"),
+    ("bad-json", _package(**{"pkg/metadata.json": "{nope"}), "metadata.json is not valid JSON"),
+]
+
+
+@pytest.mark.parametrize(("case", "members", "message"), REFUSALS, ids=[r[0] for r in REFUSALS])
+def test_install_refusals_are_one_line(tmp_path, capsys, packages, case, members, message):
+    archive = tmp_path / f"{case}.argosmodel"
+    if members is None:
+        archive.write_text("not a zip")
+    else:
+        _zip(archive, members)
+    code, out, err = run_cli(capsys, "models", "install", archive)
+    assert code == 4
+    assert out == ""
+    if case == "bad-json":  # the JSON parser's own detail follows
+        assert err.startswith(f"Error: Refusing to install {archive.name}: {message} (")
+        assert err.count("\n") == 1
+    else:
+        assert err == (
+            f"Error: Refusing to install {archive.name}: {message}. Use a valid .argosmodel file.\n"
+        )
+    assert not packages.exists() or list(packages.iterdir()) == []  # no partial install
+
+
+def test_install_refuses_symlink_member(tmp_path, capsys, packages):
+    archive = _zip(tmp_path / "link.argosmodel", _package(), symlink="pkg/link")
+    code, _, err = run_cli(capsys, "models", "install", archive)
+    assert (code, err.count("\n")) == (4, 1)
+    assert "member 'pkg/link' is a symbolic link" in err
+    assert list(packages.iterdir()) == []
+
+
+def test_missing_file(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "models", "install", tmp_path / "nope.argosmodel")
+    assert code == 4 and err.startswith("Error: No such model file") and err.count("\n") == 1
+
+
+def test_install_list_reinstall_remove(tiny_argosmodel, capsys, packages):
+    code, out, _ = run_cli(capsys, "models", "install", tiny_argosmodel)
+    assert code == 0 and "Installed translate-zh_en-tiny (zh→en v0.1)" in out
+    code, out, _ = run_cli(capsys, "models", "list", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "name": "translate-zh_en-tiny",
+            "from": "zh",
+            "to": "en",
+            "version": "0.1",
+            "path": str(packages / "translate-zh_en-tiny"),
+        }
+    ]
+    assert (packages / "translate-zh_en-tiny" / "model" / "model.bin").is_file()
+    # Installing again replaces the folder in one move and leaves no temporary folders.
+    assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
+    assert [p.name for p in packages.iterdir()] == ["translate-zh_en-tiny"]
+    assert models.find_model("zh", "en").name == "translate-zh_en-tiny"
+    assert models.find_model("en", "zh") is None
+    code, out, _ = run_cli(capsys, "models", "remove", "translate-zh_en-tiny")
+    assert code == 0 and out.startswith("Removed translate-zh_en-tiny")
+    assert list(packages.iterdir()) == []
+    code, _, err = run_cli(capsys, "models", "remove", "translate-zh_en-tiny")
+    assert code == 4 and err == (
+        "Error: No installed model named 'translate-zh_en-tiny'. See `bilingual models list`.\n"
+    )
+
+
+def test_packages_dir_follows_env_after_import(tmp_path, monkeypatch):
+    import argostranslate.settings  # noqa: F401 (already imported: reads the env only once)
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "later"))
+    assert models.packages_dir() == tmp_path / "later"
+
+
+def test_list_empty(capsys):
+    code, out, _ = run_cli(capsys, "models", "list", "--json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "args", [("models", "available"), ("models", "install", "--download", "zh", "en")]
+)
+def test_index_commands_offline_say_so(capsys, no_network, args):
+    code, _, err = run_cli(capsys, *args)
+    assert code == 5, err
+    assert err.startswith("Error: Cannot reach the Argos package index (")
+    assert err.count("\n") == 1 and "bilingual models install FILE.argosmodel" in err
+    assert no_network  # it did try, and only through the blocked socket layer
+
+
+def test_install_needs_file_or_download(capsys):
+    code, _, err = run_cli(capsys, "models", "install")
+    assert code == 4 and err.startswith("Error: Give either a FILE or --download FROM TO")

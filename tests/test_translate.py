@@ -1,0 +1,232 @@
+"""`bilingual translate` / `export` and `translate_edition`: the real Argos path with a tiny
+model, the content-keyed cache, resumability, reviewed pairs, the glossary and no network."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from mt_support import make_edition, run_cli, seed_sentences
+
+from bilingual.glossary import Entry, Glossary
+from bilingual.store import EditionStore
+from bilingual.translate import translate_edition, translate_one
+
+REQUIRED = {"translated": int, "cached": int, "engine": str, "seconds": float}
+
+
+@pytest.fixture(autouse=True)
+def fresh_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
+    glossary_dir = tmp_path / "glossary"
+    glossary_dir.mkdir()
+    (glossary_dir / "terms.tsv").write_text("zh\ten\n组织部\tOrganization Department\n")
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(glossary_dir))
+
+
+@pytest.fixture
+def installed(tiny_argosmodel, capsys) -> None:
+    assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
+
+
+def translate_json(capsys, edition: Path, *extra: object) -> tuple[dict, str]:
+    code, out, err = run_cli(capsys, "translate", "-e", edition, "--json", *extra)
+    assert code == 0, err
+    report = json.loads(out)
+    for key, kind in REQUIRED.items():
+        assert isinstance(report[key], kind), key
+    return report, err
+
+
+def test_real_model_translates_seed_offline_and_caches(tmp_path, capsys, installed, no_network):
+    edition = make_edition(tmp_path / "seed", seed_sentences())
+    first, err = translate_json(capsys, edition)
+    assert (first["translated"], first["cached"], first["engine"]) == (68, 0, "argos")
+    assert err == ""  # a model is installed: no notice
+    assert first["signature"].startswith("argos translate-zh_en-tiny v0.1 beam=4 maxlen=256")
+    again, _ = translate_json(capsys, edition)
+    assert (again["translated"], again["cached"]) == (0, 0)
+    pairs = EditionStore(edition).pairs()
+    assert {p.status for p in pairs} == {"machine"}
+    assert all(p.en and p.en == p.mt for p in pairs)
+    assert no_network == []  # translate never even tried to open a socket
+
+
+def test_changing_beam_size_retranslates(tmp_path, capsys, installed):
+    edition = make_edition(tmp_path / "e", seed_sentences(12))
+    assert translate_json(capsys, edition)[0]["translated"] == 12
+    report, _ = translate_json(capsys, edition, "--beam-size", "2")
+    assert (report["translated"], report["cached"]) == (12, 0)
+    # Back to the first options: everything comes from the cache.
+    report, _ = translate_json(capsys, edition)
+    assert (report["translated"], report["cached"]) == (0, 12)
+
+
+def test_editions_sharing_sentences_share_the_cache(tmp_path, capsys, installed):
+    sentences = seed_sentences(20)
+    a = make_edition(tmp_path / "a", sentences[:14])
+    b = make_edition(tmp_path / "b", sentences[6:])
+    assert translate_json(capsys, a)[0]["translated"] == 14
+    report, _ = translate_json(capsys, b)
+    assert (report["translated"], report["cached"]) == (6, 8)
+    en_a = {p.zh: p.en for p in EditionStore(a).pairs()}
+    assert all(en_a.get(p.zh, p.en) == p.en for p in EditionStore(b).pairs())
+
+
+def test_duplicates_translated_once(tmp_path):
+    sentences = seed_sentences(5)
+    edition = make_edition(tmp_path / "d", [*sentences, *sentences[1:3]])
+    with EditionStore(edition) as store:
+        report = translate_edition(store, engine_name="fake")
+        assert (report.translated, report.sentences) == (5, 7)
+
+
+def test_gloss_is_default_without_model_and_labelled(tmp_path, capsys, no_network):
+    edition = make_edition(
+        tmp_path / "g", ["组织部深入基层，2月13日送去慰问金。", "干部群众同心协力。"]
+    )
+    report, err = translate_json(capsys, edition)
+    assert report["engine"] == "gloss" and report["label"] == "word gloss"
+    assert err.count("\n") == 1 and err.startswith("No zh→en translation model is installed")
+    assert "bilingual models install --download zh en" in err
+    code, out, _ = run_cli(capsys, "export", "-e", edition, "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert "(word gloss, not MT)" in rows[0]["signature"]
+    assert all(
+        {"code": "word-gloss", "detail": "literal CC-CEDICT word gloss, not a translation"}
+        in r["flags"]
+        for r in rows
+    )
+    # The glossary term comes out in its approved rendering, the number as is.
+    assert rows[0]["en"].startswith("Organization Department") and "13" in rows[0]["en"]
+    assert not [f for f in rows[0]["flags"] if f["code"] == "term-miss"]
+    assert no_network == []
+
+
+def test_reviewed_pairs_are_never_overwritten(tmp_path):
+    edition = make_edition(tmp_path / "r", seed_sentences(6))
+    with EditionStore(edition) as store:
+        translate_edition(store, engine_name="fake")
+        first, second = store.pairs()[:2]
+        with store.transaction():
+            store.update_pair(first.sid, en="Edited by hand.", status="edited")
+            store.update_pair(second.sid, status="approved")
+        report = translate_edition(store, engine_name="fake", beam_size=1)
+        assert (report.translated, report.kept_reviewed, report.sentences) == (4, 2, 4)
+        after = {p.sid: p for p in store.pairs()}
+        assert (after[first.sid].en, after[first.sid].status) == ("Edited by hand.", "edited")
+        assert (after[second.sid].signature, after[second.sid].status) == (
+            second.signature,
+            "approved",
+        )
+
+
+def test_glossary_edit_redoes_only_sentences_with_the_term(tmp_path):
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "t", sentences)
+    old = Glossary.from_entries(
+        [Entry("组织部", "Organization Department"), Entry("党员", "Party member")]
+    )
+    new = Glossary.from_entries(
+        [Entry("组织部", "Department of Organization"), Entry("党员", "Party member")]
+    )
+    holding = len({s for s in sentences if "组织部" in s})
+    assert 0 < holding < len(sentences)
+    with EditionStore(edition) as store:
+        translate_edition(store, engine_name="fake", glossary=old)
+        report = translate_edition(store, engine_name="fake", glossary=new)
+        assert report.translated == report.redone_for_glossary == holding
+        assert report.cached == len(set(sentences)) - holding
+        en = [p.en for p in store.pairs() if "组织部" in p.zh]
+        assert all("Department of Organization" in e for e in en)
+        assert all(p.signature.endswith(new.hash) for p in store.pairs())
+        assert not [f for p in store.pairs() for f in p.flags if f["code"] == "term-miss"]
+
+
+def test_translate_one_returns_fields_without_writing(tmp_path):
+    edition = make_edition(tmp_path / "o", seed_sentences(3))
+    with EditionStore(edition) as store:
+        sid = store.pairs()[1].sid
+        result = translate_one(store, sid, engine_name="fake")
+        assert result.en.startswith("EN[") and result.signature.startswith("fake v1")
+        assert store.pair(sid).status == "untranslated"
+
+
+def test_export_tsv_and_unknown_format(tmp_path, capsys):
+    edition = make_edition(tmp_path / "x", seed_sentences(3))
+    out_file = tmp_path / "x.tsv"
+    assert run_cli(capsys, "export", "-e", edition, "--format", "tsv", "-o", out_file)[0] == 0
+    lines = out_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == [
+        "article",
+        "block",
+        "kind",
+        "id",
+        "zh",
+        "en",
+        "status",
+        "flags",
+        "signature",
+    ]
+    assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
+    code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
+    assert code == 8 and err.startswith(
+        "Error: Unknown export format 'xml'. Choose one of: jsonl, "
+    )
+    assert err.count("\n") == 1 and "tsv" in err
+
+
+def test_unknown_engine_and_missing_model(tmp_path, capsys):
+    edition = make_edition(tmp_path / "u", seed_sentences(2))
+    code, _, err = run_cli(capsys, "translate", "-e", edition, "--engine", "deepl")
+    assert code == 4 and err.startswith("Error: Unknown translation engine 'deepl'.")
+    code, _, err = run_cli(capsys, "translate", "-e", edition, "--engine", "argos")
+    assert code == 4 and err.startswith("Error: No zh→en translation model is installed.")
+    assert err.count("\n") == 1
+
+
+def _machine_count(edition: Path) -> int:
+    conn = sqlite3.connect(edition / "edition.sqlite", timeout=10)
+    try:
+        return conn.execute("SELECT count(*) FROM pairs WHERE status = 'machine'").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
+def test_sigkill_loses_at_most_the_batch_in_flight(tmp_path, monkeypatch):
+    edition = make_edition(tmp_path / "k", seed_sentences(40))
+    env = os.environ | {"BILINGUAL_MT_BATCH": "5", "BILINGUAL_FAKE_DELAY": "0.3"}
+    command = [
+        sys.executable,
+        "-m",
+        "bilingual",
+        "translate",
+        "-e",
+        str(edition),
+        "--engine",
+        "fake",
+    ]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _machine_count(edition) < 10 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = _machine_count(edition)
+    assert 10 <= done < 40 and done % 5 == 0  # whole batches only
+    with EditionStore(edition) as store:
+        report = translate_edition(store, engine_name="fake")
+        assert report.translated + report.cached == 40 - done
+        assert report.translated == 40 - done - report.cached  # cache may be one batch ahead
+        assert {p.status for p in store.pairs()} == {"machine"}
