@@ -18,7 +18,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -29,6 +29,17 @@ STATUSES = ("approved", "provisional")
 VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 USER_FILE = "glossary.tsv"
+PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
+# One-character place generics and their English (GB/T 16159), for `Glossary.find`.
+PLACE_GENERICS = {
+    "市": ("City", "Municipality"),
+    "县": ("County",),
+    "区": ("District",),
+    "州": ("Prefecture",),
+    "省": ("Province",),
+    "镇": ("Town",),
+    "乡": ("Township",),
+}
 
 
 @dataclass(frozen=True)
@@ -130,7 +141,12 @@ class Glossary:
         return automaton
 
     def find(self, text: str) -> list[Match]:
-        """Terms in `text`, longest-leftmost and non-overlapping, in text order."""
+        """Terms in `text`, longest-leftmost and non-overlapping, in text order.
+
+        One exception: a place term ending in a generic (忻州市) that overlaps a longer term
+        starting at that generic (市委组织部) is cut back to its proper name (忻州 → Xinzhou),
+        so Party and government bodies named after a place keep their approved rendering.
+        """
         automaton = self._automaton
         if not len(automaton) or not text:
             return []
@@ -139,14 +155,38 @@ class Glossary:
             for end, (length, surface, zh) in automaton.iter(text)
         ]
         candidates.sort()
+        longest_at: dict[int, int] = {}
+        for start, neg_length, _, _ in candidates:
+            longest_at.setdefault(start, -neg_length)
         matches: list[Match] = []
         taken = 0
         for start, neg_length, surface, zh in candidates:
             if start < taken:
                 continue
-            matches.append(Match(start, start - neg_length, self.entries[zh], surface))
-            taken = start - neg_length
+            end, entry = start - neg_length, self.entries[zh]
+            if longest_at.get(end - 1, 0) > 1 and (proper := self._proper_part(entry, surface)):
+                # 盐城市|市委 → 盐城 + 市委…: a place yields its generic to the term after it.
+                matches.append(Match(start, end - 1, proper, surface[:-1]))
+                taken = end - 1
+                continue
+            matches.append(Match(start, end, entry, surface))
+            taken = end
         return matches
+
+    def _proper_part(self, entry: Entry, surface: str) -> Entry | None:
+        """The proper-name part of a place term ending in a one-character generic, if known:
+        its own entry, or the place's English without the generic word (Xinzhou City → Xinzhou).
+        """
+        words = PLACE_GENERICS.get(surface[-1:])
+        if entry.category not in PLACE_CATEGORIES or not words or len(surface) < 3:
+            return None
+        proper = surface[:-1]
+        if proper in self.entries:
+            return self.entries[proper]
+        for word in words:
+            if entry.en.endswith(" " + word):
+                return replace(entry, zh=proper, en=entry.en[: -len(word) - 1], variants=())
+        return None
 
     @cached_property
     def hash(self) -> str:

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from .glossary import Glossary
 
 HAN_RUN = re.compile(r"^[\u3400-\u9fff]+$")
-PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
 
 
 @lru_cache(maxsize=4096)
