@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from dataclasses import dataclass, field
 
 DATELINE = re.compile(
@@ -26,17 +25,15 @@ FINAL = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)》]*$")
 OPEN_PUNCT = "，、；：,;:"
 
 
+# half-width: ASCII and Latin/Greek/Cyrillic letters (but not the middle dot, which
+# Chinese typesetting sets full width); spaces count nothing
+_HALF = re.compile(r"[!-~\u00a0-\u00b6\u00b8-\u1fff\u2010-\u2013\u2030-\u2e7f]")
+
+
 def width(text: str) -> float:
-    """Printed width in em: Chinese characters 1, ASCII 0.5, spaces 0."""
-    total = 0.0
-    for ch in text:
-        if ch == " ":
-            continue
-        if unicodedata.east_asian_width(ch) in "WF" or ch in "“”‘’—…·":
-            total += 1
-        else:
-            total += 0.5
-    return total
+    """Printed width in em: Chinese characters and punctuation 1, ASCII 0.5, spaces 0."""
+    half = len(_HALF.findall(text))
+    return len(text) - text.count(" ") - half / 2
 
 
 @dataclass
@@ -46,6 +43,11 @@ class Line:
     indent: bool
     tight: bool  # printed directly under the previous line (double-spaced pages only)
     hard: bool  # a hard break before it (two blank lines, or one in a single-spaced page)
+    measure: float = 0.0  # width when it can tell the column width (not tiny, not a —— line)
+
+    def __post_init__(self) -> None:
+        if self.width >= 4 and not self.text.startswith("——"):
+            self.measure = self.width
 
 
 @dataclass
@@ -89,7 +91,7 @@ def read_lines(text: str) -> list[Line]:
             continue
         hard = blanks >= (2 if double else 1) and bool(lines)
         tight = double and blanks == 0 and bool(lines)
-        indent = bool(re.match(r"^[ \t\u3000]", s))
+        indent = s[0] in " \t\u3000"
         stripped = s.strip()
         lines.append(Line(stripped, width(stripped), indent, tight, hard))
         blanks = 0
@@ -101,12 +103,9 @@ def _column(lines: list[Line], i: int) -> float:
 
     The upper median discounts the short last lines of paragraphs and headlines around.
     """
-    near = [
-        lines[j].width
-        for j in range(max(0, i - 3), min(len(lines), i + 4))
-        if j != i and not lines[j].text.startswith("——")
-    ]
-    near = sorted(w for w in near if w >= 4) or [lines[i].width]
+    near = sorted(
+        ln.measure for ln in lines[max(0, i - 3) : i + 4] if ln is not lines[i] and ln.measure
+    ) or [lines[i].width]
     return near[(2 * len(near)) // 3]
 
 

@@ -10,6 +10,7 @@ review both work better on sentence-sized units.
 from __future__ import annotations
 
 import itertools
+import re
 
 ENDERS = "。！？!?"
 CLOSERS = "”’」』）)》】"
@@ -18,43 +19,40 @@ LONG_SENTENCE = 120  # characters; longer sentences are split at ； when the pa
 MIN_CLAUSE = 20
 
 
+_CANDIDATES = re.compile(r"[。！？!?《》]|……")
+_TRAIL = re.compile(f"[{re.escape(ENDERS + CLOSERS)}]*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; joining the result gives the text back (stripped)."""
     out: list[str] = []
     start = 0
-    i = 0
     title_depth = 0  # inside 《…》 nothing splits
+    pos = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "《":
+    while True:
+        match = _CANDIDATES.search(text, pos)
+        if match is None:
+            break
+        mark = match.group(0)
+        pos = match.end()
+        if mark == "《":
             title_depth += 1
-        elif ch == "》" and title_depth:
-            title_depth -= 1
-        end = None
-        if not title_depth:
-            if ch in ENDERS:
-                end = i + 1
-            elif text.startswith("……", i):
-                j = i + 2
-                if j >= n or text[j] in CLOSERS:
-                    end = j
-                else:
-                    i = j
-                    continue
-        if end is not None:
-            while end < n and (text[end] in ENDERS or text[end] in CLOSERS):
-                end += 1
-            # a closer followed by a comma continues the sentence: “……！”他说，
-            if end < n and text[end] in "，、：；" and end > i + 1:
-                i = end
-                continue
-            piece = text[start:end].strip()
-            if piece:
-                out.append(piece)
-            start = i = end
             continue
-        i += 1
+        if mark == "》":
+            title_depth = max(0, title_depth - 1)
+            continue
+        if title_depth or (mark == "……" and pos < n and text[pos] not in CLOSERS):
+            continue
+        end = _TRAIL.match(text, pos).end()
+        # a closer followed by a comma continues the sentence: “……！”，他说
+        if end < n and text[end] in "，、：；" and end > pos:
+            pos = end
+            continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = pos = end
     tail = text[start:].strip()
     if tail:
         out.append(tail)

@@ -194,16 +194,23 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
 class _Weights:
     """Rarity-weighted character bigrams, for comparing blocks with headlines."""
 
+    _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
+
     def __init__(self, blocks: list[RawBlock]) -> None:
+        self._cache: dict[str, frozenset[str]] = {}
         self.df: Counter[str] = Counter()
         for block in blocks:
             self.df.update(self.grams(block.text))
         self.n = max(1, len(blocks))
 
-    @staticmethod
-    def grams(text: str) -> set[str]:
-        han = re.sub(f"[^{HAN}0-9A-Za-z]", "|", text)
-        return {han[i : i + 2] for i in range(len(han) - 1) if "|" not in han[i : i + 2]}
+    def grams(self, text: str) -> frozenset[str]:
+        found = self._cache.get(text)
+        if found is None:
+            found = frozenset(
+                run[i : i + 2] for run in self._NON_WORD.split(text) for i in range(len(run) - 1)
+            )
+            self._cache[text] = found
+        return found
 
     def score(self, text: str, header: str) -> float:
         shared = self.grams(text) & self.grams(header)
