@@ -155,16 +155,17 @@ class Glossary:
             for end, (length, surface, zh) in automaton.iter(text)
         ]
         candidates.sort()
-        longest_at: dict[int, int] = {}
-        for start, neg_length, _, _ in candidates:
-            longest_at.setdefault(start, -neg_length)
+        surface_at: dict[int, str] = {}
+        for start, _, surface, _ in candidates:
+            surface_at.setdefault(start, surface)  # the longest surface starting there
         matches: list[Match] = []
         taken = 0
         for start, neg_length, surface, zh in candidates:
             if start < taken:
                 continue
             end, entry = start - neg_length, self.entries[zh]
-            if longest_at.get(end - 1, 0) > 1 and (proper := self._proper_part(entry, surface)):
+            following = surface_at.get(end - 1, "")
+            if takes_generic(following) and (proper := self._proper_part(entry, surface)):
                 # 盐城市|市委 → 盐城 + 市委…: a place yields its generic to the term after it.
                 matches.append(Match(start, end - 1, proper, surface[:-1]))
                 taken = end - 1
@@ -206,6 +207,12 @@ class Glossary:
 
     def by_category(self, category: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.category == category]
+
+
+def takes_generic(term: str) -> bool:
+    """Whether a term that starts with a place's generic claims it: 市委组织部, 县委书记 and
+    市政府 do (the place before is then its proper name); 区长 in 忻府区长征街 does not."""
+    return len(term) >= 3 or term[1:2] in ("委", "政", "直")
 
 
 # --- files -----------------------------------------------------------------------------------

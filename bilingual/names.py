@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from .glossary import takes_generic
 from .names_data import (
     AFTER_NAME,
     BYLINE_NOISE,
@@ -226,9 +227,8 @@ def known_places(text: str, glossary: Glossary | None = None) -> list[tuple[str,
     for m in _PLACE_RE.finditer(text):
         proper, end = m.group(), m.end()
         generic = next((g for g in _GENERICS_LONGEST if text.startswith(g, end)), "")
-        following = terms.get(end, "")
         institution = text[end + len(generic) : end + len(generic) + 1] in ("委", "政", "直")
-        if generic and not institution and (not following or following in TITLES):
+        if generic and not institution and not takes_generic(terms.get(end, "")):
             zh = proper + generic
             found.append((zh, romanize_place(zh, glossary)))
         else:

@@ -141,11 +141,13 @@ def english_pattern(rendering: str) -> re.Pattern[str]:
         lead = r"(?:(?:the|a|an)\s+)?"
     else:
         lead = ""
+    sep = r"[\s\-‐–—]+"
     parts: list[str] = []
+    previous = ""
     for token in tokens:
         if token[0].isalnum():
-            if parts and parts[-1] not in (r"[\s\-‐–—]*",):
-                parts.append(r"[\s\-‐–—]+")
+            if previous == "word":
+                parts.append(sep)
             if len(token) > 2 and token[-1] in "yY" and token[-2].lower() not in "aeiou":
                 word = re.escape(token[:-1]) + "(?:y|ies)"
             elif token.isalpha():
@@ -153,14 +155,13 @@ def english_pattern(rendering: str) -> re.Pattern[str]:
             else:
                 word = re.escape(token)
             parts.append(word + r"(?:['’]s?)?")
+            previous = "word"
         elif token in "-‐–—":
-            if parts and parts[-1] == r"[\s\-‐–—]+":
-                parts.pop()
-            parts.append(r"[\s\-‐–—]*")
+            parts.append(sep)
+            previous = "dash"
         else:
-            if parts and parts[-1] == r"[\s\-‐–—]+":
-                parts.pop()
             parts.append(r"\s*(?:" + re.escape(token) + r"|[\"'“”‘’])?\s*")
+            previous = "punct"
     body = "".join(parts)
     return re.compile(rf"(?<![A-Za-z0-9]){lead}{body}(?![A-Za-z0-9])", re.IGNORECASE)
 
