@@ -184,14 +184,16 @@ def byline_names(text: str) -> list[str]:
     return names
 
 
-_TITLE_RE = re.compile("|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)))
+_TITLE_RE = re.compile(
+    "(?=(" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + "))"
+)
 
 
 def titled_names(text: str) -> list[str]:
     """Names right after a job title and before a verb, punctuation or the end of the text."""
     names: list[str] = []
-    for m in _TITLE_RE.finditer(text):
-        start = m.end()
+    for m in _TITLE_RE.finditer(text):  # overlapping: 党总支书记 holds 支书 and 书记
+        start = m.end(1)
         while start < len(text) and text[start] == " ":
             start += 1
         head = text[start : start + 2]
@@ -205,7 +207,8 @@ def titled_names(text: str) -> list[str]:
                 and _is_name_start(name)
                 and (not after or after.startswith(AFTER_NAME))
             ):
-                names.append(name)
+                if name not in names:
+                    names.append(name)
                 break
     return names
 
