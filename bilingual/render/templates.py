@@ -1,0 +1,37 @@
+"""The jinja2 environment shared by the HTML and EPUB writers (autoescape always on)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .markup import Piece, pieces_html
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def environment(rp: bool = False) -> jinja2.Environment:
+    """Templates with `inline` (pieces → escaped inline markup; `rp` adds ruby fallbacks)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+    def inline(pieces: list[Piece]) -> Markup:
+        # pieces_html escapes every text it emits; see markup.py.
+        return Markup(pieces_html(pieces, rp=rp, focusable=not rp))
+
+    env.filters["inline"] = inline
+    return env
+
+
+def read(name: str) -> str:
+    """A static template file's text (CSS, JS)."""
+    return (TEMPLATES / name).read_text(encoding="utf-8")

@@ -1,0 +1,87 @@
+"""TMX 1.4b export: one translation unit per translated sentence pair, for CAT tools (OmegaT).
+
+Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
+one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
+`zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
+are left out: a translation memory entry needs a target.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from ..store import EditionStore
+
+SRC_LANG = "zh-CN"
+TGT_LANG = "en"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Characters XML 1.0 cannot hold (lxml refuses them); OCR text occasionally has some.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bilingual")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _stamp() -> str:
+    """TMX date format, UTC; SOURCE_DATE_EPOCH makes it reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _prop(parent: etree._Element, kind: str, text: str) -> None:
+    etree.SubElement(parent, "prop", type=kind).text = _clean(text)
+
+
+def write_tmx(store: EditionStore) -> str:
+    """The edition's translated pairs as a TMX 1.4b document."""
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "bilingual",
+            "creationtoolversion": _version(),
+            "segtype": "sentence",
+            "o-tmf": "bilingual",
+            "adminlang": "en",
+            "srclang": SRC_LANG,
+            "datatype": "plaintext",
+            "creationdate": _stamp(),
+        },
+    )
+    body = etree.SubElement(root, "body")
+    for pair in store.pairs():
+        if not pair.en.strip():
+            continue
+        tu = etree.SubElement(body, "tu", tuid=pair.sid)
+        _prop(tu, "x-status", pair.status)
+        for flag in pair.flags:
+            detail = flag.get("detail", "")
+            _prop(
+                tu,
+                "x-flag",
+                f"{flag.get('code', '')}: {detail}" if detail else flag.get("code", ""),
+            )
+        if pair.signature:
+            _prop(tu, "x-signature", pair.signature)
+        _prop(tu, "x-kind", pair.kind)
+        for lang, text in ((SRC_LANG, pair.zh), (TGT_LANG, pair.en)):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            etree.SubElement(tuv, "seg").text = _clean(text)
+    text = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + text

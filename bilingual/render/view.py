@@ -1,0 +1,229 @@
+"""What every output format renders: an edition's articles, blocks and sentence pairs with
+their inline pieces (pinyin, glossary terms), plus who made the English.
+
+Built once per `render_edition` call and shared by the HTML and EPUB writers, so the
+expensive part (segmentation and pinyin) is done once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..store import EditionStore, Pair
+from .markup import Piece, en_pieces, zh_pieces
+
+# Engine names as they start a translation signature (`gloss:…`, `argos:…`).
+ENGINE_LABELS = {
+    "argos": "Argos Translate machine translation",
+    "gloss": "word gloss",
+    "fake": "fake engine (for tests)",
+    "align": "aligned existing translation",
+}
+# Flags that hold for every sentence an engine made: the masthead says it once, so they do
+# not mark each sentence (they stay in the hover text).
+QUIET_FLAGS = frozenset({"word-gloss"})
+GLOSS_NOTICE = (
+    "The English is a literal word-by-word gloss from CC-CEDICT and the glossary, "
+    "not a translation."
+)
+
+
+@dataclass
+class SentenceView:
+    sid: str
+    zh: str
+    en: str
+    status: str
+    flags: list[dict]
+    zh_pieces: list[Piece]
+    en_pieces: list[Piece]
+
+    @property
+    def flag_text(self) -> str:
+        """Flags as one line for a hover title: `code: detail; …`."""
+        return "; ".join(
+            f"{f.get('code', '')}: {f.get('detail', '')}".rstrip(": ") for f in self.flags
+        )
+
+    @property
+    def marked(self) -> bool:
+        """Whether a flag needs the reader's attention (not just an edition-wide note)."""
+        return any(f.get("code") not in QUIET_FLAGS for f in self.flags)
+
+    @property
+    def flag_codes(self) -> str:
+        return " ".join(str(f.get("code", "")) for f in self.flags)
+
+
+@dataclass
+class BlockView:
+    id: str
+    kind: str
+    sentences: list[SentenceView]
+
+
+@dataclass
+class ArticleView:
+    number: int
+    id: int
+    blocks: list[BlockView]
+    title_zh: str
+    title_en: str
+
+    @property
+    def anchor(self) -> str:
+        return f"a{self.number}"
+
+    @property
+    def filename(self) -> str:
+        return f"article-{self.number:04d}.xhtml"
+
+
+@dataclass
+class EngineUse:
+    engine: str
+    model: str
+    sentences: int
+
+    @property
+    def label(self) -> str:
+        return ENGINE_LABELS.get(self.engine, self.engine)
+
+
+@dataclass
+class EditionView:
+    name: str
+    title: str
+    date: str
+    source: str
+    identifier: str
+    articles: list[ArticleView]
+    engines: list[EngineUse]
+    status_counts: dict[str, int] = field(default_factory=dict)
+    ruby: bool = True
+
+    @property
+    def sentences(self) -> int:
+        return sum(self.status_counts.values())
+
+    @property
+    def is_gloss(self) -> bool:
+        return any(e.engine == "gloss" for e in self.engines)
+
+    @property
+    def engine_line(self) -> str:
+        """`English: Argos … (model X), 12 sentences; word gloss, 3 sentences`."""
+        if not self.engines:
+            return "English: not translated yet."
+        parts = []
+        for use in self.engines:
+            model = f" (model {use.model})" if use.model else ""
+            parts.append(f"{use.label}{model}, {use.sentences} sentences")
+        return "English: " + "; ".join(parts) + "."
+
+    @property
+    def contributor(self) -> str:
+        """The translator credit for EPUB metadata."""
+        return (
+            "; ".join(f"{u.label} ({u.model})" if u.model else u.label for u in self.engines)
+            or "untranslated"
+        )
+
+    @property
+    def review_line(self) -> str:
+        c = self.status_counts
+        return (
+            f"{self.sentences} sentences: {c.get('approved', 0)} approved, "
+            f"{c.get('edited', 0)} edited, {c.get('machine', 0)} machine, "
+            f"{c.get('untranslated', 0)} untranslated."
+        )
+
+
+def parse_signature(signature: str) -> tuple[str, str]:
+    """(engine, model) from a signature.
+
+    Signatures start with the engine name: `argos translate-zh_en v1.9 beam=4 … | glossary=…`,
+    `gloss cc-cedict … (word gloss, not MT) | glossary=…`, or `engine:model:…`. The model is
+    what follows the engine, without options (`k=v`), remarks in parentheses or the glossary.
+    """
+    head = re.sub(r"\([^)]*\)", " ", signature.split("|")[0])
+    tokens = [t for t in re.split(r"[\s:]+", head) if t]
+    if not tokens:
+        return "", ""
+    return tokens[0], " ".join(t for t in tokens[1:] if "=" not in t)
+
+
+def engines_used(pairs: list[Pair]) -> list[EngineUse]:
+    """Who made the English, most sentences first (pairs without English are skipped)."""
+    counts = Counter(parse_signature(p.signature) for p in pairs if p.en and p.signature)
+    return [EngineUse(e, m, n) for (e, m), n in counts.most_common()]
+
+
+def edition_identifier(name: str, zh_texts: list[str]) -> str:
+    """A stable `urn:uuid:` from the edition name and a hash of its Chinese text."""
+    digest = hashlib.sha1("\n".join(zh_texts).encode("utf-8")).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bilingual:{name}:{digest}')}"
+
+
+def _source_names(source: str) -> str:
+    """File names only: an absolute path of the user's machine does not belong in a book."""
+    return ", ".join(Path(part.strip()).name for part in source.split(",") if part.strip())
+
+
+def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> EditionView:
+    """Read the edition and its pairs and prepare the inline pieces of every sentence."""
+    edition = store.load_edition()
+    pairs = store.pairs()
+    by_sid = {p.sid: p for p in pairs}
+    status_counts: Counter[str] = Counter()
+    articles: list[ArticleView] = []
+    zh_texts: list[str] = []
+    for number, article in enumerate(edition.articles, start=1):
+        blocks: list[BlockView] = []
+        title_zh = title_en = ""
+        for block in article.blocks:
+            sentences = []
+            for s in block.sentences:
+                pair = by_sid.get(s.id)
+                en = pair.en if pair else ""
+                status = pair.status if pair else "untranslated"
+                status_counts[status] += 1
+                matches = glossary.find(s.zh) if glossary is not None else []
+                terms = list({m.entry.zh: m.entry for m in matches}.values())
+                sentences.append(
+                    SentenceView(
+                        sid=s.id,
+                        zh=s.zh,
+                        en=en,
+                        status=status,
+                        flags=list(pair.flags) if pair else [],
+                        zh_pieces=zh_pieces(s.zh, matches, ruby),
+                        en_pieces=en_pieces(en, terms),
+                    )
+                )
+            zh_texts.append(block.text)
+            blocks.append(BlockView(block.id, block.kind, sentences))
+            if block.kind == "title" and not title_zh:
+                title_zh = block.text
+                title_en = " ".join(s.en for s in sentences if s.en)
+        if not title_zh:
+            title_zh = article.title
+        articles.append(ArticleView(number, article.id, blocks, title_zh, title_en))
+    ingested = store.get_meta("ingested")
+    return EditionView(
+        name=edition.name,
+        title=store.get_meta("title") or edition.name,
+        date=store.get_meta("date") or ingested[:10],
+        source=_source_names(store.get_meta("source")) or edition.name,
+        identifier=edition_identifier(edition.name, zh_texts),
+        articles=articles,
+        engines=engines_used(pairs),
+        status_counts=dict(status_counts),
+        ruby=ruby,
+    )

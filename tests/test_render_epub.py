@@ -1,0 +1,161 @@
+"""The EPUB 3 edition: golden content, OCF zip rules, metadata, e-reader-safe markup, and
+EPUBCheck 5 with no errors and no warnings."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from render_support import NAME, build_store, check_golden, glossary
+
+from bilingual.render import render_edition
+from bilingual.render.epub import check_epub, report_lines
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+BLOCK_TAGS = {f"{XHTML}{t}" for t in ("p", "h1", "h2", "h3", "li")}
+needs_java = pytest.mark.skipif(
+    shutil.which("java") is None,
+    reason="EPUBCheck needs Java (.ci/run installs default-jre-headless)",
+)
+
+
+@pytest.fixture
+def epub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583049600")  # 2020-03-01T08:00:00Z
+    with build_store(tmp_path / NAME) as store:
+        (path,) = render_edition(store, formats=("epub",), glossary=glossary())
+    return path
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+@pytest.mark.parametrize(
+    "name", ["content.opf", "nav.xhtml", "title.xhtml", "article-0001.xhtml", "article-0002.xhtml"]
+)
+def test_content_matches_golden(epub: Path, name: str, regen_golden: bool) -> None:
+    text = members(epub)[f"OEBPS/{name}"].decode("utf-8")
+    check_golden(f"epub/{name}", text, regen_golden)
+
+
+def test_zip_layout_follows_ocf(epub: Path) -> None:
+    with zipfile.ZipFile(epub) as z:
+        first = z.infolist()[0]
+        names = z.namelist()
+    assert first.filename == "mimetype"
+    assert first.compress_type == zipfile.ZIP_STORED and not first.extra
+    assert members(epub)["mimetype"] == b"application/epub+zip"
+    assert "META-INF/container.xml" in names and "OEBPS/nav.xhtml" in names
+    assert sorted(n for n in names if n.startswith("OEBPS/article-")) == [
+        "OEBPS/article-0001.xhtml",
+        "OEBPS/article-0002.xhtml",
+    ]
+
+
+def test_same_edition_gives_the_same_bytes(epub: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583049600")
+    with build_store(tmp_path / "again" / NAME) as store:
+        (again,) = render_edition(store, formats=("epub",), glossary=glossary())
+    assert again.read_bytes() == epub.read_bytes()
+
+
+def test_metadata(epub: Path) -> None:
+    opf = etree.fromstring(members(epub)["OEBPS/content.opf"])
+    meta = opf.find("opf:metadata", OPF)
+    assert [e.text for e in meta.findall("dc:language", OPF)] == ["zh-Hans", "en"]
+    assert meta.findtext("dc:identifier", namespaces=OPF).startswith("urn:uuid:")
+    assert meta.findtext("dc:title", namespaces=OPF) == NAME
+    assert meta.findtext("dc:date", namespaces=OPF) == "2020-03-01"
+    assert meta.findtext("dc:source", namespaces=OPF) == "seed-page.txt"
+    assert meta.findtext("dc:contributor", namespaces=OPF) == "fake engine (for tests) (v1)"
+    modified = meta.xpath('opf:meta[@property="dcterms:modified"]/text()', namespaces=OPF)
+    assert modified == ["2020-03-01T08:00:00Z"]
+
+
+def test_identifier_is_stable_and_follows_the_text(tmp_path: Path) -> None:
+    from bilingual.render.view import edition_identifier
+
+    one = edition_identifier(NAME, ["第一句。"])
+    assert one == edition_identifier(NAME, ["第一句。"])
+    assert one != edition_identifier(NAME, ["第二句。"])
+    assert one != edition_identifier("other", ["第一句。"])
+
+
+def test_articles_are_interleaved_safe_xhtml(epub: Path) -> None:
+    files = members(epub)
+    for name in ("OEBPS/article-0001.xhtml", "OEBPS/article-0002.xhtml"):
+        doc = etree.fromstring(files[name])
+        assert not list(doc.iter(f"{XHTML}script", f"{XHTML}table"))
+        blocks = [e for e in doc.iter() if e.tag in BLOCK_TAGS]
+        assert blocks and all(e.get(XML_LANG) in ("zh-Hans", "en") for e in blocks)
+        sids = [e.get("data-sid") for e in blocks if e.get("data-sid")]
+        assert sids[0::2] == sids[1::2]  # zh then its en, pair after pair
+    text = files["OEBPS/article-0001.xhtml"].decode()
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in text
+    assert "<rp>(</rp><rt>xīnzhōushì</rt><rp>)</rp>" in text
+    assert "font-family" in files["OEBPS/style.css"].decode()
+    assert "Noto Serif CJK SC" in files["OEBPS/style.css"].decode()
+
+
+def test_pinyin_none_leaves_out_ruby(tmp_path: Path) -> None:
+    with build_store(tmp_path / NAME) as store:
+        (path,) = render_edition(store, formats=("epub",), pinyin="none", glossary=glossary())
+    assert all(b"<ruby>" not in data for data in members(path).values())
+
+
+@pytest.mark.parametrize(
+    ("message", "lines"),
+    [
+        (
+            {
+                "severity": "ERROR",
+                "ID": "RSC-005",
+                "message": "bad",
+                "locations": [{"path": "OEBPS/a.xhtml", "line": 7, "column": 3}],
+            },
+            ["OEBPS/a.xhtml:7: ERROR RSC-005: bad"],
+        ),
+        (
+            {
+                "severity": "WARNING",
+                "ID": "OPF-053",
+                "message": "date",
+                "locations": [{"path": "OEBPS/content.opf", "line": -1, "column": -1}],
+            },
+            ["OEBPS/content.opf: WARNING OPF-053: date"],
+        ),
+        ({"severity": "USAGE", "ID": "ACC-1", "message": "fyi", "locations": []}, []),
+        (
+            {"severity": "FATAL", "ID": "PKG-1", "message": "zip", "locations": []},
+            ["(epub): FATAL PKG-1: zip"],
+        ),
+    ],
+)
+def test_report_lines(message: dict, lines: list[str]) -> None:
+    assert report_lines({"messages": [message]}) == lines
+
+
+@needs_java
+def test_epubcheck_reports_no_errors_and_no_warnings(epub: Path) -> None:
+    problems = check_epub(epub)
+    assert problems == [], "\n".join(problems)
+
+
+@needs_java
+def test_epubcheck_problems_become_file_line_messages(epub: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(epub) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "OEBPS/article-0001.xhtml":
+                data = data.replace(b"</section>", b"<table><td>x</td></table></section>")
+            dst.writestr(info, data)
+    problems = check_epub(broken)
+    assert problems and all(p.startswith("OEBPS/article-0001.xhtml:") for p in problems), problems

@@ -1,0 +1,285 @@
+"""The HTML edition: golden file, escaping, pairing, layouts, pinyin, terms, CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from render_support import (
+    ENGLISH,
+    NAME,
+    build_store,
+    check_golden,
+    glossary,
+)
+from typer.testing import CliRunner
+
+from bilingual.cli import app
+from bilingual.document import text_hash
+from bilingual.errors import RenderError
+from bilingual.glossary import Entry
+from bilingual.render import render_edition
+from bilingual.render.markup import en_pieces, tip
+from bilingual.render.ruby import annotate, join_syllables, split_words
+from bilingual.render.view import parse_signature
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with build_store(tmp_path / NAME) as s:
+        yield s
+
+
+def render(store, **options) -> tuple[str, lxml_html.HtmlElement]:
+    (path,) = render_edition(store, formats=("html",), glossary=glossary(), **options)
+    text = path.read_text(encoding="utf-8")
+    return text, lxml_html.fromstring(text)
+
+
+def test_matches_golden(store, regen_golden: bool) -> None:
+    text, _ = render(store)
+    check_golden(f"{NAME}.html", text, regen_golden)
+
+
+def test_written_into_the_edition_directory(store) -> None:
+    (path,) = render_edition(store, formats=("html",), glossary=glossary())
+    assert path == store.directory / f"{NAME}.html"
+
+
+def test_every_sentence_is_paired_and_tagged_with_its_language(store) -> None:
+    _, doc = render(store)
+    zh = doc.xpath('//*[contains(@class, "zh") and @data-sid]')
+    en = doc.xpath('//*[contains(@class, "en") and @data-sid]')
+    assert len(zh) == len(en) == 13
+    assert [e.get("data-sid") for e in zh] == [e.get("data-sid") for e in en]
+    assert {e.get("lang") for e in zh} == {"zh-Hans"}
+    assert {e.get("lang") for e in en} == {"en"}
+
+
+def test_data_is_escaped_and_only_our_script_runs(store) -> None:
+    text, doc = render(store)
+    assert "<script>window.pwned" not in text
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in text  # source text
+    assert "&lt;script&gt;window.pwned=2&lt;/script&gt;" in text  # English
+    assert "&lt;script&gt;window.pwned=3&lt;/script&gt;" in text  # glossary note
+    scripts = doc.xpath("//script")
+    assert len(scripts) == 1
+    csp = doc.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')[0]
+    digest = base64.b64encode(hashlib.sha256(scripts[0].text.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp
+
+
+def test_self_contained(store) -> None:
+    text, doc = render(store)
+    assert not doc.xpath("//link|//img|//iframe|//*[@src]")
+    assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text.replace("http-equiv", ""))
+    assert "@import" not in text and "url(" not in text
+
+
+@pytest.mark.parametrize(("layout", "checked"), [("side-by-side", True), ("interleaved", False)])
+def test_layout_sets_the_column_toggle(store, layout: str, checked: bool) -> None:
+    _, doc = render(store, layout=layout)
+    assert doc.get("data-layout") == layout
+    assert (doc.get_element_by_id("t-side").get("checked") is not None) is checked
+
+
+def test_pinyin_ruby_and_toggle(store) -> None:
+    _, doc = render(store)
+    assert doc.get_element_by_id("t-pinyin").get("checked") is not None
+    readings = doc.xpath('//*[@class="zh"]//ruby/rt/text()')
+    assert "xīnzhōushì" in readings and "wǎnggéhuà guǎnlǐ" in readings
+    assert not doc.xpath('//*[contains(@class, "en")]//ruby')
+
+
+def test_pinyin_none_leaves_no_ruby_and_no_toggle(store) -> None:
+    text, doc = render(store, pinyin="none")
+    assert "<ruby>" not in text
+    assert not doc.xpath('//*[@id="t-pinyin"]')
+
+
+def test_glossary_terms_on_both_sides_with_tooltips(store) -> None:
+    _, doc = render(store)
+    sid = "s" + text_hash("网格化管理深入社区。")
+    zh_terms = doc.xpath(f'//*[@data-sid="{sid}" and @class="zh"]//*[@class="term"]')
+    en_terms = doc.xpath(f'//*[@data-sid="{sid}" and contains(@class, "en")]//*[@class="term"]')
+    assert [t.text_content() for t in zh_terms] == ["网格化管理wǎnggéhuà guǎnlǐ"]
+    assert [t.text_content() for t in en_terms] == ["Grid-based management"]
+    tip_text = "grid-based management · wǎnggéhuà guǎnlǐ — Also 'grid management'."
+    assert zh_terms[0].get("data-tip") == en_terms[0].get("data-tip") == tip_text
+
+
+def test_flags_mark_the_sentence_and_show_on_hover(store) -> None:
+    _, doc = render(store)
+    (flagged,) = doc.xpath('//*[contains(@class, "flagged")]')
+    assert flagged.get("data-flags") == "term-miss"
+    assert flagged.get("title") == "term-miss: 网格化管理 → grid-based <management>"
+
+
+def test_untranslated_sentence_has_an_empty_partner(store) -> None:
+    _, doc = render(store)
+    (missing,) = doc.xpath('//*[contains(@class, "missing")]')
+    assert missing.text_content() == "—"
+
+
+def test_masthead_names_engine_model_and_counts(store) -> None:
+    text, _ = render(store)
+    assert "English: fake engine (for tests) (model v1), 12 sentences." in text
+    assert "13 sentences: 1 approved, 0 edited, 11 machine, 1 untranslated." in text
+    assert "word-by-word gloss" not in text
+
+
+def test_gloss_engine_is_called_a_word_gloss(store) -> None:
+    with store.transaction():
+        for pair in store.pairs():
+            store.update_pair(
+                pair.sid,
+                signature="gloss cc-cedict 1.2 rules=1 (word gloss, not MT) | glossary=0",
+                flags=[{"code": "word-gloss", "detail": "literal gloss"}],
+            )
+    text, doc = render(store)
+    assert "English: word gloss (model cc-cedict 1.2)" in text
+    assert "word-by-word gloss from CC-CEDICT" in text
+    # An edition-wide note does not mark every sentence.
+    assert not doc.xpath('//*[contains(@class, "flagged")]')
+
+
+def test_table_of_contents_links_every_article(store) -> None:
+    _, doc = render(store)
+    links = doc.xpath('//nav[@class="toc"]//a/@href')
+    assert links == ["#a1", "#a2"]
+    assert all(doc.get_element_by_id(h[1:]) is not None for h in links)
+    assert ENGLISH["增信心暖人心聚民心"] in doc.xpath('//nav[@class="toc"]')[0].text_content()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"formats": ("pdf",)}, "Unknown format 'pdf'. Choose one of: html, epub."),
+        ({"layout": "columns"}, "Unknown layout 'columns'"),
+        ({"pinyin": "numbers"}, "Unknown pinyin option 'numbers'"),
+    ],
+)
+def test_bad_options_are_one_line_errors(store, options: dict, message: str) -> None:
+    with pytest.raises(RenderError, match=re.escape(message)):
+        render_edition(store, glossary=glossary(), **options)
+
+
+# -- pieces ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("青海省玉树州委组织部", ["青海省", "玉树州", "委", "组织", "部"]),
+        ("疫情防控", ["疫情", "防控"]),
+        ("党", ["党"]),
+    ],
+)
+def test_longest_match_words(text: str, words: list[str]) -> None:
+    assert split_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("西安市", [("西安市", "xī'ānshì")]),
+        ("银行", [("银行", "yínháng")]),
+        ("200余万元", [("200", ""), ("余", "yú"), ("万", "wàn"), ("元", "yuán")]),
+        ("“疫”", [("“", ""), ("疫", "yì"), ("”", "")]),
+    ],
+)
+def test_annotate(text: str, pieces: list[tuple[str, str]]) -> None:
+    assert annotate(text) == pieces
+
+
+@pytest.mark.parametrize(
+    ("syllables", "word"),
+    [(["xī", "ān"], "xī'ān"), (["tiān", "ān", "mén"], "tiān'ānmén"), (["ài"], "ài")],
+)
+def test_join_syllables(syllables: list[str], word: str) -> None:
+    assert join_syllables(syllables) == word
+
+
+TERM = Entry("组织部", "Organization Department", "zǔzhībù", note="n")
+LINE = Entry("一线", "front line", "yīxiàn")
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("The organization department met.", ["organization department"]),
+        (
+            "Two Organization Departments and the front line's mood.",
+            ["Organization Departments", "front line's"],
+        ),
+        ("A frontline worker.", []),  # not inside another word
+        ("", []),
+    ],
+)
+def test_english_side_highlights_the_approved_rendering(text: str, terms: list[str]) -> None:
+    pieces = en_pieces(text, [TERM, LINE])
+    assert "".join(p.text for p in pieces) == text
+    assert [p.text for p in pieces if p.term is not None] == terms
+
+
+def test_tooltip_text() -> None:
+    assert tip(TERM) == "Organization Department · zǔzhībù — n"
+    assert tip(LINE) == "front line · yīxiàn"
+
+
+@pytest.mark.parametrize(
+    ("signature", "engine", "model"),
+    [
+        (
+            "argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab",
+            "argos",
+            "translate-zh_en v1.9",
+        ),
+        (
+            "gloss cc-cedict 1.2 rules=3 (word gloss, not MT) | glossary=ab",
+            "gloss",
+            "cc-cedict 1.2",
+        ),
+        ("gloss:cedict:x=1", "gloss", "cedict"),
+        ("", "", ""),
+    ],
+)
+def test_parse_signature(signature: str, engine: str, model: str) -> None:
+    assert parse_signature(signature) == (engine, model)
+
+
+# -- CLI ------------------------------------------------------------------------------------
+
+
+def test_render_command_prints_the_paths(store) -> None:
+    result = CliRunner().invoke(
+        app, ["render", "-e", str(store.directory), "--format", "html,epub", "--pinyin", "none"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        str(store.directory / f"{NAME}.html"),
+        str(store.directory / f"{NAME}.epub"),
+    ]
+
+
+def test_render_command_without_edition_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["render", "-e", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert "No edition at" in str(result.exception)
+
+
+def test_build_without_a_model_runs_on_the_gloss_engine_and_says_so(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent.parent / "samples" / "seed-page.txt"
+    out = tmp_path / "seed"
+    result = CliRunner().invoke(app, ["build", str(seed), "-e", str(out), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert "word gloss" in result.stderr
+    lines = result.stdout.splitlines()
+    assert re.match(rf"Built {re.escape(str(out))}: \d+ articles, \d+ sentences; ", lines[0])
+    assert "with gloss" in lines[0]
+    assert lines[1:] == [str(out / "seed.html")]
+    assert "word-by-word gloss from CC-CEDICT" in (out / "seed.html").read_text(encoding="utf-8")
