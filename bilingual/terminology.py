@@ -10,6 +10,8 @@ them (`zz 1 ZZ`, `ZZ1`), a marker number with no slot or seen twice is dropped, 
 marker-like token survives. When a marker has vanished, nothing is appended (a rendering
 glued to the end of a sentence reads worse than a flag): `check` then reports the missing
 rendering as `term-miss` / `name-miss` / `number-mismatch`, so no miss is silent.
+Provisional glossary entries are protected and checked like approved ones; their status
+is for reviewers.
 """
 
 from __future__ import annotations
@@ -167,8 +169,18 @@ def english_pattern(rendering: str) -> re.Pattern[str]:
 
 
 def has_rendering(en: str, rendering: str) -> bool:
-    """Whether `en` contains `rendering` (case-insensitive, plural/possessive tolerant)."""
-    return bool(english_pattern(rendering).search(en))
+    """Whether `en` contains `rendering` (case-insensitive, plural/possessive tolerant).
+
+    A trailing parenthesis is optional, and an acronym in it counts on its own:
+    "Communist Party of China (CPC)" is found as itself, as "Communist Party of China" or
+    as "CPC".
+    """
+    forms = [rendering]
+    if m := re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", rendering.strip()):
+        forms.append(m.group(1))
+        if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
+            forms.append(m.group(2))
+    return any(english_pattern(form).search(en) for form in forms)
 
 
 def check(

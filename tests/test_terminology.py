@@ -124,6 +124,11 @@ def test_restore_is_defensive(mt: str, expected: str) -> None:
         ("the Party Central Committee", "Party Central Committee", True),
         ("Party", "Partying", False),
         ("Party", "Party-building", True),
+        ("Communist Party of China (CPC)", "the Communist Party of China (CPC)", True),
+        ("Communist Party of China (CPC)", "the Communist Party of China", True),
+        ("Communist Party of China (CPC)", "the CPC Central Committee", True),
+        ("Communist Party of China (CPC)", "the Party", False),
+        ("gross domestic product (GDP)", "GDP grew", True),
     ],
 )
 def test_has_rendering_is_case_plural_possessive_tolerant(
