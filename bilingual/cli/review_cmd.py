@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import click
 import typer
 
 from . import app
@@ -59,7 +58,11 @@ def _shared(ctx: typer.Context) -> _Shared:
 def _edition(ctx: typer.Context, edition: Path | None) -> Path:
     found = edition or _shared(ctx).edition
     if found is None:
-        raise click.UsageError("Missing option '--edition' / '-e'.", ctx)
+        raise typer.BadParameter(
+            "missing: give the edition directory before or after the sub-command.",
+            ctx=ctx,
+            param_hint="'--edition' / '-e'",
+        )
     return found
 
 

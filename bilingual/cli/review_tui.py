@@ -90,7 +90,8 @@ class Reviewer:
     def move(self, step: int) -> None:
         k = self.k + step
         if k >= len(self.order):
-            self.say(f"end of the list ({len(self.order)} pairs); q quits")
+            n = len(self.order)
+            self.say(f"end of the list ({n} pair{'s' * (n != 1)}); q quits")
         elif k < 0:
             self.say("start of the list")
         else:

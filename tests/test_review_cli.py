@@ -1,0 +1,184 @@
+"""Scripted `bilingual review …` commands and `bilingual qa`: output, exit codes, -e placement."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import types
+
+import pytest
+from review_support import make_edition, sid_of
+from typer.testing import CliRunner
+
+from bilingual import qa
+from bilingual.cli import app
+from bilingual.document import text_hash
+from bilingual.errors import BilingualError
+from bilingual.store import EditionStore
+
+runner = CliRunner()
+
+
+def run(*args: str, code: int = 0) -> str:
+    """Invoke the app in-process; a library error comes back as main() prints it."""
+    result = runner.invoke(app, list(args))
+    exc = result.exception
+    if isinstance(exc, BilingualError):
+        assert exc.exit_code == code, exc.message
+        return f"Error: {exc.message}"
+    if exc and not isinstance(exc, SystemExit):
+        raise exc
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def ed(tmp_path):
+    return str(make_edition(tmp_path / "ed"))
+
+
+def ids(ed: str, *texts: str) -> list[str]:
+    with EditionStore(ed) as store:
+        return [sid_of(store, t) for t in texts]
+
+
+def state(ed: str) -> list[tuple[str, str, str]]:
+    with EditionStore(ed) as store:
+        return [(p.zh, p.en, p.status) for p in store.pairs()]
+
+
+def test_list_text_and_json(ed):
+    (road,) = ids(ed, "村里修了新路。")
+    lines = run("review", "list", "-e", ed).splitlines()
+    assert len(lines) == 6
+    assert lines[1] == (
+        f"[2/6] {road}  machine      article 1  paragraph 村里修了新路。 | The village built a new road."
+    )
+    run("review", "approve", "-e", ed, road)
+    data = json.loads(
+        run("review", "list", "-e", ed, "--filter", "all", "--article", "1", "--json")
+    )
+    assert [(d["k"], d["status"]) for d in data] == [
+        (1, "machine"), (2, "approved"), (3, "machine"), (4, "machine")
+    ]  # fmt: skip
+    assert set(data[0]) == {"k", "article", "block", "kind", "id", "zh", "en", "status",
+                            "flags", "signature"}  # fmt: skip
+    assert len(run("review", "list", "-e", ed).splitlines()) == 5
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_edition_option_before_or_after_the_subcommand(ed, before):
+    a, b = ids(ed, "甲乙。", "丙丁。")
+    args = (
+        ["review", "-e", ed, "approve", a, b] if before else ["review", "approve", "-e", ed, a, b]
+    )
+    assert run(*args) == "Saved: approved 2 pairs.\n"
+    assert [s for _, _, s in state(ed)][-2:] == ["approved", "approved"]
+
+
+def test_edit_merge_split_undo_history(ed):
+    a, b = ids(ed, "村民很高兴。", "大家都来看。")
+    assert run("review", "edit", a, "--en", "The villagers are delighted.", "-e", ed) == (
+        f"Saved: edited {a}.\n"
+    )
+    merged = "s" + text_hash("村民很高兴。大家都来看。")
+    assert run("review", "-e", ed, "merge", a, b).splitlines() == [
+        f"Saved: merged {a} + {b} → {merged}.",
+        f"{merged}: 村民很高兴。大家都来看。 | The villagers are delighted. Everyone came to see it.",
+    ]
+    assert state(ed)[2] == ("村民很高兴。大家都来看。",
+                            "The villagers are delighted. Everyone came to see it.", "edited")  # fmt: skip
+    out = run("review", "split", merged, "--at", "6", "-e", ed).splitlines()
+    assert out[1:] == [
+        f"{a}: 村民很高兴。 | The villagers are delighted.",
+        f"{b}: 大家都来看。 | Everyone came to see it.",
+    ]
+    assert run("review", "undo", "-e", ed) == f"Saved: undid #3 split {merged}.\n"
+    assert run("review", "undo", "-e", ed) == f"Saved: undid #2 merge {a},{b}.\n"
+    assert state(ed)[2:4] == [
+        ("村民很高兴。", "The villagers are delighted.", "edited"),
+        ("大家都来看。", "Everyone came to see it.", "machine"),
+    ]
+    lines = run("review", "history", "-e", ed).splitlines()
+    assert [line.split()[0] for line in lines] == ["#1", "#2", "#3", "#4", "#5"]
+    assert "The villagers are very happy.' → 'The villagers are delighted.'" in lines[0]
+    assert lines[1].endswith("(undone)") and lines[4].endswith("reverted #2")
+    data = json.loads(run("review", "history", "-e", ed, "--json"))
+    assert [(r["action"], r["undone"]) for r in data] == [
+        ("edit", 0), ("merge", 1), ("split", 1), ("undo", 0), ("undo", 0)
+    ]  # fmt: skip
+    assert data[1]["before"]["block"]["sentences"][1] == [a, "村民很高兴。"]
+
+
+def test_split_with_an_english_offset(ed):
+    (sid,) = ids(ed, "甲乙。")
+    run("review", "split", sid, "--at", "1", "--en-at", "1", "-e", ed)
+    assert state(ed)[4:6] == [("甲", "A", "machine"), ("乙。", "and B.", "machine")]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["review", "undo"], 7, "Error: Nothing to undo."),
+        (["review", "approve", "s0000"], 7, "Error: No sentence s0000 in this edition."),
+        (["review", "merge", "@村里修了新路。", "@大家都来看。"], 7, "not adjacent"),
+        (["review", "split", "@甲乙。", "--at", "3"], 7, "Give an offset from 1 to 2."),
+        (["review", "edit", "@甲乙。", "--en", " "], 7, "Error: Empty English for"),
+    ],
+)
+def test_errors_are_one_line_with_exit_codes(ed, args, code, message):
+    with EditionStore(ed) as store:
+        args = [sid_of(store, a[1:]) if a.startswith("@") else a for a in args]
+    out = run(*args, "-e", ed, code=code)
+    assert message in out and "\n" not in out
+    assert run("review", "history", "-e", ed) == "No review changes yet.\n"
+
+
+def test_missing_edition_is_a_usage_error():
+    result = runner.invoke(app, ["review", "list"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--edition' / '-e': missing" in result.output
+
+
+def fake_terminology(monkeypatch, flags_for: dict[str, list[dict]]) -> None:
+    module = types.ModuleType("bilingual.terminology")
+    module.check = lambda zh, en, glossary: list(flags_for.get(zh, []))
+    monkeypatch.setitem(sys.modules, "bilingual.terminology", module)
+    monkeypatch.setattr(qa, "default_glossary", lambda: object())
+
+
+def test_qa_counts_lists_and_strict(tmp_path, monkeypatch):
+    ed = str(make_edition(tmp_path / "ed", english={"乡村振兴": "Rural revitalisation"}))
+    fake_terminology(monkeypatch, {"乡村振兴": [{"code": "term-miss", "detail": "乡村振兴 → X"}]})
+    out = run("qa", "-e", ed).splitlines()
+    assert out[:3] == ["QA: 6 pairs, 6 checked (unreviewed), 6 open flags.",
+                       "  empty                5", "  term-miss            1"]  # fmt: skip
+    assert re.fullmatch(r"s\w+  article 1  empty: no English \(untranslated\)", out[3])
+    data = json.loads(run("qa", "-e", ed, "--json"))
+    assert (data["open"], data["counts"], data["skipped"]) == (6, {"empty": 5, "term-miss": 1}, [])
+    assert run("qa", "-e", ed, "--strict", code=9).endswith(
+        f"Error: 6 open QA flags. Review them with `bilingual review -e {ed} --filter flagged`."
+    )
+    with EditionStore(ed) as store:
+        for p in store.pairs():
+            run("review", "edit", p.sid, "--en", "Fixed.", "-e", ed)
+    assert run("qa", "-e", ed, "--strict").startswith("QA: 6 pairs, 0 checked (unreviewed), 0 open")
+
+
+def bilingual(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bilingual", *args],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+
+
+def test_the_real_entry_point_prints_one_line_and_exits_with_the_code(ed):
+    done = bilingual("review", "undo", "-e", ed)
+    assert (done.returncode, done.stdout, done.stderr) == (7, "", "Error: Nothing to undo.\n")
+    done = bilingual("review", "-e", ed)  # interactive, but stdin is not a terminal
+    assert done.returncode == 7
+    assert done.stderr.startswith("Error: The interactive reviewer needs a terminal.")
+    done = bilingual("qa", "-e", str(ed) + "-missing", "--strict")
+    assert (done.returncode, done.stderr.count("\n")) == (3, 1)

@@ -1,0 +1,242 @@
+"""The interactive reviewer, driven in a real pseudo-terminal (pexpect); its keys and line editor."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import pexpect
+import pytest
+from review_support import make_edition, sid_of
+
+from bilingual.cli.keys import LineEditor, Terminal, decode_char
+from bilingual.store import EditionStore
+
+CTRL_U, CTRL_A, ESC = "\x15", "\x01", "\x1b"
+
+
+def spawn(directory, *args: str, env: dict | None = None) -> pexpect.spawn:
+    environ = dict(os.environ, TERM="dumb", NO_COLOR="1", COLUMNS="200", LINES="50")
+    environ.update(env or {})
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "bilingual", "review", "-e", str(directory), *args],
+        env=environ,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(50, 200),
+    )
+
+
+def screen(child: pexpect.spawn, position: str, status: str = "machine") -> None:
+    """Wait for the screen of pair `position` (like "2/6") and its key prompt."""
+    child.expect_exact(f"[{position}] status: {status}")
+    child.expect_exact("key> ")
+
+
+def edit(child: pexpect.spawn, text: str) -> None:
+    child.send("e")
+    child.expect_exact("en> ")
+    child.send(CTRL_U)
+    child.send(text)
+    child.send("\r")
+    child.expect_exact("saved: edited")
+
+
+def finish(child: pexpect.spawn) -> None:
+    child.send("q")
+    child.expect_exact("bye")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.fixture
+def edition(tmp_path):
+    return make_edition(tmp_path / "ed")
+
+
+def test_approve_edit_undo_edit_quit(edition):
+    child = spawn(edition)
+    screen(child, "1/6")
+    child.send("a")
+    child.expect_exact("saved: approved 1 pair")
+    screen(child, "2/6")
+    edit(child, "The village paved a new road.")
+    screen(child, "3/6")
+    child.send("u")
+    child.expect_exact("saved: undid")
+    child.expect_exact("[2/6] status: machine")  # back on the pair the undo restored
+    child.expect_exact("en: The village built a new road.")
+    child.expect_exact("key> ")
+    edit(child, "A new road was built in the village.")
+    screen(child, "3/6")
+    finish(child)
+    with EditionStore(edition) as store:
+        title, road = (
+            store.pair(sid_of(store, "乡村振兴")),
+            store.pair(sid_of(store, "村里修了新路。")),
+        )
+        assert (title.status, title.en) == ("approved", "Rural revitalisation")
+        assert (road.status, road.en) == ("edited", "A new road was built in the village.")
+        log = [(r["action"], r["undone"]) for r in store.history()]
+        assert log == [("approve", 0), ("edit", 1), ("undo", 0), ("edit", 0)]
+
+
+def test_sigkill_right_after_an_approve_keeps_it(edition):
+    child = spawn(edition)
+    screen(child, "1/6")
+    child.send("n")
+    screen(child, "2/6")
+    child.send("a")
+    child.expect_exact("saved: approved 1 pair")
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    assert child.signalstatus == signal.SIGKILL
+    with EditionStore(edition) as store:
+        assert store.pair(sid_of(store, "村里修了新路。")).status == "approved"
+        assert [r["action"] for r in store.history()] == ["approve"]
+
+
+def test_escape_cancels_and_cursor_keys_edit_in_place(edition):
+    child = spawn(edition)
+    screen(child, "1/6")
+    child.send("e")
+    child.expect_exact("en> ")
+    child.send("XYZ")
+    child.send(ESC)
+    child.expect_exact("cancelled")
+    screen(child, "1/6")
+    child.send("e")
+    child.expect_exact("en> ")
+    child.send(CTRL_A + "The " + "\x1b[F" + "\x7f" + "m" + "\x1b[D" + "\x1b[D" + "\x1b[3~" + "\r")
+    child.expect_exact("saved: edited")
+    screen(child, "2/6")
+    finish(child)
+    with EditionStore(edition) as store:
+        assert store.pair(sid_of(store, "乡村振兴")).en == "The Rural revitalisatim"
+
+
+def test_merge_split_goto_in_the_reviewer(edition):
+    child = spawn(edition, "--filter", "all")
+    screen(child, "1/6")
+    child.send("g")
+    child.expect_exact("go to (1–6)> ")
+    child.send("3\r")
+    screen(child, "3/6")
+    child.send("p")
+    screen(child, "2/6")
+    child.send("m")
+    child.expect_exact("saved: merged")
+    screen(child, "2/5")
+    child.send("s")
+    child.expect_exact("split at (1–12, or the text that ends part 1)> 7")
+    child.send("\r")
+    child.expect_exact("en 1> The village built a new road.")
+    child.send("\r")
+    child.expect_exact("en 2> The villagers are very happy.")
+    child.send("\r")
+    child.expect_exact("saved: split")
+    screen(child, "2/6")
+    finish(child)
+    with EditionStore(edition) as store:
+        texts = [(p.zh, p.en, p.status) for p in store.pairs()][1:3]
+        assert texts == [
+            ("村里修了新路。", "The village built a new road.", "machine"),
+            ("村民很高兴。", "The villagers are very happy.", "machine"),
+        ]
+
+
+def test_edit_in_external_editor(edition, tmp_path):
+    script = tmp_path / "fake-editor"
+    script.write_text('#!/bin/sh\nprintf "Revitalising\\nthe countryside\\n# ignored\\n" > "$1"\n')
+    script.chmod(0o755)
+    child = spawn(edition, env={"EDITOR": str(script), "VISUAL": ""})
+    screen(child, "1/6")
+    child.send("E")
+    child.expect_exact("saved: edited")
+    finish(child)
+    with EditionStore(edition) as store:
+        assert store.pair(sid_of(store, "乡村振兴")).en == "Revitalising the countryside"
+
+
+def test_nothing_to_review_says_so(edition):
+    with EditionStore(edition) as store:
+        from bilingual.review import approve
+
+        approve(store, [p.sid for p in store.pairs()])
+    child = spawn(edition)
+    child.expect_exact("Nothing to review: no pair matches --filter unreviewed (6 pairs in all).")
+    child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "expected", "result"),
+    [
+        ("hello", ["C-u", "h", "i", "ENTER"], "hi", "done"),
+        ("hello", ["LEFT", "LEFT", "C-u"], "lo", None),
+        ("hello", ["C-a", "X"], "Xhello", None),
+        ("hello", ["HOME", "C-e", "!"], "hello!", None),
+        ("hello", ["LEFT", "LEFT", "BACKSPACE"], "helo", None),
+        ("hello", ["C-a", "DELETE", "C-d"], "llo", None),
+        ("hello world", ["C-w"], "hello ", None),
+        ("hello world", ["C-a", "C-f", "C-k", "C-y", "C-y"], "hello worldello world", None),
+        ("hello", ["C-b", "RIGHT", "RIGHT", "s"], "hellos", None),
+        ("hello", ["BACKSPACE", "ESC"], "hell", "cancel"),
+        ("", ["BACKSPACE", "DELETE", "村", "民"], "村民", None),
+    ],
+)
+def test_line_editor_keys(text, keys, expected, result):
+    editor = LineEditor(text)
+    results = [editor.feed(k) for k in keys]
+    assert editor.text == expected
+    assert results[-1] == result
+    assert all(r is None for r in results[:-1])
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("a", "a"), ("\r", "ENTER"), ("\x15", "C-u"), ("\x7f", "BACKSPACE"), ("\x08", "BACKSPACE"),
+     ("\x01", "C-a"), ("\x1b", "ESC"), ("\x1b[D", "LEFT"), ("\x1bOC", "RIGHT"),
+     ("\x1b[3~", "DELETE"), ("\x1b[1~", "HOME"), ("\x1b[F", "END"), ("村", "村")],
+)  # fmt: skip
+def test_read_key_decodes_what_a_terminal_sends(typed, key):
+    master, slave = os.openpty()
+    try:
+        with Terminal(fd=slave) as term:  # key-at-a-time mode, as in the reviewer
+            os.write(master, typed.encode())
+            assert term.read_key() == key
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_decode_char_names_control_characters():
+    assert [decode_char(c) for c in "\n\t\x07"] == ["ENTER", "TAB", "C-g"]
+
+
+def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
+    from bilingual.glossary import user_glossary_path
+
+    path = user_glossary_path()  # under the test's own XDG_DATA_HOME, inherited by the child
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("zh\ten\n村民\tvillagers of the test\n", encoding="utf-8")
+    with EditionStore(edition) as store, store.transaction():
+        flag = {"code": "length-ratio", "detail": "English suspiciously short"}
+        store.update_pair(sid_of(store, "村民很高兴。"), flags=[flag])
+    child = spawn(edition, "--filter", "flagged")
+    child.expect_exact("article 1 «乡村振兴» · paragraph · ")
+    child.expect_exact("  ‹ 村里修了新路。 | The village built a new road.")
+    child.expect_exact("[1/1] status: machine")
+    child.expect_exact("zh: 村民很高兴。")
+    child.expect_exact("en: The villagers are very happy.")
+    child.expect_exact("flag: length-ratio: English suspiciously short")
+    child.expect_exact("term: 村民 → villagers of the test")
+    child.expect_exact("  › 大家都来看。 | Everyone came to see it.")
+    child.expect_exact("key> ")
+    child.send("y")
+    child.expect_exact("py: cūn mín hěn gāo xìng")
+    child.send("n")
+    child.expect_exact("end of the list (1 pair); q quits")
+    finish(child)
