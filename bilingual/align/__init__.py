@@ -1,0 +1,144 @@
+"""Align an English translation to its Chinese original: n:m sentence beads with scores.
+
+Offline signals only: sentence length, CC-CEDICT (+ glossary) word overlap, numbers and
+pinyin names, and, when given, a machine translation of the Chinese as a bridge. The search
+is coarse-to-fine: a 1:1 pass in a wide band around the diagonal finds the path's rough
+course, then the full bead set (1:1, 1:0, 0:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:4, 4:1, 2:3,
+3:2) is searched in a narrow band around it, so time and memory grow linearly.
+
+    from bilingual.align import align
+    beads = align(zh_sentences, en_sentences, mt=None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lexicon import Lexicon, default_lexicon
+from .search import band_search, monotone_band
+from .signals import BeadScorer, Space, dictionary_space, mt_space
+
+__all__ = ["TYPES", "AlignOptions", "Bead", "align"]
+
+TYPES: tuple[tuple[int, int], ...] = (
+    (0, 1),
+    (1, 0),
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (2, 2),
+    (1, 4),
+    (4, 1),
+    (2, 3),
+    (3, 2),
+)
+ANCHOR_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1))
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Chinese sentence ids aligned to English sentence ids (0-based), score in [0, 1]."""
+
+    zh_ids: tuple[int, ...]
+    en_ids: tuple[int, ...]
+    score: float
+
+    def __str__(self) -> str:
+        zh = ",".join(map(str, self.zh_ids))
+        en = ",".join(map(str, self.en_ids))
+        return f"[{zh}]:[{en}]\t{self.score:.2f}"
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Search settings. Defaults follow the published aligners; see bench/align_eval.py."""
+
+    skip: float = -0.1  # gain of a 1:0 or 0:1 bead (Bertalign's default)
+    mt_weight: float = 0.5  # share of the MT bridge in the similarity when there is one
+    anchor_window: int = 250  # half-width of the first pass band, in sentences (at least)
+    anchor_share: float = 0.06  # … or this share of the longer side, when larger
+    anchor_max_df: float = 0.05  # first pass: drop features in more sentences than this
+    band: int = 8  # half-width of the second pass band around the first path
+
+
+def _spaces(
+    zh: list[str], en: list[str], mt: list[str] | None, lexicon: Lexicon, options: AlignOptions
+) -> list[tuple[Space, float]]:
+    spaces = [(dictionary_space(zh, en, lexicon), 1.0 - (options.mt_weight if mt else 0.0))]
+    if mt is not None:
+        spaces.append((mt_space(mt, en), options.mt_weight))
+    return [(s, w) for s, w in spaces if w > 0]
+
+
+def _anchor_band(
+    scorer_spaces: list[tuple[Space, float]],
+    zh_len: np.ndarray,
+    en_len: np.ndarray,
+    options: AlignOptions,
+) -> tuple[np.ndarray, np.ndarray]:
+    """First pass: 1:1 beads in a wide diagonal band; returns the second pass band."""
+    n, m = len(zh_len), len(en_len)
+    half = max(options.anchor_window, int(options.anchor_share * max(n, m)))
+    centre = np.round(np.arange(n + 1) * (m / n)).astype(np.int64)
+    lo, hi = monotone_band(centre - half, centre + half, m)
+    if not (lo[1:] > 0).any() and not (hi[:-1] < m).any():
+        # the wide band is the whole grid: the second pass can take it directly
+        return lo, hi
+    pruned = [(space.pruned(options.anchor_max_df), w) for space, w in scorer_spaces]
+    clo = np.maximum(lo[:-1] - 1, 0)
+    chi = np.minimum(hi[1:], m)
+    scorer = BeadScorer(pruned, zh_len, en_len, clo, chi, 1, 1)
+    path = band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0)
+    jmin = np.full(n + 1, m)
+    jmax = np.zeros(n + 1, dtype=np.int64)
+    i = j = 0
+    jmin[0] = jmax[0] = 0
+    for a, b in path:
+        i, j = i + a, j + b
+        jmin[i] = min(jmin[i], j)
+        jmax[i] = max(jmax[i], j)
+    return monotone_band(jmin - options.band, jmax + options.band, m)
+
+
+def align(
+    zh: list[str],
+    en: list[str],
+    mt: list[str] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    options: AlignOptions | None = None,
+) -> list[Bead]:
+    """Align Chinese sentences to English sentences; `mt` is MT(zh), line for line.
+
+    Returns beads in order, covering every sentence of both sides exactly once.
+    """
+    options = options or AlignOptions()
+    if mt is not None and len(mt) != len(zh):
+        raise ValueError(f"MT bridge has {len(mt)} lines for {len(zh)} Chinese sentences")
+    if not zh or not en:
+        return [Bead((k,), (), 0.0) for k in range(len(zh))] + [
+            Bead((), (k,), 0.0) for k in range(len(en))
+        ]
+    lexicon = lexicon or default_lexicon()
+    spaces = _spaces(zh, en, mt, lexicon, options)
+    zh_len = np.array([max(len(s), 1) for s in zh], dtype=np.float64)
+    en_len = np.array([max(len(s), 1) for s in en], dtype=np.float64)
+    n, m = len(zh), len(en)
+    lo, hi = _anchor_band(spaces, zh_len, en_len, options)
+    max_zh = max(a for a, _ in TYPES)
+    max_en = max(b for _, b in TYPES)
+    clo = np.maximum(lo[:-1] - max_en, 0)
+    chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh, n)], m)
+    scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en)
+    path = band_search(lo, hi, TYPES, scorer, skip=options.skip)
+    beads = []
+    i = j = 0
+    for a, b in path:
+        score = float(scorer(a, b, np.array([i + a]), np.array([j + b]))[0]) if a and b else 0.0
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score, 4)))
+        i, j = i + a, j + b
+    return beads

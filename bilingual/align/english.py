@@ -1,0 +1,150 @@
+"""English for the aligner: a rule-based sentence splitter and content-word stems.
+
+The splitter handles what official translations are full of: titles before names
+(Mr. Xi), dotted abbreviations (U.S., a.m.), initials (J. K.), decimals (3.5), and
+sentences that end inside a closing quote or bracket (the quote stays with its sentence).
+Stems come from the Snowball English stemmer, cached per word, so that "reforms",
+"reformed" and "reform" meet in one feature.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Abbreviations that stand before a name or number and so never end a sentence.
+TITLES = _words(
+    "mr mrs ms mx dr prof st jr sr gen col lt sgt capt cmdr adm maj gov sen rep rev hon "
+    "pres amb messrs mme mlle fr no nos vol vols art fig p pp ch sec para op cf vs"
+)
+# Abbreviations that may end a sentence: they end one only when a typical sentence
+# opener follows ("... in the U.S. The talks ...").
+SOFT_ABBREVIATIONS = _words(
+    "etc inc ltd co corp bros dept est approx jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue wed thu fri sat sun govt intl assn univ e.g i.e a.m p.m u.s u.k u.n e.u "
+    "u.s.a p.r.c d.c"
+)
+OPENERS = _words(
+    "the a an this that these those it its he she they we i you his her their our my there "
+    "in on at as but and so yet for after before when while if although however meanwhile "
+    "according"
+)
+
+_CLOSERS = "\"'”’»)]）】」』"
+_OPENERS_CHARS = "\"'“‘«([（【「『"
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(rf"([.!?…]+[{re.escape(_CLOSERS)}]*)(\s+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = re.compile(rf"[{re.escape(_OPENERS_CHARS)}]*([A-Za-z0-9]+)")
+
+
+def _is_boundary(text: str, end: int, mark: str, rest: str) -> bool:
+    """Decide whether the punctuation `mark` ending at `end` closes a sentence."""
+    nxt = _NEXT_WORD.match(rest)
+    first = rest[:1]
+    if not first:
+        return True
+    if not (first.isupper() or first.isdigit() or first in _OPENERS_CHARS):
+        return False  # "… she asked?" he said — lower case continues the sentence
+    if mark.rstrip(_CLOSERS) != "." or mark[-1] in _CLOSERS:
+        return True  # ! ? … or a full stop inside a closing quote
+    word = _WORD_BEFORE.search(text[: end - len(mark) + 1])
+    if not word:
+        return True
+    token = word.group(1).lower()
+    if token in TITLES:
+        return False
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial: J. K. Rowling
+    next_word = nxt.group(1).lower() if nxt else ""
+    if token in SOFT_ABBREVIATIONS or ("." in token and len(token) <= 6):
+        return next_word in OPENERS
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split English text into sentences; blank lines always end a sentence.
+
+    Line breaks inside a paragraph are treated as spaces (hard-wrapped text).
+    """
+    sentences: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        if not para:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(para):
+            end = m.end(1)
+            if _is_boundary(para, end, m.group(1), para[m.end() :]):
+                piece = para[start:end].strip()
+                if piece:
+                    sentences.append(piece)
+                start = m.end()
+        tail = para[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences
+
+
+# --- content words ------------------------------------------------------------
+
+STOPWORDS = _words(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves s t d ll m re ve o y also shall may might must upon unto one's sb sth etc
+    something someone thing things get got let lets"""
+)
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word."""
+    return _STEMMER.stemWord(word)
+
+
+def number_key(token: str) -> str:
+    """A normalised number feature: `#3000` for "3,000", `#3.5` for "3.5"."""
+    token = token.replace(",", "")
+    if token.endswith(".0"):
+        token = token[:-2]
+    return "#" + token.lstrip("0") if token.strip("0") else "#0"
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of an English text, plus `#n` number features."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok[0].isdigit():
+            out.append(number_key(tok))
+            continue
+        low = tok.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        out.append(stem(low))
+    return out
+
+
+def capitalised_words(text: str) -> list[str]:
+    """Lower-cased capitalised words (not all-capital acronyms): candidate names.
+
+    Hyphenated names are joined ("Xi-feng" → "xifeng") so they meet a pinyin spelling.
+    """
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
+    return [w.replace("-", "").lower() for w in words if w[0].isupper() and not w.isupper()]

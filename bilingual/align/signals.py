@@ -1,0 +1,197 @@
+"""Similarity signals between Chinese and English sentences, as sparse feature spaces.
+
+Each `Space` pairs a Chinese-side and an English-side bag per sentence in one feature
+vocabulary: the dictionary space (CC-CEDICT stems, numbers, pinyin of names) and, with an
+MT bridge, the MT space (character n-grams and stems of MT(zh) against the English). A
+bead's similarity is the cosine of the *summed* vectors of its sentences — sums stay sparse
+and their dot products are sums of sentence dot products, so every n:m bead is scored from
+a banded matrix of sentence-pair products and a few neighbour products per side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .english import STOPWORDS, capitalised_words, content_stems
+from .lexicon import Lexicon
+from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
+
+_WORD = re.compile(r"[a-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def char_ngrams(text: str, sizes: tuple[int, ...] = (3, 4)) -> Counter[str]:
+    """Character n-grams of the content words (chrF-like, stopwords left out)."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    padded = " " + " ".join(words) + " "
+    bag: Counter[str] = Counter()
+    for size in sizes:
+        for k in range(len(padded) - size + 1):
+            bag[padded[k : k + size]] += 1
+    return bag
+
+
+@lru_cache(maxsize=65536)
+def char_pinyin(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def name_features(zh: str, names: set[str], longest: int = 3) -> list[str]:
+    """Pinyin spellings of 1–3 character windows that occur as an English capitalised word."""
+    out = []
+    chars = list(zh)
+    for k, ch in enumerate(chars):
+        if not _HAN.match(ch):
+            continue
+        spelling = ""
+        for size in range(longest):
+            if k + size >= len(chars) or not _HAN.match(chars[k + size]):
+                break
+            spelling += char_pinyin(chars[k + size])
+            if spelling in names:
+                out.append("@" + spelling)
+    return out
+
+
+def english_bags(en: list[str]) -> tuple[list[Counter[str]], set[str]]:
+    """Stem bags (with `@name` features) for English sentences, and the set of names."""
+    bags = []
+    names: set[str] = set()
+    for sentence in en:
+        bag = Counter(content_stems(sentence))
+        for word in capitalised_words(sentence):
+            if word not in STOPWORDS and len(word) > 1:
+                bag["@" + word] += 1
+                names.add(word)
+        bags.append(bag)
+    return bags, names
+
+
+@dataclass
+class Space:
+    """One feature space, weighted by idf and ready for banded products."""
+
+    zh: Rows
+    en: Rows
+    df: np.ndarray  # document frequency of each feature over both sides
+
+    @classmethod
+    def build(cls, zh_bags: list, en_bags: list) -> Space:
+        vocab: dict[str, int] = {}
+        zh = to_rows(zh_bags, vocab)
+        en = to_rows(en_bags, vocab)
+        nf = len(vocab)
+        # idf from both sides' document frequencies, so rare shared words weigh most
+        df = zh.doc_freq(nf) + en.doc_freq(nf)
+        idf = np.log((zh.n + en.n + 1) / (df + 1)) + 1.0
+        return cls(zh.scaled(idf), en.scaled(idf), df)
+
+    def pruned(self, max_df: float) -> Space:
+        """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
+        keep = self.df <= max(2.0, max_df * (self.zh.n + self.en.n))
+        return Space(self.zh.keep(keep), self.en.keep(keep), self.df)
+
+
+def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:
+    en_bags, names = english_bags(en)
+    zh_bags = []
+    for sentence in zh:
+        bag = lexicon.bag(sentence)
+        for feature in name_features(sentence, names):
+            bag[feature] += 1.0
+        zh_bags.append(bag)
+    return Space.build(zh_bags, en_bags)
+
+
+def mt_space(mt: list[str], en: list[str]) -> Space:
+    def bag(text: str) -> Counter[str]:
+        b = char_ngrams(text)
+        b.update(content_stems(text))
+        return b
+
+    return Space.build([bag(s) for s in mt], [bag(s) for s in en])
+
+
+class BeadScorer:
+    """Scores beads in a band from several spaces: weighted cosine × length agreement."""
+
+    def __init__(
+        self,
+        spaces: list[tuple[Space, float]],
+        zh_len: np.ndarray,
+        en_len: np.ndarray,
+        clo: np.ndarray,
+        chi: np.ndarray,
+        max_zh: int,
+        max_en: int,
+        length_weight: bool = True,
+    ) -> None:
+        self.clo = clo
+        self.weights = [w for _, w in spaces]
+        self.prefix = []
+        self.zh_norms = []
+        self.en_norms = []
+        for space, _ in spaces:
+            x = band_dot(space.zh, space.en, clo, chi)
+            p = np.zeros((x.shape[0], x.shape[1] + 1))
+            np.cumsum(x, axis=1, out=p[:, 1:])
+            self.prefix.append(p)
+            gz = neighbour_dots(space.zh, max_zh)
+            ge = neighbour_dots(space.en, max_en)
+            self.zh_norms.append({a: block_norms2(gz, a) for a in range(1, max_zh + 1)})
+            self.en_norms.append({b: block_norms2(ge, b) for b in range(1, max_en + 1)})
+        self.zh_cum = np.concatenate([[0.0], np.cumsum(zh_len)])
+        self.en_cum = np.concatenate([[0.0], np.cumsum(en_len)])
+        total_en = self.en_cum[-1] or 1.0
+        self.ratio = (self.zh_cum[-1] or 1.0) / total_en
+        self.length_weight = length_weight
+
+    def similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Weighted cosine of the bead zh[i-a:i] × en[j-b:j] (i, j arrays of one shape)."""
+        n_zh = len(self.zh_cum) - 1
+        n_en = len(self.en_cum) - 1
+        valid = (i >= a) & (j >= b) & (i <= n_zh) & (j <= n_en)
+        i = np.where(valid, i, a)
+        j = np.where(valid, j, b)
+        total = np.zeros(i.shape)
+        for prefix, zn, en, w in zip(
+            self.prefix, self.zh_norms, self.en_norms, self.weights, strict=True
+        ):
+            width = prefix.shape[1] - 1
+            num = np.zeros(i.shape)
+            for p in range(1, a + 1):
+                r = i - p
+                hi = np.clip(j - self.clo[r], 0, width)
+                lo = np.clip(j - b - self.clo[r], 0, width)
+                num += prefix[r, hi] - prefix[r, lo]
+            norm = np.sqrt(zn[a][i - a] * en[b][j - b])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = np.where(norm > 0, num / norm, 0.0)
+            total += w * np.nan_to_num(cos)
+        total /= sum(self.weights)
+        return np.where(valid, total, 0.0)
+
+    def length_agreement(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """log2(1 + short/long) of the bead's character lengths, English scaled by the ratio."""
+        n_zh = len(self.zh_cum) - 1
+        n_en = len(self.en_cum) - 1
+        i = np.clip(i, a, n_zh)
+        j = np.clip(j, b, n_en)
+        lz = self.zh_cum[i] - self.zh_cum[i - a]
+        le = (self.en_cum[j] - self.en_cum[j - b]) * self.ratio
+        short = np.minimum(lz, le)
+        long = np.maximum(np.maximum(lz, le), 1e-9)
+        return np.log2(1.0 + short / long)
+
+    def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        score = self.similarity(a, b, i, j)
+        if self.length_weight:
+            score = score * self.length_agreement(a, b, i, j)
+        return score
