@@ -96,21 +96,57 @@ def _setup(engine_name, model, beam_size, max_decoding_length, glossary):
     return glossary, engine, notice, engine_sig, f"{engine_sig}{GLOSSARY_SEP}{glossary.hash}"
 
 
+def _flags(engine: Engine, glossary, unit: _Unit, en: str) -> list[dict]:
+    """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
+    from .terminology import check
+
+    flags = check(unit.zh, en, glossary, unit.names)
+    if getattr(engine, "flag", None):
+        flags.append(dict(engine.flag))
+    return flags
+
+
 def _run(engine: Engine, glossary, units: list[_Unit]) -> list[tuple[str, list[dict]]]:
     """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
-    from .terminology import check, protect, restore
+    from .terminology import protect, restore
 
     protected = [protect(u.zh, glossary, u.names) for u in units]
     raw = engine.translate([p.text for p in protected])
-    extra = getattr(engine, "flag", None)
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
         en = restore(mt, prot)
-        flags = check(unit.zh, en, glossary, unit.names)
-        if extra:
-            flags.append(dict(extra))
-        out.append((en, flags))
+        out.append((en, _flags(engine, glossary, unit, en)))
     return out
+
+
+def _is_mt(signature: str) -> bool:
+    """Whether a machine pair came from one of our engines (not, say, an aligner's import)."""
+    from .mt import engine_names
+
+    return not signature or signature.split(" ", 1)[0] in engine_names()
+
+
+def _pending(store: EditionStore, glossary, engine_sig: str, signature: str):
+    """Distinct (text, names) units still to translate, their previous signatures, and the
+    number of reviewed pairs left alone."""
+    units: dict[tuple, _Unit] = {}
+    previous: dict[str, str] = {}  # key → the signature its pairs had before
+    kept = 0
+    for pair in store.pairs():
+        if pair.status in REVIEWED:
+            kept += 1
+            continue
+        if pair.status == "machine" and (pair.signature == signature or not _is_mt(pair.signature)):
+            continue
+        names = _names(pair.zh, pair.kind, glossary)
+        unit = units.get((pair.zh, names))
+        if unit is None:
+            key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
+            unit = units[(pair.zh, names)] = _Unit(pair.zh, names, key)
+        unit.sids.append(pair.sid)
+        if pair.status == "machine":
+            previous[unit.key] = pair.signature
+    return list(units.values()), previous, kept
 
 
 def translate_edition(
@@ -128,54 +164,31 @@ def translate_edition(
     glossary, engine, notice, engine_sig, signature = _setup(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
-    units: dict[tuple, _Unit] = {}
-    previous: dict[str, str] = {}  # key → the signature its pairs had before
-    kept = 0
-    for pair in store.pairs():
-        if pair.status in REVIEWED:
-            kept += 1
-            continue
-        if pair.status == "machine" and pair.signature == signature:
-            continue
-        names = _names(pair.zh, pair.kind, glossary)
-        unit = units.get((pair.zh, names))
-        if unit is None:
-            key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
-            unit = units[(pair.zh, names)] = _Unit(pair.zh, names, key)
-        unit.sids.append(pair.sid)
-        if pair.status == "machine":
-            previous[unit.key] = pair.signature
-    total = sum(len(u.sids) for u in units.values())
-    done = 0
+    units, previous, kept = _pending(store, glossary, engine_sig, signature)
+    total = sum(len(u.sids) for u in units)
     own_cache = cache is None
     cache = cache or TranslationCache()
     try:
-        hits = cache.get_many(u.key for u in units.values())
-        cached = [u for u in units.values() if u.key in hits]
-        from .terminology import check
-
-        results = {}
-        for u in cached:
-            flags = check(u.zh, hits[u.key][0], glossary, u.names)
-            if getattr(engine, "flag", None):
-                flags.append(dict(engine.flag))
-            results[u.key] = (hits[u.key][0], flags)
+        hits = cache.get_many(u.key for u in units)
+        cached = [u for u in units if u.key in hits]
+        results = {
+            u.key: (hits[u.key][0], _flags(engine, glossary, u, hits[u.key][0])) for u in cached
+        }
         written = _write(store, cached, results, signature)
-        done += sum(len(u.sids) for u in cached)
+        done = sum(len(u.sids) for u in cached)
         if progress:
             progress(done, total)
-        misses = sorted((u for u in units.values() if u.key not in hits), key=lambda u: len(u.zh))
+        # Similar lengths together: CTranslate2 pads less, and each batch commits whole.
+        misses = sorted((u for u in units if u.key not in hits), key=lambda u: len(u.zh))
         redone = sum(
-            1
-            for u in misses
-            if u.key in previous and previous[u.key].split(GLOSSARY_SEP)[0] == engine_sig
+            1 for u in misses if previous.get(u.key, "").split(GLOSSARY_SEP)[0] == engine_sig
         )
         for start in range(0, len(misses), BATCH_SENTENCES):
             batch = misses[start : start + BATCH_SENTENCES]
             results = dict(zip((u.key for u in batch), _run(engine, glossary, batch), strict=True))
             with cache.transaction():
                 cache.put_many(
-                    (u.key, u.zh, *results[u.key][:1], signature, results[u.key][1]) for u in batch
+                    (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in batch
                 )
             written += _write(store, batch, results, signature)
             done += sum(len(u.sids) for u in batch)
@@ -248,12 +261,7 @@ def translate_one(
     with TranslationCache() as cache:
         hit = cache.get_many([unit.key]).get(unit.key)
         if hit is not None:
-            from .terminology import check
-
-            en = hit[0]
-            flags = check(pair.zh, en, glossary, names)
-            if getattr(engine, "flag", None):
-                flags.append(dict(engine.flag))
+            en, flags = hit[0], _flags(engine, glossary, unit, hit[0])
         else:
             ((en, flags),) = _run(engine, glossary, [unit])
             with cache.transaction():

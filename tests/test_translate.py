@@ -116,13 +116,16 @@ def test_reviewed_pairs_are_never_overwritten(tmp_path):
     edition = make_edition(tmp_path / "r", seed_sentences(6))
     with EditionStore(edition) as store:
         translate_edition(store, engine_name="fake")
-        first, second = store.pairs()[:2]
+        first, second, third = store.pairs()[:3]
         with store.transaction():
             store.update_pair(first.sid, en="Edited by hand.", status="edited")
             store.update_pair(second.sid, status="approved")
+            # English from elsewhere (an aligned translation), not from an MT engine
+            store.update_pair(third.sid, en="Aligned.", signature="align v1")
         report = translate_edition(store, engine_name="fake", beam_size=1)
-        assert (report.translated, report.kept_reviewed, report.sentences) == (4, 2, 4)
+        assert (report.translated, report.kept_reviewed, report.sentences) == (3, 2, 3)
         after = {p.sid: p for p in store.pairs()}
+        assert (after[third.sid].en, after[third.sid].signature) == ("Aligned.", "align v1")
         assert (after[first.sid].en, after[first.sid].status) == ("Edited by hand.", "edited")
         assert (after[second.sid].signature, after[second.sid].status) == (
             second.signature,
