@@ -1,6 +1,6 @@
 """Sentence text → escaped inline markup: pinyin ruby and glossary-term highlights.
 
-Every piece of text from the edition or the glossary goes through `html.escape` here, so
+Every piece of text from the edition or the glossary is escaped here (`_text`, `escape`), so
 the fragments are safe to mark up as trusted in a template; the output is also well-formed
 XML for the EPUB. HTML and EPUB share the pieces and differ only in `rp` fallbacks.
 """
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 from typing import Any
+
+from markupsafe import escape
 
 from .ruby import annotate
 
@@ -89,12 +90,17 @@ def en_pieces(text: str, entries: list[Any]) -> list[Piece]:
     return pieces
 
 
+def _text(text: str) -> str:
+    """Escape for a text node (quotes need no escaping there; keeps the markup readable)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _ruby(text: str, reading: str, rp: bool) -> str:
     if not reading:
-        return escape(text, quote=False)
+        return _text(text)
     if rp:
-        return f"<ruby>{escape(text, False)}<rp>(</rp><rt>{escape(reading, False)}</rt><rp>)</rp></ruby>"
-    return f"<ruby>{escape(text, False)}<rt>{escape(reading, False)}</rt></ruby>"
+        return f"<ruby>{_text(text)}<rp>(</rp><rt>{_text(reading)}</rt><rp>)</rp></ruby>"
+    return f"<ruby>{_text(text)}<rt>{_text(reading)}</rt></ruby>"
 
 
 def _term(inner: str, entry: Any, focusable: bool) -> str:
