@@ -240,3 +240,27 @@ def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
     child.send("n")
     child.expect_exact("end of the list (1 pair); q quits")
     finish(child)
+
+
+def test_retranslate_then_undo(edition):
+    with EditionStore(edition) as store:
+        sid = sid_of(store, "甲乙。")
+        with store.transaction():
+            store.update_pair(sid, en="Wrong.")
+    child = spawn(edition, "--article", "2", env={"EDITOR": "/nonexistent/editor", "VISUAL": ""})
+    screen(child, "1/2")
+    child.send("E")
+    child.expect_exact("cannot run '/nonexistent/editor'")
+    screen(child, "1/2")
+    child.send("r")
+    child.expect_exact(f"saved: re-translated {sid}")
+    screen(child, "1/2")
+    with EditionStore(edition) as store:
+        pair = store.pair(sid)
+        assert pair.en not in ("Wrong.", "") and pair.signature
+        assert [r["action"] for r in store.history()] == ["retranslate"]
+    child.send("u")
+    child.expect_exact("saved: undid #1 retranslate")
+    finish(child)
+    with EditionStore(edition) as store:
+        assert store.pair(sid).en == "Wrong."

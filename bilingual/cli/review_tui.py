@@ -202,7 +202,11 @@ class Reviewer:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(f"{p.en}\n\n# {p.zh}\n# Lines starting with # are ignored.\n")
             with self.term.suspended():
-                code = subprocess.call([*shlex.split(editor), str(path)])
+                try:
+                    code = subprocess.call([*shlex.split(editor), str(path)])
+                except OSError as exc:
+                    self.say(f"cannot run {editor!r} ({exc.strerror}); set $EDITOR")
+                    return
             lines = path.read_text(encoding="utf-8").splitlines()
         finally:
             path.unlink(missing_ok=True)
