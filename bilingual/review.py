@@ -323,34 +323,46 @@ def _as_flag(flag: object) -> dict:
 
 
 def undo(store: EditionStore) -> Change:
-    """Revert the last change not yet undone (from the log, so it works across sessions)."""
+    """Revert the last change not yet undone (from the log, so it works across sessions).
+
+    A merge or split whose block has changed since (a re-ingest) cannot be reverted safely:
+    it is marked skipped in the log, so the next undo reaches the change before it.
+    """
     with store.transaction():
         last = store.last_change()
         if last is None:
             raise ReviewError("Nothing to undo", "")
         before, after = last["before"], last["after"]
-        if "block" in before:
-            block = before["block"]
-            store.set_block_sentences(
-                block["id"], [Sentence(id=i, zh=zh) for i, zh in block["sentences"]]
-            )
-        for row in before.get("replaced", {}).values():
-            if row is not None:
-                store.put_pair(row)
-        for row in before["pairs"]:
-            store.put_pair(row)
-        store.mark_undone(last["id"])
-        store.log("undo", str(last["id"]), after, before)
+        stale = "block" in after and _block_state(store, after["block"]["id"]) != after["block"]
+        if stale:
+            store.mark_undone(last["id"])
+            store.log("undo", str(last["id"]), {}, {"skipped": "block changed since"})
+        else:
+            _revert(store, before)
+            store.mark_undone(last["id"])
+            store.log("undo", str(last["id"]), after, before)
+    what = f"#{last['id']} {last['action']} {last['target']}"
+    if stale:
+        raise ReviewError(
+            f"Cannot undo {what}: its block has changed since (re-ingested?), so it is skipped",
+            "Run undo again for the change before it, or fix the block with merge/split.",
+        )
     restored = [r["sid"] for r in before["pairs"]]
     removed = [r["sid"] for r in after["pairs"] if r["sid"] not in restored]
-    return Change(
-        "undo",
-        restored[0],
-        last["id"],
-        removed=removed,
-        added=restored if removed else [],
-        message=f"undid #{last['id']} {last['action']} {last['target']}",
-    )
+    added = restored if removed else []
+    return Change("undo", restored[0], last["id"], removed, added, message=f"undid {what}")
+
+
+def _revert(store: EditionStore, before: dict) -> None:
+    if "block" in before:
+        block = before["block"]
+        sentences = [Sentence(id=i, zh=zh) for i, zh in block["sentences"]]
+        store.set_block_sentences(block["id"], sentences)
+    for row in before.get("replaced", {}).values():
+        if row is not None:
+            store.put_pair(row)
+    for row in before["pairs"]:
+        store.put_pair(row)
 
 
 def history(store: EditionStore) -> list[dict]:
@@ -367,7 +379,7 @@ def summarize(row: dict) -> str:
     elif action in ("merge", "split"):
         what = "→ " + ", ".join(p["sid"] for p in after["pairs"])
     elif action == "undo":
-        what = f"reverted #{row['target']}"
+        what = f"{'skipped' if 'skipped' in after else 'reverted'} #{row['target']}"
     else:
         what = ""
     mark = " (undone)" if row["undone"] else ""

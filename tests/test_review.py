@@ -299,3 +299,20 @@ def test_select_filters(store, filter_, article, expected):
 def test_select_refuses_unknown_filter_or_article(store, filter_, article):
     with pytest.raises(ReviewError):
         review.select(store, filter_, article)
+
+
+def test_undo_skips_a_merge_whose_block_was_reingested(tmp_path):
+    directory = make_edition(tmp_path / "ed")
+    with EditionStore(directory) as store:
+        review.approve(store, [sid_of(store, "乡村振兴")])
+        review.merge(store, sid_of(store, "甲乙。"), sid_of(store, "丙丁。"))
+        make_edition(directory)  # re-ingest the original structure over the merge
+        before = snapshot(store)
+        with pytest.raises(
+            ReviewError, match=r"Cannot undo #2 merge s\w+,s\w+: its block has changed"
+        ):
+            review.undo(store)
+        assert snapshot(store) == before
+        assert store.load_edition().sentences()  # structure still loads
+        assert review.undo(store).message == f"undid #1 approve {sid_of(store, '乡村振兴')}"
+        assert store.pair(sid_of(store, "乡村振兴")).status == "machine"
