@@ -122,7 +122,8 @@ def check_chinese(zh: str, en: str, ctx: Context) -> list[Flag]:
     runs = _HAN.findall(en)
     if not runs:
         return []
-    shown = "、".join(dict.fromkeys(runs))
+    distinct = list(dict.fromkeys(r if len(r) <= 12 else r[:11] + "…" for r in runs))
+    shown = "、".join(distinct[:5]) + (f" (+{len(distinct) - 5} more)" if len(distinct) > 5 else "")
     return [flag("chinese-in-english", f"Chinese left in the English: {shown}")]
 
 
