@@ -159,3 +159,25 @@ def test_epubcheck_problems_become_file_line_messages(epub: Path, tmp_path: Path
             dst.writestr(info, data)
     problems = check_epub(broken)
     assert problems and all(p.startswith("OEBPS/article-0001.xhtml:") for p in problems), problems
+
+
+def test_control_characters_do_not_break_the_xhtml(tmp_path: Path) -> None:
+    with build_store(tmp_path / NAME) as store:
+        sid = store.pairs()[0].sid
+        with store.transaction():
+            store.update_pair(sid, en="bad\x0bchar\x00")
+        (path,) = render_edition(store, formats=("epub",), glossary=glossary())
+    text = members(path)["OEBPS/article-0001.xhtml"]
+    etree.fromstring(text)
+    assert b"badchar" in text
+
+
+def test_an_empty_edition_is_a_one_line_error(tmp_path: Path) -> None:
+    from bilingual.errors import RenderError
+    from bilingual.store import EditionStore
+
+    with (
+        EditionStore(tmp_path / "empty", create=True) as store,
+        pytest.raises(RenderError, match="has no articles"),
+    ):
+        render_edition(store, glossary=glossary())

@@ -25,6 +25,8 @@ ENGINE_LABELS = {
     "fake": "fake engine (for tests)",
     "align": "aligned existing translation",
 }
+# Characters XML 1.0 cannot hold (the EPUB would be invalid); OCR text occasionally has some.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
 QUIET_FLAGS = frozenset({"word-gloss"})
@@ -191,19 +193,20 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
             sentences = []
             for s in block.sentences:
                 pair = by_sid.get(s.id)
-                en = pair.en if pair else ""
+                zh = _NOT_XML.sub("", s.zh)
+                en = _NOT_XML.sub("", pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
                 status_counts[status] += 1
-                matches = glossary.find(s.zh) if glossary is not None else []
+                matches = glossary.find(zh) if glossary is not None else []
                 terms = list({m.entry.zh: m.entry for m in matches}.values())
                 sentences.append(
                     SentenceView(
                         sid=s.id,
-                        zh=s.zh,
+                        zh=zh,
                         en=en,
                         status=status,
                         flags=list(pair.flags) if pair else [],
-                        zh_pieces=zh_pieces(s.zh, matches, ruby),
+                        zh_pieces=zh_pieces(zh, matches, ruby),
                         en_pieces=en_pieces(en, terms),
                     )
                 )
