@@ -8,17 +8,15 @@ XML for the EPUB. HTML and EPUB share the pieces and differ only in `rp` fallbac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import escape
 
 from .ruby import annotate
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of text, its pinyin (Chinese side, "" when none) and the glossary entry it is."""
 
     text: str
@@ -40,7 +38,7 @@ def zh_pieces(text: str, matches: list[Any], ruby: bool) -> list[Piece]:
         if not chunk:
             return
         if ruby:
-            pieces.extend(Piece(t, p) for t, p in annotate(chunk))
+            pieces.extend(Piece(t, p, None) for t, p in annotate(chunk))
         else:
             pieces.append(Piece(chunk))
 
@@ -95,6 +93,7 @@ def _text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@lru_cache(maxsize=100_000)  # words repeat: most calls are hits
 def _ruby(text: str, reading: str, rp: bool) -> str:
     if not reading:
         return _text(text)
