@@ -3,8 +3,7 @@
 Offline signals only: sentence length, CC-CEDICT (+ glossary) word overlap, numbers and
 pinyin names, and, when given, a machine translation of the Chinese as a bridge. The search
 is coarse-to-fine: a 1:1 pass in a wide band around the diagonal finds the path's rough
-course, then the full bead set (1:1, 1:0, 0:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:4, 4:1, 2:3,
-3:2) is searched in a narrow band around it, so time and memory grow linearly.
+course, then the full bead set (1:0, 0:1 and every n:m with n + m ≤ 6) is searched in a narrow band around it, so time and memory grow linearly.
 
     from bilingual.align import align
     beads = align(zh_sentences, en_sentences, mt=None)
@@ -35,6 +34,11 @@ TYPES: tuple[tuple[int, int], ...] = (
     (4, 1),
     (2, 3),
     (3, 2),
+    (1, 5),
+    (5, 1),
+    (2, 4),
+    (4, 2),
+    (3, 3),
 )
 ANCHOR_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1))
 
@@ -63,6 +67,7 @@ class AlignOptions:
     anchor_share: float = 0.06  # … or this share of the longer side, when larger
     anchor_max_df: float = 0.05  # first pass: drop features in more sentences than this
     band: int = 8  # half-width of the second pass band around the first path
+    margin: bool = False  # score a bead by its similarity minus its neighbours' (Bertalign)
 
 
 def _spaces(
@@ -131,9 +136,9 @@ def align(
     lo, hi = _anchor_band(spaces, zh_len, en_len, options)
     max_zh = max(a for a, _ in TYPES)
     max_en = max(b for _, b in TYPES)
-    clo = np.maximum(lo[:-1] - max_en, 0)
-    chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh, n)], m)
-    scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en)
+    clo = np.maximum(lo[:-1] - max_en - 1, 0)
+    chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh + 1, n)] + 1, m)
+    scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en, margin=options.margin)
     path = band_search(lo, hi, TYPES, scorer, skip=options.skip)
     beads = []
     i = j = 0

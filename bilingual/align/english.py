@@ -107,6 +107,19 @@ STOPWORDS = _words(
     something someone thing things get got let lets"""
 )
 
+# Function words that do carry meaning across languages (我 → I, 不 → not, 为什么 → why):
+# they become one canonical feature each instead of being dropped as stopwords.
+FUNCTION_FEATURES = {
+    **dict.fromkeys(_words("i me my mine myself"), "=i"),
+    **dict.fromkeys(_words("you your yours yourself yourselves"), "=you"),
+    **dict.fromkeys(_words("he him his himself"), "=he"),
+    **dict.fromkeys(_words("she her hers herself"), "=she"),
+    **dict.fromkeys(_words("we us our ours ourselves"), "=we"),
+    **dict.fromkeys(_words("they them their theirs themselves"), "=they"),
+    **dict.fromkeys(_words("not no nor never"), "=not"),
+    **{w: "=" + w for w in _words("what why how where who when")},
+}
+
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -125,8 +138,11 @@ def number_key(token: str) -> str:
     return "#" + token.lstrip("0") if token.strip("0") else "#0"
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words of an English text, plus `#n` number features."""
+def content_stems(text: str, function_words: bool = True) -> list[str]:
+    """Stems of the content words of an English text, plus `#n` number features.
+
+    With `function_words`, pronouns, negation and question words give `=i`, `=not`, …
+    """
     out: list[str] = []
     for tok in _TOKEN.findall(text):
         if tok[0].isdigit():
@@ -135,6 +151,13 @@ def content_stems(text: str) -> list[str]:
         low = tok.lower().replace("’", "'")
         if low.endswith("'s"):
             low = low[:-2]
+        elif low.endswith("n't"):
+            out.append("=not")
+            low = low[:-3]
+        if low in FUNCTION_FEATURES:
+            if function_words:
+                out.append(FUNCTION_FEATURES[low])
+            continue
         if low in STOPWORDS or len(low) < 2:
             continue
         out.append(stem(low))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,12 +116,17 @@ class Lexicon:
             return []
         return [word for _end, word in self._automaton.iter_long(text)]
 
-    def bag(self, text: str) -> dict[str, float]:
-        """The English stem bag of a Chinese sentence (weights summed over its words)."""
+    def bag(self, text: str, word_weight: Mapping[str, float] | None = None) -> dict[str, float]:
+        """The English stem bag of a Chinese sentence (weights summed over its words).
+
+        `word_weight` scales each headword (e.g. by its idf in the text, so that 的 and 了,
+        whose many senses would otherwise add rare English words, count for little).
+        """
         bag: dict[str, float] = defaultdict(float)
         for word in self.segment(text):
+            scale = word_weight.get(word, 1.0) if word_weight else 1.0
             for s, w in self.entries[word].items():
-                bag[s] += w
+                bag[s] += w * scale
         for num in zh_numbers(text):
             bag[num] += 1.0
         return bag

@@ -10,6 +10,7 @@ a banded matrix of sentence-pair products and a few neighbour products per side.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,14 +27,37 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def char_ngrams(text: str, sizes: tuple[int, ...] = (3, 4)) -> Counter[str]:
-    """Character n-grams of the content words (chrF-like, stopwords left out)."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    padded = " " + " ".join(words) + " "
+    """Character n-grams of the words of a text, chrF-like (function words kept: they help)."""
+    padded = " " + " ".join(_WORD.findall(text.lower())) + " "
     bag: Counter[str] = Counter()
     for size in sizes:
         for k in range(len(padded) - size + 1):
             bag[padded[k : k + size]] += 1
     return bag
+
+
+_PUNCTUATION = {
+    "?": "?",
+    "？": "?",
+    "!": "!",
+    "！": "!",
+    "“": '"',
+    "”": '"',
+    '"': '"',
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    ":": ":",
+    "：": ":",
+    ";": ";",
+    "；": ";",
+}
+
+
+def punctuation(text: str) -> Counter[str]:
+    """Question and exclamation marks, quotes, colons: they survive translation."""
+    return Counter("p" + _PUNCTUATION[c] for c in text if c in _PUNCTUATION)
 
 
 @lru_cache(maxsize=65536)
@@ -66,6 +90,7 @@ def english_bags(en: list[str]) -> tuple[list[Counter[str]], set[str]]:
     names: set[str] = set()
     for sentence in en:
         bag = Counter(content_stems(sentence))
+        bag.update(punctuation(sentence))
         for word in capitalised_words(sentence):
             if word not in STOPWORDS and len(word) > 1:
                 bag["@" + word] += 1
@@ -88,10 +113,10 @@ class Space:
         zh = to_rows(zh_bags, vocab)
         en = to_rows(en_bags, vocab)
         nf = len(vocab)
-        # idf from both sides' document frequencies, so rare shared words weigh most
-        df = zh.doc_freq(nf) + en.doc_freq(nf)
-        idf = np.log((zh.n + en.n + 1) / (df + 1)) + 1.0
-        return cls(zh.scaled(idf), en.scaled(idf), df)
+        # idf from the English side, which both spaces share in kind and which is real text
+        en_df = en.doc_freq(nf)
+        idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
+        return cls(zh.scaled(idf), en.scaled(idf), en_df + zh.doc_freq(nf))
 
     def pruned(self, max_df: float) -> Space:
         """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
@@ -100,10 +125,16 @@ class Space:
 
 
 def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:
+    """Chinese words looked up in the lexicon (weighted by their idf in this text) vs stems."""
     en_bags, names = english_bags(en)
+    words = [lexicon.segment(s) for s in zh]
+    df = Counter(w for ws in words for w in set(ws))
+    idf = {w: math.log((len(zh) + 1) / (c + 1)) + 1.0 for w, c in df.items()}
     zh_bags = []
     for sentence in zh:
-        bag = lexicon.bag(sentence)
+        bag = lexicon.bag(sentence, idf)
+        for feature, count in punctuation(sentence).items():
+            bag[feature] += count
         for feature in name_features(sentence, names):
             bag[feature] += 1.0
         zh_bags.append(bag)
@@ -111,9 +142,11 @@ def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:
 
 
 def mt_space(mt: list[str], en: list[str]) -> Space:
+    """MT(zh) against the English: character 3- and 4-grams plus punctuation."""
+
     def bag(text: str) -> Counter[str]:
         b = char_ngrams(text)
-        b.update(content_stems(text))
+        b.update(punctuation(text))
         return b
 
     return Space.build([bag(s) for s in mt], [bag(s) for s in en])
@@ -132,6 +165,7 @@ class BeadScorer:
         max_zh: int,
         max_en: int,
         length_weight: bool = True,
+        margin: bool = False,
     ) -> None:
         self.clo = clo
         self.weights = [w for _, w in spaces]
@@ -152,6 +186,7 @@ class BeadScorer:
         total_en = self.en_cum[-1] or 1.0
         self.ratio = (self.zh_cum[-1] or 1.0) / total_en
         self.length_weight = length_weight
+        self.margin = margin
 
     def similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Weighted cosine of the bead zh[i-a:i] × en[j-b:j] (i, j arrays of one shape)."""
@@ -190,8 +225,27 @@ class BeadScorer:
         long = np.maximum(np.maximum(lz, le), 1e-9)
         return np.log2(1.0 + short / long)
 
+    def neighbour_similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Mean similarity of each side of the bead with the sentences just around the other."""
+        n_zh = len(self.zh_cum) - 1
+        n_en = len(self.en_cum) - 1
+
+        def mean(x: np.ndarray, ok_x: np.ndarray, y: np.ndarray, ok_y: np.ndarray) -> np.ndarray:
+            count = ok_x.astype(float) + ok_y
+            return np.where(count > 0, (x * ok_x + y * ok_y) / np.maximum(count, 1), 0.0)
+
+        en_after = self.similarity(a, 1, i, j + 1)
+        en_before = self.similarity(a, 1, i, j - b)
+        zh_after = self.similarity(1, b, i + 1, j)
+        zh_before = self.similarity(1, b, i - a, j)
+        en_side = mean(en_after, j + 1 <= n_en, en_before, j - b >= 1)
+        zh_side = mean(zh_after, i + 1 <= n_zh, zh_before, i - a >= 1)
+        return (en_side + zh_side) / 2
+
     def __call__(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         score = self.similarity(a, b, i, j)
+        if self.margin:
+            score = score - self.neighbour_similarity(a, b, i, j)
         if self.length_weight:
             score = score * self.length_agreement(a, b, i, j)
         return score
