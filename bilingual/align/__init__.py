@@ -140,10 +140,21 @@ def align(
     chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh + 1, n)] + 1, m)
     scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en, margin=options.margin)
     path = band_search(lo, hi, TYPES, scorer, skip=options.skip)
+    return _beads(path, scorer)
+
+
+def _beads(path: list[tuple[int, int]], scorer: BeadScorer) -> list[Bead]:
+    """Turn a path of shapes into beads, scoring all beads of one shape at once."""
+    ends = np.cumsum(np.array(path, dtype=np.int64).reshape(-1, 2), axis=0)
+    scores = np.zeros(len(path))
+    for shape in set(path):
+        a, b = shape
+        if a and b:
+            rows = np.array([k for k, ab in enumerate(path) if ab == shape])
+            scores[rows] = scorer(a, b, ends[rows, 0], ends[rows, 1])
     beads = []
-    i = j = 0
-    for a, b in path:
-        score = float(scorer(a, b, np.array([i + a]), np.array([j + b]))[0]) if a and b else 0.0
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score, 4)))
-        i, j = i + a, j + b
+    for (a, b), (i, j), score in zip(path, ends, scores, strict=True):
+        zh_ids = tuple(range(int(i) - a, int(i)))
+        en_ids = tuple(range(int(j) - b, int(j)))
+        beads.append(Bead(zh_ids, en_ids, round(float(np.clip(score, 0.0, 1.0)), 4)))
     return beads

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .english import content_stems
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SKIP_SENSE = re.compile(
     r"^(CL:|variant of|old variant|see |see also|used in|abbr\. for|erhua variant|"

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+SCORE_CELLS = 200_000  # band cells scored per block (bounds temporary memory)
+
 BeadScore = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 
 
@@ -46,40 +48,45 @@ def band_search(
     m = int(hi[n])
     width = int((hi - lo).max()) + 1
     ks = np.arange(width)
-    rows = np.arange(n + 1)[:, None]
-    big_j = lo[:, None] + ks[None, :]
-    inside = big_j <= hi[:, None]
-    scores: dict[int, np.ndarray] = {}
-    for t, (a, b) in enumerate(types):
-        if a and b:
-            scores[t] = np.where(inside, bead_score(a, b, rows + 0 * ks, big_j), -np.inf)
+    # every shape that consumes Chinese, stacked: one gather and one max per row
+    steps = [t for t, (a, _) in enumerate(types) if a]
+    step_a = np.array([types[t][0] for t in steps])
+    step_b = np.array([types[t][1] for t in steps])
+    gains = np.full((n + 1, len(steps), width), skip, dtype=np.float32)
+    block = max(1, SCORE_CELLS // width)  # rows scored at once: bounds the temporaries
+    for r0 in range(0, n + 1, block):
+        r1 = min(n + 1, r0 + block)
+        big_i = np.repeat(np.arange(r0, r1)[:, None], width, axis=1)
+        big_j = lo[r0:r1, None] + ks[None, :]
+        for s, t in enumerate(steps):
+            a, b = types[t]
+            if b:
+                gains[r0:r1, s] = bead_score(a, b, big_i, big_j)
     insert = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
+    step_types = np.array(steps, dtype=np.int8)
     cost = np.full((n + 1, width), -np.inf)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     for i in range(n + 1):
-        jj = big_j[i]
-        best = np.full(width, -np.inf)
-        arg = np.full(width, -1, dtype=np.int8)
+        jj = lo[i] + ks
+        inside = jj <= hi[i]
+        prev_i = i - step_a
+        usable = prev_i >= 0
+        prev_i = np.maximum(prev_i, 0)
+        pj = jj[None, :] - step_b[:, None]
+        pk = pj - lo[prev_i][:, None]
+        ok = inside[None, :] & usable[:, None] & (pk >= 0) & (pj <= hi[prev_i][:, None])
+        cand = np.where(ok, cost[prev_i[:, None], np.clip(pk, 0, width - 1)] + gains[i], -np.inf)
+        pick = cand.argmax(axis=0)
+        best = cand[pick, ks]
+        arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
         if i == 0:
             best[0] = 0.0  # lo[0] == 0: the origin
-        for t, (a, b) in enumerate(types):
-            if a == 0 or a > i:
-                continue
-            pj = jj - b
-            pk = pj - lo[i - a]
-            ok = inside[i] & (pk >= 0) & (pj <= hi[i - a])
-            prev = cost[i - a, np.clip(pk, 0, width - 1)]
-            gain = scores[t][i] if t in scores else skip
-            cand = np.where(ok, prev + gain, -np.inf)
-            better = cand > best
-            best = np.where(better, cand, best)
-            arg = np.where(better, t, arg)
         if insert is not None:
             # cost[k] = max(best[k], cost[k-1] + skip) = k·skip + max_{k'≤k}(best[k'] - k'·skip)
-            shifted = np.where(inside[i], best - ks * skip, -np.inf)
+            shifted = np.where(inside, best - ks * skip, -np.inf)
             run = np.maximum.accumulate(shifted) + ks * skip
             # a margin so that rounding in the shift never turns a diagonal step into insertions
-            from_left = (run > best + 1e-9) & inside[i] & (ks > 0)
+            from_left = (run > best + 1e-9) & inside & (ks > 0)
             best = np.where(from_left, run, best)
             arg = np.where(from_left, insert, arg)
         cost[i] = best

@@ -31,8 +31,7 @@ def char_ngrams(text: str, sizes: tuple[int, ...] = (3, 4)) -> Counter[str]:
     padded = " " + " ".join(_WORD.findall(text.lower())) + " "
     bag: Counter[str] = Counter()
     for size in sizes:
-        for k in range(len(padded) - size + 1):
-            bag[padded[k : k + size]] += 1
+        bag.update(padded[k : k + size] for k in range(len(padded) - size + 1))
     return bag
 
 

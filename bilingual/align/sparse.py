@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 # Upper bound on feature-pair products materialised at once (memory ~ 40 bytes each).
-CHUNK_PAIRS = 4_000_000
+CHUNK_PAIRS = 1_000_000
 
 
 @dataclass
@@ -49,65 +49,75 @@ def to_rows(bags: Iterable[Mapping[str, float]], vocab: dict[str, int]) -> Rows:
 
     Raw counts are damped by a square root so that one repeated word does not drown the rest.
     """
-    rows: list[int] = []
-    feats: list[int] = []
+    keys: list[str] = []
     vals: list[float] = []
-    n = 0
-    for n_row, bag in enumerate(bags):
-        n = n_row + 1
-        for key, value in bag.items():
-            idx = vocab.get(key)
-            if idx is None:
-                idx = vocab[key] = len(vocab)
-            rows.append(n_row)
-            feats.append(idx)
-            vals.append(value)
+    sizes: list[int] = []
+    for bag in bags:
+        keys.extend(bag)
+        vals.extend(bag.values())
+        sizes.append(len(bag))
+    for key in dict.fromkeys(keys):
+        if key not in vocab:
+            vocab[key] = len(vocab)
     return Rows(
-        n,
-        np.asarray(rows, dtype=np.int64),
-        np.asarray(feats, dtype=np.int64),
-        np.sqrt(np.asarray(vals, dtype=np.float64)),
+        len(sizes),
+        np.repeat(np.arange(len(sizes), dtype=np.int32), sizes),
+        np.fromiter(map(vocab.__getitem__, keys), dtype=np.int32, count=len(keys)),
+        np.sqrt(np.asarray(vals, dtype=np.float32)),
     )
+
+
+def _searchsorted(keys: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """np.searchsorted with the queries sorted first: far kinder to the cache."""
+    order = np.argsort(queries, kind="stable")
+    out = np.empty(len(queries), dtype=np.int64)
+    out[order] = np.searchsorted(keys, queries[order])
+    return out
 
 
 def band_dot(a: Rows, b: Rows, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Dot products of row r of `a` with rows lo[r] ≤ c < hi[r] of `b`.
 
-    Returns X of shape (a.n, W) with X[r, c - lo[r]] = a_r · b_c, W = max(hi - lo).
+    Returns X (float32) of shape (a.n, W) with X[r, c - lo[r]] = a_r · b_c, W = max(hi - lo).
+    Work is done in chunks of at most CHUNK_PAIRS feature matches, each accumulated into
+    the rows it touches only.
     """
     width = int(max(1, (hi - lo).max())) if a.n else 1
-    out = np.zeros(a.n * width, dtype=np.float64)
+    out = np.zeros((a.n, width), dtype=np.float32)
     if not len(a.feat) or not len(b.feat):
-        return out.reshape(a.n, width).astype(np.float32)
+        return out
     stride = np.int64(b.n + 1)
     order = np.lexsort((b.row, b.feat))
-    keys = b.feat[order] * stride + b.row[order]
+    keys = b.feat[order].astype(np.int64) * stride + b.row[order]
     bcol = b.row[order]
     bval = b.val[order]
-    start = np.searchsorted(keys, a.feat * stride + lo[a.row])
-    end = np.searchsorted(keys, a.feat * stride + hi[a.row])
-    count = end - start
+    by_row = np.argsort(a.row, kind="stable")
+    arow, afeat, aval = a.row[by_row], a.feat[by_row], a.val[by_row]
+    start = _searchsorted(keys, afeat.astype(np.int64) * stride + lo[arow])
+    count = _searchsorted(keys, afeat.astype(np.int64) * stride + hi[arow]) - start
     cum = np.cumsum(count)
     first = 0
     while first < len(count):
         base = cum[first - 1] if first else 0
-        last = int(np.searchsorted(cum, base + CHUNK_PAIRS, side="right"))
-        last = max(last, first + 1)
+        last = max(int(np.searchsorted(cum, base + CHUNK_PAIRS, side="right")), first + 1)
         cnt = count[first:last]
         total = int(cnt.sum())
         if total:
             rep = np.repeat(np.arange(first, last), cnt)
-            offsets = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-            pos = start[rep] + offsets
-            r = a.row[rep]
-            flat = r * width + (bcol[pos] - lo[r])
-            out += np.bincount(flat, weights=a.val[rep] * bval[pos], minlength=len(out))
+            pos = start[rep] + (np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+            r = arow[rep].astype(np.int64)
+            r0, r1 = int(arow[first]), int(arow[last - 1]) + 1
+            flat = (r - r0) * width + (bcol[pos] - lo[r])
+            sums = np.bincount(flat, weights=aval[rep] * bval[pos], minlength=(r1 - r0) * width)
+            out[r0:r1] += sums.reshape(r1 - r0, width).astype(np.float32)
         first = last
-    return out.reshape(a.n, width).astype(np.float32)
+    return out
 
 
 def neighbour_dots(a: Rows, span: int) -> np.ndarray:
     """G[d, r] = a_r · a_{r+d} for d = 0 … span-1 (zero past the end)."""
+    if span == 1:
+        return a.norms2()[None, :]
     lo = np.arange(a.n, dtype=np.int64)
     hi = np.minimum(lo + span, a.n)
     x = band_dot(a, a, lo, hi)

