@@ -40,12 +40,18 @@ TYPES: tuple[tuple[int, int], ...] = (
     (4, 2),
     (3, 3),
 )
+MIN_REFERENCE = 0.05  # floor of the median raw score used to scale bead scores
+
 ANCHOR_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1))
 
 
 @dataclass(frozen=True)
 class Bead:
-    """Chinese sentence ids aligned to English sentence ids (0-based), score in [0, 1]."""
+    """Chinese sentence ids aligned to English sentence ids (0-based), score in [0, 1].
+
+    The score is the bead's similarity (weighted cosine × length agreement) relative to the
+    text's median bead, which scores 0.5; 1:0 and 0:1 beads score 0.
+    """
 
     zh_ids: tuple[int, ...]
     en_ids: tuple[int, ...]
@@ -152,9 +158,14 @@ def _beads(path: list[tuple[int, int]], scorer: BeadScorer) -> list[Bead]:
         if a and b:
             rows = np.array([k for k, ab in enumerate(path) if ab == shape])
             scores[rows] = scorer(a, b, ends[rows, 0], ends[rows, 1])
+    # Raw scores (cosine × length agreement) depend on the signals and the text, so they
+    # are put on a common scale: the text's median bead maps to 0.5, twice it or more to 1.
+    content = scores[[k for k, (a, b) in enumerate(path) if a and b]]
+    reference = max(float(np.median(content)) if len(content) else 0.0, MIN_REFERENCE)
+    scores = np.clip(scores / (2 * reference), 0.0, 1.0)
     beads = []
     for (a, b), (i, j), score in zip(path, ends, scores, strict=True):
         zh_ids = tuple(range(int(i) - a, int(i)))
         en_ids = tuple(range(int(j) - b, int(j)))
-        beads.append(Bead(zh_ids, en_ids, round(float(np.clip(score, 0.0, 1.0)), 4)))
+        beads.append(Bead(zh_ids, en_ids, round(float(score), 4)))
     return beads

@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on import. Keep this list sorted.
+from . import align_cmd  # noqa: E402, F401
 from . import export_cmd  # noqa: E402, F401
 from . import glossary_cmd  # noqa: E402, F401
 from . import ingest_cmd  # noqa: E402, F401

@@ -1,0 +1,74 @@
+"""`bilingual align`: pair an existing English translation with its Chinese original."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import EDITION_HELP, default_edition_dir
+
+
+@app.command("align")
+def align_cli(
+    zh_file: Path = typer.Argument(..., help="The Chinese text.", show_default=False),
+    en_file: Path = typer.Argument(..., help="Its English translation.", show_default=False),
+    edition: Path | None = typer.Option(
+        None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of ZH_FILE>."
+    ),
+    presegmented: bool = typer.Option(
+        False, "--presegmented", help="Both files hold one sentence per line."
+    ),
+    mt: Path | None = typer.Option(
+        None,
+        "--mt",
+        help="A machine translation of the Chinese, one line per Chinese sentence, "
+        "used as a bridge.",
+    ),
+    no_model: bool = typer.Option(
+        False, "--no-model", help="Do not translate the Chinese with an installed Argos model."
+    ),
+    beads: bool = typer.Option(
+        False,
+        "--beads",
+        help="Print the alignment ([zh ids]:[en ids], tab, score) instead of writing an edition.",
+    ),
+    encoding: str | None = typer.Option(
+        None, "--encoding", help="Force the text encoding of the input files."
+    ),
+) -> None:
+    """Align an English translation to its Chinese original, sentence by sentence (n:m).
+
+    Signals, all offline: sentence length, CC-CEDICT and glossary word overlap, numbers
+    and names, and a machine translation of the Chinese as a bridge (--mt FILE, else the
+    installed Argos model, else none). The pairs go into the edition with status
+    `machine`, ready for `review` and `render`; beads scoring under 0.20 are flagged
+    `low-confidence`, English without Chinese joins the previous pair (`extra-english`).
+
+    Example: bilingual align page.zh.txt page.en.txt -e output/page
+    """
+    from ..align.edition import align_files
+
+    result = align_files(
+        zh_file,
+        en_file,
+        None if beads else (edition or default_edition_dir(zh_file)),
+        presegmented=presegmented,
+        mt_path=mt,
+        use_model=not no_model,
+        encoding=encoding,
+    )
+    for notice in result.notices:
+        typer.echo(notice, err=True)
+    if beads:
+        for bead in result.beads:
+            typer.echo(str(bead))
+        return
+    typer.echo(
+        f"Aligned {len(result.zh)} Chinese and {len(result.en)} English sentences into "
+        f"{len(result.beads)} beads ({result.bridge} bridge): {result.pairs} pairs in "
+        f"{result.edition_dir}, {result.flagged} flagged"
+        + (f", {result.kept} reviewed pairs kept" if result.kept else "")
+        + "."
+    )
