@@ -22,6 +22,8 @@ from .english import STOPWORDS, capitalised_words, content_stems
 from .lexicon import Lexicon
 from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
 
+MIN_PRUNE_DF = 100  # never prune a feature found in fewer sentences than this
+
 _WORD = re.compile(r"[a-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -119,7 +121,7 @@ class Space:
 
     def pruned(self, max_df: float) -> Space:
         """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
-        keep = self.df <= max(2.0, max_df * (self.zh.n + self.en.n))
+        keep = self.df <= max(MIN_PRUNE_DF, max_df * (self.zh.n + self.en.n))
         return Space(self.zh.keep(keep), self.en.keep(keep), self.df)
 
 

@@ -1,0 +1,204 @@
+"""The aligner: English splitting, lexicon, sparse band products, band DP, beads."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from align_texts import EN, GOLD, MT, ZH
+
+from bilingual.align import TYPES, AlignOptions, Bead, align
+from bilingual.align.english import content_stems, split_sentences
+from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
+from bilingual.align.search import band_search, monotone_band
+from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return default_lexicon()
+
+
+# --- English sentence splitting ------------------------------------------------
+
+SPLITS = [
+    ("One. Two.", ["One.", "Two."]),
+    ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
+    ("Growth was 3.5 percent. Prices rose.", ["Growth was 3.5 percent.", "Prices rose."]),
+    ("He visited the U.S. in May. Then he left.", ["He visited the U.S. in May.", "Then he left."]),
+    ("He flew to the U.S. The talks began.", ["He flew to the U.S.", "The talks began."]),
+    ("See No. 5 Document. It is short.", ["See No. 5 Document.", "It is short."]),
+    ("J. K. Rowling wrote it. Fine.", ["J. K. Rowling wrote it.", "Fine."]),
+    ('He said, "We will win." Then he sat.', ['He said, "We will win."', "Then he sat."]),
+    ("“Go home!” she cried. He went.", ["“Go home!” she cried.", "He went."]),
+    ("“Is it true?” “Yes.”", ["“Is it true?”", "“Yes.”"]),
+    ("Really? Yes! Good…", ["Really?", "Yes!", "Good…"]),
+    ("Wrapped\nline here. Next\n\nNew para", ["Wrapped line here.", "Next", "New para"]),
+    ("It opened at 9 a.m. and closed late.", ["It opened at 9 a.m. and closed late."]),
+    ("Apples, pears, etc. are sold.", ["Apples, pears, etc. are sold."]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_split_english(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The reforms were reformed", ["reform", "reform"]),
+        ("She didn't go", ["=she", "=not", "go"]),
+        ("3,000 people in 2023", ["#3000", "peopl", "#2023"]),
+        ("Why did they", ["=why", "=they"]),
+    ],
+)
+def test_content_stems(text: str, expected: list[str]) -> None:
+    assert content_stems(text) == expected
+
+
+# --- lexicon -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("三千五百", 3500), ("二〇二三", 2023), ("十五", 15), ("两万", 20000), ("一亿", 10**8)],
+)
+def test_zh_number(text: str, value: int) -> None:
+    assert zh_number(text) == value
+
+
+def test_zh_numbers_arabic_and_chinese() -> None:
+    assert sorted(zh_numbers("2023年增长1.3%，达三千五百人")) == ["#1.3", "#2023", "#3500"]
+
+
+def test_lexicon_segments_longest_and_maps_to_stems(lexicon: Lexicon) -> None:
+    assert lexicon.segment("中华人民共和国") == ["中华人民共和国"]
+    bag = lexicon.bag("粮食产量")
+    assert {"cereal", "output"} <= set(bag)
+    assert lexicon.bag("我们")["=we"] > 0
+
+
+def test_lexicon_add_term() -> None:
+    lex = Lexicon({"改革": {"reform": 1.0}})
+    lex.add("开放", "opening up")
+    lex.rebuild()
+    assert lex.segment("改革开放") == ["改革", "开放"]
+    assert set(lex.bag("开放")) == {"open"}
+
+
+# --- sparse products and the band DP -------------------------------------------
+
+
+def _rows(dense: np.ndarray) -> Rows:
+    r, f = np.nonzero(dense)
+    return Rows(dense.shape[0], r.astype(np.int32), f.astype(np.int32), dense[r, f])
+
+
+def test_band_dot_matches_dense() -> None:
+    rng = np.random.default_rng(1)
+    a = rng.random((30, 12)) * (rng.random((30, 12)) < 0.3)
+    b = rng.random((40, 12)) * (rng.random((40, 12)) < 0.3)
+    lo = np.clip(np.arange(30) - 3, 0, 40)
+    hi = np.clip(np.arange(30) + 6, 0, 40)
+    x = band_dot(_rows(a), _rows(b), lo, hi)
+    full = a @ b.T
+    for r in range(30):
+        np.testing.assert_allclose(x[r, : hi[r] - lo[r]], full[r, lo[r] : hi[r]], rtol=1e-5)
+
+
+def test_block_norms_are_norms_of_sums() -> None:
+    rng = np.random.default_rng(2)
+    a = rng.random((10, 5))
+    g = neighbour_dots(_rows(a), 3)
+    for size in (1, 2, 3):
+        norms = block_norms2(g, size)
+        for k in range(10 - size + 1):
+            v = a[k : k + size].sum(axis=0)
+            assert norms[k] == pytest.approx(v @ v)
+        assert np.isinf(norms[10 - size + 1])
+
+
+def _brute_force(n: int, m: int, score, skip: float) -> float:
+    best = {(0, 0): 0.0}
+    for i, j in itertools.product(range(n + 1), range(m + 1)):
+        for a, b in TYPES:
+            if (i - a, j - b) in best:
+                gain = skip if not (a and b) else score(a, b, i, j)
+                best[i, j] = max(best.get((i, j), -np.inf), best[i - a, j - b] + gain)
+    return best[n, m]
+
+
+def test_band_search_finds_the_optimum() -> None:
+    rng = np.random.default_rng(3)
+    table = {t: rng.random((9, 11)) for t in TYPES}
+
+    def score(a, b, i, j):
+        return table[a, b][np.clip(i, 0, 8), np.clip(j, 0, 10)]
+
+    lo, hi = monotone_band(np.zeros(9, dtype=int), np.full(9, 10), 10)
+    path = band_search(lo, hi, TYPES, score, skip=-0.2)
+    total, i, j = 0.0, 0, 0
+    for a, b in path:
+        i, j = i + a, j + b
+        total += score(a, b, i, j) if a and b else -0.2
+    assert (i, j) == (8, 10)
+    assert total == pytest.approx(_brute_force(8, 10, score, -0.2))
+
+
+# --- align ---------------------------------------------------------------------
+
+
+def _pairs(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.zh_ids, b.en_ids) for b in beads]
+
+
+@pytest.mark.parametrize("mt", [None, MT], ids=["dictionary", "mt-bridge"])
+def test_align_news_text(lexicon: Lexicon, mt: list[str] | None) -> None:
+    beads = align(ZH, EN, mt, lexicon=lexicon)
+    assert _pairs(beads) == GOLD
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    assert next(b for b in beads if not b.en_ids).score == 0.0
+
+
+def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
+    """Three copies of the text with a narrow first band: the coarse-to-fine path."""
+    zh, en, gold = [], [], []
+    for _ in range(3):
+        gold += [
+            (tuple(z + len(zh) for z in gz), tuple(e + len(en) for e in ge)) for gz, ge in GOLD
+        ]
+        zh += ZH
+        en += EN
+    options = AlignOptions(anchor_window=4, anchor_share=0.0, band=3)
+    assert _pairs(align(zh, en, lexicon=lexicon, options=options)) == gold
+
+
+def test_align_covers_everything_once(lexicon: Lexicon) -> None:
+    beads = align(ZH[:5], EN[5:], lexicon=lexicon)
+    assert [z for b in beads for z in b.zh_ids] == list(range(5))
+    assert [e for b in beads for e in b.en_ids] == list(range(len(EN) - 5))
+
+
+def test_align_empty_sides() -> None:
+    assert _pairs(align(["一。"], [])) == [((0,), ())]
+    assert _pairs(align([], ["One."])) == [((), (0,))]
+
+
+def test_align_rejects_mt_of_wrong_length(lexicon: Lexicon) -> None:
+    with pytest.raises(ValueError, match="MT bridge"):
+        align(ZH, EN, MT[:-1], lexicon=lexicon)
+
+
+@pytest.mark.parametrize(
+    ("bead", "line"),
+    [
+        (Bead((7, 8), (7,), 0.834), "[7,8]:[7]\t0.83"),
+        (Bead((5,), (), 0.1), "[5]:[]\t0.10"),
+        (Bead((), (3,), 0.0), "[]:[3]\t0.00"),
+    ],
+)
+def test_bead_format(bead: Bead, line: str) -> None:
+    assert str(bead) == line

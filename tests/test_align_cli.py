@@ -1,0 +1,144 @@
+"""`bilingual align`: bead output, segmentation paths, the MT bridge file, the edition."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from align_texts import EN, EN_PAGE, GOLD, MT, ZH, ZH_PAGE
+from typer.testing import CliRunner
+
+from bilingual.align import Bead
+from bilingual.align.edition import _pair_fields
+from bilingual.cli import app
+from bilingual.errors import InputError
+from bilingual.store import EditionStore
+
+runner = CliRunner()
+BEAD_LINE = re.compile(r"^\[([0-9,]*)\]:\[([0-9,]*)\]\t(0\.\d\d|1\.00)$")
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def parse_beads(output: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    beads = []
+    for line in output.splitlines():
+        m = BEAD_LINE.match(line)
+        assert m, f"not a bead line: {line!r}"
+        zh, en = (tuple(int(x) for x in g.split(",") if x) for g in m.groups()[:2])
+        beads.append((zh, en))
+    return beads
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {
+        "zh": ("\n".join(ZH) + "\n"),
+        "en": ("\n".join(EN) + "\n"),
+        "mt": ("\n".join(MT) + "\n"),
+        "zh_page": ZH_PAGE,
+        "en_page": EN_PAGE,
+    }
+    out = {}
+    for name, text in paths.items():
+        out[name] = tmp_path / f"{name}.txt"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("bridge", [False, True], ids=["dictionary", "mt-file"])
+def test_beads_presegmented(files: dict[str, Path], bridge: bool) -> None:
+    extra = ["--mt", str(files["mt"])] if bridge else []
+    out = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads", *extra)
+    assert parse_beads(out) == GOLD
+    assert "[10]:[]\t0.00" in out.splitlines()
+
+
+def test_beads_from_running_text(files: dict[str, Path]) -> None:
+    """Without --presegmented both sides are segmented: ingest for Chinese, rules for English."""
+    out = run("align", str(files["zh_page"]), str(files["en_page"]), "--beads")
+    assert parse_beads(out) == GOLD
+
+
+def test_mt_file_with_wrong_line_count(files: dict[str, Path], tmp_path: Path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text("\n".join(MT[:5]), encoding="utf-8")
+    result = runner.invoke(
+        app, ["align", str(files["zh"]), str(files["en"]), "--presegmented", "--mt", str(short)]
+    )
+    assert isinstance(result.exception, InputError)
+    assert "has 5 lines for 14 Chinese sentences" in result.exception.message
+
+
+def test_error_is_one_line_with_exit_code(files: dict[str, Path], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bilingual", "align", str(missing), str(files["en"]), "--beads"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == InputError.exit_code
+    assert proc.stderr.startswith("Error: ") and proc.stderr.count("\n") == 1
+    assert proc.stdout == ""
+
+
+def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
+    edition = tmp_path / "ed"
+    out = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "-e", str(edition))
+    assert out.startswith("Aligned 14 Chinese and 13 English sentences into 13 beads")
+    with EditionStore(edition) as store:
+        pairs = store.pairs()
+        history = store.history()
+    assert len(pairs) == 13
+    assert [p.zh for p in pairs][8] == ZH[8] + ZH[9]
+    assert pairs[6].en == f"{EN[6]} {EN[7]}"
+    assert {p.signature for p in pairs} == {"align:dictionary"}
+    omitted = pairs[9]
+    assert (omitted.zh, omitted.en, omitted.status) == (ZH[10], "", "untranslated")
+    assert omitted.flags == [{"code": "no-english", "detail": "no English counterpart found"}]
+    assert all(p.status == "machine" and p.score is not None for i, p in enumerate(pairs) if i != 9)
+    assert history[-1]["action"] == "align"
+
+
+def test_realign_keeps_reviewed_pairs(files: dict[str, Path], tmp_path: Path) -> None:
+    edition = tmp_path / "ed"
+    args = ["align", str(files["zh"]), str(files["en"]), "--presegmented", "-e", str(edition)]
+    run(*args)
+    with EditionStore(edition) as store:
+        sid = store.pairs()[0].sid
+        with store.transaction():
+            store.update_pair(sid, en="Reviewed.", status="approved")
+    assert "1 reviewed pairs kept" in run(*args)
+    with EditionStore(edition) as store:
+        assert (store.pair(sid).en, store.pair(sid).status) == ("Reviewed.", "approved")
+
+
+def test_pair_fields_policy() -> None:
+    """0:1 English joins the previous pair (or the first), low scores and 1:0 are flagged."""
+    en = ["E0", "E1", "E2", "E3"]
+    beads = [
+        Bead((), (0,), 0.0),
+        Bead((0,), (1,), 0.9),
+        Bead((), (2,), 0.0),
+        Bead((1,), (), 0.0),
+        Bead((2,), (3,), 0.1),
+    ]
+    fields = _pair_fields(beads, en, "mt-file")
+    assert [f["en"] for f in fields] == ["E0 E1 E2", "", "E3"]
+    assert [f["status"] for f in fields] == ["machine", "untranslated", "machine"]
+    assert [[flag["code"] for flag in f["flags"]] for f in fields] == [
+        ["extra-english", "extra-english"],
+        ["no-english"],
+        ["low-confidence"],
+    ]
+    assert fields[2]["flags"][0]["detail"] == "score 0.10"
+    assert fields[0]["signature"] == "align:mt-file"
