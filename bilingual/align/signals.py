@@ -109,15 +109,20 @@ class Space:
     df: np.ndarray  # document frequency of each feature over both sides
 
     @classmethod
-    def build(cls, zh_bags: list, en_bags: list) -> Space:
+    def build(cls, zh_bags: list, en_bags: list, idf_both: bool = False) -> Space:
+        """Weight features by idf: from the English side only (default: the Chinese side is
+        dictionary output, not text), or from both sides when both are English (MT bridge)."""
         vocab: dict[str, int] = {}
         zh = to_rows(zh_bags, vocab)
         en = to_rows(en_bags, vocab)
         nf = len(vocab)
-        # idf from the English side, which both spaces share in kind and which is real text
         en_df = en.doc_freq(nf)
-        idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
-        return cls(zh.scaled(idf), en.scaled(idf), en_df + zh.doc_freq(nf))
+        df = en_df + zh.doc_freq(nf)
+        if idf_both:
+            idf = np.log((zh.n + en.n + 1) / (df + 1)) + 1.0
+        else:
+            idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
+        return cls(zh.scaled(idf), en.scaled(idf), df)
 
     def pruned(self, max_df: float) -> Space:
         """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
@@ -150,7 +155,7 @@ def mt_space(mt: list[str], en: list[str]) -> Space:
         b.update(punctuation(text))
         return b
 
-    return Space.build([bag(s) for s in mt], [bag(s) for s in en])
+    return Space.build([bag(s) for s in mt], [bag(s) for s in en], idf_both=True)
 
 
 class BeadScorer:
