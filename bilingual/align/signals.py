@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,7 +110,7 @@ class Space:
     df: np.ndarray  # document frequency of each feature over both sides
 
     @classmethod
-    def build(cls, zh_bags: list, en_bags: list, idf_both: bool = False) -> Space:
+    def build(cls, zh_bags: Iterable, en_bags: Iterable, idf_both: bool = False) -> Space:
         """Weight features by idf: from the English side only (default: the Chinese side is
         dictionary output, not text), or from both sides when both are English (MT bridge)."""
         vocab: dict[str, int] = {}
@@ -155,7 +156,7 @@ def mt_space(mt: list[str], en: list[str]) -> Space:
         b.update(punctuation(text))
         return b
 
-    return Space.build([bag(s) for s in mt], [bag(s) for s in en], idf_both=True)
+    return Space.build((bag(s) for s in mt), (bag(s) for s in en), idf_both=True)
 
 
 class BeadScorer:

@@ -9,6 +9,7 @@ band, not with N×M.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -49,21 +50,24 @@ def to_rows(bags: Iterable[Mapping[str, float]], vocab: dict[str, int]) -> Rows:
 
     Raw counts are damped by a square root so that one repeated word does not drown the rest.
     """
-    keys: list[str] = []
-    vals: list[float] = []
-    sizes: list[int] = []
+    # compact typed arrays, filled bag by bag, so that bags may come from a generator and
+    # never all sit in memory at once (a 10k-sentence text has millions of n-grams)
+    feats = array("i")
+    vals = array("f")
+    sizes = array("i")
     for bag in bags:
-        keys.extend(bag)
+        for key in bag:
+            if key not in vocab:
+                vocab[key] = len(vocab)
+        feats.extend(map(vocab.__getitem__, bag))
         vals.extend(bag.values())
         sizes.append(len(bag))
-    for key in dict.fromkeys(keys):
-        if key not in vocab:
-            vocab[key] = len(vocab)
+    n = len(sizes)
     return Rows(
-        len(sizes),
-        np.repeat(np.arange(len(sizes), dtype=np.int32), sizes),
-        np.fromiter(map(vocab.__getitem__, keys), dtype=np.int32, count=len(keys)),
-        np.sqrt(np.asarray(vals, dtype=np.float32)),
+        n,
+        np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(sizes, dtype=np.int32)),
+        np.frombuffer(feats, dtype=np.int32).copy(),
+        np.sqrt(np.frombuffer(vals, dtype=np.float32)),
     )
 
 
