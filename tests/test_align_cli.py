@@ -57,7 +57,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("bridge", [False, True], ids=["dictionary", "mt-file"])
 def test_beads_presegmented(files: dict[str, Path], bridge: bool) -> None:
-    extra = ["--mt", str(files["mt"])] if bridge else []
+    extra = ["--mt", str(files["mt"])] if bridge else ["--no-model"]
     out = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads", *extra)
     assert parse_beads(out) == GOLD
     assert "[10]:[]\t0.00" in out.splitlines()
@@ -65,7 +65,7 @@ def test_beads_presegmented(files: dict[str, Path], bridge: bool) -> None:
 
 def test_beads_from_running_text(files: dict[str, Path]) -> None:
     """Without --presegmented both sides are segmented: ingest for Chinese, rules for English."""
-    out = run("align", str(files["zh_page"]), str(files["en_page"]), "--beads")
+    out = run("align", str(files["zh_page"]), str(files["en_page"]), "--beads", "--no-model")
     assert parse_beads(out) == GOLD
 
 
@@ -93,7 +93,8 @@ def test_error_is_one_line_with_exit_code(files: dict[str, Path], tmp_path: Path
 
 def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
     edition = tmp_path / "ed"
-    out = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "-e", str(edition))
+    args = [str(files["zh"]), str(files["en"]), "--presegmented", "--no-model"]
+    out = run("align", *args, "-e", str(edition))
     assert out.startswith("Aligned 14 Chinese and 13 English sentences into 13 beads")
     with EditionStore(edition) as store:
         pairs = store.pairs()
@@ -111,7 +112,8 @@ def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
 
 def test_realign_keeps_reviewed_pairs(files: dict[str, Path], tmp_path: Path) -> None:
     edition = tmp_path / "ed"
-    args = ["align", str(files["zh"]), str(files["en"]), "--presegmented", "-e", str(edition)]
+    args = ["align", str(files["zh"]), str(files["en"]), "--presegmented", "--no-model"]
+    args += ["-e", str(edition)]
     run(*args)
     with EditionStore(edition) as store:
         sid = store.pairs()[0].sid
@@ -142,3 +144,25 @@ def test_pair_fields_policy() -> None:
     ]
     assert fields[2]["flags"][0]["detail"] == "score 0.10"
     assert fields[0]["signature"] == "align:mt-file"
+
+
+def test_installed_argos_model_is_the_bridge(
+    files: dict[str, Path],
+    tiny_argosmodel: Path,
+    capsys: pytest.CaptureFixture,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without --mt an installed zh→en model translates the Chinese (tiny nonsense model:
+    the point is the path, not the quality); --no-model goes back to the dictionary."""
+    from mt_support import run_cli
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))  # this test's own
+    assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
+    base = ["align", files["zh"], files["en"], "--presegmented"]
+    code, out, err = run_cli(capsys, *base, "--beads")
+    assert code == 0 and "dictionary alone" not in err
+    assert len(parse_beads(out)) > 0
+    code, out, err = run_cli(capsys, *base, "--beads", "--no-model")
+    assert code == 0 and "Aligning from the dictionary alone" in err
+    assert parse_beads(out) == GOLD

@@ -128,8 +128,8 @@ def align_files(
                 "Give one translated line per Chinese sentence (segment with --presegmented).",
             )
         bridge = "mt-file"
-    elif use_model:
-        mt, reason = machine_bridge(zh)
+    else:
+        mt, reason = machine_bridge(zh) if use_model else (None, "model use turned off")
         if mt is not None:
             bridge = "argos"
         else:
