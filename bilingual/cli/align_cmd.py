@@ -40,11 +40,11 @@ def align_cli(
 ) -> None:
     """Align an English translation to its Chinese original, sentence by sentence (n:m).
 
-    Signals, all offline: sentence length, CC-CEDICT and glossary word overlap, numbers
-    and names, and a machine translation of the Chinese as a bridge (--mt FILE, else the
-    installed Argos model, else none). The pairs go into the edition with status
-    `machine`, ready for `review` and `render`; beads scoring under 0.20 are flagged
-    `low-confidence`, English without Chinese joins the previous pair (`extra-english`).
+    Signals, all offline: length, CC-CEDICT and glossary words, numbers and names.
+
+    Bridge: --mt FILE, else the installed Argos zh→en model, else none (dictionary alone).
+
+    Pairs go into the edition as `machine`, ready for `review` and `render`; see the flags.
 
     Example: bilingual align page.zh.txt page.en.txt -e output/page
     """
