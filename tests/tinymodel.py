@@ -51,13 +51,13 @@ def training_text() -> str:
     return (_ZH + _EN) * 3
 
 
-def train_sentencepiece(directory: Path, vocab_size: int = 400) -> Path:
+def train_sentencepiece(directory: Path, vocab_size: int = 400, extra_text: str = "") -> Path:
     """Train a SentencePiece model into `directory/sentencepiece.model`."""
     import sentencepiece as spm
 
     directory.mkdir(parents=True, exist_ok=True)
     corpus = directory / "corpus.txt"
-    corpus.write_text(training_text(), encoding="utf-8")
+    corpus.write_text(training_text() + extra_text, encoding="utf-8")
     spm.SentencePieceTrainer.train(
         input=str(corpus),
         model_prefix=str(directory / "sentencepiece"),
@@ -149,15 +149,22 @@ def build_package(
     quantization: str | None = None,
     target_prefix: str = "",
     eos_bias: float = 2.5,
+    model_vocab: int = 0,
+    extra_text: str = "",
     **shape: int,
 ) -> Path:
-    """Write `out_dir/<name>.argosmodel` (a zip of one folder) and return its path."""
+    """Write `out_dir/<name>.argosmodel` (a zip of one folder) and return its path.
+
+    `model_vocab` pads the model's vocabulary with unused pieces up to that size (a realistic
+    output layer for benchmarks); `extra_text` is added to the SentencePiece training text.
+    """
     import sentencepiece as spm
 
     work = out_dir / name
-    sp_path = train_sentencepiece(work, vocab_size)
+    sp_path = train_sentencepiece(work, vocab_size, extra_text)
     sp = spm.SentencePieceProcessor(model_file=str(sp_path))
     vocab = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    vocab += [f"<unused{i}>" for i in range(model_vocab - len(vocab))]
     spec = build_spec(vocab, eos_bias=eos_bias, **shape)
     if quantization:
         spec.optimize(quantization=quantization)

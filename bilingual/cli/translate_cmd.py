@@ -28,8 +28,9 @@ def translate_cli(
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
-    Cached results are reused; sentences you edited or approved are never changed. Safe to
-    interrupt: run it again to continue.
+    Cached results are reused; sentences you edited or approved are never changed.
+
+    Safe to interrupt: run it again to continue.
 
     Example: bilingual translate -e output/seed-page --json
     """
