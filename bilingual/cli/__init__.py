@@ -24,16 +24,31 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on import. Keep this list sorted.
-from . import align_cmd  # noqa: E402, F401
-from . import export_cmd  # noqa: E402, F401
-from . import glossary_cmd  # noqa: E402, F401
-from . import ingest_cmd  # noqa: E402, F401
-from . import models_cmd  # noqa: E402, F401
-from . import qa_cmd  # noqa: E402, F401
-from . import render_cmd  # noqa: E402, F401
-from . import review_cmd  # noqa: E402, F401
-from . import romanize_cmd  # noqa: E402, F401
-from . import translate_cmd  # noqa: E402, F401
+from . import (  # noqa: E402
+    align_cmd,
+    export_cmd,
+    glossary_cmd,
+    ingest_cmd,
+    models_cmd,
+    qa_cmd,
+    render_cmd,
+    review_cmd,
+    romanize_cmd,
+    translate_cmd,
+)
+
+COMMAND_MODULES = (
+    align_cmd,
+    export_cmd,
+    glossary_cmd,
+    ingest_cmd,
+    models_cmd,
+    qa_cmd,
+    render_cmd,
+    review_cmd,
+    romanize_cmd,
+    translate_cmd,
+)
 
 
 def main() -> None:
