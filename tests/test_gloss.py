@@ -71,3 +71,11 @@ def test_signature_and_label_say_it_is_a_gloss():
     assert engine.label == "word gloss"
     assert "word gloss, not MT" in engine.signature()
     assert not any("\u4e00" <= c <= "\u9fff" for c in engine.translate(["旦正措同志说"])[0])
+
+
+def test_placeholders_glued_to_chinese_punctuation_stay_separate_words() -> None:
+    from bilingual.mt.gloss import LATIN
+
+    assert LATIN.match("ZZ1ZZ,ZZ2ZZ").group() == "ZZ1ZZ"
+    assert LATIN.match("14,000户").group() == "14,000"
+    assert LATIN.match("10:30开会").group() == "10:30"

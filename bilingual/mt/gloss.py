@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from . import EngineOptions
 
-RULES_VERSION = 3  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 4  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -46,7 +46,9 @@ PUNCT = {
 OPENING = set("(“‘[")
 DASH = set("—~-")
 
-LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%/+\-_]*[0-9A-Za-z%]|[0-9A-Za-z]")
+# Latin words and numbers; "," and ":" only inside numbers (14,000, 10:30), so a
+# placeholder or word glued to Chinese punctuation (ZZ1ZZ，ZZ2ZZ) is not read as one token.
+LATIN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z%/+\-_]|\.(?=[0-9A-Za-z])|(?<=[0-9])[,:](?=[0-9]))*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SKIP_PREFIXES = (
     "CL:", "variant of", "old variant of", "unofficial variant", "Japanese variant",
