@@ -60,7 +60,7 @@ def main() -> None:
     parse_s = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for i, text in enumerate(pages[:200]):
+        for i, text in enumerate(pages):
             path = Path(tmp) / f"page{i}.txt"
             path.write_text(text, encoding="utf-8")
             files.append(path)
@@ -71,9 +71,10 @@ def main() -> None:
     print(f"pages: {len(pages)}, {size:.1f} MB, {sentences} sentences")
     print(f"parse (reflow+structure+sentences): {parse_s:.2f} s = {size / parse_s:.1f} MB/s")
     print(
-        f"ingest into SQLite ({len(files)} pages, {sub:.1f} MB): {whole_s:.2f} s = {sub / whole_s:.1f} MB/s"
+        f"whole ingest (read files, parse, ids, SQLite, articles.md; {len(files)} pages, "
+        f"{sub:.1f} MB): {whole_s:.2f} s = {sub / whole_s:.1f} MB/s"
     )
-    print(f"goal >= 5 MB/s: {'met' if size / parse_s >= 5 else 'NOT met'}")
+    print(f"goal >= 5 MB/s for the parse: {'met' if size / parse_s >= 5 else 'NOT met'}")
 
 
 if __name__ == "__main__":

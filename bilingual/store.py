@@ -163,33 +163,35 @@ class EditionStore(_Base):
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:
         """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
+        stamp = now()
+        articles, blocks, sentences = [], [], []
+        for apos, article in enumerate(edition.articles):
+            articles.append((article.id, apos))
+            for bpos, block in enumerate(article.blocks):
+                blocks.append((block.id, article.id, bpos, block.kind, block.text))
+                sentences.extend(
+                    (s.id, block.id, spos, s.zh) for spos, s in enumerate(block.sentences)
+                )
         with self.transaction() as c:
             c.execute("DELETE FROM articles")
             c.execute("DELETE FROM blocks")
             c.execute("DELETE FROM sentences")
-            for apos, article in enumerate(edition.articles):
-                c.execute("INSERT INTO articles (id, pos) VALUES (?, ?)", (article.id, apos))
-                for bpos, block in enumerate(article.blocks):
-                    self._insert_block(c, article.id, bpos, block)
+            c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
+            c.executemany(
+                "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+                blocks,
+            )
+            c.executemany(
+                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)", sentences
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
+                [(sid, zh, stamp) for sid, _, _, zh in sentences],
+            )
             self.set_meta("name", edition.name)
             if source:
                 self.set_meta("source", source)
-            self.set_meta("ingested", now())
-
-    def _insert_block(self, c: sqlite3.Connection, article_id: int, pos: int, block: Block) -> None:
-        c.execute(
-            "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
-            (block.id, article_id, pos, block.kind, block.text),
-        )
-        for spos, s in enumerate(block.sentences):
-            c.execute(
-                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
-                (s.id, block.id, spos, s.zh),
-            )
-            c.execute(
-                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
-                (s.id, s.zh, now()),
-            )
+            self.set_meta("ingested", stamp)
 
     def load_edition(self) -> Edition:
         edition = Edition(name=self.name)

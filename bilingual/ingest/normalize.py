@@ -60,11 +60,20 @@ def normalize_chars(text: str) -> str:
     parentheses around Chinese become `（）`; `--` and `－－` between Chinese become `——`.
     """
     text = unicodedata.normalize("NFC", text).translate(_TABLE)
-    text = re.sub(r"[－\-]{2}|—(?!—)(?<!——)", _dash, text)
-    text = re.sub(r"\(([^()\n]*)\)", _paren, text)
-    text = re.sub(rf"(?<=[{CJK}])\s*([,;:!?])|([,;:!?])(?=\s*[{CJK}])", _punct, text)
-    text = re.sub(rf"\.{{3,}}|。{{3,}}|(?<=[{CJK}])…(?!…)(?<!……)", "……", text)
+    if "-" in text or "—" in text or "－" in text:
+        text = _DASHES.sub(_dash, text)
+    if "(" in text:
+        text = _PARENS.sub(_paren, text)
+    text = _ASCII_PUNCT.sub(_punct, text)
+    if "." in text or "…" in text or "。。" in text:
+        text = _ELLIPSIS.sub("……", text)
     return text
+
+
+_DASHES = re.compile(r"[－\-]{2}|—(?!—)(?<!——)")
+_PARENS = re.compile(r"\(([^()\n]*)\)")
+_ASCII_PUNCT = re.compile(rf"(?<=[{CJK}])\s*([,;:!?])|([,;:!?])(?=\s*[{CJK}])")
+_ELLIPSIS = re.compile(rf"\.{{3,}}|。{{3,}}|(?<=[{CJK}])…(?!…)(?<!……)")
 
 
 def _dash(match: re.Match[str]) -> str:
@@ -105,14 +114,18 @@ def clean_spaces(text: str, mode: str = "body") -> str:
     - `headline`: like `names` unless the line is justified (spaces between single
       characters), so `关怀关爱在一线 让“流血…` keeps its space.
     """
-    text = re.sub(r"[ \t]+", " ", text.strip())
+    text = _BLANKS.sub(" ", text.strip())
     if mode == "headline" and _looks_justified(text):
         mode = "body"
     if mode in ("names", "headline"):
         keep = re.compile(f"(?<=[{HAN}]) (?=[{HAN}“‘《（])")
         parts = keep.split(text)
         return " ".join(clean_spaces(p, "body") for p in parts)
-    return re.sub(rf" (?=[{CJK}])|(?<=[{CJK}]) ", "", text)
+    return _LAYOUT_SPACE.sub("", text) if " " in text else text
+
+
+_BLANKS = re.compile(r"[ \t]+")
+_LAYOUT_SPACE = re.compile(rf" (?=[{CJK}])|(?<=[{CJK}]) ")
 
 
 def _looks_justified(text: str) -> bool:

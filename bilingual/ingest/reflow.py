@@ -159,17 +159,16 @@ def reflow(text: str) -> list[Unit]:
             )
             i = group_end
             continue
-        col = _column(lines, i)
-        at_start = not current
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if at_start and not _ends(line.text) and _standalone(lines, i, col):
+        ends = _ends(line.text)
+        if not current and not ends and _standalone(lines, i, _column(lines, i)):
             end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
-            wide = line.width > max(col, _column_after(lines, i)) + 2
+            wide = line.width > max(_column(lines, i), _column_after(lines, i)) + 2
             units.append(Unit(lines=[ln.text for ln in lines[i:end]], standalone=True, wide=wide))
             i = end
             continue
         current.append(line.text)
-        if nxt is None or _paragraph_ends(line, nxt, col):
+        if nxt is None or _paragraph_ends(lines, i, ends):
             flush()
         i += 1
     flush()
@@ -219,10 +218,13 @@ def _attribution_end(lines: list[Line], i: int) -> int:
     return i + 1
 
 
-def _paragraph_ends(line: Line, nxt: Line, col: float) -> bool:
+def _paragraph_ends(lines: list[Line], i: int, ends: bool) -> bool:
+    """After line i: a paragraph ends at final punctuation on a short line, or before an
+    indented or short (first) line, or before a hard break."""
+    line, nxt = lines[i], lines[i + 1]
     if nxt.indent or nxt.hard:
         return True
-    if not _ends(line.text):
+    if not ends:
         return False
-    next_col = col
-    return line.width <= col - 1.5 or nxt.width <= next_col - 1.5 or nxt.tight
+    col = _column(lines, i)
+    return line.width <= col - 1.5 or nxt.width <= col - 1.5 or nxt.tight

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations, permutations
 
@@ -192,29 +191,40 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
 
 
 class _Weights:
-    """Rarity-weighted character bigrams, for comparing blocks with headlines."""
+    """Rarity-weighted character bigrams, for comparing blocks with headlines.
+
+    Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
+    block contains), so document frequencies are counted for those alone, by substring
+    tests, without building bigram sets of long body texts.
+    """
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
     def __init__(self, blocks: list[RawBlock]) -> None:
-        self._cache: dict[str, frozenset[str]] = {}
-        self.df: Counter[str] = Counter()
-        for block in blocks:
-            self.df.update(self.grams(block.text))
+        self.texts = [b.text for b in blocks]
         self.n = max(1, len(blocks))
+        self._grams: dict[str, frozenset[str]] = {}
+        self._idf: dict[str, float] = {}
 
-    def grams(self, text: str) -> frozenset[str]:
-        found = self._cache.get(text)
+    def header_grams(self, header: str) -> frozenset[str]:
+        found = self._grams.get(header)
         if found is None:
             found = frozenset(
-                run[i : i + 2] for run in self._NON_WORD.split(text) for i in range(len(run) - 1)
+                run[i : i + 2] for run in self._NON_WORD.split(header) for i in range(len(run) - 1)
             )
-            self._cache[text] = found
+            self._grams[header] = found
         return found
 
+    def idf(self, gram: str) -> float:
+        weight = self._idf.get(gram)
+        if weight is None:
+            df = sum(1 for t in self.texts if gram in t)
+            weight = math.log(self.n / df) if df else 0.0
+            self._idf[gram] = weight
+        return weight
+
     def score(self, text: str, header: str) -> float:
-        shared = self.grams(text) & self.grams(header)
-        return sum(math.log(self.n / self.df[g]) for g in shared if self.df[g])
+        return sum(self.idf(g) for g in self.header_grams(header) if g in text)
 
 
 def _header(article: list[RawBlock]) -> str:
