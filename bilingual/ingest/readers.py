@@ -76,10 +76,13 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
     return max(decoded.values(), key=_plausibility)
 
 
+_NOT_CONTROL = bytes(range(9, 14)) + bytes(range(32, 256))
+
+
 def _binary(data: bytes) -> bool:
+    """More than 5% control bytes (other than tab and line ends) in the first 4 KB."""
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) * 0.05
+    return len(sample.translate(None, _NOT_CONTROL)) > len(sample) * 0.05
 
 
 def _plausibility(text: str) -> float:
