@@ -3,6 +3,10 @@
 Pending means untranslated, or machine-translated under another signature (other model,
 options or glossary). Pairs a person has `edited` or `approved` are never touched.
 
+Person names credited in a byline, dateline or attribution are protected (and checked)
+wherever the same article repeats them, not only in the block that names them: a paragraph's
+"康志友强调" has no job title before the name, so the sentence alone would not reveal it.
+
 The cache key is sha1(zh, engine signature, the sentence's glossary terms, its names): the
 glossary hash is in each pair's signature, but only the terms a sentence holds are in its
 key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine, EngineOptions, choose
-from .store import EditionStore, TranslationCache
+from .store import EditionStore, Pair, TranslationCache
 
 REVIEWED = ("edited", "approved")
 GLOSSARY_SEP = " | glossary="
@@ -73,11 +77,38 @@ class _Unit:
     sids: list[str] = field(default_factory=list)
 
 
-def _names(zh: str, kind: str, glossary) -> tuple[tuple[str, str], ...]:
-    """Person and place names to protect like glossary terms (they depend on the block kind)."""
+# Block kinds whose names hold for the whole article (who wrote it, who is quoted).
+CREDIT_KINDS = ("byline", "dateline", "attribution")
+
+
+def _credited_names(pairs: list[Pair], glossary) -> dict[int, list[tuple[str, str]]]:
+    """Article → the names found in its bylines, datelines and attributions (whole blocks)."""
     from .names import names_in
 
-    return tuple((a, b) for a, b in names_in(zh, kind, glossary))
+    blocks: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.kind in CREDIT_KINDS:
+            blocks.setdefault(pair.block, []).append(pair)
+    credited: dict[int, list[tuple[str, str]]] = {}
+    for block in blocks.values():
+        text = "".join(p.zh for p in block)
+        credited.setdefault(block[0].article, []).extend(names_in(text, block[0].kind, glossary))
+    return credited
+
+
+def _names(pair: Pair, glossary, credited: dict) -> tuple[tuple[str, str], ...]:
+    """Names to protect like glossary terms in one sentence: those its own block kind reveals,
+    then the article's credited names that occur in it (only those, so the cache key of a
+    sentence without them stays shared with other editions)."""
+    from .names import names_in
+
+    found = list(names_in(pair.zh, pair.kind, glossary))
+    seen = {zh for zh, _ in found}
+    for zh, en in credited.get(pair.article, ()):
+        if zh not in seen and zh in pair.zh:
+            seen.add(zh)
+            found.append((zh, en))
+    return tuple(found)
 
 
 def cache_key(zh: str, engine_signature: str, terms_key: str, names: tuple = ()) -> str:
@@ -132,13 +163,15 @@ def _pending(store: EditionStore, glossary, engine_sig: str, signature: str):
     units: dict[tuple, _Unit] = {}
     previous: dict[str, str] = {}  # key → the signature its pairs had before
     kept = 0
-    for pair in store.pairs():
+    pairs = store.pairs()
+    credited = _credited_names(pairs, glossary)
+    for pair in pairs:
         if pair.status in REVIEWED:
             kept += 1
             continue
         if pair.status == "machine" and (pair.signature == signature or not _is_mt(pair.signature)):
             continue
-        names = _names(pair.zh, pair.kind, glossary)
+        names = _names(pair, glossary, credited)
         unit = units.get((pair.zh, names))
         if unit is None:
             key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
@@ -256,7 +289,8 @@ def translate_one(
     glossary, engine, _notice, engine_sig, signature = _setup(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
-    names = _names(pair.zh, pair.kind, glossary)
+    article = [p for p in store.pairs() if p.article == pair.article]
+    names = _names(pair, glossary, _credited_names(article, glossary))
     unit = _Unit(pair.zh, names, cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names))
     with TranslationCache() as cache:
         hit = cache.get_many([unit.key]).get(unit.key)

@@ -233,3 +233,38 @@ def test_sigkill_loses_at_most_the_batch_in_flight(tmp_path, monkeypatch):
         assert report.translated + report.cached == 40 - done
         assert report.translated == 40 - done - report.cached  # cache may be one batch ahead
         assert {p.status for p in store.pairs()} == {"machine"}
+
+
+CREDITS = [
+    ("dateline", "本报讯（葛新爱 王飞）", "王飞说，社区工作已全面展开。", "Wang Fei"),
+    ("attribution", "——杭州市文明办副主任 康志友", "康志友强调，要从小事入手。", "Kang Zhiyou"),
+    ("byline", "旦正措", "旦正措在村里走访了三天。", "Danzhengcuo"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "credit", "sentence", "english"), CREDITS, ids=[c[0] for c in CREDITS]
+)
+def test_credited_names_are_protected_in_the_whole_article(
+    tmp_path, kind, credit, sentence, english
+):
+    """A name from a byline/dateline/attribution is protected in the article's other blocks,
+    and only in that article (the same sentence elsewhere is not touched)."""
+    from bilingual.document import assign_ids
+
+    first = [
+        ("title", "标题", ["标题"]),
+        (kind, credit, [credit]),
+        ("paragraph", sentence, [sentence]),
+    ]
+    second = [("title", "另一篇", ["另一篇"]), ("paragraph", sentence + "一", [sentence + "一"])]
+    edition = assign_ids([first, second], "credits")
+    with EditionStore(tmp_path / "c", create=True) as store:
+        store.save_edition(edition)
+        translate_edition(store, engine_name="fake")
+        en = {p.zh: p.en for p in store.pairs()}
+        # The fake engine keeps only ASCII: the name's English can only come from protection.
+        assert english in en[sentence]
+        assert english not in en[sentence + "一"]
+        sid = next(p.sid for p in store.pairs() if p.zh == sentence)
+        assert english in translate_one(store, sid, engine_name="fake").en
