@@ -166,3 +166,61 @@ def test_index_commands_offline_say_so(capsys, no_network, args):
 def test_install_needs_file_or_download(capsys):
     code, _, err = run_cli(capsys, "models", "install")
     assert code == 4 and err.startswith("Error: Give either a FILE or --download FROM TO")
+
+
+def _forge_size(archive: Path, member: str, declared: int) -> None:
+    """Rewrite a member's uncompressed size in both zip headers (a lying zip bomb)."""
+    import struct
+
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo(member)
+    struct.pack_into("<I", data, info.header_offset + 22, declared)  # local header
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, declared)  # central directory
+    archive.write_bytes(data)
+
+
+BOMBS = [  # the archive: the 3 package members, 3 MB of zeros and `pads` empty files
+    ("MAX_MEMBERS", 4, 1, "it holds 5 members (at most 4)"),
+    ("MAX_UNPACKED_BYTES", 2_000_000, 0, "it would unpack to 3 MB (at most 2 MB)"),
+]
+
+
+@pytest.mark.parametrize(("cap", "value", "pads", "message"), BOMBS, ids=[b[0] for b in BOMBS])
+def test_install_refuses_zip_bombs(
+    tmp_path, capsys, packages, monkeypatch, cap, value, pads, message
+):
+    """Too many members or too many unpacked bytes (3 MB of zeros zip to 3 kB) are refused
+    before anything is written."""
+    monkeypatch.setattr(models, cap, value)
+    members = _package() | {"pkg/zeros.bin": b"\0" * 3_000_000}
+    members |= {f"pkg/pad{i}.bin": b"" for i in range(pads)}
+    archive = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    assert archive.stat().st_size < 10_000
+    code, _, err = run_cli(capsys, "models", "install", archive)
+    assert (code, err) == (
+        4,
+        f"Error: Refusing to install bomb.argosmodel: {message}. Use a valid .argosmodel file.\n",
+    )
+    assert not packages.exists() or list(packages.iterdir()) == []
+
+
+def test_install_member_larger_than_declared_is_damaged(tmp_path, capsys, packages):
+    """Extraction never writes more than a member declares: a forged size fails the CRC."""
+    archive = tmp_path / "liar.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in (_package() | {"pkg/zeros.bin": b"\0" * 100_000}).items():
+            zf.writestr(name, data)
+    _forge_size(archive, "pkg/zeros.bin", 10)
+    code, _, err = run_cli(capsys, "models", "install", archive)
+    assert code == 4 and err.count("\n") == 1
+    assert err.startswith(
+        "Error: Refusing to install liar.argosmodel: the zip archive is damaged ("
+    )
+    assert [p.name for p in packages.iterdir()] == []  # the temporary folder is gone too

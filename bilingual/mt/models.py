@@ -22,6 +22,10 @@ from pathlib import Path, PurePosixPath
 from ..errors import ModelError, NetworkError
 
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
+# Zip-bomb guards: real packages are a few hundred MB in a few dozen files. zipfile reads at
+# most a member's declared size, so capping the declared sizes caps what extraction writes.
+MAX_UNPACKED_BYTES = 4 * 10**9
+MAX_MEMBERS = 10_000
 
 
 @dataclass
@@ -140,8 +144,17 @@ def _refuse(archive: Path, why: str) -> ModelError:
 
 def _check_members(archive: Path, zf: zipfile.ZipFile) -> str:
     """Validate every member; returns the single top folder's name."""
+    members = zf.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _refuse(archive, f"it holds {len(members)} members (at most {MAX_MEMBERS})")
+    unpacked = sum(info.file_size for info in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _refuse(
+            archive,
+            f"it would unpack to {unpacked / 1e6:,.0f} MB (at most {MAX_UNPACKED_BYTES / 1e6:,.0f} MB)",
+        )
     tops = set()
-    for info in zf.infolist():
+    for info in members:
         name = info.filename
         path = PurePosixPath(name)
         if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or "\\" in name:
