@@ -268,3 +268,33 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english not in en[sentence + "一"]
         sid = next(p.sid for p in store.pairs() if p.zh == sentence)
         assert english in translate_one(store, sid, engine_name="fake").en
+
+
+JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature"]
+
+
+def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
+    sentences = seed_sentences(6)
+    edition = make_edition(tmp_path / "j", sentences)
+    with EditionStore(edition) as store:
+        translate_edition(store, engine_name="fake")
+        with store.transaction():
+            store.update_pair(store.pairs()[2].sid, status="approved")
+    code, out, _ = run_cli(capsys, "export", "-e", edition)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [list(r) for r in rows] == [JSONL_KEYS] * len(sentences)
+    assert [r["zh"] for r in rows] == sentences
+    assert [r["status"] for r in rows] == ["machine"] * 2 + ["approved"] + ["machine"] * 3
+    assert [r["kind"] for r in rows[:2]] == ["title", "paragraph"]
+    assert all(r["signature"].startswith("fake v1") and r["en"].startswith("EN[") for r in rows)
+    assert all(isinstance(r["flags"], list) for r in rows)
+
+
+@pytest.mark.parametrize("target", ["missing-dir/out.jsonl", "."])
+def test_export_to_unwritable_path_is_one_line(tmp_path, capsys, target):
+    edition = make_edition(tmp_path / "w", seed_sentences(2))
+    code, out, err = run_cli(capsys, "export", "-e", edition, "-o", tmp_path / target)
+    assert (code, out, err.count("\n")) == (8, "", 1)
+    assert err.startswith(f"Error: Cannot write {tmp_path / target} (")
+    assert err.endswith("Choose a file in an existing, writable directory with -o.\n")

@@ -25,7 +25,7 @@ def export_cli(
 
     Example: bilingual export -e output/seed-page --format jsonl -o seed.jsonl
     """
-    from ..render.export import export
+    from ..render.export import export, save
     from ..store import EditionStore
 
     with EditionStore(edition) as store:
@@ -33,5 +33,5 @@ def export_cli(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        save(text, output)
         typer.echo(f"Wrote {output}", err=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 from ..errors import RenderError
 from ..store import EditionStore
@@ -34,6 +35,17 @@ def export(store: EditionStore, fmt: str) -> str:
         )
     module, _, function = WRITERS[fmt].partition(":")
     return getattr(importlib.import_module(module), function)(store)
+
+
+def save(text: str, path: Path) -> None:
+    """Write an export to `path`; an unwritable path is a one-line error, not a traceback."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RenderError(
+            f"Cannot write {path} ({exc.strerror or exc})",
+            "Choose a file in an existing, writable directory with -o.",
+        ) from None
 
 
 def write_jsonl(store: EditionStore) -> str:
