@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from mt_support import make_edition, run_cli, seed_sentences
+from mt_support import SEED, make_edition, run_cli, seed_sentences
 
 from bilingual.glossary import Entry, Glossary
 from bilingual.store import EditionStore
@@ -298,3 +298,50 @@ def test_export_to_unwritable_path_is_one_line(tmp_path, capsys, target):
     assert (code, out, err.count("\n")) == (8, "", 1)
     assert err.startswith(f"Error: Cannot write {tmp_path / target} (")
     assert err.endswith("Choose a file in an existing, writable directory with -o.\n")
+
+
+def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
+    """A package whose metadata has `target_prefix` decodes after that token, which never
+    reaches the English."""
+    from tinymodel import build_package
+
+    from bilingual.mt import EngineOptions, argos, create
+
+    name = "translate-zh_en-prefixed"
+    archive = build_package(tmp_path / "m", name=name, target_prefix="__en__")
+    assert run_cli(capsys, "models", "install", archive)[0] == 0
+    engine = create("argos", EngineOptions(model=name))
+    texts = seed_sentences(6)
+    out = engine.translate(texts)
+    tokens = engine.tokenize(texts)
+    decode = {"beam_size": 4, "max_decoding_length": 256, "replace_unknowns": True}
+    decode |= {"max_batch_size": argos.BATCH_SIZE, "batch_type": argos.BATCH_TYPE}
+    forced = engine.translator.translate_batch(tokens, target_prefix=[["__en__"]] * 6, **decode)
+    assert all(r.hypotheses[0][0] == "__en__" for r in forced)
+    detok = engine.package.tokenizer.decode
+    assert out == [detok(r.hypotheses[0][1:]).strip() for r in forced]
+    free = engine.translator.translate_batch(tokens, **decode)
+    assert out != [detok(r.hypotheses[0]).strip() for r in free]  # the prefix matters
+
+
+@pytest.mark.parametrize(
+    ("cores", "env", "expected"),
+    [(1, "", (1, 1)), (2, "", (2, 1)), (8, "", (4, 2)), (16, "", (4, 4)), (8, "1", (1, 8))],
+)
+def test_threads_fill_the_cores(monkeypatch, cores, env, expected):
+    """(inter_threads, intra_threads): up to four replicas, never more threads than cores."""
+    from bilingual.mt import argos
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setenv("BILINGUAL_INTER_THREADS", env)
+    assert argos.threads() == expected
+
+
+def test_build_never_opens_a_socket(tmp_path, capsys, installed, no_network, monkeypatch):
+    """The whole of `build` (ingest, argos translate, HTML and EPUB) with sockets blocked."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, "build", SEED, "-e", tmp_path / "b")
+    assert code == 0, err
+    assert "with argos (machine translation)" in out
+    assert (tmp_path / "b" / "b.html").is_file() and (tmp_path / "b" / "b.epub").is_file()
+    assert no_network == []

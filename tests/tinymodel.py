@@ -164,6 +164,8 @@ def build_package(
     sp_path = train_sentencepiece(work, vocab_size, extra_text)
     sp = spm.SentencePieceProcessor(model_file=str(sp_path))
     vocab = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    if target_prefix:  # a language token like Argos's "__en__": known to the model only
+        vocab.append(target_prefix)
     vocab += [f"<unused{i}>" for i in range(model_vocab - len(vocab))]
     spec = build_spec(vocab, eos_bias=eos_bias, **shape)
     if quantization:

@@ -25,7 +25,7 @@ BATCH_SIZE = int(os.environ.get("BILINGUAL_BATCH_SIZE", "32"))
 def threads() -> tuple[int, int]:
     """(inter_threads, intra_threads): a few replicas in parallel, the cores split among them."""
     cores = os.cpu_count() or 1
-    inter = int(os.environ.get("BILINGUAL_INTER_THREADS", "0")) or min(cores, 4)
+    inter = int(os.environ.get("BILINGUAL_INTER_THREADS") or 0) or min(cores, 4)
     return inter, max(1, cores // inter)
 
 
