@@ -32,13 +32,13 @@ class Engine(Protocol):
 
     `signature()` names everything that changes the output (engine, model name and version,
     decoding options) and is part of the cache key. `label` says what the output is
-    ("machine translation", "word gloss"). Engines with `handles_glossary = True` render
-    glossary terms themselves; for the others the caller protects terms around `translate`.
+    ("machine translation", "word gloss"). The caller (`bilingual.translate`) protects
+    glossary terms, names and numbers as `ZZ<n>ZZ` markers around `translate`, so an engine
+    must pass such Latin tokens through. An optional `flag` dict is added to every result.
     """
 
     name: str
     label: str
-    handles_glossary: bool
 
     def signature(self) -> str: ...
 

@@ -34,7 +34,6 @@ class ArgosEngine:
 
     name = "argos"
     label = "machine translation"
-    handles_glossary = False
 
     def __init__(self, options: EngineOptions) -> None:
         self.options = options

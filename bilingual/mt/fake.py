@@ -17,7 +17,6 @@ class FakeEngine:
 
     name = "fake"
     label = "fake translation"
-    handles_glossary = False
 
     def __init__(self, options: EngineOptions) -> None:
         self.options = options
