@@ -10,6 +10,10 @@ only `zh` and `en` are required. `variants` holds alternative Chinese surface fo
 term separated by `|` (`;` and `；` are accepted too). Variants without any Han character are
 accepted English alternatives (kept in `Entry.en_alternatives`, used by nothing that changes
 output). Blank lines and lines starting with `#` are skipped.
+
+Matching is on characters, with no word segmentation, so a short term can turn up across a
+word boundary (民生 in 人民生活, 市长 in 城市长效). The shipped `not-terms.txt` lists such
+contexts, one a line: a not-term claims its characters like a term but renders nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ STATUSES = ("approved", "provisional")
 VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 USER_FILE = "glossary.tsv"
+NOT_TERMS_FILE = "not-terms.txt"
 PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
 # One-character place generics and their English (GB/T 16159), for `Glossary.find`.
 PLACE_GENERICS = {
@@ -110,6 +115,7 @@ class Glossary:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)  # layer label → file
+    not_terms: frozenset[str] = frozenset()  # contexts that are no term (see the docstring)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry]) -> Glossary:
@@ -130,6 +136,8 @@ class Glossary:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
+        for surface in self.not_terms:  # first, so that a term of the same surface wins
+            automaton.add_word(surface, (len(surface), surface, None))
         # Variants first so that an entry's own zh wins when a variant equals another term.
         for entry in self.entries.values():
             for surface in entry.zh_variants:
@@ -156,12 +164,16 @@ class Glossary:
         ]
         candidates.sort()
         surface_at: dict[int, str] = {}
-        for start, _, surface, _ in candidates:
-            surface_at.setdefault(start, surface)  # the longest surface starting there
+        for start, _, surface, zh in candidates:
+            if zh is not None:
+                surface_at.setdefault(start, surface)  # the longest term starting there
         matches: list[Match] = []
         taken = 0
         for start, neg_length, surface, zh in candidates:
             if start < taken:
+                continue
+            if zh is None:  # a not-term: its characters hold no term
+                taken = start - neg_length
                 continue
             end, entry = start - neg_length, self.entries[zh]
             following = surface_at.get(end - 1, "")
@@ -191,8 +203,9 @@ class Glossary:
 
     @cached_property
     def hash(self) -> str:
-        """A stable hash of all (zh, en) pairs: part of a translation's signature."""
-        return _digest((e.zh, e.en) for e in self.entries.values())
+        """A stable hash of all (zh, en) pairs and not-terms: part of a translation's signature."""
+        pairs = [(e.zh, e.en) for e in self.entries.values()]
+        return _digest(pairs + [(surface, "") for surface in self.not_terms])
 
     def terms_key(self, text: str) -> str:
         """A hash of the (zh, en) of the terms found in `text` ("" when none).
@@ -337,6 +350,19 @@ def layer_files(extra: Sequence[Path] = (), user: bool = True) -> list[tuple[str
     return files
 
 
+def read_not_terms(path: Path) -> frozenset[str]:
+    """The not-terms of a `not-terms.txt` (first tab-separated field of each line; `#`
+    comments and blank lines skipped); empty when the file is missing."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"Cannot read {path} ({exc})", "Save it as UTF-8 text.") from None
+    fields = (line.split("\t", 1)[0].strip() for line in lines if not line.startswith("#"))
+    return frozenset(f for f in fields if f)
+
+
 def load_file(path: Path, label: str) -> list[Entry]:
     """Entries of one layer file, by its suffix (TSV here; CSV and TBX via glossary_io)."""
     if path.suffix.lower() in (".csv", ".tbx", ".xml"):
@@ -348,7 +374,7 @@ def load_file(path: Path, label: str) -> list[Entry]:
 
 def load_glossary(extra: Sequence[Path] = (), user: bool = True) -> Glossary:
     """Load and layer the shipped glossary, the user's TSV and `extra` files."""
-    glossary = Glossary()
+    glossary = Glossary(not_terms=read_not_terms(shipped_dir() / NOT_TERMS_FILE))
     for label, path in layer_files(extra, user):
         glossary.sources[label] = path
         for entry in load_file(path, label):

@@ -13,6 +13,8 @@ one layer, however many files it has) and yielding Problems. Codes:
 - `status`      a status other than approved / provisional
 - `script`      zh without Chinese characters, en with Chinese characters, or half-width
                 punctuation inside zh (ingested text has full-width punctuation)
+- `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
+                or that is itself a term or variant (it would hide nothing, or the term)
 """
 
 from __future__ import annotations
@@ -24,7 +26,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .glossary import HAN, STATUSES, Entry, Glossary, Row, entry_from_fields, read_rows
+from .glossary import (
+    HAN,
+    NOT_TERMS_FILE,
+    STATUSES,
+    Entry,
+    Glossary,
+    Row,
+    entry_from_fields,
+    read_rows,
+    read_tsv,
+)
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
 OTHER_REQUIRED = ("zh", "en")
@@ -203,9 +215,31 @@ def lint_layers(layers: list[tuple[str, list[Path]]]) -> list[Problem]:
     return sorted(problems, key=lambda p: (str(p.path), p.line, p.code))
 
 
+def check_not_terms(path: Path, glossary: Glossary) -> list[Problem]:
+    """Lines of a not-terms file that guard no term of `glossary`, or that are terms."""
+    if not path.is_file():
+        return []
+    surfaces = {s for e in glossary.entries.values() for s in (e.zh, *e.zh_variants)}
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        surface = line.split("\t", 1)[0].strip()
+        if not surface or line.startswith("#"):
+            continue
+        if surface in surfaces:
+            problems.append(Problem(path, number, "not-term", f"{surface} is a term"))
+        elif not glossary.find(surface):
+            problems.append(Problem(path, number, "not-term", f"{surface} holds no term"))
+    return problems
+
+
 def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
-    """Lint `layer_files()` output: the shipped files together as one layer, others alone."""
+    """Lint `layer_files()` output: the shipped files together as one layer, others alone,
+    and the shipped not-terms against the shipped terms."""
     shipped = [p for label, p in files if label.startswith("shipped")]
     layers: list[tuple[str, list[Path]]] = [("shipped", shipped)] if shipped else []
     layers += [(label, [p]) for label, p in files if not label.startswith("shipped")]
-    return lint_layers(layers)
+    problems = lint_layers(layers)
+    if shipped:
+        terms = Glossary.from_entries(e for p in shipped for e in read_tsv(p))
+        problems += check_not_terms(shipped[0].parent / NOT_TERMS_FILE, terms)
+    return problems

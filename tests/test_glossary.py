@@ -127,6 +127,48 @@ def test_a_new_longer_term_changes_the_key_where_it_matches() -> None:
     assert small.terms_key("网格化加强") == big.terms_key("网格化加强")
 
 
+NOT_TERMS = Glossary(
+    entries={
+        e.zh: e for e in [Entry("民生", "wellbeing"), Entry("市长", "mayor"), Entry("城市", "c")]
+    },
+    not_terms=frozenset({"民生活", "市长效", "城市"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("改善民生", ["民生"]),
+        ("人民生活水平", []),  # 民生活 claims 民生
+        ("市长说", ["市长"]),
+        ("建立市长效机制", []),
+        ("城市长效", ["城市"]),  # a term of the same surface beats the not-term
+        ("民生活动民生", ["民生"]),
+    ],
+)
+def test_not_terms_claim_their_characters(text: str, expected: list[str]) -> None:
+    assert [m.surface for m in NOT_TERMS.find(text)] == expected
+
+
+def test_not_terms_load_from_the_shipped_dir_and_change_the_hash(shipped: Path) -> None:
+    before = load_glossary()
+    assert [m.surface for m in before.find("年轻人党费")] == ["党费"]
+    (shipped / "not-terms.txt").write_text("# comment\n人党费\tnot 党费 here\n\n")
+    after = load_glossary()
+    assert after.not_terms == {"人党费"} and after.find("年轻人党费") == []
+    assert after.hash != before.hash and after.terms_key("年轻人党费") == ""
+
+
+def test_lint_checks_not_terms(tmp_path: Path) -> None:
+    a = tsv(tmp_path / "a.tsv", GOOD)
+    (tmp_path / "not-terms.txt").write_text("人党费\n党费\n无关\n", encoding="utf-8")
+    problems = lint_files([("shipped/a.tsv", a)])
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (2, "not-term", "党费 is a term"),
+        (3, "not-term", "无关 holds no term"),
+    ]
+
+
 # --- files -------------------------------------------------------------------------------------
 
 
