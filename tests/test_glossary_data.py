@@ -1,0 +1,72 @@
+"""The shipped glossary on Party-press phrases: short terms match as terms, and not inside the
+words that merely hold their characters (glossary/not-terms.txt)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from bilingual.glossary import NOT_TERMS_FILE, Glossary, read_not_terms, read_tsv
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Glossary:
+    """The repository's glossary/ data, whatever BILINGUAL_GLOSSARY_DIR says."""
+    directory = ROOT / "glossary"
+    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
+    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # a short term where it is the term
+        ("保障和改善民生", ["保障和改善民生"]),
+        ("关注民生", ["民生"]),
+        ("市人大常委会主任", ["人大常委会", "主任"]),
+        ("市长表示", ["市长"]),
+        ("十四五时期", ["十四五"]),
+        ("各街道、社区", ["街道", "社区"]),
+        ("国卫复审", ["国卫"]),
+        ("宣传部部长", ["宣传部", "部长"]),
+        ("大会主席团", ["主席团"]),
+        ("实事求是", ["实事求是"]),
+        # its characters inside another word: no term
+        ("人民生活水平不断提高", []),
+        ("农村居民人均收入", []),
+        ("年轻人大多外出", []),
+        ("建立城市长效机制", []),
+        ("着眼大局长远", []),
+        ("推动农村长期稳定", []),
+        ("保护黄河长江", []),
+        ("十四五岁的孩子", []),
+        ("街道整洁", []),
+        ("班主任", []),
+        ("主任医师", []),
+        ("主席台就座", []),
+        ("召开员工会议", []),
+        ("创新区域协同", []),
+        ("受当地委托", []),
+        ("全国卫生", []),
+        ("小组长期坚持", []),
+    ],
+)
+def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
+    assert [m.surface for m in shipped.find(text)] == terms
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("部长", "head"),  # a local department's head far more often than a minister
+        ("副部长", "deputy head"),
+        ("实事求是", "seek truth from facts"),
+        ("疫情", "epidemic"),
+        ("社区", "community"),
+        ("书记", "secretary"),
+        ("主任", "director"),
+        ("街道", "subdistrict"),
+    ],
+)
+def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en: str) -> None:
+    assert shipped.entries[zh].en == en
