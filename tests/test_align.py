@@ -22,6 +22,10 @@ def lexicon() -> Lexicon:
 
 # --- English sentence splitting ------------------------------------------------
 
+LONG = (
+    "Li Ming, deputy director of the National Bureau of Statistics, said that total grain "
+    "output reached 695 million tonnes"
+)
 SPLITS = [
     ("One. Two.", ["One.", "Two."]),
     ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
@@ -38,6 +42,24 @@ SPLITS = [
     ("It opened at 9 a.m. and closed late.", ["It opened at 9 a.m. and closed late."]),
     ("Apples, pears, etc. are sold.", ["Apples, pears, etc. are sold."]),
     ("", []),
+    ("He can't. It's Xi's. Then he left.", ["He can't.", "It's Xi's.", "Then he left."]),
+    ("The answer was no. Vol. 3 is out.", ["The answer was no.", "Vol. 3 is out."]),
+    # a headline (short, no final punctuation) in hard-wrapped text ends its own unit
+    (
+        "Grain Output Hits Record\nBy Li Wei\nTotal grain output rose 1.3 percent this "
+        "year to 695 million tonnes, the\nbureau said on Monday.",
+        [
+            "Grain Output Hits Record",
+            "By Li Wei",
+            "Total grain output rose 1.3 percent this year to 695 million tonnes, the bureau "
+            "said on Monday.",
+        ],
+    ),
+    # one paragraph per line (lines over the wrap width): every line break ends a unit
+    (
+        "Grain Output Hits a Record in the Year of Floods and Drought\n" + LONG + "\n" + LONG,
+        ["Grain Output Hits a Record in the Year of Floods and Drought", LONG, LONG],
+    ),
 ]
 
 

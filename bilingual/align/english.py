@@ -3,6 +3,8 @@
 The splitter handles what official translations are full of: titles before names
 (Mr. Xi), dotted abbreviations (U.S., a.m.), initials (J. K.), decimals (3.5), and
 sentences that end inside a closing quote or bracket (the quote stays with its sentence).
+Line breaks are read as the text's layout suggests: spaces in hard-wrapped text, paragraph
+ends in text with one paragraph per line, and headline ends either way (see `paragraphs`).
 Stems come from the Snowball English stemmer, cached per word, so that "reforms",
 "reformed" and "reform" meet in one feature.
 """
@@ -19,11 +21,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Abbreviations that stand before a name or number and so never end a sentence.
+# Abbreviations that stand before a name and so never end a sentence.
 TITLES = _words(
     "mr mrs ms mx dr prof st jr sr gen col lt sgt capt cmdr adm maj gov sen rep rev hon "
-    "pres amb messrs mme mlle fr no nos vol vols art fig p pp ch sec para op cf vs"
+    "pres amb messrs mme mlle fr op cf vs"
 )
+# Abbreviations that stand before a number ("No. 1"); before anything else they are words
+# that may end a sentence ("The answer was no. The talks …").
+NUMBERED = _words("no nos vol vols art fig pp ch sec para")
 # Abbreviations that may end a sentence: they end one only when a typical sentence
 # opener follows ("... in the U.S. The talks ...").
 SOFT_ABBREVIATIONS = _words(
@@ -41,7 +46,8 @@ _CLOSERS = "\"'”’»)]）】」』"
 _OPENERS_CHARS = "\"'“‘«([（【「『"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(rf"([.!?…]+[{re.escape(_CLOSERS)}]*)(\s+)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# the word before a full stop; a letter after an apostrophe (can't, Xi's) is not a word
+_WORD_BEFORE = re.compile(r"(?<!['’])([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(rf"[{re.escape(_OPENERS_CHARS)}]*([A-Za-z0-9]+)")
 
 
@@ -61,6 +67,8 @@ def _is_boundary(text: str, end: int, mark: str, rest: str) -> bool:
     token = word.group(1).lower()
     if token in TITLES:
         return False
+    if token in NUMBERED:
+        return not rest[:1].isdigit()
     if len(token) == 1 and token.isalpha():
         return False  # an initial: J. K. Rowling
     next_word = nxt.group(1).lower() if nxt else ""
@@ -69,16 +77,45 @@ def _is_boundary(text: str, end: int, mark: str, rest: str) -> bool:
     return True
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split English text into sentences; blank lines always end a sentence.
+WRAP_WIDTH = 100  # a text whose lines are all this short may be hard-wrapped
 
-    Line breaks inside a paragraph are treated as spaces (hard-wrapped text).
+
+def paragraphs(text: str) -> list[str]:
+    """Runs of text that never share a sentence, each on one line.
+
+    Blank lines always separate paragraphs. A text with longer lines holds one paragraph
+    per line (as copied from a web page), so every line break separates. In a hard-wrapped
+    text (no line over `WRAP_WIDTH`) line breaks are spaces, except after a short line with
+    no punctuation at its end before a capitalised line: a headline or byline.
     """
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    width = max(map(len, lines), default=0)
+    out: list[str] = []
+    current: list[str] = []
+    for k, line in enumerate(lines):
+        if line:
+            current.append(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        ends = not line or not nxt or width > WRAP_WIDTH or _heading(line, nxt, width)
+        if current and ends:
+            out.append(" ".join(current))
+            current = []
+    return out
+
+
+def _heading(line: str, nxt: str, width: int) -> bool:
+    """Whether a line of hard-wrapped text ends a unit of its own (see `paragraphs`)."""
+    return (
+        2 * len(line) < width
+        and line[-1].isalnum()
+        and (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _OPENERS_CHARS)
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split English text into sentences; a sentence never spans two `paragraphs`."""
     sentences: list[str] = []
-    for para in re.split(r"\n\s*\n", text):
-        para = " ".join(para.split())
-        if not para:
-            continue
+    for para in paragraphs(text):
         start = 0
         for m in _BOUNDARY.finditer(para):
             end = m.end(1)
