@@ -305,12 +305,22 @@ def tsv_text(entries: Iterable[Entry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_tsv(path: Path, entries: Iterable[Entry]) -> None:
-    """Write entries as a glossary TSV, atomically (temp file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_text(path: Path, text: str) -> None:
+    """Write a glossary file atomically (temp file, then rename), creating its folder."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tsv_text(entries), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise GlossaryError(
+            f"Cannot write {path} ({exc.strerror or exc})", "Check the path and its permissions."
+        ) from None
+
+
+def write_tsv(path: Path, entries: Iterable[Entry]) -> None:
+    """Write entries as a glossary TSV, atomically."""
+    write_text(path, tsv_text(entries))
 
 
 # --- layers ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -27,13 +28,14 @@ from .glossary import (
     read_tsv,
     shipped_dir,
     tsv_text,
-    write_tsv,
+    write_text,
 )
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
 PINYIN_NOTE = "pinyin: "
+XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -75,7 +77,7 @@ def tbx_text(entries: Iterable[Entry]) -> str:
     def sub(parent, tag: str, text: str = "", **attrs: str):
         element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
         if text:
-            element.text = text
+            element.text = XML_INVALID.sub("", text)  # control characters are not XML
         return element
 
     root = etree.Element(
@@ -88,6 +90,7 @@ def tbx_text(entries: Iterable[Entry]) -> str:
     sub(sub(file_desc, "titleStmt"), "title", "bilingual glossary")
     sub(sub(file_desc, "sourceDesc"), "p", "Exported by bilingual (zh → en political glossary).")
     body = sub(sub(root, "text"), "body")
+    number = 0
     for number, entry in enumerate(entries, start=1):
         concept = sub(body, "conceptEntry", id=f"c{number}")
         if entry.category:
@@ -115,6 +118,8 @@ def tbx_text(entries: Iterable[Entry]) -> str:
             alt_sec = sub(en_sec, "termSec")
             sub(alt_sec, "term", alternative)
             sub(alt_sec, "termNote", "deprecatedTerm-admn-sts", type="administrativeStatus")
+    if not number:
+        raise GlossaryError("No terms to export: a TBX body needs at least one", "Add terms first.")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode()
 
 
@@ -251,11 +256,7 @@ def _load_for_edit(path: Path) -> list[Entry]:
 
 
 def _save(path: Path, entries: list[Entry]) -> None:
-    if format_of(path) == "tsv":
-        write_tsv(path, entries)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(export_text(entries, format_of(path)), encoding="utf-8")
+    write_text(path, export_text(entries, format_of(path)))
 
 
 def add_entry(path: Path, entry: Entry) -> None:

@@ -219,3 +219,21 @@ def test_errors_are_one_line_with_the_glossary_exit_code(tmp_path: Path) -> None
     assert result.stderr == (
         "Error: 没有这个词 is not in the glossary. Try `bilingual glossary search`.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["glossary", "export", "-o", "{blocker}/out.tsv"],
+        ["glossary", "add", "新词", "new word", "-f", "{blocker}/mine.tsv"],
+        ["glossary", "import", "{source}", "-f", "{blocker}/mine.csv"],
+    ],
+)
+def test_unwritable_targets_are_glossary_errors(tmp_path: Path, args: list[str]) -> None:
+    blocker = tmp_path / "a-file"  # a file where a folder should be: fails even for root
+    blocker.write_text("x")
+    source = tmp_path / "in.tsv"
+    source.write_text("zh\ten\n党费\tdues\n", encoding="utf-8")
+    args = [a.format(blocker=blocker, source=source) for a in args]
+    with pytest.raises(GlossaryError, match=r"^Cannot write .*a-file"):
+        run(*args)

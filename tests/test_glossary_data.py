@@ -70,3 +70,64 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
 )
 def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en: str) -> None:
     assert shipped.entries[zh].en == en
+
+
+# --- TBX export: valid TBX-Basic -----------------------------------------------------------------
+
+TBX_RNG = ROOT / "tests" / "tbx_basic_subset.rng"
+
+
+def tbx_errors(text: str) -> list[str]:
+    """Problems of a TBX document: RELAX NG (TBX-Basic DCA content model, tests/
+    tbx_basic_subset.rng) plus the TBX-Basic Schematron rules that apply to what we write."""
+    from lxml import etree
+
+    schema = etree.RelaxNG(etree.parse(str(TBX_RNG)))
+    root = etree.fromstring(text.encode())
+    errors = [] if schema.validate(root) else [str(e) for e in schema.error_log]
+    for element in root.iter():
+        parent = (
+            etree.QName(element.getparent()).localname if element.getparent() is not None else ""
+        )
+        if etree.QName(element).localname == "termNote" and parent != "termSec":
+            errors.append("termNote outside termSec")
+        if element.get("type") == "subjectField" and parent != "conceptEntry":
+            errors.append("subjectField outside conceptEntry")
+        if element.get("type") == "":
+            errors.append("empty type")
+    return errors
+
+
+def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary) -> None:
+    from bilingual.glossary_io import export_text
+
+    assert tbx_errors(export_text(shipped.entries.values(), "tbx")) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('style="dca"', 'style="dct"'),
+        ('<termNote type="administrativeStatus">preferredTerm', '<termNote type="status">x'),
+        ('<descrip type="subjectField">', '<descrip type="category">'),
+        ("</term>", "</term><note>first</note>"),  # auxiliary info before the termNote
+    ],
+)
+def test_the_tbx_check_can_fail(old: str, new: str) -> None:
+    from bilingual.glossary import Entry
+    from bilingual.glossary_io import export_text
+
+    text = export_text([Entry("党费", "Party membership dues", category="party")], "tbx")
+    assert old in text and tbx_errors(text) == []
+    assert tbx_errors(text.replace(old, new, 1)) != []
+
+
+def test_tbx_export_drops_control_characters_and_refuses_an_empty_glossary() -> None:
+    from bilingual.errors import GlossaryError
+    from bilingual.glossary import Entry
+    from bilingual.glossary_io import export_text
+
+    text = export_text([Entry("党费", "Party\x01 dues", note="a\x0bb")], "tbx")
+    assert tbx_errors(text) == [] and "Party dues" in text
+    with pytest.raises(GlossaryError, match="No terms to export"):
+        export_text([], "tbx")

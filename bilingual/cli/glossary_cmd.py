@@ -222,13 +222,14 @@ def export_cli(
 
     Example: bilingual glossary export --format tbx -o glossary.tbx
     """
+    from ..glossary import write_text
     from ..glossary_io import export_text
 
     text = export_text(_load(ctx).entries.values(), fmt)
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
         typer.echo(f"Wrote {output}.", err=True)
 
 
