@@ -237,3 +237,33 @@ def test_unwritable_targets_are_glossary_errors(tmp_path: Path, args: list[str])
     args = [a.format(blocker=blocker, source=source) for a in args]
     with pytest.raises(GlossaryError, match=r"^Cannot write .*a-file"):
         run(*args)
+
+
+def test_real_shipped_files_are_never_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the repository's own glossary/: edits land in the user file (XDG_DATA_HOME) and a
+    --glossary file layers on top; no shipped byte changes."""
+    import hashlib
+
+    from bilingual.glossary import shipped_dir
+
+    monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    files = sorted(shipped_dir().iterdir())
+    before = {p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in files}
+    run("glossary", "edit", "党费", "--en", "Party dues")
+    run("glossary", "add", "新词", "new word")
+    run("glossary", "import", str(tmp_path / "xdg" / "bilingual" / "glossary.tsv"))
+    for target in ["party.tsv", "brand-new.tsv", "not-terms.txt"]:
+        with pytest.raises(GlossaryError, match="shipped glossary"):
+            run("glossary", "add", "又一词", "x", "-f", str(shipped_dir() / target))
+    after = {p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in shipped_dir().iterdir()}
+    assert after == before
+    assert user_glossary_path() == tmp_path / "xdg" / "bilingual" / "glossary.tsv"
+    assert user_rows() == [("党费", "Party dues"), ("新词", "new word")]
+    extra = tmp_path / "house.csv"
+    extra.write_text("zh,en\n党费,membership fees\n", encoding="utf-8")
+    shown = json.loads(run("glossary", "--glossary", str(extra), "show", "党费", "--json"))
+    assert (shown["en"], shown["layer"]) == ("membership fees", str(extra))
+    assert json.loads(run("glossary", "show", "党费", "--json"))["layer"] == "user"
