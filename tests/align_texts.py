@@ -93,3 +93,20 @@ GOLD = [
 # The same text as running paragraphs, for the segmenting path.
 ZH_PAGE = "".join(ZH[:6]) + "\n\n" + "".join(ZH[6:]) + "\n"
 EN_PAGE = " ".join(EN[:6]) + "\n\n" + " ".join(EN[6:]) + "\n"
+
+# English that translates none of ZH (a different story), for the wrong-file warning.
+UNRELATED_EN = [
+    "The city library reopened on Saturday after two years of repairs.",
+    "Its reading rooms now have new lamps, wider desks and a café on the ground floor.",
+    "Children queued at the door before nine o'clock.",
+    "The architect kept the old oak staircase and the painted ceiling.",
+    "A small museum of printing fills the former basement.",
+    "Volunteers will lead tours every afternoon during the summer.",
+    "The mayor thanked the carpenters, who worked through the winter.",
+    "Membership is free for students and pensioners.",
+    "A jazz band played in the courtyard until late in the evening.",
+    "The library expects a thousand visitors a day this month.",
+    "Parking near the building remains difficult, the report admits.",
+    "Cyclists may leave their bicycles in the new shed behind the garden.",
+    "The next exhibition will show maps of the river from three centuries.",
+]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from align_texts import EN, EN_PAGE, GOLD, MT, ZH, ZH_PAGE
+from align_texts import EN, EN_PAGE, GOLD, MT, UNRELATED_EN, ZH, ZH_PAGE
 from typer.testing import CliRunner
 
 from bilingual.align import Bead
@@ -47,6 +47,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
         "mt": ("\n".join(MT) + "\n"),
         "zh_page": ZH_PAGE,
         "en_page": EN_PAGE,
+        "unrelated": "\n".join(UNRELATED_EN) + "\n",
     }
     out = {}
     for name, text in paths.items():
@@ -69,6 +70,13 @@ def test_beads_from_running_text(files: dict[str, Path]) -> None:
     assert parse_beads(out) == GOLD
 
 
+def test_help_shows_the_bead_format() -> None:
+    """Rich markup must not eat the brackets of the format."""
+    text = " ".join(runner.invoke(app, ["align", "--help"]).stdout.replace("│", " ").split())
+    assert "[zh ids]:[en ids] (0-based)" in text and "[7,8]:[7]" in text
+    assert "Example: bilingual align" in text
+
+
 def test_mt_file_with_wrong_line_count(files: dict[str, Path], tmp_path: Path) -> None:
     short = tmp_path / "short.txt"
     short.write_text("\n".join(MT[:5]), encoding="utf-8")
@@ -77,6 +85,37 @@ def test_mt_file_with_wrong_line_count(files: dict[str, Path], tmp_path: Path) -
     )
     assert isinstance(result.exception, InputError)
     assert "has 5 lines for 14 Chinese sentences" in result.exception.message
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "message"),
+    [
+        ("en", "zh", "en.txt has hardly any Chinese"),
+        ("zh", "zh", "zh.txt looks like Chinese, not English"),
+    ],
+)
+def test_files_in_the_wrong_language(
+    files: dict[str, Path], zh: str, en: str, message: str
+) -> None:
+    result = runner.invoke(app, ["align", str(files[zh]), str(files[en]), "--beads"])
+    assert isinstance(result.exception, InputError)
+    assert message in result.exception.message
+
+
+def test_unrelated_english_scores_low(
+    files: dict[str, Path], capsys: pytest.CaptureFixture, tmp_path: Path
+) -> None:
+    """A wrong English file must not look like a fair alignment: most beads flagged, a notice."""
+    from mt_support import run_cli
+
+    base = ["align", files["zh"], files["unrelated"], "--presegmented", "--no-model"]
+    code, _out, err = run_cli(capsys, *base, "-e", tmp_path / "ed")
+    assert code == 0 and "Most beads score low" in err
+    with EditionStore(tmp_path / "ed") as store:
+        flags = [[f["code"] for f in p.flags] for p in store.pairs()]
+    assert sum("low-confidence" in f for f in flags) > len(flags) / 2
+    code, _out, err = run_cli(capsys, *base[:2], files["en"], *base[3:], "--beads")
+    assert code == 0 and "Most beads score low" not in err
 
 
 def test_error_is_one_line_with_exit_code(files: dict[str, Path], tmp_path: Path) -> None:

@@ -27,6 +27,9 @@ from . import Bead, align
 from .english import split_sentences as split_english
 
 LOW_CONFIDENCE = 0.2
+WEAK_TEXT = 0.25  # a median bead score below this: the English is likely not a translation
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
 REVIEWED = ("edited", "approved")
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 
@@ -117,6 +120,7 @@ def align_files(
         raise InputError(f"{zh_path} has no Chinese sentences", "Check the file.")
     if not en:
         raise InputError(f"{en_path} has no English sentences", "Check the file.")
+    _check_languages(zh, en, zh_path, en_path)
     notices = []
     mt: list[str] | None = None
     bridge = "dictionary"
@@ -125,7 +129,8 @@ def align_files(
         if len(mt) != len(zh):
             raise InputError(
                 f"{mt_path} has {len(mt)} lines for {len(zh)} Chinese sentences",
-                "Give one translated line per Chinese sentence (segment with --presegmented).",
+                "Give one translated line per Chinese sentence"
+                + ("." if presegmented else " (or one per line in both files, --presegmented)."),
             )
         bridge = "mt-file"
     else:
@@ -135,10 +140,33 @@ def align_files(
         else:
             notices.append(f"Aligning from the dictionary alone ({reason}).")
     beads = align(zh, en, mt)
+    scores = sorted(b.score for b in beads if b.zh_ids and b.en_ids)
+    if scores and scores[len(scores) // 2] < WEAK_TEXT:
+        notices.append(
+            f"Most beads score low (median {scores[len(scores) // 2]:.2f}): "
+            f"is {en_path} a translation of {zh_path}?"
+        )
     result = AlignResult(beads=beads, zh=zh, en=en, bridge=bridge, notices=notices)
     if edition_dir is not None:
         store_beads(result, blocks, Path(edition_dir), source=f"{zh_path} + {en_path}")
     return result
+
+
+def _check_languages(zh: list[str], en: list[str], zh_path: Path, en_path: Path) -> None:
+    """Refuse files given the wrong way round, or twice the same language."""
+
+    def han_share(sentences: list[str]) -> float:
+        han = sum(len(_HAN.findall(s)) for s in sentences)
+        return han / max(1, han + sum(len(_LATIN.findall(s)) for s in sentences))
+
+    if han_share(zh) < 0.2:
+        raise InputError(
+            f"{zh_path} has hardly any Chinese", "Give the Chinese file first, then the English."
+        )
+    if han_share(en) > 0.5:
+        raise InputError(
+            f"{en_path} looks like Chinese, not English", "Give the English translation second."
+        )
 
 
 def _bead_blocks(

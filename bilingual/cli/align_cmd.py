@@ -32,7 +32,8 @@ def align_cli(
     beads: bool = typer.Option(
         False,
         "--beads",
-        help="Print the alignment ([zh ids]:[en ids], tab, score) instead of writing an edition.",
+        help="Print the alignment, one bead a line: \\[zh ids]:\\[en ids] (0-based), a tab, "
+        "the score, e.g. \\[7,8]:\\[7]<TAB>0.83. Nothing is written.",
     ),
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force the text encoding of the input files."
@@ -44,7 +45,9 @@ def align_cli(
 
     Bridge: --mt FILE, else the installed Argos zh→en model, else none (dictionary alone).
 
-    Pairs go into the edition as `machine`, ready for `review` and `render`; see the flags.
+    Pairs go into the edition as `machine`, ready for `review` and `render`.
+
+    Flags: `low-confidence` (bead score below 0.2), `no-english`, `extra-english`.
 
     Example: bilingual align page.zh.txt page.en.txt -e output/page
     """
