@@ -166,11 +166,12 @@ def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
     """
     if ctx.term_check is None or not en.strip():
         return []
-    flags = [_as_flag(f) for f in ctx.term_check(zh, en, ctx.glossary)]
+    flags = [as_flag(f) for f in ctx.term_check(zh, en, ctx.glossary)]
     return [f for f in flags if f["code"] in CHECKS["terms"].codes]
 
 
-def _as_flag(f: object) -> Flag:
+def as_flag(f: object) -> Flag:
+    """A flag from a dict or an object with `code` and `detail` (another module's result)."""
     if isinstance(f, dict):
         return flag(str(f.get("code", "")), str(f.get("detail", "")))
     return flag(str(getattr(f, "code", "")), str(getattr(f, "detail", "")))
@@ -244,6 +245,28 @@ def check_pair(
     return flags
 
 
+def computed_codes(ctx: Context) -> set[str]:
+    """The flag codes `check_pair` decides with this context (term codes need a term check)."""
+    codes = {c for check in CHECKS.values() for c in check.codes}
+    if ctx.term_check is None:
+        codes -= set(CHECKS["terms"].codes)
+    return codes
+
+
+def recheck(zh: str, en: str, old: list[Flag], ctx: Context | None = None) -> list[Flag]:
+    """A pair's flags now: the checks' verdict plus the old flags QA does not decide.
+
+    Flags QA cannot recompute (an engine's `word-gloss`, the translator's `name-miss`) stay
+    until a reviewer approves or edits the pair; duplicates (two merged halves) count once.
+    """
+    if ctx is None:
+        term_check, glossary, _ = terminology()
+        ctx = Context(glossary=glossary, term_check=term_check)
+    codes = computed_codes(ctx)
+    kept = {(f.get("code"), f.get("detail")): f for f in old if f.get("code") not in codes}
+    return check_pair(zh, en, ctx=ctx) + list(kept.values())
+
+
 def ratio_band(pairs: list[tuple[str, str]]) -> tuple[tuple[float, float], float | None]:
     """The edition's acceptable en/zh length-ratio band and its median ratio (see module doc)."""
     logs = [
@@ -297,16 +320,12 @@ def run_qa(store: EditionStore, glossary: object | None = None) -> QAReport:
     band, median = ratio_band([(p.zh, p.en) for p in pairs])
     ctx = Context(glossary=glossary, term_check=term_check, band=band, median=median)
     report = QAReport(pairs=len(pairs), band=band, median=median, skipped=[note] if note else [])
-    run_codes = {c for check in CHECKS.values() for c in check.codes}
-    if term_check is None:
-        run_codes -= set(CHECKS["terms"].codes)
     with store.transaction():
         for p in pairs:
             if p.status in REVIEWED:
                 continue
             report.checked += 1
-            kept = [f for f in p.flags if f.get("code") not in run_codes]
-            flags = check_pair(p.zh, p.en, ctx=ctx) + kept
+            flags = recheck(p.zh, p.en, p.flags, ctx)
             if flags != p.flags:
                 store.update_pair(p.sid, flags=flags)
                 p.flags = flags

@@ -163,9 +163,10 @@ def _restructure(
         before = {"pairs": olds, "block": _block_state(store, block), "replaced": replaced}
         fresh = [Sentence(id=sid, zh=zh) for sid, (zh, _, _) in zip(new_ids, new, strict=True)]
         store.set_block_sentences(block, sentences[:at] + fresh + sentences[at + len(old_ids) :])
+        old_flags = [f for row in olds for f in row["flags"]]
         for sid, (zh, en, mt) in zip(new_ids, new, strict=True):
             status = _combined_status(olds, en)
-            flags = [] if status in REVIEWED else _flags_for(zh, en)
+            flags = [] if status in REVIEWED else _recheck(zh, en, old_flags)
             row = {"sid": sid, "zh": zh, "en": en, "mt": mt, "status": status}
             store.put_pair({**row, "signature": signature, "flags": flags, "score": None})
         after = {
@@ -176,10 +177,11 @@ def _restructure(
     return Change(action, new_ids[0], hid, removed=list(old_ids), added=new_ids)
 
 
-def _flags_for(zh: str, en: str) -> list[dict]:
-    from .qa import check_pair
+def _recheck(zh: str, en: str, old_flags: list[dict]) -> list[dict]:
+    """QA's flags for a new pair, keeping the parts' flags QA cannot decide (`word-gloss` …)."""
+    from .qa import recheck
 
-    return check_pair(zh, en)
+    return recheck(zh, en, old_flags)
 
 
 def _join_en(a: str, b: str) -> str:
@@ -246,17 +248,30 @@ def split_point_candidates(zh: str) -> list[int]:
 
 
 def split(
-    store: EditionStore, sid: str, at: int, en_parts: tuple[str, str] | None = None
+    store: EditionStore,
+    sid: str,
+    at: int,
+    en_parts: tuple[str, str] | None = None,
+    en_at: int | None = None,
 ) -> Change:
-    """Cut a pair in two at Chinese offset `at` (0 < at < len); the English as given or suggested."""
+    """Cut a pair in two at Chinese offset `at` (0 < at < len).
+
+    The English is `en_parts` if given, else cut at English offset `en_at` (0 ≤ en_at ≤ len),
+    else at the point `suggest_en_split` finds.
+    """
     pair = _get(store, sid)
     if not 0 < at < len(pair.zh):
         raise ReviewError(
             f"Cannot split {sid} at {at}: its Chinese has {len(pair.zh)} characters",
             f"Give an offset from 1 to {len(pair.zh) - 1}.",
         )
+    if en_at is not None and not 0 <= en_at <= len(pair.en):
+        raise ReviewError(
+            f"Cannot cut the English of {sid} at {en_at}: it has {len(pair.en)} characters",
+            f"Give an English offset from 0 to {len(pair.en)}, or leave it out.",
+        )
     if en_parts is None:
-        cut = suggest_en_split(pair.zh, pair.en, at)
+        cut = suggest_en_split(pair.zh, pair.en, at) if en_at is None else en_at
         en_parts = (pair.en[:cut], pair.en[cut:])
     cut_mt = suggest_en_split(pair.zh, pair.mt, at)
     new = [
@@ -290,7 +305,7 @@ def retranslate(store: EditionStore, sid: str) -> Change:
     fields = _result_fields(result)
     en = fields["en"]
     fields.setdefault("mt", en)
-    fields.setdefault("flags", _flags_for(before["zh"], en))
+    fields.setdefault("flags", _recheck(before["zh"], en, []))
     fields["status"] = "machine" if en.strip() else "untranslated"
     with store.transaction():
         store.put_pair(before)  # translate_one may have written; log from the pre-call state
@@ -309,14 +324,10 @@ def _result_fields(result: object) -> dict:
     if not isinstance(fields.get("en"), str):
         raise ReviewError("The translator returned no English", "Edit the English instead.")
     if fields.get("flags"):
-        fields["flags"] = [_as_flag(f) for f in fields["flags"]]
+        from .qa import as_flag
+
+        fields["flags"] = [as_flag(f) for f in fields["flags"]]
     return fields
-
-
-def _as_flag(flag: object) -> dict:
-    if isinstance(flag, dict):
-        return {"code": str(flag.get("code", "")), "detail": str(flag.get("detail", ""))}
-    return {"code": str(getattr(flag, "code", "")), "detail": str(getattr(flag, "detail", ""))}
 
 
 # -- undo / history ---------------------------------------------------------

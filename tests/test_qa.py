@@ -145,3 +145,21 @@ def test_flags_clear_when_the_reviewer_approves_or_fixes(store, monkeypatch):
     review.split(store, sid_of(store, "甲乙。"), 1, ("A", "and B."))  # parts stay unreviewed
     report = qa.run_qa(store, glossary=object())
     assert (report.total, report.checked) == (0, 5)
+
+
+GLOSS = {"code": "word-gloss", "detail": "literal CC-CEDICT word gloss, not a translation"}
+
+
+@pytest.mark.parametrize(
+    ("en", "old", "expected"),
+    [
+        (OK, [GLOSS, GLOSS], [GLOSS]),
+        (OK, [{"code": "odd", "detail": "stale"}, TERM], []),
+        ("The 村民.", [GLOSS], [{"code": "chinese-in-english",
+                                 "detail": "Chinese left in the English: 村民"}, GLOSS]),
+    ],
+)  # fmt: skip
+def test_recheck_redoes_qa_codes_and_keeps_the_others_once(monkeypatch, en, old, expected):
+    fake_terminology(monkeypatch, {})
+    ctx = qa.Context(glossary=object(), term_check=sys.modules["bilingual.terminology"].check)
+    assert qa.recheck(ZH, en, old, ctx) == expected

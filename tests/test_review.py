@@ -61,6 +61,8 @@ def test_approve_many_is_one_change(store):
         (lambda s: review.edit(s, sid_of(s, "甲乙。"), "   "), "Empty English for"),
         (lambda s: review.split(s, sid_of(s, "甲乙。"), 0), "Cannot split"),
         (lambda s: review.split(s, sid_of(s, "甲乙。"), 3), "its Chinese has 3 characters"),
+        (lambda s: review.split(s, sid_of(s, "甲乙。"), 1, en_at=-1), "English of s\\w+ at -1"),
+        (lambda s: review.split(s, sid_of(s, "甲乙。"), 1, en_at=9), "it has 8 characters"),
         (lambda s: review.undo(s), "Nothing to undo"),
     ],
 )
@@ -316,3 +318,29 @@ def test_undo_skips_a_merge_whose_block_was_reingested(tmp_path):
         assert store.load_edition().sentences()  # structure still loads
         assert review.undo(store).message == f"undid #1 approve {sid_of(store, '乡村振兴')}"
         assert store.pair(sid_of(store, "乡村振兴")).status == "machine"
+
+
+GLOSS = {"code": "word-gloss", "detail": "literal CC-CEDICT word gloss, not a translation"}
+
+
+def test_merge_and_split_keep_flags_qa_cannot_decide(store):
+    """An engine's word-gloss label survives merge and split (once); QA's own codes are redone."""
+    a, b = sid_of(store, "甲乙。"), sid_of(store, "丙丁。")
+    with store.transaction():
+        store.update_pair(a, flags=[GLOSS, {"code": "odd", "detail": "stale"}])
+        store.update_pair(b, flags=[GLOSS])
+    merged = review.merge(store, a, b).focus
+    assert store.pair(merged).flags == [GLOSS]
+    parts = review.split(store, merged, 3, ("A and B.", "C 丙 and D.")).added
+    assert [store.pair(s).flags for s in parts] == [
+        [GLOSS],
+        [{"code": "chinese-in-english", "detail": "Chinese left in the English: 丙"}, GLOSS],
+    ]
+    review.approve(store, parts[:1])
+    assert store.pair(parts[0]).flags == []
+
+
+def test_split_at_an_english_offset(store):
+    sid = sid_of(store, "村民很高兴。")
+    parts = review.split(store, sid, 2, en_at=13).added
+    assert [store.pair(s).en for s in parts] == ["The villagers", "are very happy."]

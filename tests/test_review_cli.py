@@ -125,6 +125,9 @@ def test_split_with_an_english_offset(ed):
         (["review", "approve", "s0000"], 7, "Error: No sentence s0000 in this edition."),
         (["review", "merge", "@村里修了新路。", "@大家都来看。"], 7, "not adjacent"),
         (["review", "split", "@甲乙。", "--at", "3"], 7, "Give an offset from 1 to 2."),
+        (["review", "split", "@甲乙。", "--at", "1", "--en-at", "99"], 7, "from 0 to 8, or leave"),
+        (["review", "split", "@甲乙。", "--at", "1", "--en-at", "-1"], 7, "at -1: it has 8"),
+        (["review", "merge", "@甲乙。", "s0000"], 7, "Error: No sentence s0000 in this edition."),
         (["review", "edit", "@甲乙。", "--en", " "], 7, "Error: Empty English for"),
     ],
 )

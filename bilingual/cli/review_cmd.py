@@ -199,11 +199,7 @@ def split_cli(
     from ..review import split
 
     with _open(ctx, edition) as store:
-        parts = None
-        if en_at is not None:
-            pair = store.pair(sid)
-            parts = (pair.en[:en_at], pair.en[en_at:]) if pair else None
-        change = split(store, sid, at, parts)
+        change = split(store, sid, at, en_at=en_at)
         pairs = [store.pair(s) for s in change.added]
     typer.echo(f"Saved: {change.message}.")
     for pair in pairs:
