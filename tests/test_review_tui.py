@@ -11,9 +11,10 @@ import pytest
 from review_support import make_edition, sid_of
 
 from bilingual.cli.keys import LineEditor, Terminal, decode_char
+from bilingual.cli.review_tui import _default_split, _place, _ruled
 from bilingual.store import EditionStore
 
-CTRL_U, CTRL_A, ESC = "\x15", "\x01", "\x1b"
+CTRL_U, CTRL_A, ESC, CTRL_C = "\x15", "\x01", "\x1b", "\x03"
 
 
 def spawn(directory, *args: str, env: dict | None = None) -> pexpect.spawn:
@@ -264,3 +265,87 @@ def test_retranslate_then_undo(edition):
     finish(child)
     with EditionStore(edition) as store:
         assert store.pair(sid).en == "Wrong."
+
+
+LONG = "疫情就是命令，防控就是责任。青海省玉树州委组织部迅速投入抗“疫”一线，把党的强大政治优势转化为工作优势。"
+
+
+def test_split_of_a_long_sentence_in_a_narrow_terminal(tmp_path):
+    """The ruler wraps with the Chinese, points are listed with context, a sentence end is offered."""
+    articles = [[("paragraph", LONG, [LONG])]]
+    english = {
+        LONG: "Epidemic is an order, control a duty. Qinghai's organisers went to the front line."
+    }
+    edition = make_edition(tmp_path / "ed", articles, english)
+    child = spawn(edition, env={"COLUMNS": "40"})
+    screen(child, "1/1")
+    child.send("s")
+    child.expect_exact("  疫情就是命令，防控就是责任。青海省玉\r\n")  # 36 cells: fits 40 - 3
+    child.expect_exact("  0         5         10        15\r\n")
+    child.expect_exact("  树州委组织部迅速投入抗“疫”一线，把党\r\n")
+    child.expect_exact("      20        25       30       35\r\n")  # “ ” are one cell wide
+    child.expect_exact("  after punctuation:")
+    child.expect_exact("     14  …控就是责任。 | 青海省玉树州…\r\n")
+    child.expect_exact("split at (1–51, or the text that ends part 1)> 14")  # not the comma at 7
+    child.send("\r")
+    child.expect_exact("en 1> ic is an order, control a duty.")  # scrolled to the cursor
+    child.send(CTRL_C)  # cancels the line, not the session
+    child.expect_exact("cancelled")
+    screen(child, "1/1")
+    finish(child)
+    with EditionStore(edition) as store:
+        assert [p.zh for p in store.pairs()] == [LONG] and store.history() == []
+
+
+@pytest.mark.parametrize("width", [12, 20, 37, 80])
+def test_ruled_lines_fit_and_marks_sit_under_their_offset(width):
+    from rich.cells import cell_len
+
+    lines = _ruled(LONG, width)
+    assert "".join(text for text, _ in lines) == LONG
+    start = 0
+    for text, ruler in lines:
+        assert cell_len(text) <= width and len(ruler) <= width
+        for mark in ruler.split():
+            col = ruler.index(mark)
+            assert cell_len(text[: int(mark) - start]) == col
+        start += len(text)
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [("甲乙，丙丁。戊己，庚辛。", 6), ("甲乙，丙丁，戊己，庚辛。", 6), ("甲乙丙丁", 2),
+     ("甲，乙丙丁戊己庚辛。", 2)],
+)  # fmt: skip
+def test_default_split_prefers_a_sentence_end_near_the_middle(zh, expected):
+    from bilingual.review import split_point_candidates
+
+    assert _default_split(zh, split_point_candidates(zh)) == expected
+
+
+def test_place_counts_blocks_in_the_article_and_sentences_in_the_block(edition):
+    with EditionStore(edition) as store:
+        doc = store.pairs()
+    assert [_place(doc, i) for i in (0, 2, 4)] == [
+        "block 1/2, sentence 1/1", "block 2/2, sentence 2/3", "block 1/1, sentence 1/2"
+    ]  # fmt: skip
+
+
+def test_long_lines_wrap_under_their_text_not_under_the_label():
+    import io
+
+    from rich.console import Console
+
+    from bilingual.cli.review_tui import Reviewer
+
+    reviewer = Reviewer.__new__(Reviewer)  # only the console is needed to print a line
+    out = io.StringIO()
+    reviewer.console = Console(file=out, width=24, color_system=None)
+    reviewer.line("zh:", "疫情就是命令，防控就是责任。")
+    reviewer.line("en:", "The epidemic is a [bold]command[/]")
+    assert [line.rstrip() for line in out.getvalue().splitlines()] == [
+        "zh: 疫情就是命令，防控就",
+        "    是责任。",
+        "en: The epidemic is a",
+        "    [bold]command[/]",
+    ]

@@ -188,7 +188,11 @@ def read_line(term: Terminal, prompt: str, initial: str = "", width: int = 80) -
         back = cell_len(view) + pad - cell_len("".join(text[offset:pos]))
         term.write("\r" + prompt + view + " " * pad + "\b" * back)
         drawn = cell_len(view)
-        result = editor.feed(term.read_key())
+        try:
+            key = term.read_key()
+        except KeyboardInterrupt:  # Ctrl-C raises SIGINT (signals stay on): cancel the line
+            key = "C-c"
+        result = editor.feed(key)
         if result is not None:
             term.write("\r" + prompt + view + " " * pad + "\n")
             return editor.text if result == "done" else None

@@ -19,6 +19,8 @@ from pathlib import Path
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 
 from .. import review
 from ..errors import BilingualError, ReviewError
@@ -26,13 +28,13 @@ from ..store import EditionStore, Pair
 from .keys import Terminal, read_line
 
 HELP = """\
-a  approve and go to the next pair     n / →  next pair (no change)
-e  edit the English on one line        p / ←  previous pair
+a  approve and go to the next pair      n / →  next pair (no change)
+e  edit the English on one line         p / ←  previous pair
    (Ctrl-U clears, Ctrl-A/E start/end,  g      go to a number
-    Enter saves, Esc cancels)          y      show/hide pinyin
-E  edit the English in $EDITOR         ?      this help
-m  merge with the next sentence        q      quit (everything is already saved)
-s  split this pair in two
+    Enter saves, Esc cancels)           y      show/hide pinyin
+E  edit the English in $EDITOR          ?      this help
+m  merge with the next sentence         q      quit (everything is already saved)
+s  split this pair in two (pick the point in the Chinese, then check both English halves)
 r  re-translate this pair
 u  undo the last change and go back to it"""
 
@@ -106,14 +108,20 @@ class Reviewer:
         self.console.print(text, style=style or None, markup=False)
 
     def line(self, label: str, text: str, style: str = "") -> None:
-        self.console.print(f"[dim]{label}[/dim] [{style or 'default'}]{escape(text)}[/]")
+        """`label text`, long text wrapped under itself (a hanging indent), never under the label."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(style=style or None, overflow="fold")
+        grid.add_row(Text(label), Text(text))
+        self.console.print(grid)
 
     def show(self) -> None:
         p = self.current()
         i = self.where[p.sid]
         self.console.rule(style="dim")
         title = self.titles.get(p.article, "")
-        self.say(f"article {p.article} «{title}» · {p.kind} · {p.sid}", style="dim")
+        where = _place(self.doc, i)
+        self.say(f"article {p.article} «{title}» · {p.kind} · {p.sid} · {where}", style="dim")
         if i > 0:
             self._context("‹", self.doc[i - 1])
         self.console.print(
@@ -151,7 +159,7 @@ class Reviewer:
                         break
                     self.dispatch(key)
             except (KeyboardInterrupt, EOFError):
-                pass
+                term.write("\n")
             term.write("bye — every change is saved.\n")
 
     def dispatch(self, key: str) -> None:
@@ -229,12 +237,15 @@ class Reviewer:
         if len(p.zh) < 2:
             self.say("too short to split")
             return
-        self.say("  " + p.zh)
-        self.say("  " + _ruler(p.zh), "dim")
+        for text, ruler in _ruled(p.zh, self.width - 3):
+            self.say("  " + text)
+            self.say("  " + ruler, "dim")
         hints = review.split_point_candidates(p.zh)
         if hints:
-            self.say("  after punctuation: " + ", ".join(map(str, hints)), "dim")
-        middle = min(hints, key=lambda h: abs(h - len(p.zh) / 2)) if hints else len(p.zh) // 2
+            self.say("  after punctuation:", "dim")
+            for h in hints:
+                self.say(f"  {h:>5}  {_around(p.zh, h, (self.width - 14) // 4)}", "dim")
+        middle = _default_split(p.zh, hints)
         answer = self.ask(
             f"split at (1–{len(p.zh) - 1}, or the text that ends part 1)> ", str(middle)
         )
@@ -248,7 +259,8 @@ class Reviewer:
         if not 0 < at < len(p.zh):
             self.say(f"offset must be 1–{len(p.zh) - 1}")
             return
-        self.say(f"  1: {p.zh[:at]}\n  2: {p.zh[at:]}")
+        self.line("  1:", p.zh[:at])
+        self.line("  2:", p.zh[at:])
         cut = review.suggest_en_split(p.zh, p.en, at)
         en1 = self.ask("en 1> ", p.en[:cut].strip())
         en2 = None if en1 is None else self.ask("en 2> ", p.en[cut:].strip())
@@ -285,14 +297,55 @@ def _split_offset(zh: str, answer: str) -> int | None:
     return None if i < 0 else i + len(answer)
 
 
-def _ruler(zh: str) -> str:
-    """Offsets every 5 characters, placed under the Chinese (double-width aware)."""
+def _ruler(chunk: str, start: int = 0, width: int | None = None) -> str:
+    """Offsets every 5 characters, placed under `chunk` (which begins at offset `start`).
+
+    Columns count display cells, so the marks line up under double-width Chinese.
+    """
     out = ""
-    for i in range(0, len(zh) + 1, 5):
-        col = cell_len(zh[:i])
-        if col >= len(out):
-            out = out.ljust(col) + str(i)
+    for i in range(-start % 5, len(chunk) + 1, 5):
+        col, mark = cell_len(chunk[:i]), str(start + i)
+        if col >= len(out) and (width is None or col + len(mark) <= width):
+            out = out.ljust(col) + mark
     return out
+
+
+def _ruled(zh: str, width: int) -> list[tuple[str, str]]:
+    """The Chinese cut into lines of at most `width` cells, each with its offset ruler."""
+    width = max(width, 12)
+    out, start = [], 0
+    while start < len(zh):
+        end = start + 1
+        while end < len(zh) and cell_len(zh[start : end + 1]) <= width:
+            end += 1
+        out.append((zh[start:end], _ruler(zh[start:end], start, width)))
+        start = end
+    return out
+
+
+def _around(zh: str, at: int, n: int = 8) -> str:
+    """`…before | after…`: up to `n` characters either side of a split point."""
+    n = max(n, 2)
+    before = ("…" if at > n else "") + zh[max(0, at - n) : at]
+    return before + " | " + zh[at : at + n] + ("…" if at + n < len(zh) else "")
+
+
+def _default_split(zh: str, hints: list[int]) -> int:
+    """The split point offered first: a sentence end nearest the middle, else any punctuation."""
+    ends = [h for h in hints if zh[h - 1] in "。！？；…"]
+    pool = ends or hints
+    return min(pool, key=lambda h: abs(h - len(zh) / 2)) if pool else len(zh) // 2
+
+
+def _place(doc: list[Pair], i: int) -> str:
+    """`block b/B, sentence s/S`: where pair `i` sits in its article and its block."""
+    p = doc[i]
+    blocks = list(dict.fromkeys(q.block for q in doc if q.article == p.article))
+    in_block = [q.sid for q in doc if q.block == p.block]
+    return (
+        f"block {blocks.index(p.block) + 1}/{len(blocks)}, "
+        f"sentence {in_block.index(p.sid) + 1}/{len(in_block)}"
+    )
 
 
 def _pinyin(zh: str) -> str:
