@@ -170,6 +170,13 @@ def test_nothing_to_review_says_so(edition):
     child = spawn(edition)
     child.expect_exact("Nothing to review: no pair matches --filter unreviewed (6 pairs in all).")
     child.expect(pexpect.EOF)
+    assert "bilingual qa" not in child.before
+    child = spawn(edition, "--filter", "flagged")
+    child.expect_exact("no pair matches --filter flagged (6 pairs in all).\r\n")
+    child.expect_exact(f"Flags are as of the last check: `bilingual qa -e {edition}` refreshes")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
 
 
 @pytest.mark.parametrize(

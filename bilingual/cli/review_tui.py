@@ -46,6 +46,10 @@ def run_review(directory: Path, filter_: str, article: int | None) -> None:
         if not pairs:
             total = len(store.pairs())
             print(f"Nothing to review: no pair matches --filter {filter_} ({total} pairs in all).")
+            if filter_ == "flagged":  # length, Chinese-left and empty flags come from `qa`
+                print(
+                    f"Flags are as of the last check: `bilingual qa -e {directory}` refreshes them."
+                )
             return
         if not sys.stdin.isatty():
             raise ReviewError(
