@@ -7,6 +7,8 @@ shared view (pinyin, glossary terms) once and hands it to each requested format.
 from __future__ import annotations
 
 import importlib
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,24 @@ PINYIN = ("ruby", "none")
 def register(name: str, module: str) -> None:
     """Add an output format: `module` must define `write(view, directory, layout) -> Path`."""
     FORMATS[name] = module
+
+
+def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
+    """Run `write(tmp)` on a hidden sibling of `target`, then rename it into place: a reader
+    never sees half a file, a failure keeps the old one, and a directory in the way is an
+    error (not a file moved inside it). An OSError becomes a one-line RenderError."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise RenderError(
+            f"Cannot write {target} ({exc.strerror or exc})",
+            "Free that path or choose a writable edition directory.",
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
 
 
 def _check(value: str, allowed: tuple[str, ...] | list[str], what: str) -> None:
@@ -52,6 +72,8 @@ def render_edition(
 
     `glossary` defaults to the layered glossary (shipped + user); pass one to pin it (tests).
     """
+    if not formats:
+        raise RenderError("No output format given", f"Choose from: {', '.join(FORMATS)}.")
     for name in formats:
         _check(name, list(FORMATS), "format")
     _check(layout, LAYOUTS, "layout")
@@ -69,5 +91,10 @@ def render_edition(
             "Ingest a page first with `bilingual ingest`.",
         )
     out = Path(directory) if directory else store.directory
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(
+            f"Cannot create {out} ({exc.strerror or exc})", "Choose a writable directory."
+        ) from None
     return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]

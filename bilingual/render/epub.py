@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import RenderError
+from . import write_atomically
 from .templates import environment, read
 from .view import GLOSS_NOTICE, EditionView
 
@@ -70,13 +71,12 @@ def zip_tree(root: Path, target: Path) -> None:
 
 def write(view: EditionView, directory: Path, layout: str) -> Path:
     """Write `<directory>/<name>.epub` (the layout is always interleaved in EPUB)."""
-    target = directory / f"{view.name}.epub"
     with tempfile.TemporaryDirectory(prefix="bilingual-epub-") as tmp:
-        build_tree(view, Path(tmp) / "book")
-        partial = Path(tmp) / "book.epub"
-        zip_tree(Path(tmp) / "book", partial)
-        shutil.move(partial, target)
-    return target
+        book = Path(tmp) / "book"
+        build_tree(view, book)
+        return write_atomically(
+            directory / f"{view.name}.epub", lambda partial: zip_tree(book, partial)
+        )
 
 
 def report_lines(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import write_atomically
 from .templates import environment, read
 from .view import GLOSS_NOTICE, EditionView
 
@@ -37,6 +38,7 @@ def render_html(view: EditionView, layout: str = "side-by-side") -> str:
 
 def write(view: EditionView, directory: Path, layout: str) -> Path:
     """Write `<directory>/<name>.html`."""
-    path = directory / f"{view.name}.html"
-    path.write_text(render_html(view, layout), encoding="utf-8")
-    return path
+    page = render_html(view, layout)
+    return write_atomically(
+        directory / f"{view.name}.html", lambda tmp: tmp.write_text(page, encoding="utf-8")
+    )
