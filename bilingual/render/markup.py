@@ -88,6 +88,10 @@ def en_pieces(text: str, entries: list[Any]) -> list[Piece]:
     return pieces
 
 
+# Opening brackets and quotes: a line never ends on one (so no break opportunity after it).
+_OPENING = frozenset("“‘《〈「『【〔（([{")
+
+
 def _text(text: str) -> str:
     """Escape for a text node (quotes need no escaping there; keeps the markup readable)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -107,13 +111,22 @@ def _term(inner: str, entry: Any, focusable: bool) -> str:
     return f'<span class="term"{stop} data-tip="{escape(tip(entry))}">{inner}</span>'
 
 
-def pieces_html(pieces: list[Piece], rp: bool = False, focusable: bool = True) -> str:
+def pieces_html(
+    pieces: list[Piece], rp: bool = False, focusable: bool = True, breaks: bool = False
+) -> str:
     """Pieces as inline markup: ruby where there is pinyin, a term span around glossary terms.
 
     `focusable` makes terms tabbable, so a tap or the keyboard can open their tooltip.
+    `breaks` puts a `<wbr>` before each word with pinyin: the page keeps a word and its
+    pinyin on one line (`ruby { white-space: nowrap }`; Chromium otherwise splits both,
+    `wénm|íng`), so the line may break between words instead. Never after an opening mark.
     """
     out = []
+    previous = ""
     for piece in pieces:
         inner = _ruby(piece.text, piece.pinyin, rp)
+        if breaks and piece.pinyin and previous and previous[-1] not in _OPENING:
+            out.append("<wbr>")
         out.append(_term(inner, piece.term, focusable) if piece.term is not None else inner)
+        previous = piece.text
     return "".join(out)

@@ -9,22 +9,16 @@ are left out: a translation memory entry needs a target.
 from __future__ import annotations
 
 import os
-import re
 from datetime import UTC, datetime
 
 from lxml import etree
 
 from ..store import EditionStore
+from .view import xml_safe as _clean  # lxml refuses XML-invalid characters
 
 SRC_LANG = "zh-CN"
 TGT_LANG = "en"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Characters XML 1.0 cannot hold (lxml refuses them); OCR text occasionally has some.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def _version() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import textwrap
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
 QUIET_FLAGS = frozenset({"word-gloss"})
+# An untitled article's English line in the contents: its first sentence, cut to this length.
+TOC_ENGLISH = 60
 GLOSS_NOTICE = (
     "The English is a literal word-by-word gloss from CC-CEDICT and the glossary, "
     "not a translation."
@@ -147,6 +150,11 @@ class EditionView:
         )
 
 
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (shared by the EPUB and TMX)."""
+    return _NOT_XML.sub("", text)
+
+
 def parse_signature(signature: str) -> tuple[str, str]:
     """(engine, model) from a signature.
 
@@ -193,8 +201,8 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
             sentences = []
             for s in block.sentences:
                 pair = by_sid.get(s.id)
-                zh = _NOT_XML.sub("", s.zh)
-                en = _NOT_XML.sub("", pair.en) if pair else ""
+                zh = xml_safe(s.zh)
+                en = xml_safe(pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
                 status_counts[status] += 1
                 matches = glossary.find(zh) if glossary is not None else []
@@ -215,8 +223,10 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
             if block.kind == "title" and not title_zh:
                 title_zh = block.text
                 title_en = " ".join(s.en for s in sentences if s.en)
-        if not title_zh:
+        if not title_zh:  # an untitled article (e.g. a run of quotes): its opening words
             title_zh = article.title
+            first_en = next((s.en for b in blocks for s in b.sentences if s.en), "")
+            title_en = textwrap.shorten(first_en, TOC_ENGLISH, placeholder=" …")
         articles.append(ArticleView(number, article.id, blocks, title_zh, title_en))
     ingested = store.get_meta("ingested")
     return EditionView(
