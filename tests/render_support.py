@@ -3,6 +3,8 @@ by the render tests (HTML, EPUB, TMX, browser). Text from the project's seed pag
 
 from __future__ import annotations
 
+import difflib
+import itertools
 from pathlib import Path
 
 from bilingual.document import assign_ids
@@ -124,4 +126,12 @@ def check_golden(name: str, text: str, regen: bool) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"{path} is missing: run pytest --regen-golden and review it"
     expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"{name} differs from its golden file (pytest --regen-golden)"
+    shown = ""
+    if text != expected:  # show where, not just that: the first lines of a unified diff
+        diff = difflib.unified_diff(
+            expected.splitlines(keepends=True), text.splitlines(keepends=True), "golden", "now"
+        )
+        shown = "".join(itertools.islice(diff, 40))
+    assert text == expected, (
+        f"{name} differs from its golden file (review, then pytest --regen-golden):\n{shown}"
+    )

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from render_support import NAME, build_store, glossary
 
+from bilingual.document import assign_ids
 from bilingual.render import render_edition
+from bilingual.store import EditionStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -124,3 +126,81 @@ def test_scripts_in_data_are_inert_and_nothing_is_fetched(loaded) -> None:
     after = page.evaluate("el => getComputedStyle(el, '::after').content", tooltip.element_handle())
     assert "<script>window.pwned=3</script>" in after
     assert external == []
+
+
+# Long runs of two- to four-character words (from the seed page): where Chromium, left to
+# itself, breaks a line inside a word and its pinyin (文|明 under wénm|íng).
+WORDY = [
+    "要从群众身边小事入手，关注人们日常生活中的不良行为习惯，通过项目化、制度化、常态化的工作，"
+    "打造文明就餐、文明交通、文明旅游、文明交往的品牌载体，形成人人共同遵循的社会文明新风尚。",
+    "青海省玉树州委组织部迅速投入抗“疫”一线，把党的强大政治优势、组织优势和密切联系群众优势"
+    "转化为疫情防控的工作优势，充分发挥党组织的引领作用，彰显党的组工干部临危不惧、忠诚担当、"
+    "率先垂范的文明形象。",
+    "2020年是本轮全国文明城市创建工作的收官之年，也是国家卫生城市复审之年，全市上下要坚持以"
+    "习近平新时代中国特色社会主义思想为指导，立足新起点、把握新要求。",
+]
+SPLIT_WORDS = """() => [...document.querySelectorAll('.zh ruby')]
+    .filter(r => new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1)
+    .map(r => r.textContent)"""
+# A line that starts with closing punctuation (a break was allowed where it must not be).
+CLOSING_AT_LINE_START = """() => {
+  const bad = [];
+  for (const p of document.querySelectorAll('.zh')) {
+    const left = p.getBoundingClientRect().left;
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+      if (n.parentElement.closest('rt')) continue;
+      [...n.data].forEach((ch, i) => {
+        if (!'，。、；：？！）”》'.includes(ch)) return;
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        if (Math.abs(r.getBoundingClientRect().left - left) < 2) bad.push(n.data);
+      });
+    }
+  }
+  return bad;
+}"""
+
+# How far (in em) each line but a paragraph's last stops short of the right edge: breaks
+# between words keep lines full (without them Chromium breaks only at punctuation).
+LINE_GAPS = """() => {
+  const gaps = [];
+  for (const p of document.querySelectorAll('.zh')) {
+    const box = p.getBoundingClientRect(), em = parseFloat(getComputedStyle(p).fontSize);
+    const right = new Map();
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+      if (n.parentElement.closest('rt')) continue;
+      const r = document.createRange(); r.selectNodeContents(n);
+      for (const b of r.getClientRects()) {
+        const line = Math.round(b.bottom);
+        right.set(line, Math.max(right.get(line) || 0, b.right));
+      }
+    }
+    const lines = [...right.entries()].sort((a, b) => a[0] - b[0]).slice(0, -1);
+    lines.forEach(([, r]) => gaps.push((box.right - r) / em));
+  }
+  return gaps.sort((a, b) => a - b);
+}"""
+
+
+@pytest.fixture(scope="module")
+def wordy_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    blocks = [("paragraph", text, [s + "。" for s in text.split("。") if s]) for text in WORDY]
+    with EditionStore(tmp_path_factory.mktemp("wordy") / "wordy", create=True) as store:
+        store.save_edition(assign_ids([blocks], "wordy"))
+        (path,) = render_edition(store, formats=("html",), glossary=glossary())
+    return path.as_uri()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_word_and_its_pinyin_stay_on_one_line(browser, wordy_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(wordy_url)
+    assert page.locator(".zh ruby").count() > 100
+    assert page.evaluate(SPLIT_WORDS) == []
+    assert page.evaluate(CLOSING_AT_LINE_START) == []
+    gaps = page.evaluate(LINE_GAPS)
+    assert len(gaps) >= 6 and gaps[len(gaps) // 2] < 2, gaps  # the median line is full
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    context.close()

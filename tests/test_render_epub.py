@@ -3,16 +3,20 @@ EPUBCheck 5 with no errors and no warnings."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from mt_support import SEED, run_cli
 from render_support import NAME, build_store, check_golden, glossary
 
+from bilingual.document import assign_ids
 from bilingual.render import render_edition
 from bilingual.render.epub import check_epub, report_lines
+from bilingual.store import EditionStore
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -181,3 +185,48 @@ def test_an_empty_edition_is_a_one_line_error(tmp_path: Path) -> None:
         pytest.raises(RenderError, match="has no articles"),
     ):
         render_edition(store, glossary=glossary())
+
+
+@needs_java
+def test_the_seed_edition_passes_epubcheck(tmp_path: Path, capsys) -> None:
+    """The real sample page end to end (ingest, word gloss, render), not only the mini edition."""
+    out = tmp_path / "seed"
+    code, stdout, _ = run_cli(capsys, "build", SEED, "-e", out, "--format", "epub")
+    assert code == 0
+    epub = out / "seed.epub"
+    assert stdout.splitlines()[-1] == str(epub)
+    articles = [n for n in members(epub) if n.startswith("OEBPS/article-")]
+    assert len(articles) == int(re.search(r"(\d+) articles", stdout).group(1)) >= 5
+    problems = check_epub(epub)
+    assert problems == [], "\n".join(problems)
+
+
+def test_markup_from_the_data_is_text_in_every_epub_file(epub: Path) -> None:
+    found = []
+    for name, data in members(epub).items():
+        if not name.endswith(".xhtml"):
+            continue
+        doc = etree.fromstring(data)
+        assert not list(doc.iter(f"{XHTML}script")), name
+        found.extend(v for e in doc.iter() for v in e.attrib.values())
+        etree.strip_elements(doc, f"{XHTML}rt", f"{XHTML}rp", with_tail=False)
+        found.append("".join(doc.itertext()))
+    text = "\n".join(found)
+    assert "<script>window.pwned=1</script>西安市。" in text  # source text
+    assert "<script>window.pwned=2</script>Xi'an City." in text  # English
+    assert "front line · yīxiàn — <script>window.pwned=3</script>" in text  # glossary note
+
+
+def test_control_characters_in_titles_and_metadata_are_dropped(tmp_path: Path) -> None:
+    blocks = [[("title", "标题\x0b一", ["标题\x0b一"]), ("paragraph", "第一句。", ["第一句。"])]]
+    with EditionStore(tmp_path / "cc", create=True) as store:
+        store.save_edition(assign_ids(blocks, "cc"), source="page\x01.txt")
+        with store.transaction():
+            store.set_meta("title", "Bad\x01title")
+        (path,) = render_edition(store, formats=("epub",), glossary=glossary())
+    files = members(path)
+    for name, data in files.items():
+        if name.endswith((".xhtml", ".opf")):
+            etree.fromstring(data)  # well-formed
+    assert "<dc:title>Badtitle</dc:title>" in files["OEBPS/content.opf"].decode()
+    assert ">标题一<" in files["OEBPS/nav.xhtml"].decode()

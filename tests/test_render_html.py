@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
+from mt_support import run_cli
 from render_support import (
     ENGLISH,
     NAME,
+    SIGNATURE,
     build_store,
     check_golden,
     glossary,
@@ -19,13 +21,14 @@ from render_support import (
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.document import text_hash
+from bilingual.document import assign_ids, text_hash
 from bilingual.errors import RenderError
 from bilingual.glossary import Entry
 from bilingual.render import render_edition
-from bilingual.render.markup import en_pieces, tip
+from bilingual.render.markup import Piece, en_pieces, pieces_html, tip
 from bilingual.render.ruby import annotate, join_syllables, split_words
-from bilingual.render.view import parse_signature
+from bilingual.render.view import build_view, parse_signature
+from bilingual.store import EditionStore
 
 
 @pytest.fixture
@@ -226,6 +229,39 @@ def test_english_side_highlights_the_approved_rendering(text: str, terms: list[s
     assert [p.text for p in pieces if p.term is not None] == terms
 
 
+def _r(text: str, reading: str) -> str:
+    return f"<ruby>{text}<rt>{reading}</rt></ruby>"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "breaks", "markup"),
+    [
+        (  # a break before each word with pinyin, never after an opening quote
+            [
+                Piece("战", "zhàn"),
+                Piece("“"),
+                Piece("疫", "yì"),
+                Piece("”"),
+                Piece("路上", "lùshàng"),
+            ],
+            True,
+            f"{_r('战', 'zhàn')}“{_r('疫', 'yì')}”<wbr>{_r('路上', 'lùshàng')}",
+        ),
+        (  # before a term's span, not inside it; none at the start
+            [Piece("一线", "yīxiàn", LINE), Piece("党费", "dǎngfèi")],
+            True,
+            '<span class="term" tabindex="0" data-tip="front line · yīxiàn">'
+            f"{_r('一线', 'yīxiàn')}</span><wbr>{_r('党费', 'dǎngfèi')}",
+        ),
+        ([Piece("200"), Piece("余", "yú")], True, f"200<wbr>{_r('余', 'yú')}"),
+        ([Piece("200"), Piece("余", "yú")], False, f"200{_r('余', 'yú')}"),
+        ([Piece("（"), Piece("Front line"), Piece("）")], True, "（Front line）"),
+    ],
+)
+def test_line_breaks_between_words(pieces: list[Piece], breaks: bool, markup: str) -> None:
+    assert pieces_html(pieces, breaks=breaks) == markup
+
+
 def test_tooltip_text() -> None:
     assert tip(TERM) == "Organization Department · zǔzhībù — n"
     assert tip(LINE) == "front line · yīxiàn"
@@ -293,3 +329,49 @@ def test_word_list_is_cached_on_disk_and_read_back() -> None:
     assert _cache_path().exists()
     cached = dictionary.__wrapped__()
     assert cached == parsed and "青海省" in cached.words and cached.longest["青"] >= 3
+
+
+@pytest.mark.parametrize(
+    ("args", "in_the_way", "message"),
+    [
+        (["--format", ""], None, "Error: No output format given. Choose from: html, epub.\n"),
+        (["--format", " , "], None, "Error: No output format given. Choose from: html, epub.\n"),
+        (
+            ["--format", "html"],
+            f"{NAME}.html",
+            "Error: Cannot write {dir}/seed-mini.html (Is a directory). "
+            "Free that path or choose a writable edition directory.\n",
+        ),
+        (
+            ["--format", "epub"],
+            f"{NAME}.epub",
+            "Error: Cannot write {dir}/seed-mini.epub (Is a directory). "
+            "Free that path or choose a writable edition directory.\n",
+        ),
+    ],
+)
+def test_render_problems_are_one_line_errors(
+    store, capsys, args: list[str], in_the_way: str | None, message: str
+) -> None:
+    if in_the_way:
+        (store.directory / in_the_way).mkdir()
+    code, out, err = run_cli(capsys, "render", "-e", store.directory, *args)
+    assert (code, out, err) == (8, "", message.format(dir=store.directory))
+    if in_the_way:  # nothing moved into the directory in the way, no temporary file left
+        assert list((store.directory / in_the_way).iterdir()) == []
+    assert [p.name for p in store.directory.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path) -> None:
+    quote = "“不忘初心、牢记使命。”"
+    english = (
+        "“Stay true to our founding mission and keep it firmly in mind, always and everywhere.”"
+    )
+    edition = assign_ids([[("quote", quote, [quote])]], "untitled")
+    with EditionStore(tmp_path / "untitled", create=True) as s:
+        s.save_edition(edition)
+        with s.transaction():
+            s.update_pair(edition.sentences()[0].id, en=english, signature=SIGNATURE)
+        (article,) = build_view(s).articles
+    assert article.title_zh.startswith("“不忘初心")
+    assert article.title_en == "“Stay true to our founding mission and keep it firmly in …"
