@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,9 @@ def test_header(tmx: str) -> None:
     assert header.get("segtype") == "sentence"
     assert header.get("datatype") == "plaintext"
     assert header.get("o-tmf") and header.get("creationtool") == "bilingual"
+    # OmegaT logs these and parses the date as yyyyMMdd'T'HHmmss'Z'.
+    assert re.fullmatch(r"\d+(\.\d+)*\S*", header.get("creationtoolversion"))
+    assert re.fullmatch(r"\d{8}T\d{6}Z", header.get("creationdate"))
 
 
 def test_one_unit_per_translated_pair(tmx: str) -> None:
