@@ -375,3 +375,12 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path) -> N
         (article,) = build_view(s).articles
     assert article.title_zh.startswith("“不忘初心")
     assert article.title_en == "“Stay true to our founding mission and keep it firmly in …"
+
+
+def test_build_checks_render_options_before_it_ingests(tmp_path: Path, capsys) -> None:
+    seed = Path(__file__).resolve().parent.parent / "samples" / "seed-page.txt"
+    out = tmp_path / "seed"
+    code, _, err = run_cli(capsys, "build", seed, "-e", out, "--layout", "columns")
+    assert code == 8
+    assert err == "Error: Unknown layout 'columns'. Choose one of: side-by-side, interleaved.\n"
+    assert not out.exists()

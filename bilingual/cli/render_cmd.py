@@ -70,11 +70,13 @@ def build_cli(
     Example: bilingual build samples/seed-page.txt
     """
     from ..ingest import ingest
-    from ..render import render_edition
+    from ..render import check_options, render_edition
     from ..store import EditionStore
     from ..translate import translate_edition
     from .translate_cmd import _progress
 
+    formats = _formats(fmt)
+    check_options(formats, layout, pinyin)
     directory = edition or default_edition_dir(sources[0])
     result = ingest(sources, directory, encoding=None)
     with EditionStore(directory) as store:
@@ -82,7 +84,7 @@ def build_cli(
             report = translate_edition(store, engine_name=engine, progress=progress)
         if report.notice:
             print(report.notice, file=sys.stderr)
-        paths = render_edition(store, formats=_formats(fmt), layout=layout, pinyin=pinyin)
+        paths = render_edition(store, formats=formats, layout=layout, pinyin=pinyin)
     typer.echo(
         f"Built {directory}: {result.articles} articles, {result.sentences} sentences; "
         f"translated {report.translated}, reused {report.cached} with {report.engine} ({report.label})."

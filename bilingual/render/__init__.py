@@ -51,6 +51,17 @@ def _check(value: str, allowed: tuple[str, ...] | list[str], what: str) -> None:
         raise RenderError(f"Unknown {what} '{value}'", f"Choose one of: {', '.join(allowed)}.")
 
 
+def check_options(formats: tuple[str, ...] | list[str], layout: str, pinyin: str) -> None:
+    """Raise a RenderError for an unknown format, layout or pinyin option (or no format):
+    `build` checks before it ingests and translates, not after."""
+    if not formats:
+        raise RenderError("No output format given", f"Choose from: {', '.join(FORMATS)}.")
+    for name in formats:
+        _check(name, list(FORMATS), "format")
+    _check(layout, LAYOUTS, "layout")
+    _check(pinyin, PINYIN, "pinyin option")
+
+
 def default_glossary() -> Any:
     """The layered glossary, or None while bilingual.glossary is not available."""
     try:
@@ -72,12 +83,7 @@ def render_edition(
 
     `glossary` defaults to the layered glossary (shipped + user); pass one to pin it (tests).
     """
-    if not formats:
-        raise RenderError("No output format given", f"Choose from: {', '.join(FORMATS)}.")
-    for name in formats:
-        _check(name, list(FORMATS), "format")
-    _check(layout, LAYOUTS, "layout")
-    _check(pinyin, PINYIN, "pinyin option")
+    check_options(formats, layout, pinyin)
     from .view import build_view
 
     view = build_view(
