@@ -27,6 +27,7 @@ from .names_data import (
     COMPOUND_SURNAMES,
     ETHNIC_GROUPS,
     GENERICS,
+    GIVEN_NAME_READINGS,
     SURNAME_READINGS,
     SURNAMES,
     TEXT_GENERICS,
@@ -81,7 +82,10 @@ def romanize_name(zh: str) -> str:
         given = zh[1:]
     else:
         return _cap(join_syllables(syllables(zh)))
-    return f"{_cap(surname)} {_cap(join_syllables(syllables(given)))}"
+    parts = syllables(given)
+    if len(parts) == len(given):  # one syllable per character: apply the name readings
+        parts = tuple(GIVEN_NAME_READINGS.get(c, p) for c, p in zip(given, parts, strict=True))
+    return f"{_cap(surname)} {_cap(join_syllables(parts))}"
 
 
 def split_place(zh: str) -> tuple[str, str]:

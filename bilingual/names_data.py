@@ -38,6 +38,10 @@ SURNAME_READINGS = {
     "鲜": "xian", "那": "na", "盛": "sheng", "曲": "qu", "重": "chong", "和": "he",
 }  # fmt: skip
 
+# Readings of characters in given names where pypinyin, reading them as common words, picks
+# the other one: 长 in 杨长亚 and 张长弓 is chang (as in 李长春), 朝 in 张朝阳 is chao.
+GIVEN_NAME_READINGS = {"长": "chang", "朝": "chao"}
+
 COMPOUND_SURNAMES = {
     "欧阳": "ouyang", "司马": "sima", "尉迟": "yuchi", "万俟": "moqi", "上官": "shangguan",
     "诸葛": "zhuge", "东方": "dongfang", "皇甫": "huangfu", "令狐": "linghu",

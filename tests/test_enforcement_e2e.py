@@ -48,12 +48,28 @@ def translate(capsys, edition: Path, engine: str) -> list:
     return EditionStore(edition).pairs()
 
 
+def credited(pairs: list, glossary) -> dict[int, set[tuple[str, str]]]:
+    """Article → the person names of its bylines, datelines and attributions, which must be
+    rendered (or flagged) wherever the article repeats them."""
+    blocks: dict[str, list] = {}
+    for pair in pairs:
+        if pair.kind in ("byline", "dateline", "attribution"):
+            blocks.setdefault(pair.block, []).append(pair)
+    names: dict[int, set[tuple[str, str]]] = {}
+    for block in blocks.values():
+        text = "".join(p.zh for p in block)
+        names.setdefault(block[0].article, set()).update(names_in(text, block[0].kind, glossary))
+    return names
+
+
 def audit(pairs: list) -> dict[str, int]:
     """Every occurrence in every sentence: rendered, or flagged with its own detail.
 
     Returns counts of rendered and flagged occurrences; fails on the first silent miss.
     """
     glossary = load_glossary(user=False)
+    article_names = credited(pairs, glossary)
+    assert any(len(n) > 1 for n in article_names.values())
     counts = {"rendered": 0, "flagged": 0}
     for pair in pairs:
         zh, en = pair.zh, pair.en
@@ -67,9 +83,11 @@ def audit(pairs: list) -> dict[str, int]:
             for m in glossary.find(zh)
         ]
         # A name that is also a glossary term is checked (and flagged) as the term.
+        names = set(names_in(zh, pair.kind, glossary))
+        names |= {(z, e) for z, e in article_names.get(pair.article, ()) if z in zh}
         items += [
             (has_rendering(en, name_en), ("name-miss", "term-miss"), name_zh, name_en)
-            for name_zh, name_en in names_in(zh, pair.kind, glossary)
+            for name_zh, name_en in sorted(names)
         ]
         present = en_values(en)
         items += [

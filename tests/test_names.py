@@ -43,6 +43,10 @@ from bilingual.names import (
         ("缪平", "Miao Ping"),
         ("翟敏", "Zhai Min"),
         ("吕红", "Lü Hong"),
+        ("杨长亚", "Yang Changya"),  # 长 in a given name is chang
+        ("张长弓", "Zhang Changgong"),
+        ("张朝阳", "Zhang Chaoyang"),
+        ("长孙无忌", "Zhangsun Wuji"),
         ("张安娥", "Zhang An'e"),
         ("旦正措", "Danzhengcuo"),
         ("扎西顿珠", "Zhaxidunzhu"),
