@@ -384,3 +384,11 @@ def test_build_checks_render_options_before_it_ingests(tmp_path: Path, capsys) -
     assert code == 8
     assert err == "Error: Unknown layout 'columns'. Choose one of: side-by-side, interleaved.\n"
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("title", "lang"), [("人民日报 2020-03-01", "zh-Hans"), ("", "en")])
+def test_masthead_language_follows_the_title(store, title: str, lang: str) -> None:
+    with store.transaction():
+        store.set_meta("title", title)  # "" falls back to the edition name, seed-mini
+    _, doc = render(store)
+    assert doc.xpath('//header[@class="masthead"]/h1/@lang') == [lang]

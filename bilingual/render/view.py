@@ -18,6 +18,7 @@ from typing import Any
 
 from ..store import EditionStore, Pair
 from .markup import Piece, en_pieces, zh_pieces
+from .ruby import HAN_RUN
 
 # Engine names as they start a translation signature (`gloss:…`, `argos:…`).
 ENGINE_LABELS = {
@@ -112,6 +113,11 @@ class EditionView:
     engines: list[EngineUse]
     status_counts: dict[str, int] = field(default_factory=dict)
     ruby: bool = True
+
+    @property
+    def title_lang(self) -> str:
+        """The masthead's language: a Chinese title, or an edition name like `seed-page`."""
+        return "zh-Hans" if HAN_RUN.search(self.title) else "en"
 
     @property
     def sentences(self) -> int:
