@@ -55,7 +55,10 @@ class Article:
         for block in self.blocks:
             if block.kind == "title":
                 return block.text
-        return self.blocks[0].text[:20] + "…" if self.blocks else ""
+        if not self.blocks:
+            return ""
+        text = self.blocks[0].text
+        return text if len(text) <= 20 else text[:20] + "…"
 
 
 @dataclass
