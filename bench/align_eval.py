@@ -1,13 +1,22 @@
 """Evaluate `bilingual.align` on the align-dev set and time it on a synthetic 10k × 13k text.
 
-    uv run python bench/align_eval.py [--dev DIR] [--skip-scale] [--scale-only]
+    uv run python bench/align_eval.py [--dev DIR] [--skip-scale] [--scale-only] [--cv]
 
 The dev data (six literary chapters with gold beads, MT bridge files) is read at run time
 from ../shared/align-dev (or --dev); its texts are copyrighted and never copied into the
 repo. Scores follow the dev README: strict precision = test beads found exactly in the gold
 / test beads; strict recall = gold beads found exactly in the test / gold beads; lax counts a
-bead as correct when it shares a zh–en link with a gold bead, and recall leaves out beads
-with an empty side. Counts are pooled over the files before dividing.
+bead as correct when it shares a zh–en link with a gold bead. As in the scorer behind the
+published figures (Vecalign's score.py, used by Bertalign), recall — strict and lax — leaves
+out beads with an empty side. Counts are pooled over the files before dividing.
+
+Tuning caveat: the features, bead shapes, band widths and the MT weight were developed on
+this same dev set, so its figures are not held-out figures (the published ones are not
+either for Bertalign's own tuning). `--cv` shows how much the two main knobs (skip gain,
+MT weight) owe to it: each file is scored with the setting that is best on the other five.
+When the audit ran it, the grid below spanned strict F1 0.866–0.881 with the MT bridge and
+leave-one-file-out gave 0.880: the knobs are not overfitted, but the 0.88 goal is met by a
+hair, and on unseen text (news rather than novels) expect a few points either way.
 
 The scale test runs in a subprocess (so its peak RSS is its own): synthetic Chinese
 sentences built from CC-CEDICT headwords, English from their glosses, about 30 % of the
@@ -82,13 +91,8 @@ def score(files: list[tuple[list[Bead], list[Bead]]]) -> dict[str, float]:
     return out
 
 
-def dev_eval(dev: Path) -> None:
-    from bilingual.align import align
-    from bilingual.align.lexicon import default_lexicon
-
-    t0 = time.perf_counter()
-    default_lexicon()
-    print(f"lexicon loaded in {time.perf_counter() - t0:.1f} s")
+def load_dev(dev: Path) -> list[tuple[list[str], list[str], list[str], list[Bead]]]:
+    """(zh, en, MT of zh, gold beads) per dev file."""
     docs = []
     for gold_path in sorted((dev / "gold").glob("*.align")):
         name = gold_path.name.split(".")[0]
@@ -96,6 +100,17 @@ def dev_eval(dev: Path) -> None:
         en = (dev / "en" / name).read_text(encoding="utf-8").splitlines()
         mt = (dev / "zh" / f"{name}.trans").read_text(encoding="utf-8").splitlines()
         docs.append((zh, en, mt, read_beads(gold_path)))
+    return docs
+
+
+def dev_eval(dev: Path) -> None:
+    from bilingual.align import align
+    from bilingual.align.lexicon import default_lexicon
+
+    t0 = time.perf_counter()
+    default_lexicon()
+    print(f"lexicon loaded in {time.perf_counter() - t0:.1f} s")
+    docs = load_dev(dev)
     print(
         f"{len(docs)} files, {sum(len(d[0]) for d in docs)} zh / "
         f"{sum(len(d[1]) for d in docs)} en sentences"
@@ -117,6 +132,32 @@ def dev_eval(dev: Path) -> None:
             f"{s['f1_strict']:>10.3f}{s['precision_lax']:>8.3f}{s['recall_lax']:>8.3f}"
             f"{s['f1_lax']:>8.3f}{took:>7.1f}s"
         )
+
+
+CV_GRID = [(skip, w) for skip in (-0.05, -0.1, -0.2) for w in (0.3, 0.5, 0.7)]
+
+
+def cross_validate(dev: Path) -> None:
+    """Leave-one-file-out over CV_GRID (skip gain, MT weight), MT bridge mode."""
+    from bilingual.align import AlignOptions, align
+
+    docs = load_dev(dev)
+    results = {}
+    for skip, weight in CV_GRID:
+        options = AlignOptions(skip=skip, mt_weight=weight)
+        results[skip, weight] = [
+            (gold, [(b.zh_ids, b.en_ids) for b in align(zh, en, mt, options=options)])
+            for zh, en, mt, gold in docs
+        ]
+        print(
+            f"skip {skip:+.2f}  MT weight {weight:.1f}: strict F1 "
+            f"{score(results[skip, weight])['f1_strict']:.3f}"
+        )
+    held_out = []
+    for k in range(len(docs)):
+        best = max(results, key=lambda c: score(results[c][:k] + results[c][k + 1 :])["f1_strict"])
+        held_out.append(results[best][k])
+    print(f"leave-one-file-out strict F1 (MT bridge): {score(held_out)['f1_strict']:.3f}")
 
 
 def synthetic(n_zh: int, seed: int = 7) -> tuple[list[str], list[str], list[str], list[Bead]]:
@@ -211,6 +252,7 @@ def main() -> None:
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--scale-only", action="store_true")
     ap.add_argument("--scale-size", type=int, default=10_000)
+    ap.add_argument("--cv", action="store_true", help="also leave-one-file-out over a grid")
     ap.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--with-mt", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -221,6 +263,8 @@ def main() -> None:
         if not args.dev.is_dir():
             sys.exit(f"no dev data at {args.dev}: pass --dev DIR")
         dev_eval(args.dev)
+        if args.cv:
+            cross_validate(args.dev)
     if not args.skip_scale:
         scale_test(args.scale_size)
 

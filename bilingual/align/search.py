@@ -2,8 +2,9 @@
 
 A node (i, j) means "the first i Chinese and j English sentences are aligned". Row i of
 the band holds the nodes lo[i] ≤ j ≤ hi[i] (lo and hi never decrease), so memory is
-(n + 1) × width and every row is filled with a handful of vectorised numpy operations,
-one per bead type. Insertions (0:1) chain within a row; they are resolved with one
+(n + 1) × width bytes of back pointers (bead scores are computed a block of rows at a time,
+costs kept for the last few rows only) and every row is filled with a handful of
+vectorised numpy operations, one per bead type. Insertions (0:1) chain within a row; they are resolved with one
 running maximum instead of a Python loop over columns.
 """
 
@@ -52,21 +53,29 @@ def band_search(
     steps = [t for t, (a, _) in enumerate(types) if a]
     step_a = np.array([types[t][0] for t in steps])
     step_b = np.array([types[t][1] for t in steps])
-    gains = np.full((n + 1, len(steps), width), skip, dtype=np.float32)
     block = max(1, SCORE_CELLS // width)  # rows scored at once: bounds the temporaries
-    for r0 in range(0, n + 1, block):
+
+    def score_rows(r0: int) -> np.ndarray:
+        """Gains of every step shape for the band rows r0 … r0 + block - 1."""
         r1 = min(n + 1, r0 + block)
+        gains = np.full((r1 - r0, len(steps), width), skip, dtype=np.float32)
         big_i = np.repeat(np.arange(r0, r1)[:, None], width, axis=1)
         big_j = lo[r0:r1, None] + ks[None, :]
         for s, t in enumerate(steps):
             a, b = types[t]
             if b:
-                gains[r0:r1, s] = bead_score(a, b, big_i, big_j)
+                gains[:, s] = bead_score(a, b, big_i, big_j)
+        return gains
+
     insert = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
     step_types = np.array(steps, dtype=np.int8)
-    cost = np.full((n + 1, width), -np.inf)
+    # only the last `ring` rows of costs are ever read; the back pointers keep the path
+    ring = int(step_a.max()) + 1
+    cost = np.full((ring, width), -np.inf)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     for i in range(n + 1):
+        if i % block == 0:
+            gains = score_rows(i)
         jj = lo[i] + ks
         inside = jj <= hi[i]
         prev_i = i - step_a
@@ -75,7 +84,8 @@ def band_search(
         pj = jj[None, :] - step_b[:, None]
         pk = pj - lo[prev_i][:, None]
         ok = inside[None, :] & usable[:, None] & (pk >= 0) & (pj <= hi[prev_i][:, None])
-        cand = np.where(ok, cost[prev_i[:, None], np.clip(pk, 0, width - 1)] + gains[i], -np.inf)
+        prev_cost = cost[(prev_i % ring)[:, None], np.clip(pk, 0, width - 1)]
+        cand = np.where(ok, prev_cost + gains[i % block], -np.inf)
         pick = cand.argmax(axis=0)
         best = cand[pick, ks]
         arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
@@ -89,7 +99,7 @@ def band_search(
             from_left = (run > best + 1e-9) & inside & (ks > 0)
             best = np.where(from_left, run, best)
             arg = np.where(from_left, insert, arg)
-        cost[i] = best
+        cost[i % ring] = best
         back[i] = arg
     path: list[tuple[int, int]] = []
     i, j = n, m
