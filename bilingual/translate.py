@@ -12,6 +12,7 @@ glossary hash is in each pair's signature, but only the terms a sentence holds a
 key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
 translated longest-similar-first in batches; each batch is committed to the cache and then
 to the edition before the next starts, so a killed run loses at most the batch in flight.
+When anything was written, QA runs over the edition so every flag is in place for review.
 """
 
 from __future__ import annotations
@@ -230,6 +231,12 @@ def translate_edition(
     finally:
         if own_cache:
             cache.close()
+    if written:
+        # the checks that need the whole edition (length-ratio band, Chinese left, odd
+        # output) run now, so `review --filter flagged` sees every flag without a `qa` run
+        from .qa import run_qa
+
+        run_qa(store, glossary)
     return TranslateReport(
         translated=len(misses),
         cached=len(cached),

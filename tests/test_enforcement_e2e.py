@@ -123,7 +123,9 @@ def test_seed_with_a_marker_keeping_engine_restores_everything(seed_edition: Pat
     pairs = translate(capsys, seed_edition, "fake")
     counts = audit(pairs)
     assert counts["rendered"] > 200 and counts["flagged"] == 0, counts
-    assert [f for p in pairs for f in p.flags] == []
+    # no term, name, number or marker flag at all (QA's length checks may still speak)
+    enforcement = {"term-miss", "name-miss", "number-mismatch", "marker-leak"}
+    assert [f for p in pairs for f in p.flags if f["code"] in enforcement] == []
     # The approved renderings themselves are what comes back.
     english = " ".join(p.en for p in pairs)
     for rendering in ("grid worker", "Party membership dues", "Mengcheng County", "Ge Xin'ai"):

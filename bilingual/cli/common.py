@@ -23,3 +23,21 @@ def default_edition_dir(first_source: Path) -> Path:
     if first_source.name == "articles.md" and (first_source.parent / "edition.sqlite").exists():
         return first_source.parent
     return Path("output") / first_source.stem
+
+
+GLOSSARY_HELP = (
+    "Extra glossary file (TSV/CSV/TBX) layered over the shipped glossary and yours; repeatable."
+)
+
+
+def glossary_option():
+    return typer.Option([], "--glossary", "-g", help=GLOSSARY_HELP)
+
+
+def load_layers(files: list[Path]):
+    """The layered glossary with extra files, or None (the library loads the default)."""
+    if not files:
+        return None
+    from ..glossary import load_glossary
+
+    return load_glossary(extra=files)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, print_json
+from .common import EDITION_HELP, glossary_option, load_layers, print_json
 
 
 @app.command("qa")
@@ -17,6 +17,7 @@ def qa_cli(
     strict: bool = typer.Option(
         False, "--strict", help="Exit non-zero (code 9) while any flag is open."
     ),
+    glossary: list[Path] = glossary_option(),
 ) -> None:
     """Check every unreviewed pair and list open flags: term missing, number changed,
     empty, length-ratio outlier, Chinese left in the English, degenerate output.
@@ -30,7 +31,7 @@ def qa_cli(
     from ..store import EditionStore
 
     with EditionStore(edition) as store:
-        report = run_qa(store)
+        report = run_qa(store, load_layers(glossary))
     if as_json:
         print_json(report.to_json())
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir
+from .common import EDITION_HELP, default_edition_dir, glossary_option, load_layers
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."
@@ -30,6 +30,7 @@ def render_cli(
     fmt: str = FormatOpt,
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
+    glossary: list[Path] = glossary_option(),
 ) -> None:
     """Write the bilingual edition as a self-contained HTML page and an EPUB 3 book.
 
@@ -41,7 +42,13 @@ def render_cli(
     from ..store import EditionStore
 
     with EditionStore(edition) as store:
-        paths = render_edition(store, formats=_formats(fmt), layout=layout, pinyin=pinyin)
+        paths = render_edition(
+            store,
+            formats=_formats(fmt),
+            layout=layout,
+            pinyin=pinyin,
+            glossary=load_layers(glossary),
+        )
     for path in paths:
         typer.echo(str(path))
 
@@ -62,6 +69,7 @@ def build_cli(
     fmt: str = FormatOpt,
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
+    glossary: list[Path] = glossary_option(),
 ) -> None:
     """Ingest, translate and render in one go: page files in, bilingual HTML and EPUB out.
 
@@ -78,13 +86,18 @@ def build_cli(
     formats = _formats(fmt)
     check_options(formats, layout, pinyin)
     directory = edition or default_edition_dir(sources[0])
+    layers = load_layers(glossary)
     result = ingest(sources, directory, encoding=None)
     with EditionStore(directory) as store:
         with _progress(True) as progress:
-            report = translate_edition(store, engine_name=engine, progress=progress)
+            report = translate_edition(
+                store, engine_name=engine, progress=progress, glossary=layers
+            )
         if report.notice:
             print(report.notice, file=sys.stderr)
-        paths = render_edition(store, formats=formats, layout=layout, pinyin=pinyin)
+        paths = render_edition(
+            store, formats=formats, layout=layout, pinyin=pinyin, glossary=layers
+        )
     typer.echo(
         f"Built {directory}: {result.articles} articles, {result.sentences} sentences; "
         f"translated {report.translated}, reused {report.cached} with {report.engine} ({report.label})."

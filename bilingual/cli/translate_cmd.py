@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, print_json
+from .common import EDITION_HELP, glossary_option, load_layers, print_json
 
 
 @app.command("translate")
@@ -25,6 +25,7 @@ def translate_cli(
         256, "--max-decoding-length", min=1, help="Longest output in tokens (argos)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
+    glossary: list[Path] = glossary_option(),
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
@@ -45,6 +46,7 @@ def translate_cli(
             beam_size=beam_size,
             max_decoding_length=max_decoding_length,
             progress=progress,
+            glossary=load_layers(glossary),
         )
     if report.notice:
         print(report.notice, file=sys.stderr)
