@@ -147,3 +147,35 @@ def test_stacked_headlines_get_their_own_bodies_and_end_of_page_lead_moves() -> 
     assert [t for k, t in second if k == "paragraph"] == xinzhou
     assert ("lead", lead) in second and second.index(("lead", lead)) == 3
     assert [k for k, _ in third] == ["title", "dateline", "paragraph"]
+
+
+NEWS = [
+    "三月以来，河南省各地抓住有利天气，组织农民开展春耕备耕。记者在周口市看到，田间地头到处是忙碌的",
+    "身影。当地农业农村局局长张建华介绍，全市已备足化肥12.5万吨，种子3.2万吨，",
+    "能够满足春播需要。",
+]
+P_LONG = [P1 + P2, P3 + P1, P2 + P3]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_one_paragraph_per_line_prose(blank: str) -> None:
+    text = "春耕备耕全面展开 农业生产开局良好\n——记者走访河南省多个产粮大县\n\n" + blank.join(
+        P_LONG
+    )
+    (article,) = parse_text(text)
+    assert article == [
+        ("title", "春耕备耕全面展开 农业生产开局良好"),
+        ("subtitle", "——记者走访河南省多个产粮大县"),
+        *(("paragraph", p) for p in P_LONG),
+    ]
+
+
+def test_editor_wrapped_news_with_a_long_first_line_is_not_a_headline() -> None:
+    text = "春耕备耕全面展开\n\n本报记者 王晓东\n\n" + "\n".join(NEWS) + "\n\n" + P_LONG[0] + "\n"
+    (article,) = parse_text(text)
+    assert article == [
+        ("title", "春耕备耕全面展开"),
+        ("byline", "本报记者 王晓东"),
+        ("paragraph", "".join(NEWS)),
+        ("paragraph", P_LONG[0]),
+    ]

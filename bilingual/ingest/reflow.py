@@ -21,6 +21,9 @@ DATELINE = re.compile(
     r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
     r"\s*(?:[（(][^）)]{1,40}[）)])?"
 )
+# Lines wider than this (in em) are not printed column lines but whole paragraphs or
+# editor-wrapped prose: a line ending a sentence there ends its paragraph.
+PROSE_WIDTH = 40
 FINAL = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)》]*$")
 OPEN_PUNCT = "，、；：,;:"
 
@@ -82,7 +85,14 @@ def read_lines(text: str) -> list[Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     nonblank = [i for i, s in enumerate(raw) if s.strip()]
     followed = sum(1 for i in nonblank if i + 1 < len(raw) and not raw[i + 1].strip())
-    double = len(nonblank) > 3 and followed >= 0.6 * len(nonblank)
+    # double-spaced: nearly every printed line (of column width) has a blank line after it;
+    # text with one long paragraph per line and blank lines between is not
+    narrow = (
+        statistics.median(width(raw[i].strip()) for i in nonblank) <= PROSE_WIDTH
+        if nonblank
+        else True
+    )
+    double = len(nonblank) > 3 and followed >= 0.75 * len(nonblank) and narrow
     lines: list[Line] = []
     blanks = 0
     for s in raw:
@@ -138,6 +148,7 @@ def _headline_group(lines: list[Line], start: int) -> int:
 def reflow(text: str) -> list[Unit]:
     """Split a page's text into units (paragraphs and stand-alone lines) in page order."""
     lines = read_lines(text)
+    prose = bool(lines) and statistics.median(ln.width for ln in lines) > PROSE_WIDTH
     units: list[Unit] = []
     current: list[str] = []
     i = 0
@@ -168,7 +179,7 @@ def reflow(text: str) -> list[Unit]:
             i = end
             continue
         current.append(line.text)
-        if nxt is None or _paragraph_ends(lines, i, ends):
+        if nxt is None or (ends and prose) or _paragraph_ends(lines, i, ends):
             flush()
         i += 1
     flush()
@@ -201,8 +212,14 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
     very_short = line.width <= col - 4 or line.width <= 0.7 * col
     short = line.width <= col - 2.5 and line.width <= 0.85 * col
     short = not inner_comma and (very_short or (short and not next_full))
-    wide = line.width > max(col, _column_after(lines, i)) + 2
+    # a headline spanning columns; a body line that merely runs long has sentences in it
+    wide = line.width > max(col, _column_after(lines, i)) + 2 and _headline_like(line.text)
     return short or wide
+
+
+def _headline_like(text: str) -> bool:
+    """No sentence end inside and at most one comma: could be a headline."""
+    return not re.search(r"[。！？!?；]", text[:-1]) and text.count("，") <= 1
 
 
 NAME_END = re.compile(r"\s[\u4e00-\u9fff·]{2,5}$")
