@@ -79,3 +79,11 @@ def test_placeholders_glued_to_chinese_punctuation_stay_separate_words() -> None
     assert LATIN.match("ZZ1ZZ,ZZ2ZZ").group() == "ZZ1ZZ"
     assert LATIN.match("14,000户").group() == "14,000"
     assert LATIN.match("10:30开会").group() == "10:30"
+
+
+def test_usage_notes_with_commas_never_reach_the_gloss() -> None:
+    from bilingual.mt.gloss import clean_sense
+
+    note = '(typically used in a structure such as 從...入手|从...入手 + {noun} + 入手: "to begin with {noun}", "to take {noun} as the starting point")'
+    assert clean_sense(note) == ("", 9)
+    assert clean_sense("to start (a job); to begin")[0] == "start"

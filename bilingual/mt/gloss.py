@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from . import EngineOptions
 
-RULES_VERSION = 4  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 5  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -82,9 +82,12 @@ def clean_sense(sense: str) -> tuple[str, int]:
     rank = 1 if sense.startswith("(bound form)") else 0
     if sense.startswith("surname "):
         return sense[len("surname ") :].split(";")[0].strip(), 2
-    first = _REF.sub("", sense.split(";")[0])  # cross-references: 山西[Shan1 xi1], 書|书
-    first = _PAREN.sub("", first).split(",")[0]
+    # cross-references (山西[Shan1 xi1], 書|书) and usage notes in parentheses go before the
+    # first alternative is taken: a note may itself hold commas and semicolons
+    first = _PAREN.sub("", _REF.sub("", sense)).split(";")[0].split(",")[0]
     first = " ".join(first.split()).strip(" ,")
+    if any(c in first for c in '(){}"+'):
+        return "", 9
     if first.startswith("to "):
         first = first[3:]
     return (first, rank) if first else ("", 9)
