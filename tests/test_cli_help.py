@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -70,3 +71,12 @@ def test_top_level_help_is_fast_and_imports_no_engine() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("[]"), out.stdout
     assert time.perf_counter() - start < 10
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is generated from --help: regenerate it after changing a command."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "cli_reference.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
