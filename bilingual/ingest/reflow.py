@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DATELINE = re.compile(
     r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
@@ -61,7 +61,6 @@ class Unit:
     standalone: bool = False  # short or wide line(s) without final punctuation
     group: bool = False  # a tight group of short lines (headline block)
     wide: bool = False  # wider than the column: spans columns, like a title
-    notes: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
