@@ -21,7 +21,7 @@ SURNAMES = frozenset(
     "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花"
     "权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄"
     "邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干尉"
-    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪"
+    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪习"
 )
 
 # Readings of surnames that differ from the character's most common reading as a word.

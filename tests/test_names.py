@@ -24,6 +24,7 @@ from bilingual.names import (
         ("葛新爱", "Ge Xin'ai"),
         ("秦书义", "Qin Shuyi"),
         ("王飞", "Wang Fei"),
+        ("习近平", "Xi Jinping"),
         ("王少峰", "Wang Shaofeng"),
         ("康志友", "Kang Zhiyou"),
         ("欧阳少峰", "Ouyang Shaofeng"),
