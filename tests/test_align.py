@@ -209,6 +209,13 @@ def test_align_empty_sides() -> None:
     assert _pairs(align([], ["One."])) == [((), (0,))]
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_align_fewer_sentences_than_the_largest_bead(lexicon: Lexicon, n: int) -> None:
+    """A short pair (fewer sentences than a 5:1 or 1:5 bead needs) aligns one to one."""
+    beads = align(ZH[:n], EN[:n], lexicon=lexicon)
+    assert _pairs(beads) == [((k,), (k,)) for k in range(n)]
+
+
 def test_align_rejects_mt_of_wrong_length(lexicon: Lexicon) -> None:
     with pytest.raises(ValueError, match="MT bridge"):
         align(ZH, EN, MT[:-1], lexicon=lexicon)

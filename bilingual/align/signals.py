@@ -199,6 +199,8 @@ class BeadScorer:
         """Weighted cosine of the bead zh[i-a:i] × en[j-b:j] (i, j arrays of one shape)."""
         n_zh = len(self.zh_cum) - 1
         n_en = len(self.en_cum) - 1
+        if a > n_zh or b > n_en:  # a bead larger than the text: nowhere valid (and no rows)
+            return np.zeros(np.shape(i))
         valid = (i >= a) & (j >= b) & (i <= n_zh) & (j <= n_en)
         i = np.where(valid, i, a)
         j = np.where(valid, j, b)
@@ -224,6 +226,8 @@ class BeadScorer:
         """log2(1 + short/long) of the bead's character lengths, English scaled by the ratio."""
         n_zh = len(self.zh_cum) - 1
         n_en = len(self.en_cum) - 1
+        if a > n_zh or b > n_en:
+            return np.zeros(np.shape(i))
         i = np.clip(i, a, n_zh)
         j = np.clip(j, b, n_en)
         lz = self.zh_cum[i] - self.zh_cum[i - a]
