@@ -133,6 +133,10 @@ class EditionStore(_Base):
                 ) from None
         try:
             self.conn = _connect(self.path)
+            # damaged pages would otherwise surface mid-command as an internal error
+            check = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError("damaged: " + " ".join(str(check).split()))
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise EditionError(
