@@ -53,6 +53,10 @@ def main() -> None:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into a silent Exit(130)
+            print("Interrupted.", file=sys.stderr)
+        raise
     except Exception as exc:  # a bug: still one line unless --debug
         if debug or os.environ.get("BILINGUAL_DEBUG"):
             raise
