@@ -51,5 +51,26 @@ def test_main_ends_with_one_line(
         cli.main()
     assert ended.value.code == code
     err = capsys.readouterr().err
-    assert err.startswith(stderr)
-    assert err.count("\n") == 1
+    # one line of message (click echoes a bare newline after ^C, as a shell would)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(stderr.strip())
+
+
+@pytest.mark.parametrize(
+    ("argv", "stderr"),
+    [
+        (
+            ["review", "approve", "-e", "x"],
+            "Error: Missing argument 'ids'. See `bilingual review approve --help`.\n",
+        ),
+        (["ingest", "--bogus"], "Error: No such option: --bogus. See `bilingual ingest --help`.\n"),
+    ],
+)
+def test_usage_errors_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv, stderr
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == stderr

@@ -39,24 +39,30 @@ from . import (  # noqa: E402
 
 
 def main() -> None:
-    """Console entry point: run the app, turning known errors into one line."""
+    """Console entry point: run the app, turning every known error into one line."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
     debug = "--debug" in sys.argv[1:]
     if debug:
         sys.argv.remove("--debug")
     try:
-        app()
+        code = app(standalone_mode=False)  # errors come back to us instead of a boxed message
     except BilingualError as exc:
         if debug:
             raise
         print(f"Error: {exc.message}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except NoArgsIsHelpError:
+        sys.exit(0)  # the help was shown
+    except ClickException as exc:  # usage: missing argument, unknown option, bad value
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "bilingual"
+        message = exc.format_message().strip().rstrip(".")
+        print(f"Error: {message}. See `{where} --help`.", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
-    except SystemExit as exc:
-        if exc.code == 130:  # typer turns Ctrl-C into a silent Exit(130)
-            print("Interrupted.", file=sys.stderr)
-        raise
     except Exception as exc:  # a bug: still one line unless --debug
         if debug or os.environ.get("BILINGUAL_DEBUG"):
             raise
@@ -66,3 +72,7 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)
+    if code == 130:  # typer turns Ctrl-C into Exit(130)
+        print("Interrupted.", file=sys.stderr)
+    if isinstance(code, int) and code:
+        sys.exit(code)  # a command's typer.Exit(code)
