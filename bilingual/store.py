@@ -115,6 +115,15 @@ class EditionStore(_Base):
     def __init__(self, directory: Path, create: bool = False) -> None:
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
+        if self.directory.exists() and not self.directory.is_dir():
+            raise EditionError(
+                f"{self.directory} is a file, not an edition directory",
+                "Give the directory with -e.",
+            )
+        if not create and self.path.exists() and self.path.stat().st_size == 0:
+            raise EditionError(
+                f"{self.path} is empty (0 bytes)", "Re-create it with `bilingual ingest`."
+            )
         if not self.path.exists():
             if not create:
                 raise EditionError(

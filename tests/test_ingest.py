@@ -189,3 +189,18 @@ def test_ingest_several_sources_into_one_edition(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_store_refuses_a_file_as_edition_and_an_empty_store(tmp_path: Path) -> None:
+    afile = _write(tmp_path / "afile", b"x")
+    result = run("show", "-e", str(afile))
+    assert result.returncode == 3
+    assert (
+        result.stderr
+        == f"Error: {afile} is a file, not an edition directory. Give the directory with -e.\n"
+    )
+    (tmp_path / "ed").mkdir()
+    _write(tmp_path / "ed" / "edition.sqlite", b"")
+    result = run("show", "-e", str(tmp_path / "ed"))
+    assert result.returncode == 3 and "is empty (0 bytes)" in result.stderr
+    assert result.stderr.count("\n") == 1
