@@ -52,6 +52,7 @@ def test_html_page_takes_article_and_drops_navigation(tmp_path: Path) -> None:
     <script>var x = "本报讯 不要";</script></head><body>
     <nav><a>首页</a><a>时政</a></nav><div class="menu">导航菜单</div>
     <article><h1>江苏盐城：“小网格”发挥抗“疫”大作用</h1>
+    <p class="author">本报记者 张华</p>
     <p>本报讯（盐文）宣传疫情防控知识、摸排登记返乡人员。新型冠状病毒感染的肺炎疫情发生以来，网格员积极响应号召。</p>
     <h2>网格员冲在前</h2><p>网格员陈金巧每天都早早地来到网格。</p>
     <blockquote><p>网格员的工作就是这样。</p></blockquote></article>
@@ -63,6 +64,7 @@ def test_html_page_takes_article_and_drops_navigation(tmp_path: Path) -> None:
     assert parse_text(text, fmt) == [
         [
             ("title", "江苏盐城：“小网格”发挥抗“疫”大作用"),
+            ("byline", "本报记者 张华"),
             ("dateline", "本报讯（盐文）"),
             (
                 "paragraph",

@@ -49,6 +49,8 @@ def html_to_markdown(source: str, path: Path) -> str:
                 out.append("## " + text)
         elif el.tag == "blockquote":
             out.append("> " + text)
+        elif _is_byline(el, text):
+            out.append("[byline] " + text)
         elif el.getparent() is not None and el.getparent().tag == "blockquote":
             continue
         else:
@@ -76,3 +78,12 @@ def _main_container(root):
     if not weights:
         return root
     return max(weights, key=weights.get)
+
+
+_BYLINE_HINTS = ("author", "byline", "writer", "reporter", "editor")
+
+
+def _is_byline(el, text: str) -> bool:
+    """A short element marked as the author (class, id, itemprop or rel)."""
+    marks = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel")).lower()
+    return len(text) <= 30 and any(hint in marks for hint in _BYLINE_HINTS)
