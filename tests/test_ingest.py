@@ -204,3 +204,21 @@ def test_store_refuses_a_file_as_edition_and_an_empty_store(tmp_path: Path) -> N
     result = run("show", "-e", str(tmp_path / "ed"))
     assert result.returncode == 3 and "is empty (0 bytes)" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(
+            lambda t: "\n".join(line for line in t.split("\n") if line.strip()), id="single-spaced"
+        ),
+        pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
+    ],
+)
+def test_seed_layout_variants_give_the_same_edition(
+    seed_edition: Path, tmp_path: Path, variant
+) -> None:
+    page = _write(tmp_path / "seed-page.txt", variant(SEED.read_text(encoding="utf-8")).encode())
+    ingest([page], tmp_path / "ed")
+    with EditionStore(seed_edition) as a, EditionStore(tmp_path / "ed") as b:
+        assert b.load_edition().to_json()["articles"] == a.load_edition().to_json()["articles"]

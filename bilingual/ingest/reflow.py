@@ -46,6 +46,7 @@ class Line:
     indent: bool
     tight: bool  # printed directly under the previous line (double-spaced pages only)
     hard: bool  # a hard break before it (two blank lines, or one in a single-spaced page)
+    gap: int = 0  # blank lines before it
     measure: float = 0.0  # width when it can tell the column width (not tiny, not a —— line)
 
     def __post_init__(self) -> None:
@@ -102,7 +103,7 @@ def read_lines(text: str) -> list[Line]:
         tight = double and blanks == 0 and bool(lines)
         indent = s[0] in " \t\u3000"
         stripped = s.strip()
-        lines.append(Line(stripped, width(stripped), indent, tight, hard))
+        lines.append(Line(stripped, width(stripped), indent, tight, hard, gap=blanks))
         blanks = 0
     return lines
 
@@ -161,6 +162,12 @@ def reflow(text: str) -> list[Unit]:
         line = lines[i]
         if line.hard or (line.indent and current):
             flush()
+        if current and DATELINE.match(line.text):
+            # a dateline always opens a paragraph; unpunctuated lines above it are a headline
+            if not _ends(current[-1]) and _headline_like(join_lines(current)):
+                units.append(Unit(lines=current.copy(), standalone=True, group=len(current) > 1))
+                current.clear()
+            flush()
         group_end = _headline_group(lines, i) if not current else i
         if group_end > i:
             flush()
@@ -174,7 +181,14 @@ def reflow(text: str) -> list[Unit]:
         if not current and not ends and _standalone(lines, i, _column(lines, i)):
             end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
             wide = line.width > max(_column(lines, i), _column_after(lines, i)) + 2
-            units.append(Unit(lines=[ln.text for ln in lines[i:end]], standalone=True, wide=wide))
+            texts = [ln.text for ln in lines[i:end]]
+            if _continues_headline(units, lines, i):
+                # single-spaced page: consecutive headline lines are one headline group
+                units[-1].lines.extend(texts)
+                units[-1].group = True
+                units[-1].wide = units[-1].wide or wide
+            else:
+                units.append(Unit(lines=texts, standalone=True, wide=wide))
             i = end
             continue
         current.append(line.text)
@@ -183,6 +197,19 @@ def reflow(text: str) -> list[Unit]:
         i += 1
     flush()
     return units
+
+
+def _continues_headline(units: list[Unit], lines: list[Line], i: int) -> bool:
+    """Line i, with no blank line before it, carries on the headline just before it."""
+    line = lines[i]
+    if not units or not units[-1].standalone or line.gap or line.tight or i == 0:
+        return False
+    previous = units[-1].lines[-1]
+    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", previous) and len(units[-1].lines) == 1:
+        return False  # a name on its own line (a byline) ends the headline block
+    if DATELINE.match(line.text) or DATELINE.match(previous) or previous.startswith("——"):
+        return line.text.startswith("——") and not DATELINE.match(previous)
+    return _headline_like(line.text)
 
 
 def _standalone(lines: list[Line], i: int, col: float) -> bool:
@@ -196,8 +223,10 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         return dateline.end() >= len(line.text.rstrip())
     if line.text.endswith(tuple(OPEN_PUNCT)) or line.text[0] in "，、。；：！？”’）》":
         return False
-    # a headline directly above a dateline
+    # a headline directly above a dateline or a `——` subtitle
     if nxt is not None and DATELINE.match(nxt.text):
+        return True
+    if nxt is not None and nxt.text.startswith("——") and _headline_like(line.text):
         return True
     # a line alone between hard breaks (single-spaced pages) without final punctuation
     if (line.hard or i == 0) and (nxt is None or nxt.hard):
