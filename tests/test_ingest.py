@@ -222,3 +222,18 @@ def test_seed_layout_variants_give_the_same_edition(
     ingest([page], tmp_path / "ed")
     with EditionStore(seed_edition) as a, EditionStore(tmp_path / "ed") as b:
         assert b.load_edition().to_json()["articles"] == a.load_edition().to_json()["articles"]
+
+
+def test_parallel_parse_gives_the_serial_edition_and_one_line_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bilingual.ingest as ingest_module
+    from bilingual.errors import InputError
+
+    pages = [_write(tmp_path / f"p{i}.txt", SEED.read_bytes()) for i in range(3)]
+    serial = ingest_module.build_edition(pages, "x")
+    monkeypatch.setattr(ingest_module, "PARALLEL_BYTES", 0)
+    assert ingest_module.build_edition(pages, "x").to_json() == serial.to_json()
+    bad = _write(tmp_path / "bad.txt", b"\x00\x01\x02" * 10)
+    with pytest.raises(InputError, match="looks like a binary file"):
+        ingest_module.build_edition([*pages, bad], "x")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,13 +42,32 @@ def block_sentences(kind: str, text: str) -> list[str]:
     return split_sentences(text) if kind in SENTENCE_KINDS else [text]
 
 
+Parsed = list[list[tuple[str, str, list[str]]]]
+
+# Many pages are parsed in worker processes, one file each, when there is enough text to
+# pay for starting them (pages are independent until ids are assigned in page order).
+PARALLEL_BYTES = 2_000_000
+
+
+def parse_file(path: Path, encoding: str | None = None) -> Parsed:
+    """One source file → articles of (kind, text, sentences)."""
+    text, fmt = read_source(path, encoding)
+    return [
+        [(k, t, block_sentences(k, t)) for k, t in article] for article in parse_text(text, fmt)
+    ]
+
+
 def build_edition(sources: list[Path], name: str, encoding: str | None = None) -> Edition:
-    articles: list[list[tuple[str, str, list[str]]]] = []
-    for path in sources:
-        text, fmt = read_source(path, encoding)
-        for article in parse_text(text, fmt):
-            articles.append([(k, t, block_sentences(k, t)) for k, t in article])
-    return assign_ids(articles, name)
+    workers = min(os.cpu_count() or 1, len(sources), 8)
+    size = sum(p.stat().st_size for p in sources if p.is_file())
+    if workers > 1 and size >= PARALLEL_BYTES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            parsed = list(pool.map(parse_file, sources, [encoding] * len(sources), chunksize=4))
+    else:
+        parsed = [parse_file(path, encoding) for path in sources]
+    return assign_ids([article for page in parsed for article in page], name)
 
 
 def ingest(sources: list[Path], edition_dir: Path, encoding: str | None = None) -> IngestResult:
