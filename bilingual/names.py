@@ -176,10 +176,20 @@ def _segment(chunk: str) -> list[str]:
     return list(split(0) or ())
 
 
+_UNBRACKETED_DATELINE = re.compile(r"^(?:本报|新华社|中新社|人民网|新华网|央视网)|电$|讯$")
+
+
 def byline_names(text: str) -> list[str]:
     """Person names of a byline or dateline: the part in brackets if any, role words dropped."""
     inner = re.findall(r"[（(]([^（()）]*)[)）]", text)
-    body = " ".join(inner) if inner else text
+    if inner:
+        body = " ".join(inner)
+    elif _UNBRACKETED_DATELINE.search(text):
+        # 本报西宁电, 新华社北京3月1日电 记者张三: only a credited reporter is a name
+        credited = re.search(r"(?:记者|通讯员)\s*(.+)$", text)
+        body = credited.group(1) if credited else ""
+    else:
+        body = text
     for noise in sorted(BYLINE_NOISE, key=len, reverse=True):
         body = body.replace(noise, " ")
     names: list[str] = []

@@ -189,3 +189,18 @@ GLOSSARY = Glossary.from_entries(
 )
 def test_names_in(text: str, kind: str, pairs: list[tuple[str, str]]) -> None:
     assert names_in(text, kind, GLOSSARY) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("本报西宁电", "dateline", []),
+        ("本报记者 王晓东", "byline", ["王晓东"]),
+        ("新华社北京3月1日电 记者张三", "dateline", ["张三"]),
+        ("本报讯（葛新爱 王飞 王少峰）", "dateline", ["葛新爱", "王飞", "王少峰"]),
+    ],
+)
+def test_unbracketed_datelines_credit_only_a_named_reporter(text, kind, expected) -> None:
+    from bilingual.names import byline_names
+
+    assert byline_names(text) == expected

@@ -26,7 +26,8 @@ class Piece(NamedTuple):
 
 def tip(entry: Any) -> str:
     """The tooltip of a glossary term: English · pinyin — note."""
-    head = " · ".join(part for part in (entry.en, entry.pinyin) if part)
+    parts = (entry.en, entry.pinyin if entry.pinyin != entry.en else "")
+    head = " · ".join(part for part in parts if part)
     return f"{head} — {entry.note}" if entry.note else head
 
 

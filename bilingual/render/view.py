@@ -18,6 +18,7 @@ from typing import Any
 
 from ..store import EditionStore, Pair
 from .markup import Piece, en_pieces, zh_pieces
+from .names_view import name_matches
 from .ruby import HAN_RUN
 
 # Engine names as they start a translation signature (`gloss:…`, `argos:…`).
@@ -212,7 +213,9 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
                 status = pair.status if pair else "untranslated"
                 status_counts[status] += 1
                 matches = glossary.find(zh) if glossary is not None else []
+                names = name_matches(zh, block.kind, matches)
                 terms = list({m.entry.zh: m.entry for m in matches}.values())
+                matches = sorted([*matches, *names], key=lambda m: m.start)
                 sentences.append(
                     SentenceView(
                         sid=s.id,
