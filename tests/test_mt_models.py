@@ -224,3 +224,29 @@ def test_install_member_larger_than_declared_is_damaged(tmp_path, capsys, packag
         "Error: Refusing to install liar.argosmodel: the zip archive is damaged ("
     )
     assert [p.name for p in packages.iterdir()] == []  # the temporary folder is gone too
+
+
+def test_available_marks_installed_by_pair_type_and_version(
+    tiny_argosmodel, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from argostranslate import package
+
+    assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
+    (info,) = models.installed()
+    index = [
+        SimpleNamespace(
+            from_code="zh", to_code="en", type="translate", package_version=info.version
+        ),
+        SimpleNamespace(from_code="zh", to_code="en", type="translate", package_version="99.0"),
+        SimpleNamespace(
+            from_code="en", to_code="zh", type="translate", package_version=info.version
+        ),
+    ]
+    monkeypatch.setattr(models, "_update_index", lambda: None)
+    monkeypatch.setattr(package, "get_available_packages", lambda: index)
+    monkeypatch.setattr(
+        package, "argospm_package_name", lambda p: f"translate-{p.from_code}_{p.to_code}"
+    )
+    assert [row["installed"] for row in models.available()] == [True, False, False]

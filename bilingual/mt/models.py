@@ -289,7 +289,8 @@ def available() -> list[dict]:
     _update_index()
     from argostranslate import package
 
-    names = {m.name for m in installed()}
+    # an index entry is installed when a package of the same pair, type and version is
+    installed_keys = {(m.from_code, m.to_code, m.type, m.version) for m in installed()}
     out = []
     for pkg in package.get_available_packages():
         name = package.argospm_package_name(pkg)
@@ -300,7 +301,8 @@ def available() -> list[dict]:
                 "to": pkg.to_code,
                 "version": pkg.package_version,
                 "type": pkg.type,
-                "installed": any(n.startswith(name) for n in names),
+                "installed": (pkg.from_code, pkg.to_code, pkg.type, str(pkg.package_version))
+                in installed_keys,
             }
         )
     return out
