@@ -1,13 +1,17 @@
-"""The edition model: Edition → Article → Block → Sentence, plain dataclasses.
+"""The records every stage shares: the edition tree, sentence pairs, flags and signatures.
 
-Ids are derived from content so that re-ingesting an edited source keeps the
-translations and reviews of unchanged sentences (they are keyed by sentence id).
+The edition is Edition → Article → Block → Sentence (built by ingest, plain dataclasses). Ids
+are derived from content so that re-ingesting an edited source keeps the translations and
+reviews of unchanged sentences (they are keyed by sentence id). `Pair`, `Flag` and
+`Signature` are frozen: a stage that changes one makes a new one (`dataclasses.replace`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 KINDS = (
@@ -22,7 +26,11 @@ KINDS = (
     "attribution",
 )
 
-STATUSES = ("untranslated", "machine", "edited", "approved")
+# A pair's review status. A person's word (edited, approved) is final: no machine stage
+# changes a reviewed pair.
+UNTRANSLATED, MACHINE, EDITED, APPROVED = "untranslated", "machine", "edited", "approved"
+STATUSES = (UNTRANSLATED, MACHINE, EDITED, APPROVED)
+REVIEWED = frozenset({EDITED, APPROVED})
 
 
 def text_hash(text: str, length: int = 10) -> str:
@@ -117,3 +125,155 @@ def assign_ids(articles: list[list[tuple[str, str, list[str]]]], name: str) -> E
             article.blocks.append(block)
         edition.articles.append(article)
     return edition
+
+
+# -- sentence pairs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a reader or reviewer should look at: a code (`term-miss`) and a detail."""
+
+    code: str
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "detail": self.detail}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Flag:
+        return cls(str(data.get("code", "")), str(data.get("detail", "")))
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
+
+
+def flags_json(flags: Iterable[Flag]) -> list[dict[str, str]]:
+    """Flags as the stored / exported JSON list."""
+    return [f.to_json() for f in flags]
+
+
+def flags_from_json(data: Iterable[Mapping[str, object]]) -> tuple[Flag, ...]:
+    return tuple(Flag.from_json(d) for d in data)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One sentence pair in document order, with where it sits and its review state."""
+
+    sid: str
+    article: int
+    block: str
+    kind: str
+    zh: str
+    en: str = ""
+    mt: str = ""
+    status: str = UNTRANSLATED
+    signature: str = ""
+    flags: tuple[Flag, ...] = ()
+    score: float | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status in REVIEWED
+
+    def to_json(self) -> dict:
+        """The `export --format jsonl` / `review list --json` shape."""
+        return {
+            "article": self.article,
+            "block": self.block,
+            "kind": self.kind,
+            "id": self.sid,
+            "zh": self.zh,
+            "en": self.en,
+            "status": self.status,
+            "flags": flags_json(self.flags),
+            "signature": self.signature,
+        }
+
+
+# -- signatures -----------------------------------------------------------------------------
+
+_OPTION = re.compile(r"^[A-Za-z_][\w-]*=\S*$")
+GLOSSARY_SEP = " | glossary="
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Everything that decides a translation: engine, model and version, decoding options,
+    the glossary's hash and (for prompted engines) the prompt version.
+
+    `str()` is the stored form, `parse()` reads it back (`parse(str(s)) == s`):
+    `argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12`,
+    `gloss cc-cedict 1.2 rules=6 (word gloss, not MT) | glossary=…`. The version is kept as
+    the engine writes it (`v1.9`, `1.2`). `parse` also reads the older `engine:model` form
+    that `align` used to write. The part without the glossary is an engine's identity (the
+    cache key holds it, and the sentence's own terms instead of the whole glossary's hash).
+    """
+
+    engine: str
+    model: str = ""
+    version: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+    glossary: str = ""
+    prompt: str = ""
+    note: str = ""  # a remark for people, e.g. "word gloss, not MT"
+
+    def __str__(self) -> str:
+        parts = [self.engine, self.model, self.version]
+        parts += [f"{k}={v}" for k, v in self.options]
+        if self.prompt:
+            parts.append(f"prompt={self.prompt}")
+        if self.note:
+            parts.append(f"({self.note})")
+        head = " ".join(p for p in parts if p)
+        return head + (GLOSSARY_SEP + self.glossary if self.glossary else "")
+
+    @property
+    def identity(self) -> Signature:
+        """The engine's part: this signature without the glossary hash."""
+        return Signature(
+            self.engine, self.model, self.version, self.options, "", self.prompt, self.note
+        )
+
+    def with_glossary(self, glossary_hash: str) -> Signature:
+        return Signature(
+            self.engine,
+            self.model,
+            self.version,
+            self.options,
+            glossary_hash,
+            self.prompt,
+            self.note,
+        )
+
+    @property
+    def model_label(self) -> str:
+        """`translate-zh_en v1.9`: the model and its version, for people."""
+        return " ".join(p for p in (self.model, self.version) if p)
+
+    @classmethod
+    def parse(cls, text: str) -> Signature:
+        """A stored signature string back as a Signature (the empty string gives engine "")."""
+        head, _, glossary = text.partition(GLOSSARY_SEP)
+        note = ""
+        if m := re.search(r"\s*\(([^)]*)\)\s*$", head):
+            note, head = m.group(1), head[: m.start()]
+        if " " not in head.strip() and ":" in head:  # the old `align:bridge` form
+            head = head.replace(":", " ")
+        tokens = head.split()
+        if not tokens:
+            return cls("")
+        words = [t for t in tokens[1:] if not _OPTION.match(t)]
+        options = [tuple(t.split("=", 1)) for t in tokens[1:] if _OPTION.match(t)]
+        prompt = next((v for k, v in options if k == "prompt"), "")
+        options = [(k, v) for k, v in options if k != "prompt"]
+        return cls(
+            engine=tokens[0],
+            model=words[0] if words else "",
+            version=" ".join(words[1:]),
+            options=tuple(options),  # type: ignore[arg-type]
+            glossary=glossary.strip(),
+            prompt=prompt,
+            note=note,
+        )

@@ -23,15 +23,15 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import GlossaryError
+from .textutil import HAN, write_text_atomic
 
 COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
 STATUSES = ("approved", "provisional")
 VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 USER_FILE = "glossary.tsv"
 NOT_TERMS_FILE = "not-terms.txt"
 PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
@@ -307,11 +307,8 @@ def tsv_text(entries: Iterable[Entry]) -> str:
 
 def write_text(path: Path, text: str) -> None:
     """Write a glossary file atomically (temp file, then rename), creating its folder."""
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_text_atomic(path, text)
     except OSError as exc:
         raise GlossaryError(
             f"Cannot write {path} ({exc.strerror or exc})", "Check the path and its permissions."
@@ -380,6 +377,22 @@ def load_file(path: Path, label: str) -> list[Entry]:
 
         return read_any(path, layer=label)
     return read_tsv(path, layer=label)
+
+
+def default_glossary() -> Glossary:
+    """The shipped glossary and the user's (the default of every stage; a command given
+    `--glossary` files loads its own). Loaded again only when a layer file changed, so a
+    long review session sees the user's edits and repeated calls cost a few `stat`s."""
+    stamp = []
+    for path in [p for _, p in layer_files()] + [shipped_dir() / NOT_TERMS_FILE]:
+        info = path.stat() if path.exists() else None
+        stamp.append((str(path), info.st_mtime_ns if info else 0, info.st_size if info else -1))
+    return _load_default(tuple(stamp))
+
+
+@lru_cache(maxsize=4)
+def _load_default(stamp: tuple) -> Glossary:
+    return load_glossary()
 
 
 def load_glossary(extra: Sequence[Path] = (), user: bool = True) -> Glossary:

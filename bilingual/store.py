@@ -11,11 +11,10 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .document import Article, Block, Edition, Sentence
+from .document import Article, Block, Edition, Flag, Pair, Sentence, flags_from_json, flags_json
 from .errors import EditionError
 
 SCHEMA_VERSION = 1
@@ -45,36 +44,6 @@ CREATE TABLE IF NOT EXISTS history (
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass
-class Pair:
-    """One sentence pair in document order, with where it sits and its review state."""
-
-    sid: str
-    article: int
-    block: str
-    kind: str
-    zh: str
-    en: str = ""
-    mt: str = ""
-    status: str = "untranslated"
-    signature: str = ""
-    flags: list[dict] = field(default_factory=list)
-    score: float | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "article": self.article,
-            "block": self.block,
-            "kind": self.kind,
-            "id": self.sid,
-            "zh": self.zh,
-            "en": self.en,
-            "status": self.status,
-            "flags": self.flags,
-            "signature": self.signature,
-        }
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -266,7 +235,7 @@ class EditionStore(_Base):
             mt=row["mt"],
             status=row["status"],
             signature=row["signature"],
-            flags=json.loads(row["flags"]),
+            flags=flags_from_json(json.loads(row["flags"])),
             score=row["score"],
         )
 
@@ -294,9 +263,14 @@ class EditionStore(_Base):
         return out
 
     def update_pair(self, sid: str, **fields: object) -> None:
-        """Set columns of one pair (en, mt, status, signature, flags, score); no transaction."""
+        """Set columns of one pair (en, mt, status, signature, flags, score); no transaction.
+
+        `flags` is an iterable of `Flag`; `signature` a `Signature` or its string."""
         if "flags" in fields:
-            fields["flags"] = json.dumps(fields["flags"], ensure_ascii=False)
+            flags: Iterable[Flag] = fields["flags"]  # type: ignore[assignment]
+            fields["flags"] = json.dumps(flags_json(flags), ensure_ascii=False)
+        if "signature" in fields:
+            fields["signature"] = str(fields["signature"])
         fields["updated"] = now()
         cols = ", ".join(f"{k} = ?" for k in fields)
         self.conn.execute(f"UPDATE pairs SET {cols} WHERE sid = ?", (*fields.values(), sid))
@@ -379,8 +353,9 @@ class TranslationCache(_Base):
             ) from None
         self.path = path
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[str, list[dict]]]:
-        out: dict[str, tuple[str, list[dict]]] = {}
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[str, tuple[Flag, ...]]]:
+        """(English, flags) of the keys that are cached."""
+        out: dict[str, tuple[str, tuple[Flag, ...]]] = {}
         keys = list(keys)
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
@@ -388,17 +363,17 @@ class TranslationCache(_Base):
             for row in self.conn.execute(
                 f"SELECT key, en, flags FROM tm WHERE key IN ({marks})", chunk
             ):
-                out[row["key"]] = (row["en"], json.loads(row["flags"]))
+                out[row["key"]] = (row["en"], flags_from_json(json.loads(row["flags"])))
         return out
 
-    def put_many(self, rows: Iterable[tuple[str, str, str, str, list[dict]]]) -> None:
+    def put_many(self, rows: Iterable[tuple[str, str, str, object, Iterable[Flag]]]) -> None:
         """Store (key, zh, en, signature, flags) rows; call inside a transaction."""
         stamp = now()
         self.conn.executemany(
             "INSERT OR REPLACE INTO tm (key, zh, en, signature, flags, created)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (k, zh, en, sig, json.dumps(f, ensure_ascii=False), stamp)
+                (k, zh, en, str(sig), json.dumps(flags_json(f), ensure_ascii=False), stamp)
                 for k, zh, en, sig, f in rows
             ],
         )

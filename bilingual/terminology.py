@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .document import Flag
 from .glossary import Glossary
 from .numbers import missing_numbers, zh_numbers
 
@@ -185,13 +186,13 @@ def has_rendering(en: str, rendering: str) -> bool:
 
 def check(
     zh: str, en: str, glossary: Glossary, names: Sequence[tuple[str, str]] = ()
-) -> list[dict]:
+) -> list[Flag]:
     """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
 
     Each distinct glossary term (and name) found in `zh` must have its approved English
     somewhere in `en`; each Arabic-digit number of `zh` must appear with the same value.
     """
-    flags: list[dict] = []
+    flags: list[Flag] = []
     seen: set[str] = set()
     for match in glossary.find(zh):
         entry = match.entry
@@ -199,15 +200,15 @@ def check(
             continue
         seen.add(entry.zh)
         if not has_rendering(en, entry.en):
-            flags.append({"code": "term-miss", "detail": f"{match.surface} → {entry.en}"})
+            flags.append(Flag("term-miss", f"{match.surface} → {entry.en}"))
     for name_zh, name_en in names:
         if name_zh and name_en and name_zh in zh and name_zh not in seen:
             seen.add(name_zh)
             if not has_rendering(en, name_en):
-                flags.append({"code": "name-miss", "detail": f"{name_zh} → {name_en}"})
+                flags.append(Flag("name-miss", f"{name_zh} → {name_en}"))
     for number in missing_numbers(zh, en):
         expected = number.english or ", ".join(f"{v:g}" for v in number.values)
-        flags.append({"code": "number-mismatch", "detail": f"{number.text} → {expected}"})
-    if MARKER_RE.search(en):
-        flags.append({"code": "marker-leak", "detail": MARKER_RE.search(en).group()})
+        flags.append(Flag("number-mismatch", f"{number.text} → {expected}"))
+    if leak := MARKER_RE.search(en):
+        flags.append(Flag("marker-leak", leak.group()))
     return flags

@@ -12,6 +12,7 @@ from review_support import make_edition, sid_of
 
 from bilingual.cli.keys import LineEditor, Terminal, decode_char
 from bilingual.cli.review_tui import _default_split, _place, _ruled
+from bilingual.document import Flag
 from bilingual.store import EditionStore
 
 CTRL_U, CTRL_A, ESC, CTRL_C = "\x15", "\x01", "\x1b", "\x03"
@@ -231,7 +232,7 @@ def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("zh\ten\n村民\tvillagers of the test\n", encoding="utf-8")
     with EditionStore(edition) as store, store.transaction():
-        flag = {"code": "length-ratio", "detail": "English suspiciously short"}
+        flag = Flag("length-ratio", "English suspiciously short")
         store.update_pair(sid_of(store, "村民很高兴。"), flags=[flag])
     child = spawn(edition, "--filter", "flagged")
     child.expect_exact("article 1 «乡村振兴» · paragraph · ")

@@ -33,7 +33,7 @@ ZH = "市委组织部拨付200余万元党费，借助网格化管理服务党�
 
 
 def code_details(flags: list[dict]) -> list[tuple[str, str]]:
-    return [(f["code"], f["detail"]) for f in flags]
+    return [(f.code, f.detail) for f in flags]
 
 
 # --- protect -----------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def nonsense(text: str, rng: random.Random) -> str:
 
 def silent_misses(zh: str, en: str, flags: list[dict], glossary: Glossary, names) -> list[str]:
     """Terms, names and numbers of `zh` neither rendered in `en` nor flagged."""
-    details = [f["detail"] for f in flags]
+    details = [f.detail for f in flags]
     flagged = lambda zh_part: any(d.startswith(zh_part + " ") for d in details)  # noqa: E731
     misses = [
         m.surface
@@ -299,5 +299,5 @@ def test_seed_with_a_marker_preserving_model_restores_every_term(seed_units) -> 
         p = protect(zh, glossary, names)
         kept = " ".join(re.findall(r"ZZ\d+ZZ|\d[\d,.]*%?", p.text))
         en = restore(kept, p)
-        codes = {f["code"] for f in check(zh, en, glossary, names)}
+        codes = {f.code for f in check(zh, en, glossary, names)}
         assert not codes, (zh, en)

@@ -152,7 +152,7 @@ def test_glossary_edit_redoes_only_sentences_with_the_term(tmp_path):
         en = [p.en for p in store.pairs() if "组织部" in p.zh]
         assert all("Department of Organization" in e for e in en)
         assert all(p.signature.endswith(new.hash) for p in store.pairs())
-        assert not [f for p in store.pairs() for f in p.flags if f["code"] == "term-miss"]
+        assert not [f for p in store.pairs() for f in p.flags if f.code == "term-miss"]
 
 
 def test_translate_one_returns_fields_without_writing(tmp_path):
@@ -160,7 +160,7 @@ def test_translate_one_returns_fields_without_writing(tmp_path):
     with EditionStore(edition) as store:
         sid = store.pairs()[1].sid
         result = translate_one(store, sid, engine_name="fake")
-        assert result.en.startswith("EN[") and result.signature.startswith("fake v1")
+        assert result.en.startswith("EN[") and str(result.signature).startswith("fake v1")
         assert store.pair(sid).status == "untranslated"
 
 

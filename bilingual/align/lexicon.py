@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import GlossaryError
+from ..glossary import default_glossary
 from .english import content_stems
 
 INDEX_VERSION = 3
@@ -176,14 +178,10 @@ def cedict_entries() -> dict[str, dict[str, float]]:
 
 
 def glossary_terms() -> list[tuple[str, str]]:
-    """(zh, en) pairs from the project glossary, or none when it is not available."""
+    """(zh, en) pairs from the project glossary (none when the user's glossary is broken)."""
     try:
-        from ..glossary import load_glossary
-    except ImportError:
-        return []
-    try:
-        glossary = load_glossary()
-    except Exception:  # a broken user glossary must not stop alignment
+        glossary = default_glossary()
+    except GlossaryError:  # a broken user glossary must not stop alignment
         return []
     pairs = []
     for entry in glossary.entries.values():

@@ -27,11 +27,12 @@ def qa_cli(
     Example: bilingual qa -e output/seed-page --strict
     """
     from ..errors import QAFailed
+    from ..glossary import default_glossary
     from ..qa import run_qa
     from ..store import EditionStore
 
     with EditionStore(edition) as store:
-        report = run_qa(store, load_layers(glossary))
+        report = run_qa(store, load_layers(glossary) or default_glossary())
     if as_json:
         print_json(report.to_json())
     else:

@@ -77,7 +77,9 @@ def build_cli(
 
     Example: bilingual build samples/seed-page.txt
     """
+    from ..glossary import default_glossary
     from ..ingest import ingest
+    from ..qa import run_qa
     from ..render import check_options, render_edition
     from ..store import EditionStore
     from ..translate import translate_edition
@@ -86,13 +88,15 @@ def build_cli(
     formats = _formats(fmt)
     check_options(formats, layout, pinyin)
     directory = edition or default_edition_dir(sources[0])
-    layers = load_layers(glossary)
+    layers = load_layers(glossary) or default_glossary()
     result = ingest(sources, directory, encoding=None)
     with EditionStore(directory) as store:
         with _progress(True) as progress:
             report = translate_edition(
                 store, engine_name=engine, progress=progress, glossary=layers
             )
+        if report.sentences:
+            run_qa(store, layers)
         if report.notice:
             print(report.notice, file=sys.stderr)
         paths = render_edition(

@@ -35,9 +35,12 @@ def translate_cli(
 
     Example: bilingual translate -e output/seed-page --json
     """
+    from ..glossary import default_glossary
+    from ..qa import run_qa
     from ..store import EditionStore
     from ..translate import translate_edition
 
+    layers = load_layers(glossary) or default_glossary()
     with EditionStore(edition) as store, _progress(not as_json) as progress:
         report = translate_edition(
             store,
@@ -46,8 +49,12 @@ def translate_cli(
             beam_size=beam_size,
             max_decoding_length=max_decoding_length,
             progress=progress,
-            glossary=load_layers(glossary),
+            glossary=layers,
         )
+        if report.sentences:
+            # the checks that need the whole edition (length-ratio band, Chinese left, odd
+            # output), so `review --filter flagged` sees every flag without a `qa` run
+            run_qa(store, layers)
     if report.notice:
         print(report.notice, file=sys.stderr)
     if as_json:

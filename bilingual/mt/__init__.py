@@ -10,6 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from ..document import Flag, Signature
 from ..errors import ModelError
 
 DEFAULT_BEAM_SIZE = 4
@@ -34,13 +35,15 @@ class Engine(Protocol):
     decoding options) and is part of the cache key. `label` says what the output is
     ("machine translation", "word gloss"). The caller (`bilingual.translate`) protects
     glossary terms, names and numbers as `ZZ<n>ZZ` markers around `translate`, so an engine
-    must pass such Latin tokens through. An optional `flag` dict is added to every result.
+    must pass such Latin tokens through. `flag`, when not None, is added to every result
+    (the word gloss says on every pair that it is no translation).
     """
 
     name: str
     label: str
+    flag: Flag | None
 
-    def signature(self) -> str: ...
+    def signature(self) -> Signature: ...
 
     def translate(self, texts: list[str]) -> list[str]: ...
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from ..document import Signature
 from ..errors import ModelError
 from . import EngineOptions
 from .models import ModelInfo, find_model, load_package
@@ -34,6 +35,7 @@ class ArgosEngine:
 
     name = "argos"
     label = "machine translation"
+    flag = None
 
     def __init__(self, options: EngineOptions) -> None:
         self.options = options
@@ -55,11 +57,13 @@ class ArgosEngine:
             )
         self.info: ModelInfo = info
 
-    def signature(self) -> str:
+    def signature(self) -> Signature:
         o = self.options
-        return (
-            f"argos {self.info.name} v{self.info.version} "
-            f"beam={o.beam_size} maxlen={o.max_decoding_length}"
+        return Signature(
+            "argos",
+            self.info.name,
+            f"v{self.info.version}",
+            (("beam", str(o.beam_size)), ("maxlen", str(o.max_decoding_length))),
         )
 
     @cached_property

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from .. import cedict
+from ..document import Flag, Signature
 from . import EngineOptions
 
 RULES_VERSION = 6  # bump when sense selection changes, so caches and signatures move on
@@ -198,16 +199,21 @@ class GlossEngine:
     name = "gloss"
     label = LABEL
     # Added to every pair it produces, so review, QA and renderers can say it is no translation.
-    flag: ClassVar[dict] = {
-        "code": "word-gloss",
-        "detail": "literal CC-CEDICT word gloss, not a translation",
-    }
+    flag: ClassVar[Flag | None] = Flag(
+        "word-gloss", "literal CC-CEDICT word gloss, not a translation"
+    )
 
     def __init__(self, options: EngineOptions) -> None:
         self.glossary = options.glossary
 
-    def signature(self) -> str:
-        return f"gloss cc-cedict {cedict_version()} rules={RULES_VERSION} (word gloss, not MT)"
+    def signature(self) -> Signature:
+        return Signature(
+            "gloss",
+            "cc-cedict",
+            cedict_version(),
+            (("rules", str(RULES_VERSION)),),
+            note="word gloss, not MT",
+        )
 
     def translate(self, texts: list[str]) -> list[str]:
         known = dictionary()

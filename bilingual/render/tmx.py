@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from ..store import EditionStore
-from .view import xml_safe as _clean  # lxml refuses XML-invalid characters
+from ..textutil import xml_safe as _clean  # lxml refuses XML-invalid characters
 
 SRC_LANG = "zh-CN"
 TGT_LANG = "en"
@@ -65,12 +65,7 @@ def write_tmx(store: EditionStore) -> str:
         tu = etree.SubElement(body, "tu", tuid=pair.sid)
         _prop(tu, "x-status", pair.status)
         for flag in pair.flags:
-            detail = flag.get("detail", "")
-            _prop(
-                tu,
-                "x-flag",
-                f"{flag.get('code', '')}: {detail}" if detail else flag.get("code", ""),
-            )
+            _prop(tu, "x-flag", str(flag))
         if pair.signature:
             _prop(tu, "x-signature", pair.signature)
         _prop(tu, "x-kind", pair.kind)
