@@ -11,8 +11,8 @@ import argparse
 import random
 import time
 
-from bilingual.glossary import Entry, Glossary
-from bilingual.terminology import protect
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.protect import protect
 
 # Common characters of Party-press text, so synthetic terms overlap and nest like real ones.
 CHARS = (

@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from . import terminology
 from .document import REVIEWED, Flag
-from .glossary import Glossary
 from .store import EditionStore
+from .terms import protect
+from .terms.glossary import Glossary
 from .textutil import HAN_RUN
 
 MIN_ZH = 6  # Chinese characters below which a length ratio means nothing
@@ -164,7 +164,7 @@ def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
     if ctx.glossary is None or not en.strip():
         return []
     codes = CHECKS["terms"].codes
-    return [f for f in terminology.check(zh, en, ctx.glossary) if f.code in codes]
+    return [f for f in protect.check(zh, en, ctx.glossary) if f.code in codes]
 
 
 # -- running ----------------------------------------------------------------

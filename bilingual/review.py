@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from .document import REVIEWED, Flag, Pair, Sentence, flags_from_json, flags_json, text_hash
 from .errors import ReviewError
-from .glossary import default_glossary
 from .qa import Context, recheck
 from .store import EditionStore
+from .terms.files import default_glossary
 from .translate import translate_one
 
 FILTERS = ("unreviewed", "flagged", "all")

@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass, field
 
 from .document import REVIEWED, Flag, Pair, Signature
 from .errors import ReviewError
-from .glossary import Glossary, default_glossary
 from .mt import (
     DEFAULT_BEAM_SIZE,
     DEFAULT_MAX_DECODING_LENGTH,
@@ -35,9 +34,11 @@ from .mt import (
     choose,
     engine_names,
 )
-from .names import names_in
 from .store import EditionStore, TranslationCache
-from .terminology import check, protect, restore
+from .terms.files import default_glossary
+from .terms.glossary import Glossary
+from .terms.names import names_in
+from .terms.protect import check, protect, restore
 
 # Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
 # Large enough that CTranslate2 still fills its token batches (see bench/translate.py).

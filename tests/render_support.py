@@ -8,8 +8,8 @@ import itertools
 from pathlib import Path
 
 from bilingual.document import Flag, assign_ids
-from bilingual.glossary import Entry, Glossary
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry, Glossary
 
 NAME = "seed-mini"
 SIGNATURE = "fake v1 beam=4 maxlen=256 | glossary=0000"

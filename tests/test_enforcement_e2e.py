@@ -17,11 +17,11 @@ import pytest
 from conftest import SEED
 from mt_support import run_cli
 
-from bilingual.glossary import load_glossary
-from bilingual.names import names_in
-from bilingual.numbers import en_values, zh_numbers
 from bilingual.store import EditionStore
-from bilingual.terminology import MARKER_RE, has_rendering
+from bilingual.terms.files import load_glossary
+from bilingual.terms.names import names_in
+from bilingual.terms.numbers import en_values, zh_numbers
+from bilingual.terms.protect import MARKER_RE, has_rendering
 
 # Anything that looks like a placeholder or a piece of one: ZZ12ZZ, zz 3 zz, ZZ4, a lone ZZ.
 LEAK = re.compile(r"(?<![A-Za-z])[Zz]\s?[Zz](?![a-y])|ZZ")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.glossary import Entry, Glossary
 from bilingual.mt import EngineOptions
 from bilingual.mt.gloss import GlossEngine, best_sense, clean_sense
+from bilingual.terms.glossary import Entry, Glossary
 
 
 @pytest.mark.parametrize(

@@ -10,19 +10,19 @@ from glossary_support import HEADER, shipped_fixture  # noqa: F401
 from lxml import etree
 
 from bilingual.errors import GlossaryError
-from bilingual.glossary import (
-    Entry,
-    Glossary,
+from bilingual.terms.files import (
+    export_text,
     layer_files,
     load_glossary,
+    read_any,
     read_tsv,
-    search,
-    stats,
     user_glossary_path,
     write_tsv,
 )
-from bilingual.glossary_io import TBX_NS, export_text, read_any, read_csv, read_tbx
-from bilingual.glossary_lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.formats import TBX_NS, read_csv, read_tbx
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.search import search, stats
 
 
 def tsv(path: Path, *rows: str) -> Path:
@@ -61,7 +61,7 @@ def test_missing_extra_file_is_an_error(shipped: Path, tmp_path: Path) -> None:
 
 
 def test_shipped_dir_defaults_to_repo_glossary(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bilingual.glossary import shipped_dir
+    from bilingual.terms.files import shipped_dir
 
     monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR", raising=False)
     assert shipped_dir() == ROOT / "glossary"

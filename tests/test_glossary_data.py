@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from bilingual.glossary import NOT_TERMS_FILE, Glossary, read_not_terms, read_tsv
+from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_tsv
+from bilingual.terms.glossary import Glossary
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +100,7 @@ def tbx_errors(text: str) -> list[str]:
 
 
 def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary) -> None:
-    from bilingual.glossary_io import export_text
+    from bilingual.terms.files import export_text
 
     assert tbx_errors(export_text(shipped.entries.values(), "tbx")) == []
 
@@ -114,8 +115,8 @@ def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary) -> None:
     ],
 )
 def test_the_tbx_check_can_fail(old: str, new: str) -> None:
-    from bilingual.glossary import Entry
-    from bilingual.glossary_io import export_text
+    from bilingual.terms.files import export_text
+    from bilingual.terms.glossary import Entry
 
     text = export_text([Entry("党费", "Party membership dues", category="party")], "tbx")
     assert old in text and tbx_errors(text) == []
@@ -124,8 +125,8 @@ def test_the_tbx_check_can_fail(old: str, new: str) -> None:
 
 def test_tbx_export_drops_control_characters_and_refuses_an_empty_glossary() -> None:
     from bilingual.errors import GlossaryError
-    from bilingual.glossary import Entry
-    from bilingual.glossary_io import export_text
+    from bilingual.terms.files import export_text
+    from bilingual.terms.glossary import Entry
 
     text = export_text([Entry("党费", "Party\x01 dues", note="a\x0bb")], "tbx")
     assert tbx_errors(text) == [] and "Party dues" in text

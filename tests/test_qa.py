@@ -7,8 +7,8 @@ from review_support import make_edition, sid_of
 
 from bilingual import qa, review
 from bilingual.document import Flag
-from bilingual.glossary import Entry, Glossary
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry, Glossary
 
 ZH = "村民们都很高兴地参加了活动。"  # 14 characters
 OK = "The villagers were all happy to take part in the event."

@@ -23,12 +23,12 @@ from typer.testing import CliRunner
 from bilingual.cli import app
 from bilingual.document import Flag, Signature, assign_ids, text_hash
 from bilingual.errors import RenderError
-from bilingual.glossary import Entry
 from bilingual.render import render_edition
 from bilingual.render.markup import Piece, en_pieces, pieces_html, tip
 from bilingual.render.ruby import annotate, join_syllables, split_words
 from bilingual.render.view import build_view
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry
 
 
 @pytest.fixture

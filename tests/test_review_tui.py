@@ -226,7 +226,7 @@ def test_decode_char_names_control_characters():
 
 
 def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
-    from bilingual.glossary import user_glossary_path
+    from bilingual.terms.files import user_glossary_path
 
     path = user_glossary_path()  # under the test's own XDG_DATA_HOME, inherited by the child
     path.parent.mkdir(parents=True, exist_ok=True)

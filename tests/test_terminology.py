@@ -11,10 +11,11 @@ import pytest
 from conftest import SEED
 from glossary_support import shipped_fixture  # noqa: F401
 
-from bilingual.glossary import Entry, Glossary, load_glossary
-from bilingual.names import names_in
-from bilingual.numbers import en_values, format_value, missing_numbers, zh_numbers
-from bilingual.terminology import MARKER_RE, check, has_rendering, protect, restore
+from bilingual.terms.files import load_glossary
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.names import names_in
+from bilingual.terms.numbers import en_values, format_value, missing_numbers, zh_numbers
+from bilingual.terms.protect import MARKER_RE, check, has_rendering, protect, restore
 
 G = Glossary.from_entries(
     [

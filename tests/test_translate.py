@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from mt_support import SEED, make_edition, run_cli, seed_sentences
 
-from bilingual.glossary import Entry, Glossary
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry, Glossary
 from bilingual.translate import translate_edition, translate_one
 
 REQUIRED = {"translated": int, "cached": int, "engine": str, "seconds": float}

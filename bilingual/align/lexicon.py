@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GlossaryError
-from ..glossary import default_glossary
+from ..terms.files import default_glossary
 from .english import content_stems
 
 INDEX_VERSION = 3

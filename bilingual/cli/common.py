@@ -38,6 +38,6 @@ def load_layers(files: list[Path]):
     """The layered glossary with extra files, or None (the library loads the default)."""
     if not files:
         return None
-    from ..glossary import load_glossary
+    from ..terms.files import load_glossary
 
     return load_glossary(extra=files)

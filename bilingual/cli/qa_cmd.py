@@ -27,9 +27,9 @@ def qa_cli(
     Example: bilingual qa -e output/seed-page --strict
     """
     from ..errors import QAFailed
-    from ..glossary import default_glossary
     from ..qa import run_qa
     from ..store import EditionStore
+    from ..terms.files import default_glossary
 
     with EditionStore(edition) as store:
         report = run_qa(store, load_layers(glossary) or default_glossary())

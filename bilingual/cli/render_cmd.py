@@ -77,11 +77,11 @@ def build_cli(
 
     Example: bilingual build samples/seed-page.txt
     """
-    from ..glossary import default_glossary
     from ..ingest import ingest
     from ..qa import run_qa
     from ..render import check_options, render_edition
     from ..store import EditionStore
+    from ..terms.files import default_glossary
     from ..translate import translate_edition
     from .translate_cmd import _progress
 

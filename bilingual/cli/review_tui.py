@@ -25,8 +25,9 @@ from rich.text import Text
 from .. import review
 from ..document import Pair
 from ..errors import BilingualError, ReviewError
-from ..glossary import Glossary, default_glossary
 from ..store import EditionStore
+from ..terms.files import default_glossary
+from ..terms.glossary import Glossary
 from .keys import Terminal, read_line
 
 HELP = """\

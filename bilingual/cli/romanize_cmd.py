@@ -20,8 +20,8 @@ def romanize_cli(
 
     Example: bilingual romanize 葛新爱 欧阳少峰   ·   bilingual romanize --kind place 忻州市
     """
-    from ..glossary import load_glossary
-    from ..names import romanize
+    from ..terms.files import load_glossary
+    from ..terms.names import romanize
 
     glossary = load_glossary() if kind == "place" else None
     for word in words:

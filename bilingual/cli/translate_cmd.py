@@ -35,9 +35,9 @@ def translate_cli(
 
     Example: bilingual translate -e output/seed-page --json
     """
-    from ..glossary import default_glossary
     from ..qa import run_qa
     from ..store import EditionStore
+    from ..terms.files import default_glossary
     from ..translate import translate_edition
 
     layers = load_layers(glossary) or default_glossary()

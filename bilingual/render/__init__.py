@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RenderError
-from ..glossary import Glossary, default_glossary
 from ..store import EditionStore
+from ..terms.files import default_glossary
+from ..terms.glossary import Glossary
 from ..textutil import atomic_write
 
 FORMATS: dict[str, str] = {

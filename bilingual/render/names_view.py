@@ -17,8 +17,8 @@ def name_matches(text: str, kind: str, taken: list[Any]) -> list[Any]:
     overlap `taken` (the glossary's own matches), in text order."""
     if kind not in NAME_KINDS:
         return []
-    from ..glossary import Entry, Match
-    from ..names import byline_names, romanize_name, titled_names
+    from ..terms.glossary import Entry, Match
+    from ..terms.names import byline_names, romanize_name, titled_names
 
     people = byline_names(text) if kind in ("byline", "dateline") else titled_names(text)
     found: list[Any] = []

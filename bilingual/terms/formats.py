@@ -1,6 +1,6 @@
-"""Glossary files in and out (TSV, CSV, TBX) and the edits the CLI makes to one file.
+"""The CSV and TBX glossary formats (`terms.files` registers them by name beside TSV).
 
-Formats register in `READERS` / `WRITERS` by name. TBX is written as TBX v3 (ISO 30042:2019)
+TBX is written as TBX v3 (ISO 30042:2019)
 in the TBX-Basic dialect, DCA style — the dialect CAT tools (Trados, memoQ, Xbench) import:
 one `conceptEntry` per term, a `langSec` for zh and one for en, the category as
 `descrip type="subjectField"`, the note and source as `note` / `admin type="source"`, the
@@ -13,29 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import GlossaryError
-from .glossary import (
-    COLUMNS,
-    HAN,
-    STATUSES,
-    Entry,
-    entry_from_fields,
-    read_tsv,
-    shipped_dir,
-    tsv_text,
-    write_text,
-)
+from ..errors import GlossaryError
+from ..textutil import xml_safe
+from .glossary import COLUMNS, Entry, entry_from_fields
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
 PINYIN_NOTE = "pinyin: "
-XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -77,7 +65,7 @@ def tbx_text(entries: Iterable[Entry]) -> str:
     def sub(parent, tag: str, text: str = "", **attrs: str):
         element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
         if text:
-            element.text = XML_INVALID.sub("", text)  # control characters are not XML
+            element.text = xml_safe(text)  # control characters are not XML
         return element
 
     root = etree.Element(
@@ -188,142 +176,3 @@ def read_tbx(path: Path, layer: str = "") -> list[Entry]:
     if not entries:
         raise GlossaryError(f"{path} holds no zh–en term entries", "Check the TBX languages.")
     return entries
-
-
-# --- registry ----------------------------------------------------------------------------------
-
-READERS: dict[str, Callable[[Path, str], list[Entry]]] = {
-    "tsv": read_tsv,
-    "csv": read_csv,
-    "tbx": read_tbx,
-}
-WRITERS: dict[str, Callable[[Iterable[Entry]], str]] = {
-    "tsv": tsv_text,
-    "csv": csv_text,
-    "tbx": tbx_text,
-}
-SUFFIXES = {".tsv": "tsv", ".txt": "tsv", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx"}
-
-
-def format_of(path: Path) -> str:
-    try:
-        return SUFFIXES[path.suffix.lower()]
-    except KeyError:
-        raise GlossaryError(
-            f"Unknown glossary format for {path.name}", "Use a .tsv, .csv or .tbx file."
-        ) from None
-
-
-def read_any(path: Path, layer: str = "") -> list[Entry]:
-    """Entries of a TSV, CSV or TBX file (chosen by suffix)."""
-    if not path.is_file():
-        raise GlossaryError(f"Glossary file {path} not found", "Check the path.")
-    return READERS[format_of(path)](path, layer)
-
-
-def export_text(entries: Iterable[Entry], fmt: str) -> str:
-    """The entries in a registered format (tsv, csv, tbx)."""
-    try:
-        writer = WRITERS[fmt]
-    except KeyError:
-        raise GlossaryError(
-            f"Unknown export format {fmt!r}", f"Use one of: {', '.join(WRITERS)}."
-        ) from None
-    return writer(entries)
-
-
-# --- edits to one file ---------------------------------------------------------------------------
-
-
-def _writable(path: Path) -> None:
-    """Refuse to edit the shipped glossary: edits go to a user file or `--file`."""
-    shipped = shipped_dir().resolve()
-    if path.resolve().parent == shipped:
-        raise GlossaryError(
-            f"{path} is part of the shipped glossary, which the CLI never changes",
-            "Edit your own glossary (the default) or name another file with --file.",
-        )
-
-
-def _check_status(status: str) -> None:
-    if status not in STATUSES:
-        raise GlossaryError(f"Unknown status {status!r}", f"Use one of: {', '.join(STATUSES)}.")
-
-
-def _load_for_edit(path: Path) -> list[Entry]:
-    _writable(path)
-    return [replace(e, layer="") for e in read_any(path)] if path.exists() else []
-
-
-def _save(path: Path, entries: list[Entry]) -> None:
-    write_text(path, export_text(entries, format_of(path)))
-
-
-def add_entry(path: Path, entry: Entry) -> None:
-    """Add a new term to a glossary file (creating it). Refuses a term already in the file."""
-    entries = _load_for_edit(path)
-    if any(e.zh == entry.zh for e in entries):
-        raise GlossaryError(
-            f"{entry.zh} is already in {path}", "Use `bilingual glossary edit` to change it."
-        )
-    if not entry.zh or not entry.en:
-        raise GlossaryError("A term needs both Chinese and English", "Give ZH and EN.")
-    _check_status(entry.status)
-    if not HAN.search(entry.zh):
-        raise GlossaryError(f"{entry.zh!r} has no Chinese characters", "Give the Chinese first.")
-    _save(path, [*entries, replace(entry, layer="")])
-
-
-def edit_entry(path: Path, zh: str, base: Entry | None = None, **changes: str) -> Entry:
-    """Change fields of a term in a glossary file.
-
-    A term that is not in the file but is in a lower layer (`base`, e.g. the shipped
-    glossary) is copied into the file with the changes: an override, not an edit in place.
-    """
-    entries = _load_for_edit(path)
-    changes = {k: v for k, v in changes.items() if v is not None}
-    _check_status(changes.get("status", "approved"))
-    for index, entry in enumerate(entries):
-        if entry.zh == zh:
-            entries[index] = replace(entry, **changes)
-            _save(path, entries)
-            return entries[index]
-    if base is None:
-        raise GlossaryError(f"{zh} is not in the glossary", "Add it with `bilingual glossary add`.")
-    new = replace(base, layer="", **changes)
-    _save(path, [*entries, new])
-    return new
-
-
-def remove_entry(path: Path, zh: str) -> None:
-    """Remove a term from a glossary file."""
-    entries = _load_for_edit(path)
-    kept = [e for e in entries if e.zh != zh]
-    if len(kept) == len(entries):
-        raise GlossaryError(
-            f"{zh} is not in {path}",
-            "Only terms of your own glossary (or --file) can be removed; "
-            "override a shipped term with `bilingual glossary edit`.",
-        )
-    _save(path, kept)
-
-
-def import_entries(source: Path, target: Path) -> tuple[int, int, int]:
-    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged)."""
-    incoming = read_any(source)
-    entries = _load_for_edit(target)
-    index = {e.zh: i for i, e in enumerate(entries)}
-    added = updated = unchanged = 0
-    for entry in incoming:
-        entry = replace(entry, layer="")
-        if entry.zh not in index:
-            index[entry.zh] = len(entries)
-            entries.append(entry)
-            added += 1
-        elif entries[index[entry.zh]] != entry:
-            entries[index[entry.zh]] = entry
-            updated += 1
-        else:
-            unchanged += 1
-    _save(target, entries)
-    return added, updated, unchanged

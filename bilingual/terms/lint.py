@@ -26,17 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .glossary import (
-    HAN,
-    NOT_TERMS_FILE,
-    STATUSES,
-    Entry,
-    Glossary,
-    Row,
-    entry_from_fields,
-    read_rows,
-    read_tsv,
-)
+from ..textutil import HAN
+from .files import NOT_TERMS_FILE, Row, read_any, read_rows, read_tsv
+from .glossary import STATUSES, Entry, Glossary, entry_from_fields
+from .names import pinyin_of
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
 OTHER_REQUIRED = ("zh", "en")
@@ -142,8 +135,6 @@ def check_pinyin(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
     for item in rows:
         entry = item.entry
         if entry.zh and entry.pinyin and not pinyin_agrees(entry.zh, entry.pinyin):
-            from .names import pinyin_of
-
             yield _problem(
                 item, "pinyin", f"{entry.zh}: {entry.pinyin!r} (pypinyin: {pinyin_of(entry.zh)})"
             )
@@ -197,8 +188,6 @@ def _rows(path: Path) -> list[Row]:
     """Raw rows of a TSV; for CSV/TBX, rows rebuilt from the parsed entries (line = entry no.)."""
     if path.suffix.lower() in (".tsv", ".txt"):
         return read_rows(path)
-    from .glossary_io import read_any
-
     return [Row(n, e.to_row()) for n, e in enumerate(read_any(path), start=1)]
 
 

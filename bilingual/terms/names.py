@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-from .glossary import takes_generic
+from ..errors import InputError
+from ..textutil import HAN_RUN
+from .glossary import Glossary, takes_generic
 from .names_data import (
     AFTER_NAME,
     BYLINE_NOISE,
@@ -34,11 +35,6 @@ from .names_data import (
     TITLES,
     TOPONYMS,
 )
-
-if TYPE_CHECKING:
-    from .glossary import Glossary
-
-HAN_RUN = re.compile(r"^[\u3400-\u9fff]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -134,8 +130,6 @@ ROMANIZERS: dict[str, Callable[..., str]] = {
 
 def romanize(zh: str, kind: str = "name", glossary: Glossary | None = None) -> str:
     """Romanise `zh` as a person name, a place or plain text (see ROMANIZERS)."""
-    from .errors import InputError
-
     try:
         romanizer = ROMANIZERS[kind]
     except KeyError:
@@ -193,7 +187,7 @@ def byline_names(text: str) -> list[str]:
     for noise in sorted(BYLINE_NOISE, key=len, reverse=True):
         body = body.replace(noise, " ")
     names: list[str] = []
-    for chunk in re.split(r"[^\u3400-\u9fff]+", body):
+    for chunk in HAN_RUN.findall(body):
         names += _segment(chunk) if chunk else []
     return names
 
@@ -217,7 +211,7 @@ def titled_names(text: str) -> list[str]:
             after = text[start + length :]
             if (
                 len(name) == length
-                and HAN_RUN.match(name)
+                and HAN_RUN.fullmatch(name)
                 and _is_name_start(name)
                 and (not after or after.startswith(AFTER_NAME))
             ):

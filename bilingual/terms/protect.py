@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .document import Flag
+from ..document import Flag
 from .glossary import Glossary
 from .numbers import missing_numbers, zh_numbers
 
