@@ -24,8 +24,10 @@ from dataclasses import dataclass, field, replace
 
 from .document import REVIEWED, Flag
 from .store import EditionStore
-from .terms import protect
+from .terms.analysis import analyse, article_credits
 from .terms.glossary import Glossary
+from .terms.names import Named
+from .terms.protect import check
 from .textutil import HAN_RUN
 
 MIN_ZH = 6  # Chinese characters below which a length ratio means nothing
@@ -44,6 +46,8 @@ class Context:
     """What checks may need beyond the pair: the glossary and the edition's ratio band."""
 
     glossary: Glossary | None = None
+    kind: str = "paragraph"  # the pair's block kind and its article's credited names,
+    credited: tuple[Named, ...] = ()  # for its analysis (set per pair by run_qa)
     band: tuple[float, float] | None = None
     median: float | None = None
 
@@ -164,7 +168,8 @@ def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
     if ctx.glossary is None or not en.strip():
         return []
     codes = CHECKS["terms"].codes
-    return [f for f in protect.check(zh, en, ctx.glossary) if f.code in codes]
+    analysis = analyse(zh, ctx.kind, ctx.glossary, ctx.credited)
+    return [f for f in check(analysis, en) if f.code in codes]
 
 
 # -- running ----------------------------------------------------------------
@@ -174,14 +179,14 @@ def check_pair(zh: str, en: str, ctx: Context) -> list[Flag]:
     """All checks on one pair (no length ratio unless `ctx` carries a band, no term checks
     unless it carries a glossary)."""
     flags: list[Flag] = []
-    for check in CHECKS.values():
-        flags.extend(check.func(zh, en, ctx))
+    for registered in CHECKS.values():
+        flags.extend(registered.func(zh, en, ctx))
     return flags
 
 
 def computed_codes(ctx: Context) -> set[str]:
     """The flag codes `check_pair` decides with this context (term codes need a glossary)."""
-    codes = {c for check in CHECKS.values() for c in check.codes}
+    codes = {c for registered in CHECKS.values() for c in registered.codes}
     if ctx.glossary is None:
         codes -= set(CHECKS["terms"].codes)
     return codes
@@ -249,13 +254,15 @@ def run_qa(store: EditionStore, glossary: Glossary) -> QAReport:
     pairs = store.pairs()
     band, median = ratio_band([(p.zh, p.en) for p in pairs])
     ctx = Context(glossary=glossary, band=band, median=median)
+    credits = article_credits(pairs, glossary)
     report = QAReport(pairs=len(pairs), band=band, median=median)
     with store.transaction():
         for index, p in enumerate(pairs):
             if p.status in REVIEWED:
                 continue
             report.checked += 1
-            flags = tuple(recheck(p.zh, p.en, p.flags, ctx))
+            own = replace(ctx, kind=p.kind, credited=credits.get(p.article, ()))
+            flags = tuple(recheck(p.zh, p.en, p.flags, own))
             if flags != p.flags:
                 store.update_pair(p.sid, flags=flags)
                 pairs[index] = replace(p, flags=flags)

@@ -35,9 +35,9 @@ from .mt import (
     engine_names,
 )
 from .store import EditionStore, TranslationCache
+from .terms.analysis import Analysis, analyse, article_credits
 from .terms.files import default_glossary
 from .terms.glossary import Glossary
-from .terms.names import names_in
 from .terms.protect import check, protect, restore
 
 # Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
@@ -87,46 +87,30 @@ class OneResult:
 
 @dataclass
 class _Unit:
-    """One distinct (text, names) to translate, and the pairs that receive it."""
+    """One distinct analysed sentence (text and names) to translate, and the pairs that
+    receive it."""
 
-    zh: str
-    names: tuple[tuple[str, str], ...]
+    analysis: Analysis
     key: str
     sids: list[str] = field(default_factory=list)
 
-
-# Block kinds whose names hold for the whole article (who wrote it, who is quoted).
-CREDIT_KINDS = ("byline", "dateline", "attribution")
-
-
-def _credited_names(pairs: list[Pair], glossary: Glossary) -> dict[int, list[tuple[str, str]]]:
-    """Article → the names found in its bylines, datelines and attributions (whole blocks)."""
-    blocks: dict[str, list[Pair]] = {}
-    for pair in pairs:
-        if pair.kind in CREDIT_KINDS:
-            blocks.setdefault(pair.block, []).append(pair)
-    credited: dict[int, list[tuple[str, str]]] = {}
-    for block in blocks.values():
-        text = "".join(p.zh for p in block)
-        credited.setdefault(block[0].article, []).extend(names_in(text, block[0].kind, glossary))
-    return credited
+    @property
+    def zh(self) -> str:
+        return self.analysis.text
 
 
-def _names(pair: Pair, glossary: Glossary, credited: dict) -> tuple[tuple[str, str], ...]:
-    """Names to protect like glossary terms in one sentence: those its own block kind reveals,
-    then the article's credited names that occur in it (only those, so the cache key of a
-    sentence without them stays shared with other editions)."""
-    found = list(names_in(pair.zh, pair.kind, glossary))
-    seen = {zh for zh, _ in found}
-    for zh, en in credited.get(pair.article, ()):
-        if zh not in seen and zh in pair.zh:
-            seen.add(zh)
-            found.append((zh, en))
-    return tuple(found)
+def _unit(pair: Pair, glossary: Glossary, credits: dict, engine_sig: Signature) -> _Unit:
+    """The analysed sentence of a pair: the names its own block kind reveals, then the
+    article's credited names that occur in it (only those, so the cache key of a sentence
+    without them stays shared with other editions)."""
+    analysis = analyse(pair.zh, pair.kind, glossary, credits.get(pair.article, ()))
+    return _Unit(analysis, cache_key(analysis, engine_sig))
 
 
-def cache_key(zh: str, engine_signature: Signature, terms_key: str, names: tuple = ()) -> str:
-    text = "\x1f".join([zh, str(engine_signature), terms_key, repr(names)])
+def cache_key(analysis: Analysis, engine_signature: Signature) -> str:
+    """sha1 of the text, the engine's signature, the sentence's terms and its names."""
+    names = tuple((n.zh, n.en) for n in analysis.named)
+    text = "\x1f".join([analysis.text, str(engine_signature), analysis.terms_key, repr(names)])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
@@ -145,24 +129,22 @@ def _setup(
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
 
 
-def _flags(engine: Engine, glossary: Glossary, unit: _Unit, en: str) -> tuple[Flag, ...]:
+def _flags(engine: Engine, unit: _Unit, en: str) -> tuple[Flag, ...]:
     """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
-    flags = check(unit.zh, en, glossary, unit.names)
+    flags = check(unit.analysis, en)
     if engine.flag is not None:
         flags.append(engine.flag)
     return tuple(flags)
 
 
-def _run(
-    engine: Engine, glossary: Glossary, units: list[_Unit]
-) -> list[tuple[str, tuple[Flag, ...]]]:
+def _run(engine: Engine, units: list[_Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
     """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
-    protected = [protect(u.zh, glossary, u.names) for u in units]
+    protected = [protect(u.analysis) for u in units]
     raw = engine.translate([p.text for p in protected])
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
         en = restore(mt, prot)
-        out.append((en, _flags(engine, glossary, unit, en)))
+        out.append((en, _flags(engine, unit, en)))
     return out
 
 
@@ -176,11 +158,11 @@ def _pending(
 ) -> tuple[list[_Unit], dict[str, str], int]:
     """Distinct (text, names) units still to translate, their previous signatures, and the
     number of reviewed pairs left alone."""
-    units: dict[tuple, _Unit] = {}
+    units: dict[str, _Unit] = {}
     previous: dict[str, str] = {}  # key → the signature its pairs had before
     kept = 0
     pairs = store.pairs()
-    credited = _credited_names(pairs, glossary)
+    credits = article_credits(pairs, glossary)
     for pair in pairs:
         if pair.status in REVIEWED:
             kept += 1
@@ -189,11 +171,8 @@ def _pending(
             pair.signature == str(signature) or not _is_mt(pair.signature)
         ):
             continue
-        names = _names(pair, glossary, credited)
-        unit = units.get((pair.zh, names))
-        if unit is None:
-            key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
-            unit = units[(pair.zh, names)] = _Unit(pair.zh, names, key)
+        unit = _unit(pair, glossary, credits, engine_sig)
+        unit = units.setdefault(unit.key, unit)
         unit.sids.append(pair.sid)
         if pair.status == "machine":
             previous[unit.key] = pair.signature
@@ -222,9 +201,7 @@ def translate_edition(
     try:
         hits = cache.get_many(u.key for u in units)
         cached = [u for u in units if u.key in hits]
-        results = {
-            u.key: (hits[u.key][0], _flags(engine, glossary, u, hits[u.key][0])) for u in cached
-        }
+        results = {u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0])) for u in cached}
         written = _write(store, cached, results, signature)
         done = sum(len(u.sids) for u in cached)
         if progress:
@@ -239,7 +216,7 @@ def translate_edition(
         size = batch_sentences()
         for start in range(0, len(misses), size):
             batch = misses[start : start + size]
-            results = dict(zip((u.key for u in batch), _run(engine, glossary, batch), strict=True))
+            results = dict(zip((u.key for u in batch), _run(engine, batch), strict=True))
             with cache.transaction():
                 cache.put_many(
                     (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in batch
@@ -309,14 +286,13 @@ def translate_one(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
     article = [p for p in store.pairs() if p.article == pair.article]
-    names = _names(pair, glossary, _credited_names(article, glossary))
-    unit = _Unit(pair.zh, names, cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names))
+    unit = _unit(pair, glossary, article_credits(article, glossary), engine_sig)
     with TranslationCache() as cache:
         hit = cache.get_many([unit.key]).get(unit.key)
         if hit is not None:
-            en, flags = hit[0], _flags(engine, glossary, unit, hit[0])
+            en, flags = hit[0], _flags(engine, unit, hit[0])
         else:
-            ((en, flags),) = _run(engine, glossary, [unit])
+            ((en, flags),) = _run(engine, [unit])
             with cache.transaction():
                 cache.put_many([(unit.key, unit.zh, en, signature, flags)])
     return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)

@@ -10,6 +10,7 @@ from glossary_support import HEADER, shipped_fixture  # noqa: F401
 from lxml import etree
 
 from bilingual.errors import GlossaryError
+from bilingual.terms.analysis import analyse
 from bilingual.terms.files import (
     export_text,
     layer_files,
@@ -115,16 +116,26 @@ def test_terms_key_changes_only_for_sentences_with_the_changed_term(shipped: Pat
     before = load_glossary()
     tsv(user_glossary_path(), "党费\tParty dues\t\t\t\t\t\t")
     after = load_glossary()
-    changed = [s for s in sentences if before.terms_key(s) != after.terms_key(s)]
+    changed = [
+        s
+        for s in sentences
+        if analyse(s, "paragraph", before).terms_key != analyse(s, "paragraph", after).terms_key
+    ]
     assert changed == ["拨付党费", "网格化和党费"]
-    assert before.terms_key("没有术语") == ""
+    assert analyse("没有术语", "paragraph", before).terms_key == ""
 
 
 def test_a_new_longer_term_changes_the_key_where_it_matches() -> None:
     small = Glossary.from_entries([Entry("网格化", "grid-based")])
     big = Glossary.from_entries([Entry("网格化", "grid-based"), Entry("网格化管理", "grid mgmt")])
-    assert small.terms_key("网格化管理") != big.terms_key("网格化管理")
-    assert small.terms_key("网格化加强") == big.terms_key("网格化加强")
+    assert (
+        analyse("网格化管理", "paragraph", small).terms_key
+        != analyse("网格化管理", "paragraph", big).terms_key
+    )
+    assert (
+        analyse("网格化加强", "paragraph", small).terms_key
+        == analyse("网格化加强", "paragraph", big).terms_key
+    )
 
 
 NOT_TERMS = Glossary(
@@ -156,7 +167,7 @@ def test_not_terms_load_from_the_shipped_dir_and_change_the_hash(shipped: Path) 
     (shipped / "not-terms.txt").write_text("# comment\n人党费\tnot 党费 here\n\n")
     after = load_glossary()
     assert after.not_terms == {"人党费"} and after.find("年轻人党费") == []
-    assert after.hash != before.hash and after.terms_key("年轻人党费") == ""
+    assert after.hash != before.hash and analyse("年轻人党费", "paragraph", after).terms_key == ""
 
 
 def test_lint_checks_not_terms(tmp_path: Path) -> None:

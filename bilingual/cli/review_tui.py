@@ -26,6 +26,7 @@ from .. import review
 from ..document import Pair
 from ..errors import BilingualError, ReviewError
 from ..store import EditionStore
+from ..terms.analysis import analyse
 from ..terms.files import default_glossary
 from ..terms.glossary import Glossary
 from .keys import Terminal, read_line
@@ -140,7 +141,7 @@ class Reviewer:
         self.line("en:", p.en or "(no English)", "green" if p.en else "red")
         for f in p.flags:
             self.line("flag:", f"{f.code}: {f.detail}", "yellow")
-        for term, en in review_terms(self.glossary, p.zh):
+        for term, en in review_terms(self.glossary, p):
             self.line("term:", f"{term} → {en}", "magenta")
         if i + 1 < len(self.doc):
             self._context("›", self.doc[i + 1])
@@ -369,8 +370,9 @@ def _glossary() -> tuple[Glossary | None, str]:
         return None, f"(glossary not loaded: {exc.message})"
 
 
-def review_terms(glossary: Glossary | None, zh: str) -> list[tuple[str, str]]:
-    """(term, approved English) of each distinct glossary term in `zh`."""
+def review_terms(glossary: Glossary | None, pair: Pair) -> list[tuple[str, str]]:
+    """(term, approved English) of each distinct glossary term of the pair's Chinese."""
     if glossary is None:
         return []
-    return list(dict.fromkeys((m.entry.zh, m.entry.en) for m in glossary.find(zh)))
+    terms = analyse(pair.zh, pair.kind, glossary).terms
+    return list(dict.fromkeys((m.entry.zh, m.entry.en) for m in terms))

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from .. import cedict
 from ..document import Flag, Signature
+from ..terms.analysis import analyse
 from . import EngineOptions
 
 RULES_VERSION = 6  # bump when sense selection changes, so caches and signatures move on
@@ -225,7 +226,8 @@ class GlossEngine:
         text = unicodedata.normalize("NFKC", text.replace("……", "…"))
         fixed = {}
         if self.glossary is not None:
-            fixed = {m.start: (m.end, m.entry.en) for m in self.glossary.find(text)}
+            terms = analyse(text, "paragraph", self.glossary).terms
+            fixed = {m.start: (m.end, m.entry.en) for m in terms}
         pieces = []
         for kind, piece in segment(text, known, fixed):
             if kind == "word":

@@ -13,10 +13,11 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..document import Flag, Pair, Signature
 from ..store import EditionStore
+from ..terms.analysis import analyse, credited_names
+from ..terms.glossary import Glossary
 from ..textutil import HAN_RUN, xml_safe
 from .markup import Piece, en_pieces, zh_pieces
 from .names_view import name_matches
@@ -171,8 +172,12 @@ def _source_names(source: str) -> str:
     return ", ".join(Path(part.strip()).name for part in source.split(",") if part.strip())
 
 
-def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> EditionView:
-    """Read the edition and its pairs and prepare the inline pieces of every sentence."""
+def build_view(
+    store: EditionStore, glossary: Glossary | None = None, ruby: bool = True
+) -> EditionView:
+    """Read the edition and its pairs and prepare the inline pieces of every sentence
+    (`glossary` None: no terms, names still shown)."""
+    glossary = Glossary() if glossary is None else glossary
     edition = store.load_edition()
     pairs = store.pairs()
     by_sid = {p.sid: p for p in pairs}
@@ -182,6 +187,7 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
     for number, article in enumerate(edition.articles, start=1):
         blocks: list[BlockView] = []
         title_zh = title_en = ""
+        credits = credited_names(((b.kind, b.text) for b in article.blocks), glossary)
         for block in article.blocks:
             sentences = []
             for s in block.sentences:
@@ -190,10 +196,9 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
                 en = xml_safe(pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
                 status_counts[status] += 1
-                matches = glossary.find(zh) if glossary is not None else []
-                names = name_matches(zh, block.kind, matches)
-                terms = list({m.entry.zh: m.entry for m in matches}.values())
-                matches = sorted([*matches, *names], key=lambda m: m.start)
+                analysis = analyse(zh, block.kind, glossary, credits)
+                terms = list({m.entry.zh: m.entry for m in analysis.terms}.values())
+                matches = sorted([*analysis.terms, *name_matches(analysis)], key=lambda m: m.start)
                 sentences.append(
                     SentenceView(
                         sid=s.id,

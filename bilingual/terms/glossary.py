@@ -201,17 +201,6 @@ class Glossary:
         pairs = [(e.zh, e.en) for e in self.entries.values()]
         return _digest(pairs + [(surface, "") for surface in self.not_terms])
 
-    def terms_key(self, text: str) -> str:
-        """A hash of the (zh, en) of the terms found in `text` ("" when none).
-
-        Part of a sentence's translation cache key, so that a glossary edit re-does only the
-        sentences holding a changed (or newly matching) term.
-        """
-        matches = self.find(text)
-        if not matches:
-            return ""
-        return _digest((m.entry.zh, m.entry.en) for m in matches)
-
     def by_category(self, category: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.category == category]
 
