@@ -41,3 +41,29 @@ def load_layers(files: list[Path]):
     from ..terms.files import load_glossary
 
     return load_glossary(extra=files)
+
+
+class progress_bar:
+    """A rich progress bar on a terminal; a no-op callback otherwise."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.enabled = wanted and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Translating", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

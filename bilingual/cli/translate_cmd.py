@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers, print_json
+from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
 
 
 @app.command("translate")
@@ -41,7 +41,7 @@ def translate_cli(
     from ..translate import translate_edition
 
     layers = load_layers(glossary) or default_glossary()
-    with EditionStore(edition) as store, _progress(not as_json) as progress:
+    with EditionStore(edition) as store, progress_bar(not as_json) as progress:
         report = translate_edition(
             store,
             engine_name=engine,
@@ -70,29 +70,3 @@ def translate_cli(
     )
     if report.kept_reviewed:
         typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
-
-
-class _progress:
-    """A rich progress bar on a terminal; a no-op callback otherwise."""
-
-    def __init__(self, wanted: bool) -> None:
-        self.enabled = wanted and sys.stderr.isatty()
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(transient=True)
-        self.bar.start()
-        task = self.bar.add_task("Translating", total=None)
-
-        def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
