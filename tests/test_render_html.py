@@ -322,16 +322,6 @@ def test_build_without_a_model_runs_on_the_gloss_engine_and_says_so(tmp_path: Pa
     assert "word-by-word gloss from CC-CEDICT" in (out / "seed.html").read_text(encoding="utf-8")
 
 
-def test_word_list_is_cached_on_disk_and_read_back() -> None:
-    from bilingual.render.ruby import _cache_path, dictionary
-
-    _cache_path().unlink(missing_ok=True)
-    parsed = dictionary.__wrapped__()
-    assert _cache_path().exists()
-    cached = dictionary.__wrapped__()
-    assert cached == parsed and "青海省" in cached.words and cached.longest["青"] >= 3
-
-
 @pytest.mark.parametrize(
     ("args", "in_the_way", "message"),
     [

@@ -15,6 +15,16 @@ one layer, however many files it has) and yielding Problems. Codes:
                 punctuation inside zh (ingested text has full-width punctuation)
 - `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
                 or that is itself a term or variant (it would hide nothing, or the term)
+
+House rules, for the project's own shipped files (`lint_files(..., house=True)`, which
+`scripts/glossary_pinyin.py check` runs; a user's `glossary lint` does not):
+
+- `format`      a BOM, CR line endings, a header other than the eight columns in order, a row
+                without eight fields, or a field starting with a double quote
+- `category`    a category outside `CATEGORIES`
+- `house`       a house rendering (source "house rendering") that is not provisional
+- `short`       a term with fewer than two Han characters
+- `repeated`    a Chinese form (term or variant) given twice across the shipped files
 """
 
 from __future__ import annotations
@@ -28,10 +38,27 @@ from pathlib import Path
 
 from ..textutil import HAN
 from .files import NOT_TERMS_FILE, Row, read_any, read_rows, read_tsv
-from .glossary import STATUSES, Entry, Glossary, entry_from_fields
+from .glossary import COLUMNS, STATUSES, Entry, Glossary, entry_from_fields
 from .names import pinyin_of
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
+CATEGORIES = frozenset(
+    [
+        "party",
+        "state",
+        "title",
+        "admin",
+        "slogan",
+        "epidemic",
+        "civilisation",
+        "governance",
+        "military",
+        "economy",
+        "law",
+        "media",
+        "place",
+    ]
+)
 OTHER_REQUIRED = ("zh", "en")
 
 
@@ -173,6 +200,45 @@ def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
                 )
 
 
+def check_house(rows: list[LayerRow]) -> Iterator[Problem]:
+    """The shipped files' house rules on each row (see the module docstring)."""
+    seen: dict[str, LayerRow] = {}
+    for item in rows:
+        entry, fields = item.entry, item.row.fields
+        if any(v.startswith('"') for v in fields.values()):
+            yield _problem(item, "format", f"{entry.zh}: a field starts with a double quote")
+        if entry.category not in CATEGORIES:
+            yield _problem(item, "category", f"{entry.zh}: unknown category {entry.category!r}")
+        if entry.source == "house rendering" and entry.status != "provisional":
+            yield _problem(item, "house", f"{entry.zh}: a house rendering must be provisional")
+        if len(HAN.findall(entry.zh)) < 2:
+            yield _problem(item, "short", f"{entry.zh}: fewer than two Han characters")
+        for form in (entry.zh, *entry.variants):
+            if form in seen:
+                first = seen[form]
+                where = f"{first.path.name}:{first.row.line}"
+                yield _problem(item, "repeated", f"{form!r} is already in {where}")
+            seen.setdefault(form, item)
+
+
+def check_file_format(path: Path) -> list[Problem]:
+    """A shipped TSV's layout: no BOM or CR, the eight columns in order, eight fields a row."""
+    raw = path.read_bytes()
+    problems = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(path, 1, "format", "BOM at the start of the file"))
+    if b"\r" in raw:
+        problems.append(Problem(path, 1, "format", "CR line endings"))
+    lines = raw.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
+    if lines[0].split("\t") != list(COLUMNS):
+        problems.append(Problem(path, 1, "format", f"the header must be {'|'.join(COLUMNS)}"))
+    for number, line in enumerate(lines[1:], start=2):
+        if line and not line.startswith("#") and len(line.split("\t")) != len(COLUMNS):
+            fields = len(line.split("\t"))
+            problems.append(Problem(path, number, "format", f"{fields} fields, not 8"))
+    return problems
+
+
 CHECKS: dict[str, Check] = {
     "duplicate": check_duplicates,
     "empty": check_empty,
@@ -221,9 +287,9 @@ def check_not_terms(path: Path, glossary: Glossary) -> list[Problem]:
     return problems
 
 
-def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
+def lint_files(files: list[tuple[str, Path]], house: bool = False) -> list[Problem]:
     """Lint `layer_files()` output: the shipped files together as one layer, others alone,
-    and the shipped not-terms against the shipped terms."""
+    and the shipped not-terms against the shipped terms; with `house`, the house rules."""
     shipped = [p for label, p in files if label.startswith("shipped")]
     layers: list[tuple[str, list[Path]]] = [("shipped", shipped)] if shipped else []
     layers += [(label, [p]) for label, p in files if not label.startswith("shipped")]
@@ -231,4 +297,9 @@ def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
     if shipped:
         terms = Glossary.from_entries(e for p in shipped for e in read_tsv(p))
         problems += check_not_terms(shipped[0].parent / NOT_TERMS_FILE, terms)
+        if house:
+            rows = [LayerRow(p, r, entry_from_fields(r.fields, "shipped")) for p in shipped
+                    for r in read_rows(p)]  # fmt: skip
+            problems += list(check_house(rows))
+            problems += [p for path in shipped for p in check_file_format(path)]
     return problems
