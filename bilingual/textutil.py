@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 # CJK Unified Ideographs, Extension A, the compatibility ideographs and Extensions B–F
@@ -33,6 +34,12 @@ def has_han(text: str) -> bool:
 def xml_safe(text: str) -> str:
     """`text` without the characters XML 1.0 cannot hold."""
     return NOT_XML.sub("", text)
+
+
+def build_time() -> datetime:
+    """Now in UTC, or `SOURCE_DATE_EPOCH` when set (reproducible EPUB and TMX files)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
 def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:

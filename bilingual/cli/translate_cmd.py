@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
 from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
 
@@ -20,9 +21,14 @@ def translate_cli(
         help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
     ),
     model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
-    beam_size: int = typer.Option(4, "--beam-size", min=1, help="Beam size (argos)."),
+    beam_size: int = typer.Option(
+        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
+    ),
     max_decoding_length: int = typer.Option(
-        256, "--max-decoding-length", min=1, help="Longest output in tokens (argos)."
+        DEFAULT_MAX_DECODING_LENGTH,
+        "--max-decoding-length",
+        min=1,
+        help="Longest output in tokens (argos).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),

@@ -18,9 +18,16 @@ from .models import ModelInfo, find_model, load_package
 
 # Measured with bench/translate.py on the 2-core machine: two single-threaded replicas working
 # on different sub-batches beat one replica using both cores by about 1.7x, and batches of 32
-# length-sorted sentences were as fast as any token budget tried. Env overrides are for benches.
-BATCH_TYPE = os.environ.get("BILINGUAL_BATCH_TYPE", "examples")
-BATCH_SIZE = int(os.environ.get("BILINGUAL_BATCH_SIZE", "32"))
+# length-sorted sentences were as fast as any token budget tried.
+BATCH_TYPE = "examples"
+BATCH_SIZE = 32
+
+
+def batching() -> tuple[str, int]:
+    """(batch type, max batch size); `BILINGUAL_BATCH_TYPE` / `_SIZE` override them for benches
+    (read per call, not at import, so a bench or test can set them after importing)."""
+    kind = os.environ.get("BILINGUAL_BATCH_TYPE") or BATCH_TYPE
+    return kind, int(os.environ.get("BILINGUAL_BATCH_SIZE") or BATCH_SIZE)
 
 
 def threads() -> tuple[int, int]:
@@ -106,11 +113,12 @@ class ArgosEngine:
         pkg = self.package
         prefix = pkg.target_prefix or ""
         source = self.tokenize(texts)
+        batch_type, batch_size = batching()
         results = self.translator.translate_batch(
             source,
             target_prefix=[[prefix]] * len(source) if prefix else None,
-            max_batch_size=BATCH_SIZE,
-            batch_type=BATCH_TYPE,
+            max_batch_size=batch_size,
+            batch_type=batch_type,
             beam_size=self.options.beam_size,
             max_decoding_length=self.options.max_decoding_length,
             replace_unknowns=True,

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import RenderError
+from ..textutil import build_time
 from . import write_atomically
 from .templates import environment, read
 from .view import GLOSS_NOTICE, EditionView
@@ -35,9 +34,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def modified_stamp() -> str:
     """`dcterms:modified`: now in UTC, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build_tree(view: EditionView, root: Path) -> None:

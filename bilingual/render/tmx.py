@@ -8,12 +8,10 @@ are left out: a translation memory entry needs a target.
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime
-
 from lxml import etree
 
 from ..store import EditionStore
+from ..textutil import build_time
 from ..textutil import xml_safe as _clean  # lxml refuses XML-invalid characters
 
 SRC_LANG = "zh-CN"
@@ -32,9 +30,7 @@ def _version() -> str:
 
 def _stamp() -> str:
     """TMX date format, UTC; SOURCE_DATE_EPOCH makes it reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")
+    return build_time().strftime("%Y%m%dT%H%M%SZ")
 
 
 def _prop(parent: etree._Element, kind: str, text: str) -> None:
