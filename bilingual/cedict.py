@@ -104,7 +104,10 @@ def write(path: Path, view: View, data: object) -> None:
     payload = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     def dump(tmp: Path) -> None:
-        with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        with (
+            open(tmp, "wb") as raw,
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh,
+        ):
             fh.write(payload.encode("utf-8"))
 
     atomic_write(path, dump)

@@ -93,3 +93,12 @@ def test_the_views_serve_their_stages() -> None:
     assert gloss.dictionary()["改革"] == "reform"
     assert "青海省" in ruby.dictionary() and ruby.dictionary().longest["青"] >= 3
     assert lexicon.default_lexicon().segment("中华人民共和国") == ["中华人民共和国"]
+
+
+def test_a_rebuild_writes_the_same_bytes(tmp_path: Path) -> None:
+    view = cedict.VIEWS["words"]
+    cedict.write(tmp_path / "a" / "w.json.gz", view, ["改革", "开放"])
+    cedict.write(tmp_path / "b" / "w.json.gz", view, ["改革", "开放"])
+    assert (tmp_path / "a" / "w.json.gz").read_bytes() == (
+        tmp_path / "b" / "w.json.gz"
+    ).read_bytes()

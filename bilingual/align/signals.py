@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..textutil import HAN
 from .english import STOPWORDS, capitalised_words, content_stems
 from .lexicon import Lexicon
 from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
@@ -26,7 +27,6 @@ from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
 MIN_PRUNE_DF = 100  # never prune a feature found in fewer sentences than this
 
 _WORD = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def char_ngrams(text: str, sizes: tuple[int, ...] = (3, 4)) -> Counter[str]:
@@ -74,11 +74,11 @@ def name_features(zh: str, names: set[str], longest: int = 3) -> list[str]:
     out = []
     chars = list(zh)
     for k, ch in enumerate(chars):
-        if not _HAN.match(ch):
+        if not HAN.match(ch):
             continue
         spelling = ""
         for size in range(longest):
-            if k + size >= len(chars) or not _HAN.match(chars[k + size]):
+            if k + size >= len(chars) or not HAN.match(chars[k + size]):
                 break
             spelling += char_pinyin(chars[k + size])
             if spelling in names:

@@ -21,8 +21,9 @@ import re
 from pathlib import Path
 
 from ..document import Edition
-from .normalize import clean_spaces, normalize_chars
+from .normalize import normalize_chars
 from .reflow import DATELINE
+from .structure import clean_text
 
 HEADER = (
     "<!-- bilingual articles.md — fix grouping or kinds here, then re-ingest with:\n"
@@ -74,14 +75,11 @@ def parse_markdown(text: str) -> list[list[tuple[str, str]]]:
         if kind == "title" and any(k != "title" for k, _ in articles[-1]):
             articles.append([])
         body = normalize_chars(body)
-        mode = {"dateline": "names", "byline": "names"}.get(kind, "body")
-        if kind in ("title", "heading", "subtitle", "attribution"):
-            mode = "headline"
         dateline = DATELINE.match(body) if kind == "paragraph" else None
         if dateline and dateline.end() < len(body):
-            articles[-1].append(("dateline", clean_spaces(body[: dateline.end()], "names")))
+            articles[-1].append(("dateline", clean_text("dateline", body[: dateline.end()])))
             body = body[dateline.end() :]
-        articles[-1].append((kind, clean_spaces(body, mode)))
+        articles[-1].append((kind, clean_text(kind, body)))
     return [a for a in articles if a]
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..textutil import HAN_CLASS
+
+HAN = HAN_CLASS  # a character class body, for the patterns below
 # Han, CJK punctuation, full-width forms, curly quotes, dashes, ellipsis, middle dot
 CJK = HAN + r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _CJK_CHAR = re.compile(f"[{CJK}]")

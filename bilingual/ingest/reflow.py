@@ -17,6 +17,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from ..textutil import HAN_CLASS
+
 DATELINE = re.compile(
     r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
     r"\s*(?:[（(][^）)]{1,40}[）)])?"
@@ -205,7 +207,7 @@ def _continues_headline(units: list[Unit], lines: list[Line], i: int) -> bool:
     if not units or not units[-1].standalone or line.gap or line.tight or i == 0:
         return False
     previous = units[-1].lines[-1]
-    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", previous) and len(units[-1].lines) == 1:
+    if re.fullmatch(f"[{HAN_CLASS}·]{{2,4}}", previous) and len(units[-1].lines) == 1:
         return False  # a name on its own line (a byline) ends the headline block
     if DATELINE.match(line.text) or DATELINE.match(previous) or previous.startswith("——"):
         return line.text.startswith("——") and not DATELINE.match(previous)
@@ -250,7 +252,7 @@ def _headline_like(text: str) -> bool:
     return not re.search(r"[。！？!?；]", text[:-1]) and text.count("，") <= 1
 
 
-NAME_END = re.compile(r"\s[\u4e00-\u9fff·]{2,5}$")
+NAME_END = re.compile(f"\\s[{HAN_CLASS}·]{{2,5}}$")
 
 
 def _attribution_end(lines: list[Line], i: int) -> int:

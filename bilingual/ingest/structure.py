@@ -149,22 +149,24 @@ def _mark_quotes(blocks: list[RawBlock]) -> None:
 
 def clean(block: RawBlock) -> RawBlock:
     """Normalise characters and spaces according to the block's kind."""
-    text = normalize_chars(block.text)
-    if block.kind == "dateline":
-        text = clean_spaces(text, "names")
-    elif block.kind == "attribution":
+    return RawBlock(block.kind, clean_text(block.kind, block.text))
+
+
+def clean_text(kind: str, text: str) -> str:
+    """A block's text with characters normalised and spaces kept as its kind needs: names
+    apart in bylines and datelines, the name after a title in an attribution, a phrase
+    break in headlines; page text and articles.md both go through here."""
+    text = normalize_chars(text)
+    if kind in ("dateline", "byline"):
+        return clean_spaces(text, "names")
+    if kind == "attribution":
         name = NAME_END.search(text)
         if name:
-            text = clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
-        else:
-            text = clean_spaces(text)
-    elif block.kind == "byline":
-        text = clean_spaces(text, "names")
-    elif block.kind in ("title", "heading", "subtitle"):
-        text = clean_spaces(text, "headline")
-    else:
-        text = clean_spaces(text)
-    return RawBlock(block.kind, text)
+            return clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
+        return clean_spaces(text)
+    if kind in ("title", "heading", "subtitle"):
+        return clean_spaces(text, "headline")
+    return clean_spaces(text)
 
 
 # -- articles ------------------------------------------------------------------

@@ -19,10 +19,10 @@ from .. import cedict
 from ..document import Flag, Signature
 from ..segment import Vocabulary, longest_at
 from ..terms.analysis import analyse
-from ..textutil import HAN
+from ..textutil import HAN, HAN_CLASS
 from . import EngineOptions
 
-RULES_VERSION = 6  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 7  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -54,7 +54,7 @@ SKIP_PREFIXES = (
     "erhua variant", "used in", "see ", "also written", "also pr.", "abbr. for",
     "classifier", "archaic variant", "(Tw)", "same as",
 )  # fmt: skip
-_REF = re.compile(r"[^\s\[\]]*\[[^\]]*\]|\S*[\u3400-\u9fff|]\S*")
+_REF = re.compile(rf"[^\s\[\]]*\[[^\]]*\]|\S*[{HAN_CLASS}|]\S*")
 _PAREN = re.compile(r"\([^)]*\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
