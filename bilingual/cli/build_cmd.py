@@ -9,18 +9,20 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, glossary_option, progress_bar
+from .common import (
+    NewEditionOpt,
+    SourcesArg,
+    default_edition_dir,
+    glossary_option,
+    progress_bar,
+)
 from .render_cmd import FormatOpt, LayoutOpt, PinyinOpt, _formats
 
 
 @app.command("build")
 def build_cli(
-    sources: list[Path] = typer.Argument(
-        ..., help="Page files: .txt, .md or .html.", show_default=False
-    ),
-    edition: Path | None = typer.Option(
-        None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
-    ),
+    sources: list[Path] = SourcesArg,
+    edition: Path | None = NewEditionOpt,
     engine: str = typer.Option(
         "auto",
         "--engine",

@@ -7,17 +7,13 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, print_json
+from .common import EDITION_HELP, NewEditionOpt, SourcesArg, default_edition_dir, print_json
 
 
 @app.command("ingest")
 def ingest_cli(
-    sources: list[Path] = typer.Argument(
-        ..., help="Page files: .txt, .md or .html.", show_default=False
-    ),
-    edition: Path | None = typer.Option(
-        None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
-    ),
+    sources: list[Path] = SourcesArg,
+    edition: Path | None = NewEditionOpt,
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force a text encoding (utf-8, gb18030, big5, utf-16 …)."
     ),
