@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from ..document import Flag, Signature
 from ..errors import ModelError
+from ..terms.glossary import Glossary
 
 DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_DECODING_LENGTH = 256
@@ -24,7 +25,7 @@ class EngineOptions:
     model: str | None = None
     beam_size: int = DEFAULT_BEAM_SIZE
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
-    glossary: Any = None
+    glossary: Glossary | None = None
 
 
 @runtime_checkable
