@@ -57,6 +57,19 @@ CATEGORIES = frozenset(
         "law",
         "media",
         "place",
+        "discipline",
+        "rural",
+        "statistics",
+        "hkmt",
+        "foreign",
+        "ecology",
+        "social",
+        "health",
+        "education",
+        "science",
+        "culture",
+        "history",
+        "person",
     ]
 )
 OTHER_REQUIRED = ("zh", "en")
