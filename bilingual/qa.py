@@ -160,10 +160,11 @@ def _longest_repeat(words: list[str], size: int) -> tuple[list[str], int] | None
 
 @register("terms", codes=("term-miss", "number-mismatch", "marker-leak"))
 def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
-    """Glossary terms and numbers (`terms.check`) when the context carries a glossary.
+    """Glossary terms and numbers (`terms.protect.check` on the sentence's analysis) when the
+    context carries a glossary.
 
-    Name checks (`name-miss`) need the names the translator found from the block kind, so
-    those flags are left as the translator set them.
+    Name checks (`name-miss`) stay as the translator set them: a merge or split re-checks a
+    pair without its article's credited names, and would drop them.
     """
     if ctx.glossary is None or not en.strip():
         return []
