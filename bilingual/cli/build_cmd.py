@@ -57,7 +57,7 @@ def build_cli(
         epubcheck=epubcheck,
     )
     directory = edition or default_edition_dir(sources[0])
-    with progress_bar(True) as progress:
+    with progress_bar("Translating") as progress:
         report = build(sources, directory, options, progress)
     if report.translated.notice:
         print(report.translated.notice, file=sys.stderr)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -48,27 +50,20 @@ def load_layers(files: list[Path]):
     return load_glossary(extra=files)
 
 
-class progress_bar:
-    """A rich progress bar on a terminal; a no-op callback otherwise."""
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar (with ETA) on stderr when it is a terminal, for a library call's
+    `progress(done, total)` callback; None otherwise, so pipes and logs stay clean."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
 
-    def __init__(self, wanted: bool) -> None:
-        self.enabled = wanted and sys.stderr.isatty()
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(transient=True)
-        self.bar.start()
-        task = self.bar.add_task("Translating", total=None)
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total)
 
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        yield update

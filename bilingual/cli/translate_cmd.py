@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
@@ -47,7 +48,8 @@ def translate_cli(
     from ..translate import translate_edition
 
     layers = load_layers(glossary) or default_glossary()
-    with EditionStore(edition) as store, progress_bar(not as_json) as progress:
+    bar = nullcontext() if as_json else progress_bar("Translating")
+    with EditionStore(edition) as store, bar as progress:
         report = translate_edition(
             store,
             engine_name=engine,
