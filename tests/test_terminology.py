@@ -16,7 +16,15 @@ from bilingual.terms.files import load_glossary
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.names import Named, names_in
 from bilingual.terms.numbers import en_values, format_value, missing_numbers, zh_numbers
-from bilingual.terms.protect import MARKER_RE, check, has_rendering, protect, restore
+from bilingual.terms.protect import (
+    MARKER_RE,
+    _verbatim,
+    check,
+    english_pattern,
+    has_rendering,
+    protect,
+    restore,
+)
 
 G = Glossary.from_entries(
     [
@@ -144,6 +152,27 @@ def test_has_rendering_is_case_plural_possessive_tolerant(
     rendering: str, english: str, ok: bool
 ) -> None:
     assert has_rendering(english, rendering) is ok
+    # The quick verbatim check never finds what the tolerant pattern would not.
+    if _verbatim(english, rendering):
+        assert english_pattern(rendering).search(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "form", "verbatim"),
+    [
+        ("The Party member joined.", "party member", True),
+        ("Party-building", "Party", True),
+        ("Partying", "Party", False),
+        ("a Party membership drive", "Party member", False),
+        ("Xi'an", "Xi'an", True),
+        ("İstanbul Party", "Party", False),  # lower() changes the length: the pattern decides
+        ("the U.S. side", "U.S.", True),
+    ],
+)
+def test_verbatim_is_a_strict_shortcut(english: str, form: str, verbatim: bool) -> None:
+    assert _verbatim(english, form) is verbatim
+    if verbatim:
+        assert english_pattern(form).search(english)
 
 
 def test_check_flags_each_missing_term_once() -> None:

@@ -153,7 +153,31 @@ def has_rendering(en: str, rendering: str) -> bool:
         forms.append(m.group(1))
         if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
             forms.append(m.group(2))
-    return any(english_pattern(form).search(en) for form in forms)
+    return any(_verbatim(en, form) or english_pattern(form).search(en) for form in forms)
+
+
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _verbatim(en: str, form: str) -> bool:
+    """Whether an ASCII `form` stands in `en` as written (any case, not inside a word): the
+    usual case after `restore`, answered without compiling the tolerant pattern (a match
+    here is always one of `english_pattern`'s)."""
+    if not form.isascii() or not form:
+        return False
+    lowered, target = en.lower(), form.lower()
+    if len(lowered) != len(en):  # a character whose lower case is longer: leave it to regex
+        return False
+    start = lowered.find(target)
+    while start >= 0:
+        end = start + len(target)
+        before = en[start - 1] if start else " "
+        after = en[end] if end < len(en) else " "
+        if not _ascii_alnum(before) and not _ascii_alnum(after):
+            return True
+        start = lowered.find(target, start + 1)
+    return False
 
 
 def check(analysis: Analysis, en: str) -> list[Flag]:
