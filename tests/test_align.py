@@ -12,6 +12,7 @@ from bilingual.align import TYPES, AlignOptions, Bead, align
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
 from bilingual.align.search import band_search, monotone_band
+from bilingual.align.signals import questions, quote_states
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
 
 
@@ -143,31 +144,54 @@ def test_block_norms_are_norms_of_sums() -> None:
         assert np.isinf(norms[10 - size + 1])
 
 
-def _brute_force(n: int, m: int, score, skip: float) -> float:
+def _brute_force(n: int, m: int, score, skip: float, node) -> float:
     best = {(0, 0): 0.0}
     for i, j in itertools.product(range(n + 1), range(m + 1)):
         for a, b in TYPES:
             if (i - a, j - b) in best:
-                gain = skip if not (a and b) else score(a, b, i, j)
+                gain = (skip if not (a and b) else score(a, b, i, j)) + node[i, j]
                 best[i, j] = max(best.get((i, j), -np.inf), best[i - a, j - b] + gain)
     return best[n, m]
 
 
-def test_band_search_finds_the_optimum() -> None:
+@pytest.mark.parametrize("with_nodes", [False, True], ids=["beads", "beads+nodes"])
+def test_band_search_finds_the_optimum(with_nodes: bool) -> None:
     rng = np.random.default_rng(3)
     table = {t: rng.random((9, 11)) for t in TYPES}
+    node = -rng.random((9, 11)) * with_nodes
+    node[0, 0] = 0.0
 
     def score(a, b, i, j):
         return table[a, b][np.clip(i, 0, 8), np.clip(j, 0, 10)]
 
     lo, hi = monotone_band(np.zeros(9, dtype=int), np.full(9, 10), 10)
-    path = band_search(lo, hi, TYPES, score, skip=-0.2)
+    gain = (lambda i, jj: node[i, np.minimum(jj, 10)]) if with_nodes else None
+    path = band_search(lo, hi, TYPES, score, skip=-0.2, node_gain=gain)
     total, i, j = 0.0, 0, 0
     for a, b in path:
         i, j = i + a, j + b
-        total += score(a, b, i, j) if a and b else -0.2
+        total += (score(a, b, i, j) if a and b else -0.2) + node[i, j]
     assert (i, j) == (8, 10)
-    assert total == pytest.approx(_brute_force(8, 10, score, -0.2))
+    assert total == pytest.approx(_brute_force(8, 10, score, -0.2, node))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "states"),
+    [
+        (["韦小宝道：“你好。", "我不去。”", "他走了。"], [0, 1, 0, 0]),
+        (["'Yes, I'll try.", "Let's hope it works.'", "Then he left."], [0, 1, 0, 0]),
+        (['"It must be a malfunction!"', "Sha stared."], [0, 0, 0]),
+        (["He said: 'Come", "here.' And the boys' dog barked."], [0, 1, 0]),
+        (["Xi's visit didn't end.", "Rock 'n' roll."], [0, 0, 0]),
+    ],
+)
+def test_quote_states(sentences: list[str], states: list[int]) -> None:
+    assert quote_states(sentences).astype(int).tolist() == states
+
+
+def test_questions() -> None:
+    text = ["你好吗？”", "'How are you?'", "Fine.", "真的吗?"]
+    assert questions(text).astype(int).tolist() == [0, 1, 1, 0, 1]
 
 
 # --- align ---------------------------------------------------------------------

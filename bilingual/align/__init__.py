@@ -17,7 +17,7 @@ import numpy as np
 
 from .lexicon import Lexicon, default_lexicon
 from .search import band_search, monotone_band
-from .signals import BeadScorer, Space, dictionary_space, mt_space
+from .signals import BeadScorer, Space, dictionary_space, mt_space, questions, quote_states
 
 __all__ = ["TYPES", "AlignOptions", "Bead", "align"]
 
@@ -80,6 +80,8 @@ class AlignOptions:
     anchor_max_df: float = 0.05  # first pass: drop features in more sentences than this
     band: int = 8  # half-width of the second pass band around the first path
     margin: bool = False  # score a bead by its similarity minus its neighbours' (Bertalign)
+    quote_penalty: float = 0.05  # a bead boundary inside a quotation on one side only
+    question_penalty: float = 0.02  # a bead that ends in a question on one side only
 
 
 def _spaces(
@@ -151,7 +153,16 @@ def align(
     clo = np.maximum(lo[:-1] - max_en - 1, 0)
     chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh + 1, n)] + 1, m)
     scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en, margin=options.margin)
-    path = band_search(lo, hi, TYPES, scorer, skip=options.skip)
+    zq, eq = quote_states(zh), quote_states(en)
+    zx, ex = questions(zh), questions(en)
+
+    def boundary(i: int, jj: np.ndarray) -> np.ndarray:
+        jj = np.minimum(jj, m)
+        return -options.quote_penalty * (zq[i] != eq[jj]) - options.question_penalty * (
+            zx[i] != ex[jj]
+        )
+
+    path = band_search(lo, hi, TYPES, scorer, skip=options.skip, node_gain=boundary)
     return _beads(path, scorer)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 SCORE_CELLS = 200_000  # band cells scored per block (bounds temporary memory)
 
 BeadScore = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
+NodeGain = Callable[[int, np.ndarray], np.ndarray]
 
 
 def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -37,13 +38,15 @@ def band_search(
     types: Sequence[tuple[int, int]],
     bead_score: BeadScore,
     skip: float,
+    node_gain: NodeGain | None = None,
 ) -> list[tuple[int, int]]:
     """The best path of beads from (0, 0) to (n, len) through the band.
 
     `types` lists (zh count, en count) bead shapes; 1:0 and 0:1 cost `skip` each, any
     other shape scores `bead_score(a, b, I, J)` for the bead ending at nodes I, J (arrays of
     the band's shape; invalid nodes may score anything, they are masked here). Returns the
-    path as a list of (a, b) shapes from the start.
+    path as a list of (a, b) shapes from the start. `node_gain(i, J)`, when given, is added
+    for every node (i, j) the path passes through (a boundary between beads).
     """
     n = len(lo) - 1
     m = int(hi[n])
@@ -91,10 +94,14 @@ def band_search(
         arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
         if i == 0:
             best[0] = 0.0  # lo[0] == 0: the origin
+        gain = np.where(inside, node_gain(i, jj), 0.0) if node_gain else np.zeros(width)
+        best = best + gain
         if insert is not None:
-            # cost[k] = max(best[k], cost[k-1] + skip) = k·skip + max_{k'≤k}(best[k'] - k'·skip)
-            shifted = np.where(inside, best - ks * skip, -np.inf)
-            run = np.maximum.accumulate(shifted) + ks * skip
+            # cost[k] = max(best[k], cost[k-1] + skip + gain[k]); with G the running sum of
+            # gain, cost[k] - G[k] - k·skip is a running maximum of best[k'] - G[k'] - k'·skip
+            offset = np.cumsum(gain) + ks * skip
+            shifted = np.where(inside, best - offset, -np.inf)
+            run = np.maximum.accumulate(shifted) + offset
             # a margin so that rounding in the shift never turns a diagonal step into insertions
             from_left = (run > best + 1e-9) & inside & (ks > 0)
             best = np.where(from_left, run, best)
