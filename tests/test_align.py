@@ -14,6 +14,7 @@ from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numb
 from bilingual.align.search import band_search, monotone_band
 from bilingual.align.signals import questions, quote_states
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
+from bilingual.errors import InputError
 
 
 @pytest.fixture(scope="session")
@@ -238,6 +239,33 @@ def test_align_fewer_sentences_than_the_largest_bead(lexicon: Lexicon, n: int) -
     """A short pair (fewer sentences than a 5:1 or 1:5 bead needs) aligns one to one."""
     beads = align(ZH[:n], EN[:n], lexicon=lexicon)
     assert _pairs(beads) == [((k,), (k,)) for k in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("n_zh", "n_en", "refused"),
+    [(1, 5, False), (1, 6, True), (6, 1, True), (3, 15, False), (3, 16, True), (20000, 1, True)],
+)
+def test_align_lopsided_counts(lexicon: Lexicon, n_zh: int, n_en: int, refused: bool) -> None:
+    """More than MAX_RATIO to 1 is refused at once with one clear message; up to it aligns."""
+    zh = (ZH * (n_zh // len(ZH) + 1))[:n_zh]
+    en = (EN * (n_en // len(EN) + 1))[:n_en]
+    if refused:
+        with pytest.raises(InputError, match="more than 5 to 1, too lopsided"):
+            align(zh, en, lexicon=lexicon)
+        return
+    beads = align(zh, en, lexicon=lexicon)
+    assert [z for b in beads for z in b.zh_ids] == list(range(n_zh))
+    assert [e for b in beads for e in b.en_ids] == list(range(n_en))
+
+
+def test_band_search_across_a_steep_band() -> None:
+    """A band far steeper than its width (1 × 2000) stays connected: no 'no path'."""
+    n, m = 1, 2000
+    centre = np.array([0, m])
+    lo, hi = monotone_band(centre - 10, centre + 10, m)
+    assert all(lo[1:] <= hi[:-1])
+    path = band_search(lo, hi, TYPES, lambda a, b, i, j: np.ones(np.shape(i)), skip=-0.1)
+    assert sum(a for a, _ in path) == n and sum(b for _, b in path) == m
 
 
 def test_align_rejects_mt_of_wrong_length(lexicon: Lexicon) -> None:

@@ -130,6 +130,29 @@ def test_error_is_one_line_with_exit_code(files: dict[str, Path], tmp_path: Path
     assert proc.stdout == ""
 
 
+@pytest.mark.parametrize(("zh", "en"), [(1, 20_000), (20_000, 1)])
+@pytest.mark.parametrize("presegmented", [True, False], ids=["presegmented", "running"])
+def test_lopsided_files_are_refused(
+    capsys: pytest.CaptureFixture, tmp_path: Path, zh: int, en: int, presegmented: bool
+) -> None:
+    """1 vs 20,000 sentences (either way): one line and exit 2, and no edition is made."""
+    from mt_support import run_cli
+
+    zh_file, en_file = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh_file.write_text("\n".join((ZH * zh)[:zh]) + "\n", encoding="utf-8")
+    en_file.write_text("\n".join((EN * en)[:en]) + "\n", encoding="utf-8")
+    args = ["align", zh_file, en_file, "--no-model", "-e", tmp_path / "ed"]
+    code, out, err = run_cli(capsys, *args, *(["--presegmented"] if presegmented else []))
+    assert code == InputError.exit_code and out == ""
+    counts = f"has {zh:,} sentence{'s' * (zh > 1)} and {en_file} {en:,} sentence{'s' * (en > 1)}"
+    assert (
+        err == f"Error: {zh_file} {counts}: more than 5 to 1, too lopsided to be a text and "
+        "its translation. Check that the files belong together, or cut the longer one to the "
+        "translated part.\n"
+    )
+    assert not (tmp_path / "ed").exists()
+
+
 def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
     edition = tmp_path / "ed"
     args = [str(files["zh"]), str(files["en"]), "--presegmented", "--no-model"]

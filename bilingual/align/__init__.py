@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import InputError
 from .lexicon import Lexicon, default_lexicon
 from .search import band_search, monotone_band
 from .signals import BeadScorer, Space, dictionary_space, mt_space, questions, quote_states
 
-__all__ = ["TYPES", "AlignOptions", "Bead", "align"]
+__all__ = ["MAX_RATIO", "TYPES", "AlignOptions", "Bead", "align", "check_lengths"]
 
 TYPES: tuple[tuple[int, int], ...] = (
     (0, 1),
@@ -44,6 +45,10 @@ TYPES: tuple[tuple[int, int], ...] = (
 # correctly aligned text (align-dev: 0.14 dictionary, 0.20 MT bridge; the news text of the
 # tests: 0.33, 0.52). Without it, a wrong English file (median 0.03) would score mid-range.
 MIN_REFERENCE = 0.15
+
+# Sentence counts further apart than this cannot be one text and its translation: even with
+# every bead 1:5 (the largest shape) part of the longer side would have no counterpart.
+MAX_RATIO = 5
 
 ANCHOR_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1))
 
@@ -123,6 +128,23 @@ def _anchor_band(
     return monotone_band(jmin - options.band, jmax + options.band, m)
 
 
+def check_lengths(
+    n_zh: int, n_en: int, zh_name: str = "The Chinese", en_name: str = "the English"
+) -> None:
+    """Refuse sentence counts more than `MAX_RATIO` to 1 apart (InputError), before any work."""
+    if max(n_zh, n_en) <= MAX_RATIO * max(1, min(n_zh, n_en)):
+        return
+
+    def count(n: int) -> str:
+        return f"{n:,} sentence{'s' if n != 1 else ''}"
+
+    raise InputError(
+        f"{zh_name} has {count(n_zh)} and {en_name} {count(n_en)}: more than {MAX_RATIO} to 1, "
+        "too lopsided to be a text and its translation",
+        "Check that the files belong together, or cut the longer one to the translated part.",
+    )
+
+
 def align(
     zh: list[str],
     en: list[str],
@@ -133,7 +155,9 @@ def align(
 ) -> list[Bead]:
     """Align Chinese sentences to English sentences; `mt` is MT(zh), line for line.
 
-    Returns beads in order, covering every sentence of both sides exactly once.
+    Returns beads in order, covering every sentence of both sides exactly once. An empty
+    side gives unaligned beads; sentence counts more than `MAX_RATIO` to 1 apart raise
+    InputError (see `check_lengths`).
     """
     options = options or AlignOptions()
     if mt is not None and len(mt) != len(zh):
@@ -142,6 +166,7 @@ def align(
         return [Bead((k,), (), 0.0) for k in range(len(zh))] + [
             Bead((), (k,), 0.0) for k in range(len(en))
         ]
+    check_lengths(len(zh), len(en))
     lexicon = lexicon or default_lexicon()
     spaces = _spaces(zh, en, mt, lexicon, options)
     zh_len = np.array([max(len(s), 1) for s in zh], dtype=np.float64)

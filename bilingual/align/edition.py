@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..document import assign_ids
 from ..errors import InputError, ModelError
-from . import Bead, align
+from . import Bead, align, check_lengths
 from .english import split_sentences as split_english
 
 LOW_CONFIDENCE = 0.2
@@ -121,6 +121,7 @@ def align_files(
     if not en:
         raise InputError(f"{en_path} has no English sentences", "Check the file.")
     _check_languages(zh, en, zh_path, en_path)
+    check_lengths(len(zh), len(en), str(zh_path), str(en_path))
     notices = []
     mt: list[str] | None = None
     bridge = "dictionary"

@@ -21,7 +21,8 @@ NodeGain = Callable[[int, np.ndarray], np.ndarray]
 
 
 def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """Widen a band so that lo and hi never decrease and both ends of the grid are inside."""
+    """Widen a band so that lo and hi never decrease, both ends of the grid are inside and
+    every row overlaps the next (lo[i+1] ≤ hi[i]), so a 1:0 step always leads on."""
     lo = np.clip(lo, 0, m).astype(np.int64)
     hi = np.clip(hi, 0, m).astype(np.int64)
     lo = np.minimum.accumulate(lo[::-1])[::-1]
@@ -29,6 +30,7 @@ def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, n
     lo[0] = 0
     hi[-1] = m
     hi = np.maximum(hi, lo)
+    lo[1:] = np.minimum(lo[1:], hi[:-1])
     return lo, hi
 
 
