@@ -219,7 +219,7 @@ def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
         ]
         zh += ZH
         en += EN
-    options = AlignOptions(anchor_window=4, anchor_share=0.0, band=3)
+    options = AlignOptions(anchor_window=4, coarse_rows=14, band=3)
     assert _pairs(align(zh, en, lexicon=lexicon, options=options)) == gold
 
 

@@ -11,6 +11,7 @@ course, then the full bead set (1:0, 0:1 and every n:m with n + m ≤ 6) is sear
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +21,10 @@ from .lexicon import Lexicon, default_lexicon
 from .search import band_search, monotone_band
 from .signals import BeadScorer, Space, dictionary_space, mt_space, questions, quote_states
 
-__all__ = ["MAX_RATIO", "TYPES", "AlignOptions", "Bead", "align", "check_lengths"]
+__all__ = ["MAX_RATIO", "TYPES", "AlignOptions", "Bead", "Progress", "align", "check_lengths"]
+
+# progress(done, total): called with rising `done`, ending at done == total
+Progress = Callable[[int, int], None]
 
 TYPES: tuple[tuple[int, int], ...] = (
     (0, 1),
@@ -80,8 +84,9 @@ class AlignOptions:
 
     skip: float = -0.1  # gain of a 1:0 or 0:1 bead (Bertalign's default)
     mt_weight: float = 0.5  # share of the MT bridge in the similarity when there is one
-    anchor_window: int = 250  # half-width of the first pass band, in sentences (at least)
-    anchor_share: float = 0.06  # … or this share of the longer side, when larger
+    anchor_window: int = 500  # texts up to this many sentences a side are searched whole
+    coarse_rows: int = 400  # longer ones are first aligned in blocks, this many a side
+    coarse_max_df: float = 0.2  # blocks: drop features in more blocks than this share
     anchor_max_df: float = 0.05  # first pass: drop features in more sentences than this
     band: int = 8  # half-width of the second pass band around the first path
     margin: bool = False  # score a bead by its similarity minus its neighbours' (Bertalign)
@@ -98,25 +103,8 @@ def _spaces(
     return [(s, w) for s, w in spaces if w > 0]
 
 
-def _anchor_band(
-    scorer_spaces: list[tuple[Space, float]],
-    zh_len: np.ndarray,
-    en_len: np.ndarray,
-    options: AlignOptions,
-) -> tuple[np.ndarray, np.ndarray]:
-    """First pass: 1:1 beads in a wide diagonal band; returns the second pass band."""
-    n, m = len(zh_len), len(en_len)
-    half = max(options.anchor_window, int(options.anchor_share * max(n, m)))
-    centre = np.round(np.arange(n + 1) * (m / n)).astype(np.int64)
-    lo, hi = monotone_band(centre - half, centre + half, m)
-    if not (lo[1:] > 0).any() and not (hi[:-1] < m).any():
-        # the wide band is the whole grid: the second pass can take it directly
-        return lo, hi
-    pruned = [(space.pruned(options.anchor_max_df), w) for space, w in scorer_spaces]
-    clo = np.maximum(lo[:-1] - 1, 0)
-    chi = np.minimum(hi[1:], m)
-    scorer = BeadScorer(pruned, zh_len, en_len, clo, chi, 1, 1)
-    path = band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0)
+def _path_rows(path: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last column of each row that a path of shapes passes through."""
     jmin = np.full(n + 1, m)
     jmax = np.zeros(n + 1, dtype=np.int64)
     i = j = 0
@@ -125,6 +113,57 @@ def _anchor_band(
         i, j = i + a, j + b
         jmin[i] = min(jmin[i], j)
         jmax[i] = max(jmax[i], j)
+    return jmin, jmax
+
+
+def _coarse_band(
+    spaces: list[tuple[Space, float]],
+    zh_len: np.ndarray,
+    en_len: np.ndarray,
+    options: AlignOptions,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The text in blocks of f sentences a side, aligned 1:1 on the whole (small) grid; the
+    path, scaled back up and widened by a block, is the band of the sentence-level pass."""
+    n, m = len(zh_len), len(en_len)
+    f = -(-max(n, m) // options.coarse_rows)
+    blocks = [(space.blocks(f).pruned(options.coarse_max_df, floor=4), w) for space, w in spaces]
+    zl = np.add.reduceat(zh_len, np.arange(0, n, f))
+    el = np.add.reduceat(en_len, np.arange(0, m, f))
+    nc, mc = len(zl), len(el)
+    lo, hi = np.zeros(nc + 1, dtype=np.int64), np.full(nc + 1, mc)
+    scorer = BeadScorer(blocks, zl, el, lo[:-1], hi[1:], 1, 1)
+
+    def off_diagonal(i: int, jj: np.ndarray) -> np.ndarray:
+        # a tie-breaker towards the diagonal where the blocks share nothing
+        return -1e-4 * np.abs(jj / mc - i / nc)
+
+    path = band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0, node_gain=off_diagonal)
+    jmin, jmax = _path_rows(path, nc, mc)
+    rows = np.arange(n + 1)
+    lo = jmin[rows // f] * f - f
+    hi = jmax[np.minimum(-(-rows // f), nc)] * f + f
+    return monotone_band(lo, hi, m)
+
+
+def _anchor_band(
+    spaces: list[tuple[Space, float]],
+    zh_len: np.ndarray,
+    en_len: np.ndarray,
+    options: AlignOptions,
+) -> tuple[np.ndarray, np.ndarray]:
+    """First pass: 1:1 beads in a band around the coarse path; returns the final pass band.
+
+    A text short enough (`anchor_window`) is searched whole by the final pass directly.
+    """
+    n, m = len(zh_len), len(en_len)
+    if max(n, m) <= options.anchor_window:
+        return monotone_band(np.zeros(n + 1), np.full(n + 1, m), m)
+    lo, hi = _coarse_band(spaces, zh_len, en_len, options)
+    pruned = [(space.pruned(options.anchor_max_df), w) for space, w in spaces]
+    clo = np.maximum(lo[:-1] - 1, 0)
+    chi = np.minimum(hi[1:], m)
+    scorer = BeadScorer(pruned, zh_len, en_len, clo, chi, 1, 1)
+    jmin, jmax = _path_rows(band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0), n, m)
     return monotone_band(jmin - options.band, jmax + options.band, m)
 
 

@@ -41,6 +41,7 @@ def band_search(
     bead_score: BeadScore,
     skip: float,
     node_gain: NodeGain | None = None,
+    on_rows: Callable[[int], None] | None = None,
 ) -> list[tuple[int, int]]:
     """The best path of beads from (0, 0) to (n, len) through the band.
 
@@ -48,7 +49,8 @@ def band_search(
     other shape scores `bead_score(a, b, I, J)` for the bead ending at nodes I, J (arrays of
     the band's shape; invalid nodes may score anything, they are masked here). Returns the
     path as a list of (a, b) shapes from the start. `node_gain(i, J)`, when given, is added
-    for every node (i, j) the path passes through (a boundary between beads).
+    for every node (i, j) the path passes through (a boundary between beads). `on_rows(k)`
+    is told, a block of rows at a time, that the first k of the n + 1 rows are done.
     """
     n = len(lo) - 1
     m = int(hi[n])
@@ -80,6 +82,8 @@ def band_search(
     back = np.full((n + 1, width), -1, dtype=np.int8)
     for i in range(n + 1):
         if i % block == 0:
+            if on_rows and i:
+                on_rows(i)
             gains = score_rows(i)
         jj = lo[i] + ks
         inside = jj <= hi[i]
@@ -110,6 +114,8 @@ def band_search(
             arg = np.where(from_left, insert, arg)
         cost[i % ring] = best
         back[i] = arg
+    if on_rows:
+        on_rows(n + 1)
     path: list[tuple[int, int]] = []
     i, j = n, m
     while i or j:

@@ -125,10 +125,17 @@ class Space:
             idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
         return cls(zh.scaled(idf), en.scaled(idf), df)
 
-    def pruned(self, max_df: float) -> Space:
-        """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
-        keep = self.df <= max(MIN_PRUNE_DF, max_df * (self.zh.n + self.en.n))
+    def pruned(self, max_df: float, floor: int = MIN_PRUNE_DF) -> Space:
+        """Without the features found in more than `max_df` of the sentences (cheaper joins),
+        or in more than `floor` sentences when that is more."""
+        keep = self.df <= max(floor, max_df * (self.zh.n + self.en.n))
         return Space(self.zh.keep(keep), self.en.keep(keep), self.df)
+
+    def blocks(self, size: int) -> Space:
+        """Sentences summed in blocks of `size` on both sides (a coarse view of the text)."""
+        zh, en = self.zh.blocks(size), self.en.blocks(size)
+        nf = len(self.df)
+        return Space(zh, en, zh.doc_freq(nf) + en.doc_freq(nf))
 
 
 def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:

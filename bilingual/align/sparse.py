@@ -37,6 +37,16 @@ class Rows:
         k = mask[self.feat]
         return Rows(self.n, self.row[k], self.feat[k], self.val[k])
 
+    def blocks(self, size: int) -> Rows:
+        """Rows summed in consecutive blocks of `size` (the last block may be shorter)."""
+        if size == 1:
+            return self
+        n = -(-self.n // size)
+        nf = np.int64(self.feat.max()) + 1 if len(self.feat) else np.int64(1)
+        keys, inverse = np.unique((self.row // size) * nf + self.feat, return_inverse=True)
+        val = np.bincount(inverse, weights=self.val, minlength=len(keys)).astype(np.float32)
+        return Rows(n, (keys // nf).astype(np.int32), (keys % nf).astype(np.int32), val)
+
     def doc_freq(self, n_features: int) -> np.ndarray:
         return np.bincount(self.feat, minlength=n_features)
 
