@@ -84,6 +84,9 @@ class AlignOptions:
 
     skip: float = -0.1  # gain of a 1:0 or 0:1 bead (Bertalign's default)
     mt_weight: float = 0.5  # share of the MT bridge in the similarity when there is one
+    mt_max_df: float = (
+        0.2  # MT bridge: drop n-grams in more sentences than this share (cheap, harmless)
+    )
     anchor_window: int = 500  # texts up to this many sentences a side are searched whole
     coarse_rows: int = 400  # longer ones are first aligned in blocks, this many a side
     coarse_max_df: float = 0.2  # blocks: drop features in more blocks than this share
@@ -99,7 +102,7 @@ def _spaces(
 ) -> list[tuple[Space, float]]:
     spaces = [(dictionary_space(zh, en, lexicon), 1.0 - (options.mt_weight if mt else 0.0))]
     if mt is not None:
-        spaces.append((mt_space(mt, en), options.mt_weight))
+        spaces.append((mt_space(mt, en).pruned(options.mt_max_df, floor=0), options.mt_weight))
     return [(s, w) for s, w in spaces if w > 0]
 
 
