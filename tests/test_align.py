@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from align_texts import EN, GOLD, MT, ZH
 
-from bilingual.align import TYPES, AlignOptions, Bead, align
+from bilingual.align import TYPES, AlignOptions, Bead, align, search
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
 from bilingual.align.search import band_search, monotone_band
@@ -221,6 +221,24 @@ def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
         en += EN
     options = AlignOptions(anchor_window=4, coarse_rows=14, band=3)
     assert _pairs(align(zh, en, lexicon=lexicon, options=options)) == gold
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["whole-grid", "coarse-to-fine"])
+def test_align_reports_progress(
+    lexicon: Lexicon, narrow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The callback sees rising counts that end at the total, a block of rows at a time."""
+    monkeypatch.setattr(search, "SCORE_CELLS", 100)  # blocks of a few rows
+    calls: list[tuple[int, int]] = []
+    options = AlignOptions(anchor_window=4, coarse_rows=14, band=3) if narrow else None
+    with_progress = align(
+        ZH * 3, EN * 3, lexicon=lexicon, options=options, progress=lambda d, t: calls.append((d, t))
+    )
+    assert with_progress == align(ZH * 3, EN * 3, lexicon=lexicon, options=options)
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[0] == 0
+    assert {t for _, t in calls} == {3 * len(ZH) * 3 + 2} and done[-1] == calls[-1][1]
+    assert len(set(done)) > 10
 
 
 def test_align_covers_everything_once(lexicon: Lexicon) -> None:

@@ -70,6 +70,29 @@ def test_beads_from_running_text(files: dict[str, Path]) -> None:
     assert parse_beads(out) == GOLD
 
 
+def test_progress_bar_on_a_terminal_only(files: dict[str, Path], tmp_path: Path) -> None:
+    """On a real terminal (pty) a progress bar is drawn on stderr; in a pipe nothing is."""
+    import pexpect
+
+    args = ["align", str(files["zh"]), str(files["en"]), "--presegmented", "--no-model"]
+    child = pexpect.spawn(
+        sys.executable, ["-m", "bilingual", *args, "--beads"], encoding="utf-8", timeout=60
+    )
+    screen = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "Aligning" in screen and "━" in screen
+    assert [m.group(0) for m in re.finditer(r"\[[0-9,]*\]:\[[0-9,]*\]", screen)] == [
+        f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]" for z, e in GOLD
+    ]
+    piped = subprocess.run(
+        [sys.executable, "-m", "bilingual", *args, "--beads"], capture_output=True, text=True
+    )
+    assert piped.returncode == 0
+    assert piped.stderr == "Aligning from the dictionary alone (model use turned off).\n"
+    assert parse_beads(piped.stdout) == GOLD
+
+
 def test_help_shows_the_bead_format() -> None:
     """Rich markup must not eat the brackets of the format."""
     text = " ".join(runner.invoke(app, ["align", "--help"]).stdout.replace("│", " ").split())

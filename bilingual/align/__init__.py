@@ -153,6 +153,7 @@ def _anchor_band(
     zh_len: np.ndarray,
     en_len: np.ndarray,
     options: AlignOptions,
+    on_rows: Callable[[int], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """First pass: 1:1 beads in a band around the coarse path; returns the final pass band.
 
@@ -166,7 +167,8 @@ def _anchor_band(
     clo = np.maximum(lo[:-1] - 1, 0)
     chi = np.minimum(hi[1:], m)
     scorer = BeadScorer(pruned, zh_len, en_len, clo, chi, 1, 1)
-    jmin, jmax = _path_rows(band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0), n, m)
+    path = band_search(lo, hi, ANCHOR_TYPES, scorer, skip=0.0, on_rows=on_rows)
+    jmin, jmax = _path_rows(path, n, m)
     return monotone_band(jmin - options.band, jmax + options.band, m)
 
 
@@ -194,12 +196,14 @@ def align(
     *,
     lexicon: Lexicon | None = None,
     options: AlignOptions | None = None,
+    progress: Progress | None = None,
 ) -> list[Bead]:
     """Align Chinese sentences to English sentences; `mt` is MT(zh), line for line.
 
     Returns beads in order, covering every sentence of both sides exactly once. An empty
     side gives unaligned beads; sentence counts more than `MAX_RATIO` to 1 apart raise
-    InputError (see `check_lengths`).
+    InputError (see `check_lengths`). `progress(done, total)` is called as the work goes
+    on (features, then each pass a block of rows at a time), `done` rising to `total`.
     """
     options = options or AlignOptions()
     if mt is not None and len(mt) != len(zh):
@@ -209,12 +213,16 @@ def align(
             Bead((), (k,), 0.0) for k in range(len(en))
         ]
     check_lengths(len(zh), len(en))
+    n, m = len(zh), len(en)
+    report = _stages(progress, n)
+    report(0)(0)
     lexicon = lexicon or default_lexicon()
     spaces = _spaces(zh, en, mt, lexicon, options)
     zh_len = np.array([max(len(s), 1) for s in zh], dtype=np.float64)
     en_len = np.array([max(len(s), 1) for s in en], dtype=np.float64)
-    n, m = len(zh), len(en)
-    lo, hi = _anchor_band(spaces, zh_len, en_len, options)
+    report(0)(n)
+    lo, hi = _anchor_band(spaces, zh_len, en_len, options, report(n))
+    report(n)(n + 1)
     max_zh = max(a for a, _ in TYPES)
     max_en = max(b for _, b in TYPES)
     clo = np.maximum(lo[:-1] - max_en - 1, 0)
@@ -229,8 +237,26 @@ def align(
             zx[i] != ex[jj]
         )
 
-    path = band_search(lo, hi, TYPES, scorer, skip=options.skip, node_gain=boundary)
+    path = band_search(
+        lo, hi, TYPES, scorer, skip=options.skip, node_gain=boundary, on_rows=report(2 * n + 1)
+    )
     return _beads(path, scorer)
+
+
+def _stages(progress: Progress | None, n: int) -> Callable[[int], Callable[[int], None]]:
+    """`report(offset)(k)` tells `progress` that offset + k of 3n + 2 steps are done: n for
+    the features, n + 1 rows of the first pass (at once when there is none), n + 1 of the
+    last."""
+    total = 3 * n + 2
+
+    def report(offset: int) -> Callable[[int], None]:
+        def done(k: int) -> None:
+            if progress is not None:
+                progress(offset + k, total)
+
+        return done
+
+    return report
 
 
 def _beads(path: list[tuple[int, int]], scorer: BeadScorer) -> list[Bead]:
