@@ -76,8 +76,9 @@ class NameFinder:
     def __call__(self, zh: str) -> list[str]:
         if not self.names:
             return []
-        for ch in set(zh) - self.pinyin.keys():
-            self.pinyin[ch] = char_pinyin(ch) if _HAN.match(ch) else None
+        for ch in zh:
+            if ch not in self.pinyin:
+                self.pinyin[ch] = char_pinyin(ch) if _HAN.match(ch) else None
         out = []
         for k in range(len(zh)):
             spelling = ""
@@ -227,9 +228,9 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
     return np.concatenate(rows), np.concatenate(codes)
 
 
-def mt_space(mt: list[str], en: list[str]) -> Space:
-    """MT(zh) against the English: character 3- and 4-grams plus punctuation."""
-    (zr, zc), (er, ec) = ngram_codes(mt), ngram_codes(en)
+def mt_space(mt: list[str], en: list[str], sizes: tuple[int, ...] = (4,)) -> Space:
+    """MT(zh) against the English: character n-grams (see `ngram_codes`) plus punctuation."""
+    (zr, zc), (er, ec) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
     vocab, ids = np.unique(np.concatenate([zc, ec]), return_inverse=True)
     nf = len(vocab)
     side_rows = []

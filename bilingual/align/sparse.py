@@ -32,7 +32,7 @@ class Rows:
     @cached_property
     def feature_order(self) -> np.ndarray:
         """Entry indices sorted by (feature, row): the order `band_dot` joins in."""
-        return np.lexsort((self.row, self.feat))
+        return np.argsort(self.feat.astype(np.int64) * (self.n + 1) + self.row)
 
     def scaled(self, weights: np.ndarray) -> Rows:
         """Each entry multiplied by its feature's weight (e.g. an idf)."""
