@@ -1,12 +1,22 @@
 """Align an English translation to its Chinese original: n:m sentence beads with scores.
 
-Offline signals only: sentence length, CC-CEDICT (+ glossary) word overlap, numbers and
-pinyin names, and, when given, a machine translation of the Chinese as a bridge. The search
-is coarse-to-fine: a 1:1 pass in a wide band around the diagonal finds the path's rough
-course, then the full bead set (1:0, 0:1 and every n:m with n + m ≤ 6) is searched in a narrow band around it, so time and memory grow linearly.
+Offline signals only, no neural embeddings: each sentence becomes a sparse, idf-weighted
+feature vector — CC-CEDICT (+ glossary) stems of the Chinese words against English stems,
+numbers, pinyin of names, punctuation and, when given, character 4-grams of a machine
+translation of the Chinese (the MT bridge) against the English. A bead's similarity is the
+cosine of its summed sentence vectors times a length agreement (Bertalign's scheme), and
+the boundaries between beads cost a little where a quotation is open on one side only or
+where one side ends in a question and the other does not: dialogue is where free
+translations regroup sentences most. The search is coarse-to-fine, so time and memory
+grow linearly: a long text is first aligned 1:1 in blocks of sentences on the whole
+(small) grid, then 1:1 sentence by sentence in a band around that path (these two on the
+dictionary signals alone), and last every
+bead shape (1:0, 0:1 and n:m with n + m ≤ 6) is searched by dynamic programming in a
+narrow band around the 1:1 path; a text of up to `anchor_window` sentences a side gets the
+last pass on its whole grid. Sentence counts more than `MAX_RATIO` to 1 apart are refused.
 
     from bilingual.align import align
-    beads = align(zh_sentences, en_sentences, mt=None)
+    beads = align(zh_sentences, en_sentences, mt=None, progress=None)
 """
 
 from __future__ import annotations
@@ -228,7 +238,9 @@ def align(
     zh_len = np.array([max(len(s), 1) for s in zh], dtype=np.float64)
     en_len = np.array([max(len(s), 1) for s in en], dtype=np.float64)
     report(0)(n)
-    lo, hi = _anchor_band(spaces, zh_len, en_len, options, report(n))
+    # the first passes only need the path's course: the (sparse, cheap) dictionary space
+    # finds it; the MT bridge, ten times denser, is kept for the last pass
+    lo, hi = _anchor_band(spaces[:1], zh_len, en_len, options, report(n))
     report(n)(n + 1)
     max_zh = max(a for a, _ in TYPES)
     max_en = max(b for _, b in TYPES)
