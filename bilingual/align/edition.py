@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..document import assign_ids
 from ..errors import InputError, ModelError
-from . import Bead, align
+from . import Bead, Progress, align, check_lengths
 from .english import split_sentences as split_english
 
 LOW_CONFIDENCE = 0.2
@@ -106,8 +106,12 @@ def align_files(
     mt_path: Path | None = None,
     use_model: bool = True,
     encoding: str | None = None,
+    progress: Progress | None = None,
 ) -> AlignResult:
-    """Align two files; with `edition_dir`, store the pairs there (see the module doc)."""
+    """Align two files; with `edition_dir`, store the pairs there (see the module doc).
+
+    `progress(done, total)` follows the alignment itself (see `align`).
+    """
     if presegmented:
         zh = read_lines(zh_path, encoding)
         blocks = [(0, "paragraph", [s]) for s in zh]
@@ -121,6 +125,7 @@ def align_files(
     if not en:
         raise InputError(f"{en_path} has no English sentences", "Check the file.")
     _check_languages(zh, en, zh_path, en_path)
+    check_lengths(len(zh), len(en), str(zh_path), str(en_path))
     notices = []
     mt: list[str] | None = None
     bridge = "dictionary"
@@ -139,7 +144,7 @@ def align_files(
             bridge = "argos"
         else:
             notices.append(f"Aligning from the dictionary alone ({reason}).")
-    beads = align(zh, en, mt)
+    beads = align(zh, en, mt, progress=progress)
     scores = sorted(b.score for b in beads if b.zh_ids and b.en_ids)
     if scores and scores[len(scores) // 2] < WEAK_TEXT:
         notices.append(
