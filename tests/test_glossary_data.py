@@ -31,6 +31,9 @@ def shipped() -> Glossary:
         ("宣传部部长", ["宣传部", "部长"]),
         ("大会主席团", ["主席团"]),
         ("实事求是", ["实事求是"]),
+        ("新中国成立以来", ["新中国"]),
+        ("学习党史", ["党史"]),
+        ("省第十二次党代表大会", ["党代表大会"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -49,6 +52,7 @@ def shipped() -> Glossary:
         ("受当地委托", []),
         ("全国卫生", []),
         ("小组长期坚持", []),
+        ("建设创新中国", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
