@@ -34,6 +34,9 @@ def shipped() -> Glossary:
         ("新中国成立以来", ["新中国"]),
         ("学习党史", ["党史"]),
         ("省第十二次党代表大会", ["党代表大会"]),
+        ("抓好巡视整改", ["巡视整改"]),
+        ("深化整改", ["整改"]),
+        ("严厉惩治腐败", ["腐败"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -53,6 +56,7 @@ def shipped() -> Glossary:
         ("全国卫生", []),
         ("小组长期坚持", []),
         ("建设创新中国", []),
+        ("调整改革方案", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
