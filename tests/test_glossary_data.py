@@ -37,6 +37,9 @@ def shipped() -> Glossary:
         ("抓好巡视整改", ["巡视整改"]),
         ("深化整改", ["整改"]),
         ("严厉惩治腐败", ["腐败"]),
+        ("发展县城经济", ["县城"]),
+        ("推进种业振兴", ["种业振兴"]),
+        ("乡村民宿", ["民宿"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -57,6 +60,9 @@ def shipped() -> Glossary:
         ("小组长期坚持", []),
         ("建设创新中国", []),
         ("调整改革方案", []),
+        ("全县城乡居民", []),
+        ("办理各种业务", []),
+        ("居民宿舍", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
