@@ -44,6 +44,7 @@ def shipped() -> Glossary:
         ("同比增长5%", ["同比"]),
         ("扩大内需", ["扩大内需"]),
         ("提振内需", ["内需"]),
+        ("发展人权事业", ["人权"]),
         ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
@@ -70,6 +71,8 @@ def shipped() -> Glossary:
         ("居民宿舍", []),
         ("满足国内需要", []),
         ("保持相同比例", []),
+        ("维护个人权益", []),
+        ("保障公民个人权利", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
