@@ -45,6 +45,7 @@ def shipped() -> Glossary:
         ("扩大内需", ["扩大内需"]),
         ("提振内需", ["内需"]),
         ("发展人权事业", ["人权"]),
+        ("维护宪法和基本法确定的宪制秩序", ["宪法", "基本法"]),
         ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
@@ -73,6 +74,7 @@ def shipped() -> Glossary:
         ("保持相同比例", []),
         ("维护个人权益", []),
         ("保障公民个人权利", []),
+        ("完善基本法律制度", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
