@@ -48,6 +48,8 @@ def shipped() -> Glossary:
         ("维护宪法和基本法确定的宪制秩序", ["宪法", "基本法"]),
         ("北约东扩", ["北约"]),
         ("各级林长", ["林长"]),
+        ("转变作风", ["作风"]),
+        ("心系群众", ["群众"]),
         ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
@@ -79,6 +81,8 @@ def shipped() -> Glossary:
         ("完善基本法律制度", []),
         ("位于县城东北约20公里", ["县城"]),
         ("森林长势良好", []),
+        ("防范合作风险", []),
+        ("保持创作风格", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
