@@ -50,6 +50,8 @@ def shipped() -> Glossary:
         ("各级林长", ["林长"]),
         ("转变作风", ["作风"]),
         ("心系群众", ["群众"]),
+        ("北大学子", ["北大"]),
+        ("高校毕业生", ["高校毕业生"]),
         ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
@@ -83,6 +85,9 @@ def shipped() -> Glossary:
         ("森林长势良好", []),
         ("防范合作风险", []),
         ("保持创作风格", []),
+        ("提高校园安全", []),
+        ("东北大米", []),
+        ("夜空中的北斗星", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
