@@ -54,6 +54,9 @@ def shipped() -> Glossary:
         ("加强海军建设", ["海军"]),
         ("欢度春节", ["春节"]),
         ("传承发展中医", ["中医"]),
+        ("中俄外长会晤", ["外长"]),
+        ("外交部副部长", ["外交部副部长"]),
+        ("工信部副部长", ["工信部副部长"]),
         ("高校毕业生", ["高校毕业生"]),
         ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
@@ -96,6 +99,7 @@ def shipped() -> Glossary:
         ("集中医学观察", ["集中医学观察"]),
         ("集中药品采购", []),
         ("集中医疗资源", []),
+        ("在海外长期工作", []),
         ("夜空中的北斗星", []),
     ],
 )
@@ -108,6 +112,8 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
     [
         ("部长", "head"),  # a local department's head far more often than a minister
         ("副部长", "deputy head"),
+        ("外交部副部长", "vice foreign minister"),  # ministry posts are compound entries
+        ("财政部部长", "Minister of Finance"),
         ("实事求是", "seek truth from facts"),
         ("疫情", "epidemic"),
         ("社区", "community"),
