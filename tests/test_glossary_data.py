@@ -3,6 +3,9 @@ words that merely hold their characters (glossary/not-terms.txt)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import ROOT
 
@@ -128,6 +131,17 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
 )
 def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en: str) -> None:
     assert shipped.entries[zh].en == en
+
+
+def test_shipped_glossary_keeps_the_house_rules() -> None:
+    """scripts/glossary_pinyin.py check: known categories, notes filled, zh unique across files,
+    house renderings provisional, every pinyin syllable a reading of its character."""
+    script = ROOT / "scripts" / "glossary_pinyin.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout.rstrip().endswith("OK")
 
 
 # --- TBX export: valid TBX-Basic -----------------------------------------------------------------
