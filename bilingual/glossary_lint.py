@@ -13,6 +13,8 @@ one layer, however many files it has) and yielding Problems. Codes:
 - `status`      a status other than approved / provisional
 - `script`      zh without Chinese characters, en with Chinese characters, or half-width
                 punctuation inside zh (ingested text has full-width punctuation)
+- `source`      an internal research note in `source` or `note` (an index id, a tool's trail,
+                a working file): a reader-facing source names a document and year, or a URL
 - `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
                 or that is itself a term or variant (it would hide nothing, or the term)
 """
@@ -182,6 +184,29 @@ def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
                 )
 
 
+# Traces of research tools and working files that must not reach readers (TBX, `glossary show`):
+# "code-index-file:5571…", "(repo not resolved by index)", "github:owner/repo/path.rst",
+# "political-terms.tsv", a search tool's verb, a to-do marker.
+INTERNAL_NOTE = re.compile(
+    r"code-index|not resolved|\bgithub:|political-terms\.tsv|"
+    r"\b(?:find_string|find_files|find_repos|read_file)\b|\b(?:TODO|FIXME|XXX)\b",
+    re.IGNORECASE,
+)
+
+
+def check_source(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        for column in ("source", "note"):
+            value = item.row.fields.get(column) or ""
+            if found := INTERNAL_NOTE.search(value):
+                yield _problem(
+                    item,
+                    "source",
+                    f"{item.entry.zh}: {column} holds an internal note ({found.group(0)!r}); "
+                    "cite a document and year, or a URL",
+                )
+
+
 CHECKS: dict[str, Check] = {
     "duplicate": check_duplicates,
     "empty": check_empty,
@@ -190,6 +215,7 @@ CHECKS: dict[str, Check] = {
     "status": check_status,
     "script": check_script,
     "shadowed": check_shadowed,
+    "source": check_source,
 }
 
 

@@ -46,6 +46,19 @@ CATEGORIES = {
     "law",
     "media",
     "place",
+    "discipline",
+    "rural",
+    "statistics",
+    "hkmt",
+    "foreign",
+    "ecology",
+    "social",
+    "health",
+    "education",
+    "science",
+    "culture",
+    "history",
+    "person",
 }
 STATUSES = {"approved", "provisional"}
 HEADER_LINE = "\t".join(HEADER)

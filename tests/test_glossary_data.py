@@ -3,6 +3,9 @@ words that merely hold their characters (glossary/not-terms.txt)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import ROOT
 
@@ -25,12 +28,42 @@ def shipped() -> Glossary:
         ("关注民生", ["民生"]),
         ("市人大常委会主任", ["人大常委会", "主任"]),
         ("市长表示", ["市长"]),
-        ("十四五时期", ["十四五"]),
+        ("十四五时期", ["十四五时期"]),
+        ("十四五开局", ["十四五"]),
         ("各街道、社区", ["街道", "社区"]),
         ("国卫复审", ["国卫"]),
         ("宣传部部长", ["宣传部", "部长"]),
         ("大会主席团", ["主席团"]),
         ("实事求是", ["实事求是"]),
+        ("新中国成立以来", ["新中国"]),
+        ("学习党史", ["党史"]),
+        ("省第十二次党代表大会", ["党代表大会"]),
+        ("抓好巡视整改", ["巡视整改"]),
+        ("深化整改", ["整改"]),
+        ("严厉惩治腐败", ["腐败"]),
+        ("发展县城经济", ["县城"]),
+        ("推进种业振兴", ["种业振兴"]),
+        ("乡村民宿", ["民宿"]),
+        ("同比增长5%", ["同比"]),
+        ("扩大内需", ["扩大内需"]),
+        ("提振内需", ["内需"]),
+        ("发展人权事业", ["人权"]),
+        ("维护宪法和基本法确定的宪制秩序", ["宪法", "基本法"]),
+        ("北约东扩", ["北约"]),
+        ("各级林长", ["林长"]),
+        ("转变作风", ["作风"]),
+        ("心系群众", ["群众"]),
+        ("北大学子", ["北大"]),
+        ("加强海军建设", ["海军"]),
+        ("欢度春节", ["春节"]),
+        ("传承发展中医", ["中医"]),
+        ("中俄外长会晤", ["外长"]),
+        ("西藏日喀则", ["西藏", "日喀则"]),
+        ("内蒙古兴安盟", ["内蒙古", "兴安盟"]),
+        ("外交部副部长", ["外交部副部长"]),
+        ("工信部副部长", ["工信部副部长"]),
+        ("高校毕业生", ["高校毕业生"]),
+        ("“十四五”规划", ["“十四五”规划"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -38,7 +71,7 @@ def shipped() -> Glossary:
         ("建立城市长效机制", []),
         ("着眼大局长远", []),
         ("推动农村长期稳定", []),
-        ("保护黄河长江", []),
+        ("保护黄河长江", ["黄河", "长江"]),  # not 河长 (river chief)
         ("十四五岁的孩子", []),
         ("街道整洁", []),
         ("班主任", []),
@@ -49,6 +82,32 @@ def shipped() -> Glossary:
         ("受当地委托", []),
         ("全国卫生", []),
         ("小组长期坚持", []),
+        ("建设创新中国", []),
+        ("调整改革方案", []),
+        ("全县城乡居民", []),
+        ("办理各种业务", []),
+        ("居民宿舍", []),
+        ("满足国内需要", []),
+        ("保持相同比例", []),
+        ("维护个人权益", []),
+        ("保障公民个人权利", []),
+        ("完善基本法律制度", []),
+        ("位于县城东北约20公里", ["县城"]),
+        ("森林长势良好", []),
+        ("防范合作风险", []),
+        ("保持创作风格", []),
+        ("提高校园安全", []),
+        ("东北大米", []),
+        ("发展航空军工", []),
+        ("新春节目", []),
+        ("是非遗留问题", []),
+        ("集中医学观察", ["集中医学观察"]),
+        ("集中药品采购", []),
+        ("集中医疗资源", []),
+        ("在海外长期工作", []),
+        ("大理石地面", []),
+        ("平安阳光", []),
+        ("夜空中的北斗星", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
@@ -60,6 +119,8 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
     [
         ("部长", "head"),  # a local department's head far more often than a minister
         ("副部长", "deputy head"),
+        ("外交部副部长", "vice foreign minister"),  # ministry posts are compound entries
+        ("财政部部长", "Minister of Finance"),
         ("实事求是", "seek truth from facts"),
         ("疫情", "epidemic"),
         ("社区", "community"),
@@ -70,6 +131,17 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
 )
 def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en: str) -> None:
     assert shipped.entries[zh].en == en
+
+
+def test_shipped_glossary_keeps_the_house_rules() -> None:
+    """scripts/glossary_pinyin.py check: known categories, notes filled, zh unique across files,
+    house renderings provisional, every pinyin syllable a reading of its character."""
+    script = ROOT / "scripts" / "glossary_pinyin.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout.rstrip().endswith("OK")
 
 
 # --- TBX export: valid TBX-Basic -----------------------------------------------------------------
