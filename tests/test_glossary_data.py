@@ -77,6 +77,8 @@ def shipped() -> Glossary:
         ("马来西亚总理", ["马来西亚总理"]),  # 总理 alone is China's Premier
         ("召开两国元首会晤", ["两国元首"]),
         ("促进两岸交流", ["两岸"]),
+        ("海河流域", ["海河"]),
+        ("红河哈尼族彝族自治州", ["红河哈尼族彝族自治州"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -136,6 +138,7 @@ def shipped() -> Glossary:
         ("长江两岸", []),  # river banks, not cross-Strait
         ("大运河两岸", []),
         ("全国债务", []),  # not 国债
+        ("中华山河", []),  # not Mount Huashan
         ("平安阳光", []),
         ("夜空中的北斗星", []),
     ],
