@@ -77,7 +77,8 @@ def shipped() -> Glossary:
         ("外交部亚洲司", ["外交部", "亚洲司"]),
         ("马来西亚总理", ["马来西亚总理"]),  # 总理 alone is China's Premier
         ("召开两国元首会晤", ["两国元首"]),
-        ("促进两岸交流", ["两岸"]),
+        ("促进两岸交流", ["两岸交流"]),
+        ("两岸经贸往来", ["两岸"]),
         ("海河流域", ["海河"]),
         ("红河哈尼族彝族自治州", ["红河哈尼族彝族自治州"]),
         # its characters inside another word: no term
@@ -140,6 +141,8 @@ def shipped() -> Glossary:
         ("大运河两岸", []),
         ("全国债务", []),  # not 国债
         ("中华山河", []),  # not Mount Huashan
+        ("开创发展局面", []),  # not Hong Kong's Development Bureau
+        ("其余村民", []),  # not Yucun Village
         ("平安阳光", []),
         ("夜空中的北斗星", []),
     ],
