@@ -143,6 +143,8 @@ def shipped() -> Glossary:
         ("中华山河", []),  # not Mount Huashan
         ("开创发展局面", []),  # not Hong Kong's Development Bureau
         ("其余村民", []),  # not Yucun Village
+        ("全国道德模范", ["全国道德模范"]),  # not 国道 (national highways)
+        ("318国道", ["国道"]),
         ("平安阳光", []),
         ("夜空中的北斗星", []),
     ],
