@@ -3,13 +3,14 @@ words that merely hold their characters (glossary/not-terms.txt)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
 
-from bilingual.glossary import NOT_TERMS_FILE, Glossary, read_not_terms, read_tsv
+from bilingual.glossary import NOT_TERMS_FILE, Glossary, read_not_terms, read_rows, read_tsv
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +182,40 @@ def test_shipped_glossary_keeps_the_house_rules() -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:]
     assert result.stdout.rstrip().endswith("OK")
+
+
+# A source a reader can follow names a year (a document, or Xinhua English with the years it
+# used the rendering), or is a URL, or says house rendering.
+FOLLOWABLE = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://|^house rendering$")
+
+
+def followable(source: str) -> bool:
+    return any(FOLLOWABLE.search(part.strip()) for part in source.split(";"))
+
+
+def test_every_source_names_a_document_and_year_or_a_url() -> None:
+    vague = [
+        f"{path.name}:{row.line}: {row.fields['zh']}: {row.fields['source']}"
+        for path in sorted((ROOT / "glossary").glob("*.tsv"))
+        for row in read_rows(path)
+        if not followable(row.fields["source"])
+    ]
+    assert vague == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Xinhua English", False),
+        ("GWR2015; Xinhua English", False),
+        ("Xinhua English (2018-2024)", True),
+        ("Report to the 20th CPC National Congress (English, 2022)", True),
+        ("http://en.people.cn/n3/2024/0404/c90000-20153224.html", True),
+        ("house rendering", True),
+    ],
+)
+def test_the_source_rule_can_fail(source: str, expected: bool) -> None:
+    assert followable(source) is expected
 
 
 # --- TBX export: valid TBX-Basic -----------------------------------------------------------------
