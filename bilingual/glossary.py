@@ -27,6 +27,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import GlossaryError
+from .paths import link_problem
 
 COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
 STATUSES = ("approved", "provisional")
@@ -354,10 +355,21 @@ def layer_files(extra: Sequence[Path] = (), user: bool = True) -> list[tuple[str
         if path.is_file():
             files.append(("user", path))
     for path in extra:
-        if not Path(path).is_file():
-            raise GlossaryError(f"Glossary file {path} not found", "Check the --glossary path.")
+        check_file(Path(path), "Check the --glossary path.")
         files.append((str(path), Path(path)))
     return files
+
+
+def check_file(path: Path, todo: str = "Check the path.") -> None:
+    """Raise a GlossaryError unless `path` is an existing file (not a directory or a link
+    that cannot be followed)."""
+    problem = link_problem(path)
+    if problem is None and path.is_dir():
+        problem, todo = f"{path} is a directory", "Give a glossary file (TSV, CSV or TBX) in it."
+    elif problem is None and not path.is_file():
+        problem = f"Glossary file {path} not found"
+    if problem:
+        raise GlossaryError(problem, todo)
 
 
 def read_not_terms(path: Path) -> frozenset[str]:

@@ -24,12 +24,14 @@ from .glossary import (
     HAN,
     STATUSES,
     Entry,
+    check_file,
     entry_from_fields,
     read_tsv,
     shipped_dir,
     tsv_text,
     write_text,
 )
+from .paths import link_problem, resolved
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -216,8 +218,7 @@ def format_of(path: Path) -> str:
 
 def read_any(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TSV, CSV or TBX file (chosen by suffix)."""
-    if not path.is_file():
-        raise GlossaryError(f"Glossary file {path} not found", "Check the path.")
+    check_file(path)
     return READERS[format_of(path)](path, layer)
 
 
@@ -237,8 +238,12 @@ def export_text(entries: Iterable[Entry], fmt: str) -> str:
 
 def _writable(path: Path) -> None:
     """Refuse to edit the shipped glossary: edits go to a user file or `--file`."""
-    shipped = shipped_dir().resolve()
-    if path.resolve().parent == shipped:
+    target = resolved(path)
+    if target is None:
+        raise GlossaryError(
+            link_problem(path) or f"Cannot follow {path}", "Fix the link, or name another file."
+        )
+    if target.parent == shipped_dir().resolve():
         raise GlossaryError(
             f"{path} is part of the shipped glossary, which the CLI never changes",
             "Edit your own glossary (the default) or name another file with --file.",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .document import Article, Block, Edition, Sentence
 from .errors import EditionError
+from .paths import link_problem
 
 SCHEMA_VERSION = 1
 DB_NAME = "edition.sqlite"
@@ -109,17 +110,24 @@ class _Base:
         self.close()
 
 
+def check_edition_dir(directory: Path) -> None:
+    """Refuse an edition directory that is a file or a symbolic link that cannot be followed."""
+    problem = link_problem(directory)
+    if problem:
+        raise EditionError(problem, "Fix the link, or choose another directory with -e.")
+    if directory.exists() and not directory.is_dir():
+        raise EditionError(
+            f"{directory} is a file, not an edition directory", "Give the directory with -e."
+        )
+
+
 class EditionStore(_Base):
     """An edition's `edition.sqlite`: structure, sentence pairs and the audit log."""
 
     def __init__(self, directory: Path, create: bool = False) -> None:
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
-        if self.directory.exists() and not self.directory.is_dir():
-            raise EditionError(
-                f"{self.directory} is a file, not an edition directory",
-                "Give the directory with -e.",
-            )
+        check_edition_dir(self.directory)
         if not create and self.path.exists() and self.path.stat().st_size == 0:
             raise EditionError(
                 f"{self.path} is empty (0 bytes)", "Re-create it with `bilingual ingest`."

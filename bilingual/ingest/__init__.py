@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..document import Edition, assign_ids
 from ..errors import EditionError
+from ..paths import same_file
 from .readers import read_source
 from .sentences import split_sentences
 
@@ -72,16 +73,13 @@ def build_edition(sources: list[Path], name: str, encoding: str | None = None) -
 
 def ingest(sources: list[Path], edition_dir: Path, encoding: str | None = None) -> IngestResult:
     """Read sources into the edition at `edition_dir`, keeping earlier translations."""
-    from ..store import EditionStore
+    from ..store import EditionStore, check_edition_dir
     from .markdown import write_markdown
 
     sources = [Path(s) for s in sources]
     edition_dir = Path(edition_dir)
-    reingest = len(sources) == 1 and sources[0].resolve() == (edition_dir / "articles.md").resolve()
-    if edition_dir.exists() and not edition_dir.is_dir():
-        raise EditionError(
-            f"{edition_dir} is a file, not an edition directory", "Choose another -e."
-        )
+    reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
+    check_edition_dir(edition_dir)  # before the parse, which can take a while
     name = edition_dir.name
     edition = build_edition(sources, name, encoding)
     if not edition.articles:

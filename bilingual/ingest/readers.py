@@ -10,6 +10,7 @@ import codecs
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import link_problem
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -22,6 +23,9 @@ _CANDIDATES = ("gb18030", "big5")
 
 
 def read_bytes(path: Path) -> bytes:
+    problem = link_problem(path)
+    if problem:
+        raise InputError(problem, "Fix the link, or give the file itself.")
     if not path.exists():
         raise InputError(f"No such file: {path}", "Check the path.")
     if path.is_dir():

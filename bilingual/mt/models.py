@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError, NetworkError
+from ..paths import link_problem
 
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
 # Zip-bomb guards: real packages are a few hundred MB in a few dozen files. zipfile reads at
@@ -200,6 +201,9 @@ def _check_package(archive: Path, zf: zipfile.ZipFile, top: str) -> dict:
 def install_file(archive: Path) -> ModelInfo:
     """Validate a `.argosmodel` zip and install it atomically; replaces the same-named package."""
     archive = Path(archive)
+    problem = link_problem(archive)
+    if problem:
+        raise ModelError(problem, "Fix the link, or give the .argosmodel file itself.")
     if not archive.is_file():
         raise ModelError(f"No such model file: {archive}", "Check the path.")
     if not zipfile.is_zipfile(archive):
