@@ -41,11 +41,12 @@ def write_markdown(edition: Edition, path: Path) -> None:
         if n and (not article.blocks or article.blocks[0].kind != "title"):
             parts.append("---")
         for block in article.blocks:
-            parts.append(_block_md(block.kind, block.text))
+            parts.append(block_md(block.kind, block.text))
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
 
 
-def _block_md(kind: str, text: str) -> str:
+def block_md(kind: str, text: str) -> str:
+    """One block in the convention; a paragraph that would read as markup gets `[paragraph]`."""
     if kind == "title":
         return "# " + text
     if kind == "heading":
