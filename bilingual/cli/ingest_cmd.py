@@ -21,17 +21,30 @@ def ingest_cli(
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force a text encoding (utf-8, gb18030, big5, utf-16 …)."
     ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse Markdown with markup the reader does not understand, instead of warning.",
+    ),
 ) -> None:
-    """Read page files into an edition: reflow, clean spaces, find structure, split sentences.
+    r"""Read page files into an edition: reflow, clean spaces, find structure, split sentences.
 
     Also writes EDITION/articles.md, which you may edit and feed back to fix grouping or kinds.
+
+    Markdown the reader does not understand is never read as text, but warned about on stderr.
+
+    (An unclosed `<!--` or `\[byline`, an unknown tag like `\[sidebar]`, an empty `# `.)
+
+    Each warning is `FILE:LINE: what was done instead`; with --strict the ingest is refused.
 
     Example: bilingual ingest samples/seed-page.txt -e output/seed
     """
     from ..ingest import ingest
 
     directory = edition or default_edition_dir(sources[0])
-    result = ingest(sources, directory, encoding=encoding)
+    result = ingest(sources, directory, encoding=encoding, strict=strict)
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     typer.echo(
         f"Ingested {result.articles} articles, {result.blocks} blocks, "
         f"{result.sentences} sentences into {directory} "

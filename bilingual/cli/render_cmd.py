@@ -88,6 +88,8 @@ def build_cli(
     directory = edition or default_edition_dir(sources[0])
     layers = load_layers(glossary)
     result = ingest(sources, directory, encoding=None)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     with EditionStore(directory) as store:
         with _progress(True) as progress:
             report = translate_edition(

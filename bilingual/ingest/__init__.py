@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..document import Edition, assign_ids
-from ..errors import EditionError
+from ..errors import EditionError, InputError
 from ..paths import same_file
+from .markdown import MarkupWarning
 from .readers import read_source
 from .sentences import split_sentences
 
@@ -22,14 +23,18 @@ class IngestResult:
     blocks: int
     sentences: int
     kept: int  # sentences whose translation or review survived from an earlier ingest
+    warnings: list[MarkupWarning] = field(default_factory=list)
 
 
-def parse_text(text: str, fmt: str = "txt") -> list[list[tuple[str, str]]]:
-    """Turn a page's text into articles of (kind, text) blocks."""
+def parse_text(
+    text: str, fmt: str = "txt", warnings: list[MarkupWarning] | None = None
+) -> list[list[tuple[str, str]]]:
+    """Turn a page's text into articles of (kind, text) blocks; Markdown markup the reader
+    does not understand is added to `warnings` (when given)."""
     if fmt == "md":
         from .markdown import parse_markdown
 
-        return parse_markdown(text)
+        return parse_markdown(text, warnings)
     from .reflow import reflow
     from .structure import classify, clean, group_articles
 
@@ -50,15 +55,23 @@ Parsed = list[list[tuple[str, str, list[str]]]]
 PARALLEL_BYTES = 2_000_000
 
 
-def parse_file(path: Path, encoding: str | None = None) -> Parsed:
-    """One source file → articles of (kind, text, sentences)."""
+def parse_file(path: Path, encoding: str | None = None) -> tuple[Parsed, list[MarkupWarning]]:
+    """One source file → articles of (kind, text, sentences), and its markup warnings."""
     text, fmt = read_source(path, encoding)
-    return [
-        [(k, t, block_sentences(k, t)) for k, t in article] for article in parse_text(text, fmt)
-    ]
+    warnings: list[MarkupWarning] = []
+    articles = parse_text(text, fmt, warnings)
+    parsed = [[(k, t, block_sentences(k, t)) for k, t in article] for article in articles]
+    return parsed, [replace(w, path=str(path)) for w in warnings]
 
 
-def build_edition(sources: list[Path], name: str, encoding: str | None = None) -> Edition:
+def build_edition(
+    sources: list[Path],
+    name: str,
+    encoding: str | None = None,
+    warnings: list[MarkupWarning] | None = None,
+) -> Edition:
+    """Parse the sources (in worker processes when there is enough text) into one Edition;
+    markup warnings go to `warnings` when given."""
     workers = min(os.cpu_count() or 1, len(sources), 8)
     size = sum(p.stat().st_size for p in sources if p.is_file())
     if workers > 1 and size >= PARALLEL_BYTES:
@@ -68,11 +81,18 @@ def build_edition(sources: list[Path], name: str, encoding: str | None = None) -
             parsed = list(pool.map(parse_file, sources, [encoding] * len(sources), chunksize=4))
     else:
         parsed = [parse_file(path, encoding) for path in sources]
-    return assign_ids([article for page in parsed for article in page], name)
+    if warnings is not None:
+        warnings.extend(w for _, page_warnings in parsed for w in page_warnings)
+    return assign_ids([article for page, _ in parsed for article in page], name)
 
 
-def ingest(sources: list[Path], edition_dir: Path, encoding: str | None = None) -> IngestResult:
-    """Read sources into the edition at `edition_dir`, keeping earlier translations."""
+def ingest(
+    sources: list[Path], edition_dir: Path, encoding: str | None = None, strict: bool = False
+) -> IngestResult:
+    """Read sources into the edition at `edition_dir`, keeping earlier translations.
+
+    Markup in a Markdown source that the reader does not understand is returned as warnings,
+    or, with `strict`, refused before anything is saved."""
     from ..store import EditionStore, check_edition_dir
     from .markdown import write_markdown
 
@@ -81,7 +101,13 @@ def ingest(sources: list[Path], edition_dir: Path, encoding: str | None = None) 
     reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
     check_edition_dir(edition_dir)  # before the parse, which can take a while
     name = edition_dir.name
-    edition = build_edition(sources, name, encoding)
+    warnings: list[MarkupWarning] = []
+    edition = build_edition(sources, name, encoding, warnings)
+    if strict and warnings:
+        raise InputError(
+            f"{len(warnings)} markup problem{'s' * (len(warnings) > 1)} (first: {warnings[0]})",
+            "Fix the Markdown, or ingest without --strict to read it with warnings.",
+        )
     if not edition.articles:
         raise EditionError(f"No text found in {', '.join(map(str, sources))}", "Check the file.")
     with EditionStore(edition_dir, create=True) as store:
@@ -97,4 +123,5 @@ def ingest(sources: list[Path], edition_dir: Path, encoding: str | None = None) 
         blocks=sum(len(a.blocks) for a in edition.articles),
         sentences=len(edition.sentences()),
         kept=kept,
+        warnings=warnings,
     )
