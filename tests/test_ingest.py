@@ -237,3 +237,25 @@ def test_parallel_parse_gives_the_serial_edition_and_one_line_errors(
     bad = _write(tmp_path / "bad.txt", b"\x00\x01\x02" * 10)
     with pytest.raises(InputError, match="looks like a binary file"):
         ingest_module.build_edition([*pages, bad], "x")
+
+
+@pytest.mark.parametrize("ending", ["。", "（完）"], ids=["sentence-end", "no-sentence-end"])
+def test_one_long_line_is_body_in_paragraphs_and_sentences(
+    seed_edition: Path, tmp_path: Path, ending: str
+) -> None:
+    """Text with no line breaks (a 300 kB line here) is paragraphs of sentences, never a
+    title of one sentence, and every character of it is kept."""
+    from bilingual.ingest import MAX_PARAGRAPH
+    from bilingual.ingest.sentences import MAX_SENTENCE
+
+    with EditionStore(seed_edition) as store:
+        paragraphs = [p.zh for p in store.pairs() if p.kind == "paragraph"]
+    text = "".join(paragraphs * 100)[:100_000] + ending
+    page = _write(tmp_path / "line.txt", text.encode())
+    result = ingest([page], tmp_path / "ed")
+    blocks = [b for a in result.edition.articles for b in a.blocks]
+    assert {b.kind for b in blocks} == {"paragraph"}
+    assert len(blocks) > 60 and max(len(b.text) for b in blocks) <= MAX_PARAGRAPH
+    sentences = [s.zh for s in result.edition.sentences()]
+    assert len(sentences) > 1000 and max(map(len, sentences)) <= MAX_SENTENCE
+    assert "".join(sentences) == text

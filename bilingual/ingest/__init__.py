@@ -11,9 +11,10 @@ from ..errors import EditionError, InputError
 from ..paths import same_file
 from .markdown import MarkupWarning
 from .readers import read_source
-from .sentences import split_sentences
+from .sentences import MAX_SENTENCE, split_sentences
 
 SENTENCE_KINDS = {"paragraph", "lead", "quote"}
+MAX_PARAGRAPH = 1500  # characters; newspaper paragraphs are a few hundred at most
 
 
 @dataclass
@@ -44,8 +45,29 @@ def parse_text(
 
 
 def block_sentences(kind: str, text: str) -> list[str]:
-    """Body blocks are split into sentences; headlines, bylines etc. are one unit each."""
-    return split_sentences(text) if kind in SENTENCE_KINDS else [text]
+    """Body blocks are split into sentences; headlines, bylines etc. are one unit each, unless
+    longer than a sentence may be."""
+    return split_sentences(text) if kind in SENTENCE_KINDS or len(text) > MAX_SENTENCE else [text]
+
+
+def split_block(kind: str, text: str) -> list[tuple[str, str, list[str]]]:
+    """(kind, text, sentences) of a block; a body block longer than MAX_PARAGRAPH (text with
+    no line breaks, say) becomes several paragraphs of whole sentences."""
+    sentences = block_sentences(kind, text)
+    if kind not in SENTENCE_KINDS or len(text) <= MAX_PARAGRAPH:
+        return [(kind, text, sentences)]
+    out: list[tuple[str, str, list[str]]] = []
+    chunk: list[str] = []
+    size = 0
+    for sentence in sentences:
+        if chunk and size + len(sentence) > MAX_PARAGRAPH:
+            out.append((kind, "".join(chunk), chunk))
+            chunk, size = [], 0
+        chunk.append(sentence)
+        size += len(sentence)
+    if chunk:
+        out.append((kind, "".join(chunk), chunk))
+    return out
 
 
 Parsed = list[list[tuple[str, str, list[str]]]]
@@ -60,7 +82,7 @@ def parse_file(path: Path, encoding: str | None = None) -> tuple[Parsed, list[Ma
     text, fmt = read_source(path, encoding)
     warnings: list[MarkupWarning] = []
     articles = parse_text(text, fmt, warnings)
-    parsed = [[(k, t, block_sentences(k, t)) for k, t in article] for article in articles]
+    parsed = [[block for k, t in article for block in split_block(k, t)] for article in articles]
     return parsed, [replace(w, path=str(path)) for w in warnings]
 
 

@@ -24,6 +24,8 @@ DATELINE = re.compile(
 # Lines wider than this (in em) are not printed column lines but whole paragraphs or
 # editor-wrapped prose: a line ending a sentence there ends its paragraph.
 PROSE_WIDTH = 40
+# A line wider than this (in em) is body text, never a headline, whatever its punctuation.
+HEADLINE_WIDTH = 80
 FINAL = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)》]*$")
 OPEN_PUNCT = "，、；：,;:"
 
@@ -216,6 +218,8 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
     """A line at a paragraph start that is not a paragraph's first line: a headline."""
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if line.width > HEADLINE_WIDTH:
+        return False
     if line.text.startswith("——"):
         return True
     dateline = DATELINE.match(line.text)
