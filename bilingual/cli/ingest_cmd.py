@@ -26,6 +26,12 @@ def ingest_cli(
         "--strict",
         help="Refuse Markdown with markup the reader does not understand, instead of warning.",
     ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print a JSON object: edition, articles, blocks, sentences, kept, markdown (the "
+        "articles.md path), warnings (a list of path, line, message).",
+    ),
 ) -> None:
     r"""Read page files into an edition: reflow, clean spaces, find structure, split sentences.
 
@@ -45,6 +51,9 @@ def ingest_cli(
     result = ingest(sources, directory, encoding=encoding, strict=strict)
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
+    if as_json:
+        print_json(result.to_json())
+        return
     typer.echo(
         f"Ingested {result.articles} articles, {result.blocks} blocks, "
         f"{result.sentences} sentences into {directory} "

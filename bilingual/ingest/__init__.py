@@ -25,6 +25,19 @@ class IngestResult:
     sentences: int
     kept: int  # sentences whose translation or review survived from an earlier ingest
     warnings: list[MarkupWarning] = field(default_factory=list)
+    directory: Path | None = None
+
+    def to_json(self) -> dict:
+        """The `ingest --json` shape."""
+        return {
+            "edition": str(self.directory),
+            "articles": self.articles,
+            "blocks": self.blocks,
+            "sentences": self.sentences,
+            "kept": self.kept,
+            "markdown": str(self.directory / "articles.md") if self.directory else "",
+            "warnings": [w.to_json() for w in self.warnings],
+        }
 
 
 def parse_text(
@@ -146,4 +159,5 @@ def ingest(
         sentences=len(edition.sentences()),
         kept=kept,
         warnings=warnings,
+        directory=edition_dir,
     )
