@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..bulk import no_gc
 from ..document import Edition, assign_ids
 from ..errors import EditionError, InputError
 from ..paths import same_file
@@ -92,10 +93,11 @@ PARALLEL_BYTES = 2_000_000
 
 def parse_file(path: Path, encoding: str | None = None) -> tuple[Parsed, list[MarkupWarning]]:
     """One source file → articles of (kind, text, sentences), and its markup warnings."""
-    text, fmt = read_source(path, encoding)
-    warnings: list[MarkupWarning] = []
-    articles = parse_text(text, fmt, warnings)
-    parsed = [[block for k, t in article for block in split_block(k, t)] for article in articles]
+    with no_gc():
+        text, fmt = read_source(path, encoding)
+        warnings: list[MarkupWarning] = []
+        articles = parse_text(text, fmt, warnings)
+        parsed = [[b for k, t in article for b in split_block(k, t)] for article in articles]
     return parsed, [replace(w, path=str(path)) for w in warnings]
 
 
@@ -128,13 +130,22 @@ def ingest(
 
     Markup in a Markdown source that the reader does not understand is returned as warnings,
     or, with `strict`, refused before anything is saved."""
-    from ..store import EditionStore, check_edition_dir
-    from .markdown import write_markdown
+    from ..store import check_edition_dir
 
     sources = [Path(s) for s in sources]
     edition_dir = Path(edition_dir)
     reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
     check_edition_dir(edition_dir)  # before the parse, which can take a while
+    with no_gc():
+        return _ingest(sources, edition_dir, encoding, strict, reingest)
+
+
+def _ingest(
+    sources: list[Path], edition_dir: Path, encoding: str | None, strict: bool, reingest: bool
+) -> IngestResult:
+    from ..store import EditionStore
+    from .markdown import write_markdown
+
     name = edition_dir.name
     warnings: list[MarkupWarning] = []
     edition = build_edition(sources, name, encoding, warnings)

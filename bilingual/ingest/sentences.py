@@ -89,7 +89,7 @@ def _cap(sentence: str) -> list[str]:
 
 def _split_long(sentence: str) -> list[str]:
     """Split a long sentence at top-level ； where both sides are at least MIN_CLAUSE long."""
-    if len(sentence) <= LONG_SENTENCE:
+    if len(sentence) <= LONG_SENTENCE or "；" not in sentence:
         return [sentence]
     cuts: list[int] = []
     stack: list[str] = []

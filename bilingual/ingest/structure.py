@@ -16,9 +16,10 @@ the rest.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
-from itertools import combinations, permutations
+from itertools import combinations, permutations, repeat
 
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
@@ -218,13 +219,17 @@ class _Weights:
     def idf(self, gram: str) -> float:
         weight = self._idf.get(gram)
         if weight is None:
-            df = sum(1 for t in self.texts if gram in t)
+            df = sum(map(operator.contains, self.texts, repeat(gram)))  # a loop in C
             weight = math.log(self.n / df) if df else 0.0
             self._idf[gram] = weight
         return weight
 
     def score(self, text: str, header: str) -> float:
         return sum(self.idf(g) for g in self.header_grams(header) if g in text)
+
+    def score_bigrams(self, bigrams: set[str], header: str) -> float:
+        """`score` of a text given as its set of bigrams (cheaper for many headlines)."""
+        return sum(self.idf(g) for g in self.header_grams(header) if g in bigrams)
 
 
 def _header(article: list[RawBlock]) -> str:
@@ -298,17 +303,23 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
     last = articles[-1]
     start = _body_start(last)
     own = _header(last)
+    # the trailing paragraphs, each with its bigrams and its score against its own headline,
+    # worked out once: they are compared with every other headline on the page
+    trailing = []
+    for t in range(len(last) - 1, start, -1):
+        text = last[t].text
+        if last[t].kind != "paragraph":
+            break
+        bigrams = {text[i : i + 2] for i in range(len(text) - 1)}
+        trailing.append((t, bigrams, w.score(text, own)))
     best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
     for x, other in enumerate(articles[:-1]):
         header = _header(other)
         if not header:
             continue
         margin = 0.0
-        for t in range(len(last) - 1, start, -1):
-            block = last[t]
-            if block.kind != "paragraph":
-                break
-            margin += w.score(block.text, header) - w.score(block.text, own)
+        for t, bigrams, own_score in trailing:
+            margin += w.score_bigrams(bigrams, header) - own_score
             if best is None or margin >= best[0]:
                 best = (margin, t, x)
     if best is None or best[0] < 8:
