@@ -143,7 +143,7 @@ def ingest(
 def _ingest(
     sources: list[Path], edition_dir: Path, encoding: str | None, strict: bool, reingest: bool
 ) -> IngestResult:
-    from ..store import EditionStore
+    from ..store import DB_NAME, EditionStore, create_store
     from .markdown import write_markdown
 
     name = edition_dir.name
@@ -156,12 +156,15 @@ def _ingest(
         )
     if not edition.articles:
         raise EditionError(f"No text found in {', '.join(map(str, sources))}", "Check the file.")
-    with EditionStore(edition_dir, create=True) as store:
-        old = store.touched_ids()
-        store.save_edition(
-            edition, source=", ".join(str(s) for s in sources) if not reingest else ""
-        )
-        kept = sum(1 for s in edition.sentences() if s.id in old)
+    source = ", ".join(str(s) for s in sources) if not reingest else ""
+    kept = 0
+    if (edition_dir / DB_NAME).exists():
+        with EditionStore(edition_dir, create=True) as store:
+            old = store.touched_ids()
+            store.save_edition(edition, source=source)
+            kept = sum(1 for s in edition.sentences() if s.id in old)
+    else:
+        create_store(edition_dir, edition, source)
     write_markdown(edition, edition_dir / "articles.md")
     return IngestResult(
         edition=edition,
