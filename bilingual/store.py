@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .bulk import no_gc
 from .document import Article, Block, Edition, Sentence
 from .errors import EditionError
 from .paths import link_problem
@@ -256,14 +257,21 @@ class EditionStore(_Base):
         edition = Edition(name=self.name)
         blocks: dict[int, list[Block]] = {}
         by_id: dict[str, Block] = {}
-        for row in self.conn.execute("SELECT * FROM blocks ORDER BY article_id, pos"):
-            block = Block(id=row["id"], kind=row["kind"], text=row["text"])
-            blocks.setdefault(row["article_id"], []).append(block)
-            by_id[block.id] = block
-        for row in self.conn.execute("SELECT * FROM sentences ORDER BY block_id, pos"):
-            by_id[row["block_id"]].sentences.append(Sentence(id=row["id"], zh=row["zh"]))
-        for row in self.conn.execute("SELECT id FROM articles ORDER BY pos"):
-            edition.articles.append(Article(id=row["id"], blocks=blocks.get(row["id"], [])))
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: a long edition has hundreds of thousands of rows
+        with no_gc():
+            for bid, article, kind, text in cur.execute(
+                "SELECT id, article_id, kind, text FROM blocks ORDER BY article_id, pos"
+            ):
+                block = Block(id=bid, kind=kind, text=text)
+                blocks.setdefault(article, []).append(block)
+                by_id[bid] = block
+            for sid, bid, zh in cur.execute(
+                "SELECT id, block_id, zh FROM sentences ORDER BY block_id, pos"
+            ):
+                by_id[bid].sentences.append(Sentence(id=sid, zh=zh))
+            for (aid,) in cur.execute("SELECT id FROM articles ORDER BY pos"):
+                edition.articles.append(Article(id=aid, blocks=blocks.get(aid, [])))
         return edition
 
     def block_sentences(self, block_id: str) -> list[Sentence]:

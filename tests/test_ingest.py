@@ -259,3 +259,26 @@ def test_one_long_line_is_body_in_paragraphs_and_sentences(
     sentences = [s.zh for s in result.edition.sentences()]
     assert len(sentences) > 1000 and max(map(len, sentences)) <= MAX_SENTENCE
     assert "".join(sentences) == text
+
+
+def test_new_store_is_in_wal_mode_with_nothing_left_beside_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    ingest([SEED], tmp_path / "ed")
+    assert sorted(p.name for p in (tmp_path / "ed").iterdir()) == ["articles.md", "edition.sqlite"]
+    with sqlite3.connect(tmp_path / "ed" / "edition.sqlite") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [[], [[]], [[("title", "标题", ["标题"])], [("paragraph", "一。二。", ["一。", "二。"])]]],
+    ids=["no-articles", "article-without-blocks", "two-articles"],
+)
+def test_show_json_pieces_are_the_edition_json(articles) -> None:
+    from bilingual.document import assign_ids
+    from bilingual.ingest.tree import json_pieces
+
+    edition = assign_ids(articles, "名")
+    assert json.loads("".join(json_pieces(edition))) == edition.to_json()

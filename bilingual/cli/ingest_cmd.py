@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -71,12 +72,12 @@ def show_cli(
 
     Example: bilingual show -e output/seed-page --json
     """
-    from ..ingest.tree import render_tree
+    from ..ingest.tree import json_pieces, render_tree
     from ..store import EditionStore
 
     with EditionStore(edition) as store:
         doc = store.load_edition()
     if as_json:
-        print_json(doc.to_json())
+        sys.stdout.writelines(json_pieces(doc))
     else:
         typer.echo(render_tree(doc))
