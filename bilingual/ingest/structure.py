@@ -191,21 +191,30 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
     return [a for a in articles if a]
 
 
+# Blocks in one "page" for the rarity weights: a file this long holds many pages, and
+# a bigram's rarity is counted on its own page (within PAGE_BLOCKS blocks either side),
+# which also keeps the repairs linear in the length of the file.
+PAGE_BLOCKS = 500
+
+
 class _Weights:
     """Rarity-weighted character bigrams, for comparing blocks with headlines.
 
     Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
     block contains), so document frequencies are counted for those alone, by substring
-    tests, without building bigram sets of long body texts.
+    tests, without building bigram sets of long body texts. A text of up to two pages'
+    worth of blocks is one page; a longer one is cut into pages of PAGE_BLOCKS blocks, each
+    weighted with its neighbours' halves: counting every headline's bigrams over the whole
+    file made a file of a few hundred pages take minutes.
     """
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
     def __init__(self, blocks: list[RawBlock]) -> None:
         self.texts = [b.text for b in blocks]
-        self.n = max(1, len(blocks))
+        self.index = {id(b): i for i, b in enumerate(blocks)}
         self._grams: dict[str, frozenset[str]] = {}
-        self._idf: dict[str, float] = {}
+        self._pages: dict[int, _Page] = {}
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -216,6 +225,28 @@ class _Weights:
             self._grams[header] = found
         return found
 
+    def page(self, block: RawBlock) -> _Page:
+        """The weights of the page around `block` (one of the blocks given at the start)."""
+        n = len(self.texts)
+        number = 0 if n <= 2 * PAGE_BLOCKS else self.index[id(block)] // PAGE_BLOCKS
+        page = self._pages.get(number)
+        if page is None:
+            start = 0 if number == 0 else number * PAGE_BLOCKS - PAGE_BLOCKS // 2
+            end = n if n <= 2 * PAGE_BLOCKS else (number + 1) * PAGE_BLOCKS + PAGE_BLOCKS // 2
+            page = self._pages[number] = _Page(self, start, min(n, end))
+        return page
+
+
+class _Page:
+    """The rarity weights of one page: document frequencies among its blocks."""
+
+    def __init__(self, weights: _Weights, start: int, end: int) -> None:
+        self.weights = weights
+        self.start = start
+        self.texts = weights.texts[start:end]
+        self.n = max(1, end - start)
+        self._idf: dict[str, float] = {}
+
     def idf(self, gram: str) -> float:
         weight = self._idf.get(gram)
         if weight is None:
@@ -225,11 +256,11 @@ class _Weights:
         return weight
 
     def score(self, text: str, header: str) -> float:
-        return sum(self.idf(g) for g in self.header_grams(header) if g in text)
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in text)
 
     def score_bigrams(self, bigrams: set[str], header: str) -> float:
         """`score` of a text given as its set of bigrams (cheaper for many headlines)."""
-        return sum(self.idf(g) for g in self.header_grams(header) if g in bigrams)
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in bigrams)
 
 
 def _header(article: list[RawBlock]) -> str:
@@ -257,7 +288,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
         owners = list(range(i, run + 1))
         target = out[run]
         body = target[_body_start(target) :]
-        best = _best_partition(body, [_header(out[k]) for k in owners], w)
+        best = _best_partition(body, [_header(out[k]) for k in owners], w.page(out[i][0]))
         if best is not None:
             out[run] = target[: _body_start(target)]
             for owner, chunk in best:
@@ -267,7 +298,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
 
 
 def _best_partition(
-    body: list[RawBlock], headers: list[str], w: _Weights
+    body: list[RawBlock], headers: list[str], w: _Page
 ) -> list[tuple[int, list[RawBlock]]] | None:
     """Split `body` into len(headers) contiguous chunks, each to a different headline,
     maximising similarity; None when all-to-the-last-headline is about as good."""
@@ -303,6 +334,7 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
     last = articles[-1]
     start = _body_start(last)
     own = _header(last)
+    page = w.page(last[-1])
     # the trailing paragraphs, each with its bigrams and its score against its own headline,
     # worked out once: they are compared with every other headline on the page
     trailing = []
@@ -311,15 +343,15 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
         if last[t].kind != "paragraph":
             break
         bigrams = {text[i : i + 2] for i in range(len(text) - 1)}
-        trailing.append((t, bigrams, w.score(text, own)))
+        trailing.append((t, bigrams, page.score(text, own)))
     best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
     for x, other in enumerate(articles[:-1]):
         header = _header(other)
-        if not header:
-            continue
+        if not header or w.index.get(id(other[0]), 0) < page.start:
+            continue  # a lead printed at the end of the page belongs to an article on it
         margin = 0.0
         for t, bigrams, own_score in trailing:
-            margin += w.score_bigrams(bigrams, header) - own_score
+            margin += page.score_bigrams(bigrams, header) - own_score
             if best is None or margin >= best[0]:
                 best = (margin, t, x)
     if best is None or best[0] < 8:
