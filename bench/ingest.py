@@ -3,6 +3,8 @@
 Runs `bilingual ingest` as a user would — a new process that reads the files, parses them,
 writes edition.sqlite and articles.md — on:
 - one long page: the seed page repeated (3,000 times by default: 51 MB in one file),
+- distinct pages in one file: seed pages each with its Han characters remapped by a
+  permutation of its own (300 by default), so every page has its own headlines and words,
 - many pages: pages built by re-wrapping the seed page's paragraphs at several column
   widths (with justification spaces, split numbers, headlines and datelines), one file each,
 and `bilingual show --json` on the long page's edition. Wall seconds and the peak memory of
@@ -60,6 +62,19 @@ def make_pages(megabytes: float, seed: int = 7) -> list[str]:
     return pages
 
 
+def distinct_pages(copies: int, seed: int = 11) -> str:
+    """Seed pages, each with its own vocabulary (shared by its headlines and bodies)."""
+    rng = random.Random(seed)
+    text = SEED.read_text(encoding="utf-8")
+    han = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
+    pool = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    pages = []
+    for _ in range(copies):
+        table = str.maketrans(dict(zip(han, rng.sample(pool, len(han)), strict=True)))
+        pages.append(text.translate(table))
+    return "".join(pages)
+
+
 def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int]:
     """(wall seconds, peak MB, stdout bytes) of `bilingual ARGS` run from `checkout`."""
     env = dict(os.environ, PYTHONPATH=str(checkout))
@@ -77,13 +92,16 @@ def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int]:
     return wall, usage.ru_maxrss / 1024, size
 
 
-def measure(checkout: Path, long_page: Path, pages: list[Path], work: Path) -> dict:
-    """The three figures for one checkout; editions are made afresh each time."""
+def measure(checkout: Path, long_page: Path, distinct: Path, pages: list[Path], work: Path) -> dict:
+    """The figures for one checkout; editions are made afresh each time."""
     tag = f"{checkout.name}-{time.monotonic_ns()}"
     long_ed, pages_ed = work / f"long-{tag}", work / f"pages-{tag}"
     return {
         "ingest long page": run(checkout, ["ingest", str(long_page), "-e", str(long_ed)], work),
         "show --json": run(checkout, ["show", "-e", str(long_ed), "--json"], work),
+        "ingest distinct": run(
+            checkout, ["ingest", str(distinct), "-e", str(work / f"distinct-{tag}")], work
+        ),
         "ingest many pages": run(checkout, ["ingest", *map(str, pages), "-e", str(pages_ed)], work),
     }
 
@@ -91,6 +109,9 @@ def measure(checkout: Path, long_page: Path, pages: list[Path], work: Path) -> d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=3000, help="seed pages in the long page")
+    parser.add_argument(
+        "--distinct", type=int, default=300, help="pages with their own words in one file"
+    )
     parser.add_argument("--mb", type=float, default=20.0, help="size of the many-page set, MB")
     parser.add_argument("--runs", type=int, default=1, help="runs of each (the median is kept)")
     parser.add_argument("--base", type=Path, help="another checkout to compare with")
@@ -100,6 +121,8 @@ def main() -> None:
         work = Path(tmp)
         long_page = work / "long.txt"
         long_page.write_text(SEED.read_text(encoding="utf-8") * args.copies, encoding="utf-8")
+        distinct = work / "distinct.txt"
+        distinct.write_text(distinct_pages(args.distinct), encoding="utf-8")
         pages = []
         for i, text in enumerate(make_pages(args.mb)):
             pages.append(work / f"page{i}.txt")
@@ -107,14 +130,16 @@ def main() -> None:
         sizes = {
             "ingest long page": long_page.stat().st_size / 1e6,
             "show --json": long_page.stat().st_size / 1e6,
+            "ingest distinct": distinct.stat().st_size / 1e6,
             "ingest many pages": sum(p.stat().st_size for p in pages) / 1e6,
         }
         results: dict[Path, list[dict]] = {c: [] for c in checkouts}
         for _ in range(args.runs):
             for checkout in checkouts:  # in turn, so both see the same machine
-                results[checkout].append(measure(checkout, long_page, pages, work))
+                results[checkout].append(measure(checkout, long_page, distinct, pages, work))
     print(
         f"long page: {args.copies} seed pages, {sizes['ingest long page']:.1f} MB; "
+        f"distinct: {args.distinct} pages, {sizes['ingest distinct']:.1f} MB; "
         f"many pages: {len(pages)} files, {sizes['ingest many pages']:.1f} MB; "
         f"median of {args.runs} run(s); wall seconds, peak memory of the process"
     )
@@ -136,7 +161,7 @@ def main() -> None:
                 f"  {what:18} wall {this[what][0] / base[what][0]:.2f}, "
                 f"peak {this[what][1] / base[what][1]:.2f}"
             )
-    for what in ("ingest long page", "ingest many pages"):
+    for what in ("ingest long page", "ingest distinct", "ingest many pages"):
         rate = sizes[what] / medians[ROOT][what][0]
         print(f"goal >= {GOAL} MB/s, {what}: {'met' if rate >= GOAL else 'NOT met'} ({rate:.1f})")
     show = medians[ROOT]["show --json"][0]
