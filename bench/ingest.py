@@ -75,8 +75,10 @@ def distinct_pages(copies: int, seed: int = 11) -> str:
     return "".join(pages)
 
 
-def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int]:
-    """(wall seconds, peak MB, stdout bytes) of `bilingual ARGS` run from `checkout`."""
+def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int, float]:
+    """(wall seconds, peak MB, stdout bytes, CPU seconds) of `bilingual ARGS` run from
+    `checkout`; CPU seconds (user + system, worker processes included) move less than wall
+    seconds on a busy machine."""
     env = dict(os.environ, PYTHONPATH=str(checkout))
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
@@ -89,7 +91,7 @@ def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int]:
         if proc.returncode:
             sys.exit(f"bilingual {' '.join(args)} failed (exit {proc.returncode})")
         size = out.tell()
-    return wall, usage.ru_maxrss / 1024, size
+    return wall, usage.ru_maxrss / 1024, size, usage.ru_utime + usage.ru_stime
 
 
 def measure(checkout: Path, long_page: Path, distinct: Path, pages: list[Path], work: Path) -> dict:
@@ -144,21 +146,24 @@ def main() -> None:
         f"median of {args.runs} run(s); wall seconds, peak memory of the process"
     )
     medians = {
-        c: {k: [statistics.median(r[k][i] for r in runs) for i in range(3)] for k in sizes}
+        c: {k: [statistics.median(r[k][i] for r in runs) for i in range(4)] for k in sizes}
         for c, runs in results.items()
     }
     for checkout in checkouts:
         print(f"{checkout}:")
-        for what, (wall, peak, out) in medians[checkout].items():
+        for what, (wall, peak, out, cpu) in medians[checkout].items():
             rate = f"{sizes[what] / wall:5.1f} MB/s" if what.startswith("ingest") else " " * 10
             extra = f", {out / 1e6:.0f} MB of JSON" if what == "show --json" else ""
-            print(f"  {what:18} {wall:7.2f} s  {rate}  peak {peak:5.0f} MB{extra}")
+            print(
+                f"  {what:18} {wall:7.2f} s  {rate}  cpu {cpu:6.2f} s  peak {peak:5.0f} MB{extra}"
+            )
     if args.base:
         this, base = medians[ROOT], medians[args.base.resolve()]
         print("this/base:")
         for what in sizes:
             print(
                 f"  {what:18} wall {this[what][0] / base[what][0]:.2f}, "
+                f"cpu {this[what][3] / base[what][3]:.2f}, "
                 f"peak {this[what][1] / base[what][1]:.2f}"
             )
     for what in ("ingest long page", "ingest distinct", "ingest many pages"):
