@@ -282,3 +282,25 @@ def test_show_json_pieces_are_the_edition_json(articles) -> None:
 
     edition = assign_ids(articles, "名")
     assert json.loads("".join(json_pieces(edition))) == edition.to_json()
+
+
+def test_progress_on_a_terminal_and_not_in_a_pipe(tmp_path: Path) -> None:
+    """On a real terminal (a pty) ingest shows its stages on stderr; piped, it prints none."""
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "bilingual", "ingest", str(SEED), "-e", str(tmp_path / "tty")],
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(24, 120),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    screen = child.before
+    for stage in ("Reading", "Saving 7 articles to edition.sqlite", "Writing articles.md"):
+        assert stage in screen
+    assert "Ingested 7 articles, 53 blocks, 94 sentences" in screen
+    piped = run("ingest", str(SEED), "-e", str(tmp_path / "pipe"))
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, print_json
+from .common import EDITION_HELP, default_edition_dir, print_json, stderr_progress
 
 
 @app.command("ingest")
@@ -44,12 +44,15 @@ def ingest_cli(
 
     Each warning is `FILE:LINE: what was done instead`; with --strict the ingest is refused.
 
+    On a terminal, progress (reading, saving) is shown on stderr while it works.
+
     Example: bilingual ingest samples/seed-page.txt -e output/seed
     """
     from ..ingest import ingest
 
     directory = edition or default_edition_dir(sources[0])
-    result = ingest(sources, directory, encoding=encoding, strict=strict)
+    with stderr_progress(not as_json) as progress:
+        result = ingest(sources, directory, encoding=encoding, strict=strict, progress=progress)
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     if as_json:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -85,6 +87,8 @@ def split_block(kind: str, text: str) -> list[tuple[str, str, list[str]]]:
 
 
 Parsed = list[list[tuple[str, str, list[str]]]]
+# progress(stage, done, total): bytes of sources read so far, or a stage without a total (0)
+Progress = Callable[[str, int, int], None]
 
 # Many pages are parsed in worker processes, one file each, when there is enough text to
 # pay for starting them (pages are independent until ids are assigned in page order).
@@ -106,30 +110,46 @@ def build_edition(
     name: str,
     encoding: str | None = None,
     warnings: list[MarkupWarning] | None = None,
+    progress: Progress | None = None,
 ) -> Edition:
     """Parse the sources (in worker processes when there is enough text) into one Edition;
-    markup warnings go to `warnings` when given."""
+    markup warnings go to `warnings` when given, progress by bytes read to `progress`."""
     workers = min(os.cpu_count() or 1, len(sources), 8)
-    size = sum(p.stat().st_size for p in sources if p.is_file())
-    if workers > 1 and size >= PARALLEL_BYTES:
-        from concurrent.futures import ProcessPoolExecutor
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in sources]
+    total = sum(sizes)
+    done = 0
+    parsed = []
+    if progress:
+        progress("Reading", 0, total)
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and total >= PARALLEL_BYTES:
+            from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers) as pool:
-            parsed = list(pool.map(parse_file, sources, [encoding] * len(sources), chunksize=4))
-    else:
-        parsed = [parse_file(path, encoding) for path in sources]
+            pool = stack.enter_context(ProcessPoolExecutor(workers))
+            results = pool.map(parse_file, sources, [encoding] * len(sources), chunksize=4)
+        else:
+            results = (parse_file(path, encoding) for path in sources)
+        for size, result in zip(sizes, results, strict=True):  # each file parsed as it comes
+            parsed.append(result)
+            done += size
+            if progress:
+                progress("Reading", done, total)
     if warnings is not None:
         warnings.extend(w for _, page_warnings in parsed for w in page_warnings)
     return assign_ids([article for page, _ in parsed for article in page], name)
 
 
 def ingest(
-    sources: list[Path], edition_dir: Path, encoding: str | None = None, strict: bool = False
+    sources: list[Path],
+    edition_dir: Path,
+    encoding: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
 ) -> IngestResult:
     """Read sources into the edition at `edition_dir`, keeping earlier translations.
 
     Markup in a Markdown source that the reader does not understand is returned as warnings,
-    or, with `strict`, refused before anything is saved."""
+    or, with `strict`, refused before anything is saved. `progress` hears of each stage."""
     from ..store import check_edition_dir
 
     sources = [Path(s) for s in sources]
@@ -137,18 +157,24 @@ def ingest(
     reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
     check_edition_dir(edition_dir)  # before the parse, which can take a while
     with no_gc():
-        return _ingest(sources, edition_dir, encoding, strict, reingest)
+        return _ingest(sources, edition_dir, encoding, strict, reingest, progress)
 
 
 def _ingest(
-    sources: list[Path], edition_dir: Path, encoding: str | None, strict: bool, reingest: bool
+    sources: list[Path],
+    edition_dir: Path,
+    encoding: str | None,
+    strict: bool,
+    reingest: bool,
+    progress: Progress | None,
 ) -> IngestResult:
     from ..store import DB_NAME, EditionStore, create_store
     from .markdown import write_markdown
 
+    report = progress or (lambda stage, done, total: None)
     name = edition_dir.name
     warnings: list[MarkupWarning] = []
-    edition = build_edition(sources, name, encoding, warnings)
+    edition = build_edition(sources, name, encoding, warnings, progress)
     if strict and warnings:
         raise InputError(
             f"{len(warnings)} markup problem{'s' * (len(warnings) > 1)} (first: {warnings[0]})",
@@ -157,6 +183,7 @@ def _ingest(
     if not edition.articles:
         raise EditionError(f"No text found in {', '.join(map(str, sources))}", "Check the file.")
     source = ", ".join(str(s) for s in sources) if not reingest else ""
+    report(f"Saving {len(edition.articles)} articles to {DB_NAME}", 0, 0)
     kept = 0
     if (edition_dir / DB_NAME).exists():
         with EditionStore(edition_dir, create=True) as store:
@@ -165,6 +192,7 @@ def _ingest(
             kept = sum(1 for s in edition.sentences() if s.id in old)
     else:
         create_store(edition_dir, edition, source)
+    report("Writing articles.md", 0, 0)
     write_markdown(edition, edition_dir / "articles.md")
     return IngestResult(
         edition=edition,
