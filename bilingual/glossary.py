@@ -18,6 +18,7 @@ contexts, one a line: a not-term claims its characters like a term but renders n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .errors import GlossaryError
+from .errors import GlossaryError, os_advice
 from .paths import link_problem
 
 COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
@@ -314,8 +315,11 @@ def write_text(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)  # half written: the file itself is as it was
         raise GlossaryError(
-            f"Cannot write {path} ({exc.strerror or exc})", "Check the path and its permissions."
+            f"Cannot write {path} ({exc.strerror or exc})",
+            os_advice(exc, "Check the path and its permissions."),
         ) from None
 
 

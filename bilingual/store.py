@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .bulk import no_gc
 from .document import Article, Block, Edition, Sentence
-from .errors import EditionError
+from .errors import FULL_ADVICE, EditionError, os_advice
 from .paths import link_problem
 
 SCHEMA_VERSION = 1
@@ -87,19 +88,72 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+INTACT = "what was saved before is intact"
+DAMAGED = (
+    "Restore it from a backup, or make it again with `bilingual ingest` "
+    "(the translations and reviews in it are then lost)."
+)
+
+
+def sqlite_problem(exc: sqlite3.Error, path: Path, doing: str) -> EditionError | None:
+    """The one line for an SQLite error that comes from the machine, not from a bug (None
+    for any other), with advice that never throws away a store that is intact: a full disk
+    or a locked, unwritable or unreadable file leaves every saved change in place."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    # a full disk shows as SQLITE_FULL when a write fails, and as an I/O error when opening
+    # (the WAL's shared-memory file cannot grow)
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _nearly_full(path)):
+        return EditionError(f"Disk full while {doing} {path}", f"{FULL_ADVICE[:-1]}: {INTACT}.")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return EditionError(
+            f"Cannot use {path} ({exc})", "Check the permissions of the file and its folder."
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return EditionError(
+            f"{path} is busy: another command is writing to it",
+            f"Run this again when it has finished: {INTACT}.",
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return EditionError(
+            f"Input/output error while {doing} {path} ({exc})",
+            f"Check the disk, then run the command again: {INTACT}.",
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return EditionError(f"{path} is damaged ({exc})", DAMAGED)
+    return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
+
+
 class _Base:
     conn: sqlite3.Connection
+    path: Path
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception; a write that fails for
+        want of disk space (or another machine problem) is one EditionError."""
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            problem = sqlite_problem(exc, self.path, "writing")
+            if problem is None:
+                raise
+            raise problem from None
 
     def close(self) -> None:
         self.conn.close()
@@ -121,7 +175,7 @@ def _writable_directory(directory: Path) -> None:
     except OSError as exc:
         raise EditionError(
             f"Cannot write to edition directory {directory}: {exc.strerror}",
-            "Choose another directory with -e.",
+            os_advice(exc, "Choose another directory with -e."),
         ) from None
 
 
@@ -163,23 +217,37 @@ def create_store(directory: Path, edition: Edition, source: str = "") -> None:
     tmp = directory / f".{DB_NAME}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("BEGIN")
-            _insert_structure(conn, edition, source)
-            conn.execute("COMMIT")
-            conn.execute("PRAGMA journal_mode=WAL")
-        finally:
-            conn.close()
+        _build(tmp, edition, source)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        problem = sqlite_problem(exc, path, "writing")
+        if problem is None:
+            raise
+        raise problem from None
+    except OSError as exc:
+        raise EditionError(
+            f"Cannot write {path} ({exc.strerror or exc})", os_advice(exc, "Check the disk.")
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _build(tmp: Path, edition: Edition, source: str) -> None:
+    """The new store's file: schema, structure, WAL mode; no journal while it is written."""
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(_SCHEMA)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("BEGIN")
+        _insert_structure(conn, edition, source)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
 
 
 def check_edition_dir(directory: Path) -> None:
@@ -216,7 +284,9 @@ class EditionStore(_Base):
             # damaged pages would otherwise surface mid-command as an internal error
             check = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if check != "ok":
-                raise sqlite3.DatabaseError("damaged: " + " ".join(str(check).split()))
+                raise EditionError(
+                    f"{self.path} is damaged ({' '.join(str(check).split())})", DAMAGED
+                )
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise EditionError(
@@ -224,12 +294,13 @@ class EditionStore(_Base):
                     f"{SCHEMA_VERSION}",
                     "Upgrade bilingual.",
                 )
-            self.conn.executescript(_SCHEMA)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise EditionError(
-                f"{self.path} is not a readable edition store ({exc})",
-                "Re-create it with `bilingual ingest`.",
+            if version < SCHEMA_VERSION:  # only then: opening a store to read writes nothing
+                self.conn.executescript(_SCHEMA)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            problem = sqlite_problem(exc, self.path, "opening")
+            raise problem or EditionError(
+                f"{self.path} is not a readable edition store ({exc})", DAMAGED
             ) from None
 
     # -- meta ---------------------------------------------------------------
@@ -426,10 +497,15 @@ class TranslationCache(_Base):
                 " en TEXT NOT NULL, signature TEXT NOT NULL, flags TEXT NOT NULL,"
                 " created TEXT NOT NULL)"
             )
-        except (OSError, sqlite3.DatabaseError) as exc:
-            raise EditionError(
+        except sqlite3.Error as exc:
+            raise sqlite_problem(exc, path, "opening the translation cache") or EditionError(
                 f"Cannot open the translation cache at {path} ({exc})",
                 "Set BILINGUAL_CACHE_DIR to a writable directory.",
+            ) from None
+        except OSError as exc:
+            raise EditionError(
+                f"Cannot open the translation cache at {path} ({exc})",
+                os_advice(exc, "Set BILINGUAL_CACHE_DIR to a writable directory."),
             ) from None
         self.path = path
 

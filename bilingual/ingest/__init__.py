@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..bulk import no_gc
 from ..document import Edition, assign_ids
-from ..errors import EditionError, InputError
+from ..errors import EditionError, InputError, os_advice
 from ..paths import same_file
 from .markdown import MarkupWarning
 from .readers import read_source
@@ -193,7 +193,14 @@ def _ingest(
     else:
         create_store(edition_dir, edition, source)
     report("Writing articles.md", 0, 0)
-    write_markdown(edition, edition_dir / "articles.md")
+    try:
+        write_markdown(edition, edition_dir / "articles.md")
+    except OSError as exc:
+        raise EditionError(
+            f"Saved the edition, but cannot write {edition_dir / 'articles.md'} "
+            f"({exc.strerror or exc})",
+            os_advice(exc, "Check the edition directory, then ingest again."),
+        ) from None
     return IngestResult(
         edition=edition,
         articles=len(edition.articles),

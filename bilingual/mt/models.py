@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import ModelError, NetworkError
+from ..errors import ModelError, NetworkError, os_advice
 from ..paths import link_problem
 
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
@@ -214,7 +214,7 @@ def install_file(archive: Path) -> ModelInfo:
     except OSError as exc:
         raise ModelError(
             f"Cannot create the package directory {root} ({exc.strerror})",
-            "Set ARGOS_PACKAGES_DIR to a writable directory.",
+            os_advice(exc, "Set ARGOS_PACKAGES_DIR to a writable directory."),
         ) from None
     try:
         with zipfile.ZipFile(archive) as zf:
@@ -230,7 +230,8 @@ def install_file(archive: Path) -> ModelInfo:
         raise _refuse(archive, f"the zip archive is damaged ({exc})") from None
     except OSError as exc:
         raise ModelError(
-            f"Cannot install {archive.name} into {root} ({exc})", "Check disk space."
+            f"Cannot install {archive.name} into {root} ({exc.strerror or exc})",
+            os_advice(exc, f"Check {root} and the disk."),
         ) from None
     return next(m for m in installed() if m.name == top)
 
