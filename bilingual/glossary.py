@@ -235,10 +235,12 @@ def takes_generic(term: str) -> bool:
 
 @dataclass(frozen=True)
 class Row:
-    """A raw TSV row, unstripped, with its 1-based line number (for lint messages)."""
+    """A raw TSV row, unstripped, with its 1-based line number (for lint messages) and the
+    cells past the header's last column, which belong to no field."""
 
     line: int
     fields: dict[str, str]
+    extra: tuple[str, ...] = ()
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -267,7 +269,8 @@ def read_rows(path: Path) -> list[Row]:
                 )
             continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(Row(number, dict(zip(header, cells, strict=False))))
+        extra = tuple(cells[len(header) :])
+        rows.append(Row(number, dict(zip(header, cells, strict=False)), extra))
     return rows
 
 
