@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -56,13 +57,12 @@ def test_intact_store_opens(tmp_path: Path) -> None:
 
 FULL = "Free some space and run the command again: what was saved before is intact."
 
-# Run inside `unshare -rm` (a user and mount namespace of its own): mounts a small tmpfs,
-# ingests the seed page into it, fills the disk while a reader keeps the store open (so
-# the WAL files already exist), then tries to write; prints what each command said.
+# Run on a small tmpfs of its own (namespace_support): ingests the seed page into it, fills
+# the disk while a reader keeps the store open (so the WAL files already exist), then
+# tries to write; prints what each command said.
 FULL_DISK_SCRIPT = r"""
-import json, os, sqlite3, subprocess, sys
+import json, sqlite3
 disk, seed, cache = sys.argv[1:4]
-subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk], check=True)
 env = dict(os.environ, BILINGUAL_CACHE_DIR=cache)
 def cli(*args):
     done = subprocess.run([sys.executable, "-m", "bilingual", *args], capture_output=True,
@@ -73,13 +73,7 @@ out = {"ingest": cli("ingest", seed, "-e", ed)}
 out["before"] = cli("show", "-e", ed, "--json")[1]
 holder = sqlite3.connect(os.path.join(ed, "edition.sqlite"))
 holder.execute("SELECT count(*) FROM pairs").fetchone()
-with open(os.path.join(disk, "fill"), "wb") as fill:
-    try:
-        while True:
-            fill.write(b"\0" * 65536)
-            fill.flush()
-    except OSError:
-        pass
+fill_disk(os.path.join(disk, "fill"))
 out["translate"] = cli("translate", "-e", ed, "--engine", "gloss")
 out["new"] = cli("ingest", seed, "-e", os.path.join(disk, "new"))
 out["glossary"] = cli("glossary", "add", "网格", "grid", "-f", os.path.join(disk, "g.tsv"))
@@ -95,38 +89,12 @@ print(json.dumps(out))
 def test_a_real_full_disk_says_so_and_keeps_the_store(tmp_path: Path) -> None:
     """A tmpfs filled up (in a mount namespace of its own): writes fail with "Disk full",
     never with advice to re-create the store, and the store is as it was."""
-    import json
-    import shutil
-    import subprocess
-    import sys
-
     from conftest import SEED
+    from namespace_support import run_with_tmpfs
 
-    if shutil.which("unshare") is None:
-        pytest.skip("unshare is not installed")
-    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
-    if probe.returncode:
-        pytest.skip("no user namespaces here: " + probe.stderr.decode().strip())
     disk, cache = tmp_path / "disk", tmp_path / "cache"
-    disk.mkdir()
     cache.mkdir()
-    done = subprocess.run(
-        [
-            "unshare",
-            "-rm",
-            sys.executable,
-            "-c",
-            FULL_DISK_SCRIPT,
-            str(disk),
-            str(SEED),
-            str(cache),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
+    out = run_with_tmpfs(disk, "6m", FULL_DISK_SCRIPT, SEED, cache)
     assert out["ingest"][0] == 0
     store = disk / "ed" / "edition.sqlite"
     assert out["translate"] == [3, "", f"Error: Disk full while writing {store}. {FULL}\n"]
