@@ -419,7 +419,7 @@ def import_entries(source: Path, target: Path) -> tuple[int, int, int]:
             f"{count} cannot be imported (first: {problems[0]})",
             "Fix them (`bilingual glossary --glossary FILE lint` lists them), then import again.",
         )
-    incoming = [entry for _, _, entry in rows if entry.zh]
+    incoming = [entry for _, _, entry in rows]  # every one has zh and en (checked above)
     entries = _load_for_edit(target)
     index = {e.zh: i for i, e in enumerate(entries)}
     added = updated = unchanged = 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .bulk import no_gc
 from .document import Article, Block, Edition, Sentence
-from .errors import FULL_ADVICE, EditionError, os_advice
+from .errors import EditionError, os_advice
 from .paths import link_problem
 
 SCHEMA_VERSION = 1
@@ -103,7 +103,10 @@ def sqlite_problem(exc: sqlite3.Error, path: Path, doing: str) -> EditionError |
     # a full disk shows as SQLITE_FULL when a write fails, and as an I/O error when opening
     # (the WAL's shared-memory file cannot grow)
     if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _nearly_full(path)):
-        return EditionError(f"Disk full while {doing} {path}", f"{FULL_ADVICE[:-1]}: {INTACT}.")
+        return EditionError(
+            f"Disk full while {doing} {path}",
+            f"Free some space and run the command again: {INTACT}.",
+        )
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
         return EditionError(
             f"Cannot use {path} ({exc})", "Check the permissions of the file and its folder."

@@ -39,8 +39,17 @@ HEADER = (
     "     # title (starts an article) · ## heading · > quote · --- new article ·\n"
     "     [subtitle] [byline] [dateline] [lead] [attribution] before other kinds -->\n"
 )
-KNOWN_TAGS = ("subtitle", "byline", "dateline", "lead", "attribution", "paragraph", "quote")
-KNOWN_TAGS += ("heading", "title")
+KNOWN_TAGS = (
+    "subtitle",
+    "byline",
+    "dateline",
+    "lead",
+    "attribution",
+    "paragraph",
+    "quote",
+    "heading",
+    "title",
+)
 # a line that opens a block: `# …`, `---`, `> …`, `[tag] …` (any ASCII word in brackets)
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*))?")
 _BREAK = re.compile(r"-{3,}|\*{3,}|_{3,}")
