@@ -186,20 +186,25 @@ def _insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> N
     """Insert `edition`'s articles, blocks and sentences, and a pair for each new sentence
     (the structure tables must be empty; call inside a transaction)."""
     stamp = now()
-    articles, blocks, sentences = [], [], []
-    for apos, article in enumerate(edition.articles):
-        articles.append((article.id, apos))
-        for bpos, block in enumerate(article.blocks):
-            blocks.append((block.id, article.id, bpos, block.kind, block.text))
-            sentences.extend((s.id, block.id, spos, s.zh) for spos, s in enumerate(block.sentences))
+    articles = [(article.id, apos) for apos, article in enumerate(edition.articles)]
+    blocks = [b for a in edition.articles for b in a.blocks]
+    # rows are generated as they are inserted: a long edition has hundreds of thousands
     c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
     c.executemany(
-        "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)", blocks
+        "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+        (
+            (block.id, article.id, bpos, block.kind, block.text)
+            for article in edition.articles
+            for bpos, block in enumerate(article.blocks)
+        ),
     )
-    c.executemany("INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)", sentences)
+    c.executemany(
+        "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
+        ((s.id, b.id, spos, s.zh) for b in blocks for spos, s in enumerate(b.sentences)),
+    )
     c.executemany(
         "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
-        [(sid, zh, stamp) for sid, _, _, zh in sentences],
+        ((s.id, s.zh, stamp) for b in blocks for s in b.sentences),
     )
     meta = [("name", edition.name), ("ingested", stamp)] + ([("source", source)] if source else [])
     c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
