@@ -205,8 +205,11 @@ class _Weights:
     tests, without building bigram sets of long body texts. A text of up to two pages'
     worth of blocks is one page; a longer one is cut into pages of PAGE_BLOCKS blocks, each
     weighted with its neighbours' halves: counting every headline's bigrams over the whole
-    file made a file of a few hundred pages take minutes.
+    file made a file of a few hundred pages take minutes. Counts are kept per half page, so
+    the pages' overlaps are counted once.
     """
+
+    HALF = PAGE_BLOCKS // 2
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -215,6 +218,7 @@ class _Weights:
         self.index = {id(b): i for i, b in enumerate(blocks)}
         self._grams: dict[str, frozenset[str]] = {}
         self._pages: dict[int, _Page] = {}
+        self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -236,6 +240,18 @@ class _Weights:
             page = self._pages[number] = _Page(self, start, min(n, end))
         return page
 
+    def df(self, gram: str, start: int, end: int) -> int:
+        """How many of the blocks start…end hold `gram` (start: a multiple of HALF)."""
+        total = 0
+        for half in range(start // self.HALF, -(-end // self.HALF)):
+            count = self._counts.get((gram, half))
+            if count is None:
+                texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+                count = sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
+                self._counts[gram, half] = count
+            total += count
+        return total
+
 
 class _Page:
     """The rarity weights of one page: document frequencies among its blocks."""
@@ -243,14 +259,14 @@ class _Page:
     def __init__(self, weights: _Weights, start: int, end: int) -> None:
         self.weights = weights
         self.start = start
-        self.texts = weights.texts[start:end]
+        self.end = end
         self.n = max(1, end - start)
         self._idf: dict[str, float] = {}
 
     def idf(self, gram: str) -> float:
         weight = self._idf.get(gram)
         if weight is None:
-            df = sum(map(operator.contains, self.texts, repeat(gram)))  # a loop in C
+            df = self.weights.df(gram, self.start, self.end)
             weight = math.log(self.n / df) if df else 0.0
             self._idf[gram] = weight
         return weight
