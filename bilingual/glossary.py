@@ -18,6 +18,7 @@ contexts, one a line: a not-term claims its characters like a term but renders n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -26,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .errors import GlossaryError
+from .errors import GlossaryError, os_advice
+from .paths import link_problem
 
 COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
 STATUSES = ("approved", "provisional")
@@ -233,10 +235,12 @@ def takes_generic(term: str) -> bool:
 
 @dataclass(frozen=True)
 class Row:
-    """A raw TSV row, unstripped, with its 1-based line number (for lint messages)."""
+    """A raw TSV row, unstripped, with its 1-based line number (for lint messages) and the
+    cells past the header's last column, which belong to no field."""
 
     line: int
     fields: dict[str, str]
+    extra: tuple[str, ...] = ()
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -265,7 +269,8 @@ def read_rows(path: Path) -> list[Row]:
                 )
             continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(Row(number, dict(zip(header, cells, strict=False))))
+        extra = tuple(cells[len(header) :])
+        rows.append(Row(number, dict(zip(header, cells, strict=False)), extra))
     return rows
 
 
@@ -313,8 +318,11 @@ def write_text(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)  # half written: the file itself is as it was
         raise GlossaryError(
-            f"Cannot write {path} ({exc.strerror or exc})", "Check the path and its permissions."
+            f"Cannot write {path} ({exc.strerror or exc})",
+            os_advice(exc, "Check the path and its permissions."),
         ) from None
 
 
@@ -354,10 +362,21 @@ def layer_files(extra: Sequence[Path] = (), user: bool = True) -> list[tuple[str
         if path.is_file():
             files.append(("user", path))
     for path in extra:
-        if not Path(path).is_file():
-            raise GlossaryError(f"Glossary file {path} not found", "Check the --glossary path.")
+        check_file(Path(path), "Check the --glossary path.")
         files.append((str(path), Path(path)))
     return files
+
+
+def check_file(path: Path, todo: str = "Check the path.") -> None:
+    """Raise a GlossaryError unless `path` is an existing file (not a directory or a link
+    that cannot be followed)."""
+    problem = link_problem(path)
+    if problem is None and path.is_dir():
+        problem, todo = f"{path} is a directory", "Give a glossary file (TSV, CSV or TBX) in it."
+    elif problem is None and not path.is_file():
+        problem = f"Glossary file {path} not found"
+    if problem:
+        raise GlossaryError(problem, todo)
 
 
 def read_not_terms(path: Path) -> frozenset[str]:

@@ -6,7 +6,18 @@ one `conceptEntry` per term, a `langSec` for zh and one for en, the category as
 `descrip type="subjectField"`, the note and source as `note` / `admin type="source"`, the
 pinyin as a note on the Chinese term, Chinese variants as admitted terms, and the status as
 the English term's administrativeStatus (approved = preferred, provisional = admitted).
-The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`).
+The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`);
+it refuses a DOCTYPE with an internal subset and any entity (no DTD is ever loaded, and an
+entity's text never becomes a term).
+
+CSV is written for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return is written with `'` before it, as spreadsheet users expect (so it is not run
+as a formula); a cell that starts with `'` gets another. Reading takes one such `'` off
+again, so a glossary goes through export and import unchanged.
+
+Import checks every row as `glossary add` checks a term (Chinese and English both there,
+Chinese characters in zh, a known status) and refuses a row with more cells than the
+header; nothing is written while any row is refused.
 """
 
 from __future__ import annotations
@@ -24,12 +35,16 @@ from .glossary import (
     HAN,
     STATUSES,
     Entry,
+    Row,
+    check_file,
     entry_from_fields,
+    read_rows,
     read_tsv,
     shipped_dir,
     tsv_text,
     write_text,
 )
+from .paths import link_problem, resolved
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,8 +56,12 @@ XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def read_csv(path: Path, layer: str = "") -> list[Entry]:
-    """Entries of a CSV file with a header row naming at least zh and en."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(path: Path) -> list[Row]:
+    """The rows of a CSV file with a header row naming at least zh and en, with the line
+    each starts on, formula guards (`'`) taken off and cells past the header kept apart."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -54,17 +73,39 @@ def read_csv(path: Path, layer: str = "") -> list[Entry]:
             f"{path}: the header row has no zh and en columns", "Add a header row: zh,en,…"
         )
     reader.fieldnames = fields
-    entries = [entry_from_fields(row, layer or str(path)) for row in reader]
+    rows = []
+    line = reader.line_num + 1
+    for record in reader:
+        extra = tuple(record.pop(None, None) or ())  # DictReader's key for extra cells
+        cells = {k: _unguard(v or "") for k, v in record.items()}
+        rows.append(Row(line, cells, extra))
+        line = reader.line_num + 1
+    return rows
+
+
+def read_csv(path: Path, layer: str = "") -> list[Entry]:
+    """Entries of a CSV file with a header row naming at least zh and en."""
+    entries = [entry_from_fields(row.fields, layer or str(path)) for row in csv_rows(path)]
     return [e for e in entries if e.zh]
 
 
 def csv_text(entries: Iterable[Entry]) -> str:
+    """Entries as CSV for spreadsheets: formula-like cells guarded with `'` (module doc)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for entry in entries:
-        writer.writerow(entry.to_row())
+        writer.writerow({k: _guard(v) for k, v in entry.to_row().items()})
     return out.getvalue()
+
+
+def _guard(value: str) -> str:
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def _unguard(value: str) -> str:
+    guarded = value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))
+    return value[1:] if guarded else value
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -138,13 +179,33 @@ def _text(element) -> str:
 
 def read_tbx(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TBX file (v3 TBX-Basic/Core, or v2 martif); zh and en language sections."""
+    return [entry for _, entry in tbx_entries(path, layer)]
+
+
+def tbx_entries(path: Path, layer: str = "") -> list[tuple[int, Entry]]:
+    """(line, entry) of each zh–en term entry of a TBX file; DTDs and entities refused."""
     from lxml import etree
 
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False
+    )
     try:
-        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        tree = etree.parse(str(path), parser)
     except (OSError, etree.XMLSyntaxError) as exc:
         raise GlossaryError(f"{path} is not well-formed TBX ({exc})", "Check the file.") from None
-    entries: list[Entry] = []
+    entity = next(tree.iter(etree.Entity), None)
+    # a DOCTYPE naming an external DTD (TBX v2 files have one) is fine: it is never loaded;
+    # one with declarations of its own ([ <!ENTITY …> ]) is refused
+    dtd = tree.docinfo.internalDTD
+    declares = dtd is not None and (any(dtd.iterelements()) or any(dtd.iterentities()))
+    if declares or entity is not None:
+        what = f"the entity {entity.text}" if entity is not None else "a DTD of its own"
+        raise GlossaryError(
+            f"{path} uses {what}: DTDs and entities are not read (their text could be "
+            "anything, even another file's)",
+            "Remove the DOCTYPE's [ … ] part and the entities, or export the TBX again.",
+        )
+    entries: list[tuple[int, Entry]] = []
     for concept in tree.iter():
         if _local(concept) not in ("conceptEntry", "termEntry"):
             continue
@@ -184,7 +245,7 @@ def read_tbx(path: Path, layer: str = "") -> list[Entry]:
         fields["en"] = en
         fields["status"] = "provisional" if status == ADMITTED else "approved"
         fields["variants"] = "|".join(zh_terms[1:] + [t for t, _ in others])
-        entries.append(entry_from_fields(fields, layer or str(path)))
+        entries.append((concept.sourceline or 0, entry_from_fields(fields, layer or str(path))))
     if not entries:
         raise GlossaryError(f"{path} holds no zh–en term entries", "Check the TBX languages.")
     return entries
@@ -216,8 +277,7 @@ def format_of(path: Path) -> str:
 
 def read_any(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TSV, CSV or TBX file (chosen by suffix)."""
-    if not path.is_file():
-        raise GlossaryError(f"Glossary file {path} not found", "Check the path.")
+    check_file(path)
     return READERS[format_of(path)](path, layer)
 
 
@@ -237,8 +297,12 @@ def export_text(entries: Iterable[Entry], fmt: str) -> str:
 
 def _writable(path: Path) -> None:
     """Refuse to edit the shipped glossary: edits go to a user file or `--file`."""
-    shipped = shipped_dir().resolve()
-    if path.resolve().parent == shipped:
+    target = resolved(path)
+    if target is None:
+        raise GlossaryError(
+            link_problem(path) or f"Cannot follow {path}", "Fix the link, or name another file."
+        )
+    if target.parent == shipped_dir().resolve():
         raise GlossaryError(
             f"{path} is part of the shipped glossary, which the CLI never changes",
             "Edit your own glossary (the default) or name another file with --file.",
@@ -259,6 +323,17 @@ def _save(path: Path, entries: list[Entry]) -> None:
     write_text(path, export_text(entries, format_of(path)))
 
 
+def entry_problem(entry: Entry) -> tuple[str, str] | None:
+    """(what is wrong, what to do) with a term to be added or imported, or None."""
+    if not entry.zh or not entry.en:
+        return "A term needs both Chinese and English", "Give ZH and EN."
+    if entry.status not in STATUSES:
+        return f"Unknown status {entry.status!r}", f"Use one of: {', '.join(STATUSES)}."
+    if not HAN.search(entry.zh):
+        return f"{entry.zh!r} has no Chinese characters", "Give the Chinese first."
+    return None
+
+
 def add_entry(path: Path, entry: Entry) -> None:
     """Add a new term to a glossary file (creating it). Refuses a term already in the file."""
     entries = _load_for_edit(path)
@@ -266,11 +341,9 @@ def add_entry(path: Path, entry: Entry) -> None:
         raise GlossaryError(
             f"{entry.zh} is already in {path}", "Use `bilingual glossary edit` to change it."
         )
-    if not entry.zh or not entry.en:
-        raise GlossaryError("A term needs both Chinese and English", "Give ZH and EN.")
-    _check_status(entry.status)
-    if not HAN.search(entry.zh):
-        raise GlossaryError(f"{entry.zh!r} has no Chinese characters", "Give the Chinese first.")
+    problem = entry_problem(entry)
+    if problem:
+        raise GlossaryError(*problem)
     _save(path, [*entries, replace(entry, layer="")])
 
 
@@ -308,9 +381,45 @@ def remove_entry(path: Path, zh: str) -> None:
     _save(path, kept)
 
 
+def numbered_rows(path: Path) -> list[tuple[int, Row, Entry]]:
+    """(line, raw row, entry) of every row of a TSV, CSV or TBX file (TBX: its term entries)."""
+    check_file(path)
+    fmt = format_of(path)
+    if fmt == "tbx":
+        return [(line, Row(line, e.to_row()), e) for line, e in tbx_entries(path)]
+    rows = read_rows(path) if fmt == "tsv" else csv_rows(path)
+    return [(r.line, r, entry_from_fields(r.fields, str(path))) for r in rows]
+
+
+def _import_problems(path: Path, rows: list[tuple[int, Row, Entry]]) -> list[str]:
+    """`path:line: what` for every row that `glossary add` would refuse or that has cells
+    past the header."""
+    problems = []
+    for line, row, entry in rows:
+        extra = [c for c in row.extra if c.strip()]
+        problem = entry_problem(entry)
+        if extra:
+            cells = f"{len(extra)} cells" if len(extra) > 1 else "a cell"
+            problems.append(f"{path}:{line}: {cells} past the header's last column")
+        elif problem:
+            problems.append(f"{path}:{line}: {problem[0]}")
+    return problems
+
+
 def import_entries(source: Path, target: Path) -> tuple[int, int, int]:
-    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged)."""
-    incoming = read_any(source)
+    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged).
+
+    Every row is checked first; a row that `glossary add` would refuse, or that has more
+    cells than the header, refuses the whole import (nothing is written)."""
+    rows = numbered_rows(source)
+    problems = _import_problems(source, rows)
+    if problems:
+        count = f"{len(problems)} rows" if len(problems) > 1 else "1 row"
+        raise GlossaryError(
+            f"{count} cannot be imported (first: {problems[0]})",
+            "Fix them (`bilingual glossary --glossary FILE lint` lists them), then import again.",
+        )
+    incoming = [entry for _, _, entry in rows]  # every one has zh and en (checked above)
     entries = _load_for_edit(target)
     index = {e.zh: i for i, e in enumerate(entries)}
     added = updated = unchanged = 0

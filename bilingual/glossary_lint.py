@@ -17,6 +17,7 @@ one layer, however many files it has) and yielding Problems. Codes:
                 a working file): a reader-facing source names a document and year, or a URL
 - `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
                 or that is itself a term or variant (it would hide nothing, or the term)
+- `cells`       a row with more (non-empty) cells than the header: they belong to no field
 """
 
 from __future__ import annotations
@@ -207,6 +208,16 @@ def check_source(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
                 )
 
 
+def check_cells(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        extra = [c for c in item.row.extra if c.strip()]
+        if extra:
+            shown = ", ".join(repr(c) for c in extra)
+            yield _problem(
+                item, "cells", f"{item.entry.zh or '(no zh)'}: cells past the header: {shown}"
+            )
+
+
 CHECKS: dict[str, Check] = {
     "duplicate": check_duplicates,
     "empty": check_empty,
@@ -216,16 +227,18 @@ CHECKS: dict[str, Check] = {
     "script": check_script,
     "shadowed": check_shadowed,
     "source": check_source,
+    "cells": check_cells,
 }
 
 
 def _rows(path: Path) -> list[Row]:
-    """Raw rows of a TSV; for CSV/TBX, rows rebuilt from the parsed entries (line = entry no.)."""
+    """Raw rows of a TSV or CSV file; for TBX, rows rebuilt from its term entries (at the
+    line each starts on)."""
     if path.suffix.lower() in (".tsv", ".txt"):
         return read_rows(path)
-    from .glossary_io import read_any
+    from .glossary_io import numbered_rows
 
-    return [Row(n, e.to_row()) for n, e in enumerate(read_any(path), start=1)]
+    return [row for _, row, _ in numbered_rows(path)]
 
 
 def lint_layers(layers: list[tuple[str, list[Path]]]) -> list[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .bulk import no_gc
 from .document import Article, Block, Edition, Sentence
-from .errors import EditionError
+from .errors import EditionError, os_advice
+from .paths import link_problem
 
 SCHEMA_VERSION = 1
 DB_NAME = "edition.sqlite"
@@ -85,19 +88,75 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+INTACT = "what was saved before is intact"
+DAMAGED = (
+    "Restore it from a backup, or make it again with `bilingual ingest` "
+    "(the translations and reviews in it are then lost)."
+)
+
+
+def sqlite_problem(exc: sqlite3.Error, path: Path, doing: str) -> EditionError | None:
+    """The one line for an SQLite error that comes from the machine, not from a bug (None
+    for any other), with advice that never throws away a store that is intact: a full disk
+    or a locked, unwritable or unreadable file leaves every saved change in place."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    # a full disk shows as SQLITE_FULL when a write fails, and as an I/O error when opening
+    # (the WAL's shared-memory file cannot grow)
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _nearly_full(path)):
+        return EditionError(
+            f"Disk full while {doing} {path}",
+            f"Free some space and run the command again: {INTACT}.",
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return EditionError(
+            f"Cannot use {path} ({exc})", "Check the permissions of the file and its folder."
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return EditionError(
+            f"{path} is busy: another command is writing to it",
+            f"Run this again when it has finished: {INTACT}.",
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return EditionError(
+            f"Input/output error while {doing} {path} ({exc})",
+            f"Check the disk, then run the command again: {INTACT}.",
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return EditionError(f"{path} is damaged ({exc})", DAMAGED)
+    return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
+
+
 class _Base:
     conn: sqlite3.Connection
+    path: Path
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception; a write that fails for
+        want of disk space (or another machine problem) is one EditionError."""
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            problem = sqlite_problem(exc, self.path, "writing")
+            if problem is None:
+                raise
+            raise problem from None
 
     def close(self) -> None:
         self.conn.close()
@@ -109,17 +168,114 @@ class _Base:
         self.close()
 
 
+def _writable_directory(directory: Path) -> None:
+    """Create the edition directory if needed and make sure a file can be written in it."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise EditionError(
+            f"Cannot write to edition directory {directory}: {exc.strerror}",
+            os_advice(exc, "Choose another directory with -e."),
+        ) from None
+
+
+def _insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> None:
+    """Insert `edition`'s articles, blocks and sentences, and a pair for each new sentence
+    (the structure tables must be empty; call inside a transaction)."""
+    stamp = now()
+    articles = [(article.id, apos) for apos, article in enumerate(edition.articles)]
+    blocks = [b for a in edition.articles for b in a.blocks]
+    # rows are generated as they are inserted: a long edition has hundreds of thousands
+    c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
+    c.executemany(
+        "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+        (
+            (block.id, article.id, bpos, block.kind, block.text)
+            for article in edition.articles
+            for bpos, block in enumerate(article.blocks)
+        ),
+    )
+    c.executemany(
+        "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
+        ((s.id, b.id, spos, s.zh) for b in blocks for spos, s in enumerate(b.sentences)),
+    )
+    c.executemany(
+        "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
+        ((s.id, s.zh, stamp) for b in blocks for s in b.sentences),
+    )
+    meta = [("name", edition.name), ("ingested", stamp)] + ([("source", source)] if source else [])
+    c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
+
+
+def create_store(directory: Path, edition: Edition, source: str = "") -> None:
+    """Write a new edition.sqlite holding `edition`, where there is none yet.
+
+    It is written without a journal into a hidden file beside it, synced, and moved into
+    place with one rename (in WAL mode, like every store): there is nothing to protect
+    until the rename, so the journal's second copy of every page is saved (a third of
+    the time of a large ingest), and a reader never sees half a store.
+    """
+    directory = Path(directory)
+    check_edition_dir(directory)
+    _writable_directory(directory)
+    path = directory / DB_NAME
+    tmp = directory / f".{DB_NAME}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        _build(tmp, edition, source)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        problem = sqlite_problem(exc, path, "writing")
+        if problem is None:
+            raise
+        raise problem from None
+    except OSError as exc:
+        raise EditionError(
+            f"Cannot write {path} ({exc.strerror or exc})", os_advice(exc, "Check the disk.")
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _build(tmp: Path, edition: Edition, source: str) -> None:
+    """The new store's file: schema, structure, WAL mode; no journal while it is written."""
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(_SCHEMA)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("BEGIN")
+        _insert_structure(conn, edition, source)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+
+
+def check_edition_dir(directory: Path) -> None:
+    """Refuse an edition directory that is a file or a symbolic link that cannot be followed."""
+    problem = link_problem(directory)
+    if problem:
+        raise EditionError(problem, "Fix the link, or choose another directory with -e.")
+    if directory.exists() and not directory.is_dir():
+        raise EditionError(
+            f"{directory} is a file, not an edition directory", "Give the directory with -e."
+        )
+
+
 class EditionStore(_Base):
     """An edition's `edition.sqlite`: structure, sentence pairs and the audit log."""
 
     def __init__(self, directory: Path, create: bool = False) -> None:
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
-        if self.directory.exists() and not self.directory.is_dir():
-            raise EditionError(
-                f"{self.directory} is a file, not an edition directory",
-                "Give the directory with -e.",
-            )
+        check_edition_dir(self.directory)
         if not create and self.path.exists() and self.path.stat().st_size == 0:
             raise EditionError(
                 f"{self.path} is empty (0 bytes)", "Re-create it with `bilingual ingest`."
@@ -130,22 +286,15 @@ class EditionStore(_Base):
                     f"No edition at {self.directory}",
                     "Create one with `bilingual ingest SOURCE -e DIR`.",
                 )
-            try:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                probe = self.directory / ".write-test"
-                probe.write_text("")
-                probe.unlink()
-            except OSError as exc:
-                raise EditionError(
-                    f"Cannot write to edition directory {self.directory}: {exc.strerror}",
-                    "Choose another directory with -e.",
-                ) from None
+            _writable_directory(self.directory)
         try:
             self.conn = _connect(self.path)
             # damaged pages would otherwise surface mid-command as an internal error
             check = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if check != "ok":
-                raise sqlite3.DatabaseError("damaged: " + " ".join(str(check).split()))
+                raise EditionError(
+                    f"{self.path} is damaged ({' '.join(str(check).split())})", DAMAGED
+                )
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise EditionError(
@@ -153,12 +302,13 @@ class EditionStore(_Base):
                     f"{SCHEMA_VERSION}",
                     "Upgrade bilingual.",
                 )
-            self.conn.executescript(_SCHEMA)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise EditionError(
-                f"{self.path} is not a readable edition store ({exc})",
-                "Re-create it with `bilingual ingest`.",
+            if version < SCHEMA_VERSION:  # only then: opening a store to read writes nothing
+                self.conn.executescript(_SCHEMA)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            problem = sqlite_problem(exc, self.path, "opening")
+            raise problem or EditionError(
+                f"{self.path} is not a readable edition store ({exc})", DAMAGED
             ) from None
 
     # -- meta ---------------------------------------------------------------
@@ -176,48 +326,31 @@ class EditionStore(_Base):
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:
         """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
-        stamp = now()
-        articles, blocks, sentences = [], [], []
-        for apos, article in enumerate(edition.articles):
-            articles.append((article.id, apos))
-            for bpos, block in enumerate(article.blocks):
-                blocks.append((block.id, article.id, bpos, block.kind, block.text))
-                sentences.extend(
-                    (s.id, block.id, spos, s.zh) for spos, s in enumerate(block.sentences)
-                )
         with self.transaction() as c:
             c.execute("DELETE FROM articles")
             c.execute("DELETE FROM blocks")
             c.execute("DELETE FROM sentences")
-            c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
-            c.executemany(
-                "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
-                blocks,
-            )
-            c.executemany(
-                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)", sentences
-            )
-            c.executemany(
-                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
-                [(sid, zh, stamp) for sid, _, _, zh in sentences],
-            )
-            self.set_meta("name", edition.name)
-            if source:
-                self.set_meta("source", source)
-            self.set_meta("ingested", stamp)
+            _insert_structure(c, edition, source)
 
     def load_edition(self) -> Edition:
         edition = Edition(name=self.name)
         blocks: dict[int, list[Block]] = {}
         by_id: dict[str, Block] = {}
-        for row in self.conn.execute("SELECT * FROM blocks ORDER BY article_id, pos"):
-            block = Block(id=row["id"], kind=row["kind"], text=row["text"])
-            blocks.setdefault(row["article_id"], []).append(block)
-            by_id[block.id] = block
-        for row in self.conn.execute("SELECT * FROM sentences ORDER BY block_id, pos"):
-            by_id[row["block_id"]].sentences.append(Sentence(id=row["id"], zh=row["zh"]))
-        for row in self.conn.execute("SELECT id FROM articles ORDER BY pos"):
-            edition.articles.append(Article(id=row["id"], blocks=blocks.get(row["id"], [])))
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: a long edition has hundreds of thousands of rows
+        with no_gc():
+            for bid, article, kind, text in cur.execute(
+                "SELECT id, article_id, kind, text FROM blocks ORDER BY article_id, pos"
+            ):
+                block = Block(id=bid, kind=kind, text=text)
+                blocks.setdefault(article, []).append(block)
+                by_id[bid] = block
+            for sid, bid, zh in cur.execute(
+                "SELECT id, block_id, zh FROM sentences ORDER BY block_id, pos"
+            ):
+                by_id[bid].sentences.append(Sentence(id=sid, zh=zh))
+            for (aid,) in cur.execute("SELECT id FROM articles ORDER BY pos"):
+                edition.articles.append(Article(id=aid, blocks=blocks.get(aid, [])))
         return edition
 
     def block_sentences(self, block_id: str) -> list[Sentence]:
@@ -372,10 +505,15 @@ class TranslationCache(_Base):
                 " en TEXT NOT NULL, signature TEXT NOT NULL, flags TEXT NOT NULL,"
                 " created TEXT NOT NULL)"
             )
-        except (OSError, sqlite3.DatabaseError) as exc:
-            raise EditionError(
+        except sqlite3.Error as exc:
+            raise sqlite_problem(exc, path, "opening the translation cache") or EditionError(
                 f"Cannot open the translation cache at {path} ({exc})",
                 "Set BILINGUAL_CACHE_DIR to a writable directory.",
+            ) from None
+        except OSError as exc:
+            raise EditionError(
+                f"Cannot open the translation cache at {path} ({exc})",
+                os_advice(exc, "Set BILINGUAL_CACHE_DIR to a writable directory."),
             ) from None
         self.path = path
 

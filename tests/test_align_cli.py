@@ -251,3 +251,14 @@ def test_installed_argos_model_is_the_bridge(
     code, out, err = run_cli(capsys, *base, "--beads", "--no-model")
     assert code == 0 and "Aligning from the dictionary alone" in err
     assert parse_beads(out) == GOLD
+
+
+def test_utf16_inputs_without_bom(files: dict[str, Path], tmp_path: Path) -> None:
+    """UTF-16 files without a byte order mark align like their UTF-8 originals."""
+    expected = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads")
+    for name, encoding in (("zh", "utf-16-le"), ("en", "utf-16-be")):
+        text = files[name].read_text(encoding="utf-8")
+        files[name] = tmp_path / f"{name}16.txt"
+        files[name].write_bytes(text.encode(encoding))
+    beads = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads")
+    assert beads == expected and parse_beads(beads)

@@ -48,6 +48,25 @@ class AlignResult:
     kept: int = 0  # reviewed pairs left alone
     notices: list[str] = field(default_factory=list)
 
+    def to_json(self, beads: bool = False) -> dict:
+        """The `align --json` shape; `beads` adds the alignment itself (else it is null)."""
+        alignment = [
+            {"zh": list(b.zh_ids), "en": list(b.en_ids), "score": round(b.score, 4)}
+            for b in self.beads
+        ]
+        return {
+            "edition": str(self.edition_dir) if self.edition_dir else None,
+            "bridge": self.bridge,
+            "zh": len(self.zh),
+            "en": len(self.en),
+            "beads": len(self.beads),
+            "alignment": alignment if beads else None,
+            "pairs": self.pairs,
+            "flagged": self.flagged,
+            "kept": self.kept,
+            "notices": self.notices,
+        }
+
 
 def read_lines(path: Path, encoding: str | None = None) -> list[str]:
     """Non-empty lines of a text file (presegmented input, MT bridge files)."""

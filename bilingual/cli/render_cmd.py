@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, glossary_option, load_layers
+from .common import EDITION_HELP, default_edition_dir, glossary_option, load_layers, print_json
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."
@@ -31,6 +31,11 @@ def render_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help='Print a JSON object: edition, files (format → path), e.g. {"files": {"html": …}}.',
+    ),
 ) -> None:
     """Write the bilingual edition as a self-contained HTML page and an EPUB 3 book.
 
@@ -49,6 +54,10 @@ def render_cli(
             pinyin=pinyin,
             glossary=load_layers(glossary),
         )
+    if as_json:
+        files = dict(zip(_formats(fmt), map(str, paths), strict=True))
+        print_json({"edition": str(edition), "files": files})
+        return
     for path in paths:
         typer.echo(str(path))
 
@@ -88,6 +97,8 @@ def build_cli(
     directory = edition or default_edition_dir(sources[0])
     layers = load_layers(glossary)
     result = ingest(sources, directory, encoding=None)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     with EditionStore(directory) as store:
         with _progress(True) as progress:
             report = translate_edition(

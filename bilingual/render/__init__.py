@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import RenderError
+from ..errors import RenderError, os_advice
 from ..store import EditionStore
 
 FORMATS: dict[str, str] = {
@@ -39,7 +39,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     except OSError as exc:
         raise RenderError(
             f"Cannot write {target} ({exc.strerror or exc})",
-            "Free that path or choose a writable edition directory.",
+            os_advice(exc, "Free that path or choose a writable edition directory."),
         ) from None
     finally:
         tmp.unlink(missing_ok=True)
@@ -101,6 +101,7 @@ def render_edition(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Cannot create {out} ({exc.strerror or exc})", "Choose a writable directory."
+            f"Cannot create {out} ({exc.strerror or exc})",
+            os_advice(exc, "Choose a writable directory."),
         ) from None
     return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]
