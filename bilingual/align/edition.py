@@ -139,6 +139,8 @@ def align_files(
         blocks = read_chinese(zh_path, encoding)
         zh = [s for _, _, sentences in blocks for s in sentences]
         en = read_english(en_path, encoding)
+    # every input is read (and a bad path refused) before any check on their content
+    mt = read_lines(mt_path, encoding) if mt_path is not None else None
     if not zh:
         raise InputError(f"{zh_path} has no Chinese sentences", "Check the file.")
     if not en:
@@ -146,10 +148,8 @@ def align_files(
     _check_languages(zh, en, zh_path, en_path)
     check_lengths(len(zh), len(en), str(zh_path), str(en_path))
     notices = []
-    mt: list[str] | None = None
     bridge = "dictionary"
-    if mt_path is not None:
-        mt = read_lines(mt_path, encoding)
+    if mt is not None:
         if len(mt) != len(zh):
             raise InputError(
                 f"{mt_path} has {len(mt)} lines for {len(zh)} Chinese sentences",
