@@ -26,7 +26,7 @@ from ..errors import InputError, ModelError
 from ..mt import create
 from ..mt.models import find_model
 from ..textutil import HAN
-from . import Bead, align
+from . import Bead, Progress, align, check_lengths
 from .english import split_sentences as split_english
 
 LOW_CONFIDENCE = 0.2
@@ -48,6 +48,25 @@ class AlignResult:
     flagged: int = 0
     kept: int = 0  # reviewed pairs left alone
     notices: list[str] = field(default_factory=list)
+
+    def to_json(self, beads: bool = False) -> dict:
+        """The `align --json` shape; `beads` adds the alignment itself (else it is null)."""
+        alignment = [
+            {"zh": list(b.zh_ids), "en": list(b.en_ids), "score": round(b.score, 4)}
+            for b in self.beads
+        ]
+        return {
+            "edition": str(self.edition_dir) if self.edition_dir else None,
+            "bridge": self.bridge,
+            "zh": len(self.zh),
+            "en": len(self.en),
+            "beads": len(self.beads),
+            "alignment": alignment if beads else None,
+            "pairs": self.pairs,
+            "flagged": self.flagged,
+            "kept": self.kept,
+            "notices": self.notices,
+        }
 
 
 def read_lines(path: Path, encoding: str | None = None) -> list[str]:
@@ -102,8 +121,12 @@ def align_files(
     mt_path: Path | None = None,
     use_model: bool = True,
     encoding: str | None = None,
+    progress: Progress | None = None,
 ) -> AlignResult:
-    """Align two files; with `edition_dir`, store the pairs there (see the module doc)."""
+    """Align two files; with `edition_dir`, store the pairs there (see the module doc).
+
+    `progress(done, total)` follows the alignment itself (see `align`).
+    """
     if presegmented:
         zh = read_lines(zh_path, encoding)
         blocks = [(0, "paragraph", [s]) for s in zh]
@@ -112,16 +135,17 @@ def align_files(
         blocks = read_chinese(zh_path, encoding)
         zh = [s for _, _, sentences in blocks for s in sentences]
         en = read_english(en_path, encoding)
+    # every input is read (and a bad path refused) before any check on their content
+    mt = read_lines(mt_path, encoding) if mt_path is not None else None
     if not zh:
         raise InputError(f"{zh_path} has no Chinese sentences", "Check the file.")
     if not en:
         raise InputError(f"{en_path} has no English sentences", "Check the file.")
     _check_languages(zh, en, zh_path, en_path)
+    check_lengths(len(zh), len(en), str(zh_path), str(en_path))
     notices = []
-    mt: list[str] | None = None
     bridge = "dictionary"
-    if mt_path is not None:
-        mt = read_lines(mt_path, encoding)
+    if mt is not None:
         if len(mt) != len(zh):
             raise InputError(
                 f"{mt_path} has {len(mt)} lines for {len(zh)} Chinese sentences",
@@ -135,7 +159,7 @@ def align_files(
             bridge = "argos"
         else:
             notices.append(f"Aligning from the dictionary alone ({reason}).")
-    beads = align(zh, en, mt)
+    beads = align(zh, en, mt, progress=progress)
     scores = sorted(b.score for b in beads if b.zh_ids and b.en_ids)
     if scores and scores[len(scores) // 2] < WEAK_TEXT:
         notices.append(

@@ -59,6 +59,8 @@ def build_cli(
     directory = edition or default_edition_dir(sources[0])
     with progress_bar("Translating") as progress:
         report = build(sources, directory, options, progress)
+    for warning in report.ingested.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if report.translated.notice:
         print(report.translated.notice, file=sys.stderr)
     if report.epubcheck:

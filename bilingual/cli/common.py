@@ -25,6 +25,32 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+@contextmanager
+def stderr_progress(wanted: bool = True) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress display on stderr for the block, when stderr is a terminal (never in a pipe
+    or a log); yields the library's callback `(stage, done, total)` (total 0: no bar), or None."""
+    if not (wanted and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
+    with Progress(
+        *columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True
+    ) as bar:
+        task = bar.add_task("Starting", total=None)
+        shown = ["Starting"]
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+            if stage != shown[-1]:  # every stage is drawn at least once, however short
+                shown.append(stage)
+                bar.refresh()
+
+        yield update
+
+
 def default_edition_dir(first_source: Path) -> Path:
     """`output/<stem>` for a file; the directory itself for an edition's articles.md."""
     if first_source.name == "articles.md" and (first_source.parent / "edition.sqlite").exists():

@@ -199,6 +199,10 @@ def import_cli(
 ) -> None:
     """Merge the terms of a TSV, CSV or TBX file into your glossary (or --file).
 
+    Each row is checked as `glossary add` checks a term; one bad row refuses the import.
+
+    (A row with cells past the header, a TBX with a DTD or entities: refused too.)
+
     Example: bilingual glossary import terms.tbx
     """
     from ..terms.edits import import_entries
@@ -219,6 +223,10 @@ def export_cli(
     ),
 ) -> None:
     """Export the layered glossary as TSV, CSV or TBX.
+
+    CSV cells starting with = + - or @ get a ' first, so spreadsheets do not run them.
+
+    (Import takes that ' off again: export and import give the same glossary.)
 
     Example: bilingual glossary export --format tbx -o glossary.tbx
     """

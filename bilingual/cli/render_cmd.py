@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers
+from .common import EDITION_HELP, glossary_option, load_layers, print_json
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."
@@ -29,6 +29,11 @@ def render_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help='Print a JSON object: edition, files (format → path), e.g. {"files": {"html": …}}.',
+    ),
 ) -> None:
     """Write the bilingual edition as a self-contained HTML page and an EPUB 3 book.
 
@@ -47,5 +52,9 @@ def render_cli(
             pinyin=pinyin,
             glossary=load_layers(glossary),
         )
+    if as_json:
+        files = dict(zip(_formats(fmt), map(str, paths), strict=True))
+        print_json({"edition": str(edition), "files": files})
+        return
     for path in paths:
         typer.echo(str(path))

@@ -16,9 +16,10 @@ the rest.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
-from itertools import combinations, permutations
+from itertools import combinations, permutations, repeat
 
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
@@ -192,21 +193,34 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
     return [a for a in articles if a]
 
 
+# Blocks in one "page" for the rarity weights: a file this long holds many pages, and
+# a bigram's rarity is counted on its own page (within PAGE_BLOCKS blocks either side),
+# which also keeps the repairs linear in the length of the file.
+PAGE_BLOCKS = 500
+
+
 class _Weights:
     """Rarity-weighted character bigrams, for comparing blocks with headlines.
 
     Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
     block contains), so document frequencies are counted for those alone, by substring
-    tests, without building bigram sets of long body texts.
+    tests, without building bigram sets of long body texts. A text of up to two pages'
+    worth of blocks is one page; a longer one is cut into pages of PAGE_BLOCKS blocks, each
+    weighted with its neighbours' halves: counting every headline's bigrams over the whole
+    file made a file of a few hundred pages take minutes. Counts are kept per half page, so
+    the pages' overlaps are counted once.
     """
+
+    HALF = PAGE_BLOCKS // 2
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
     def __init__(self, blocks: list[RawBlock]) -> None:
         self.texts = [b.text for b in blocks]
-        self.n = max(1, len(blocks))
+        self.index = {id(b): i for i, b in enumerate(blocks)}
         self._grams: dict[str, frozenset[str]] = {}
-        self._idf: dict[str, float] = {}
+        self._pages: dict[int, _Page] = {}
+        self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -217,16 +231,54 @@ class _Weights:
             self._grams[header] = found
         return found
 
+    def page(self, block: RawBlock) -> _Page:
+        """The weights of the page around `block` (one of the blocks given at the start)."""
+        n = len(self.texts)
+        number = 0 if n <= 2 * PAGE_BLOCKS else self.index[id(block)] // PAGE_BLOCKS
+        page = self._pages.get(number)
+        if page is None:
+            start = 0 if number == 0 else number * PAGE_BLOCKS - PAGE_BLOCKS // 2
+            end = n if n <= 2 * PAGE_BLOCKS else (number + 1) * PAGE_BLOCKS + PAGE_BLOCKS // 2
+            page = self._pages[number] = _Page(self, start, min(n, end))
+        return page
+
+    def df(self, gram: str, start: int, end: int) -> int:
+        """How many of the blocks start…end hold `gram` (start: a multiple of HALF)."""
+        total = 0
+        for half in range(start // self.HALF, -(-end // self.HALF)):
+            count = self._counts.get((gram, half))
+            if count is None:
+                texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+                count = sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
+                self._counts[gram, half] = count
+            total += count
+        return total
+
+
+class _Page:
+    """The rarity weights of one page: document frequencies among its blocks."""
+
+    def __init__(self, weights: _Weights, start: int, end: int) -> None:
+        self.weights = weights
+        self.start = start
+        self.end = end
+        self.n = max(1, end - start)
+        self._idf: dict[str, float] = {}
+
     def idf(self, gram: str) -> float:
         weight = self._idf.get(gram)
         if weight is None:
-            df = sum(1 for t in self.texts if gram in t)
+            df = self.weights.df(gram, self.start, self.end)
             weight = math.log(self.n / df) if df else 0.0
             self._idf[gram] = weight
         return weight
 
     def score(self, text: str, header: str) -> float:
-        return sum(self.idf(g) for g in self.header_grams(header) if g in text)
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in text)
+
+    def score_bigrams(self, bigrams: set[str], header: str) -> float:
+        """`score` of a text given as its set of bigrams (cheaper for many headlines)."""
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in bigrams)
 
 
 def _header(article: list[RawBlock]) -> str:
@@ -254,7 +306,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
         owners = list(range(i, run + 1))
         target = out[run]
         body = target[_body_start(target) :]
-        best = _best_partition(body, [_header(out[k]) for k in owners], w)
+        best = _best_partition(body, [_header(out[k]) for k in owners], w.page(out[i][0]))
         if best is not None:
             out[run] = target[: _body_start(target)]
             for owner, chunk in best:
@@ -264,7 +316,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
 
 
 def _best_partition(
-    body: list[RawBlock], headers: list[str], w: _Weights
+    body: list[RawBlock], headers: list[str], w: _Page
 ) -> list[tuple[int, list[RawBlock]]] | None:
     """Split `body` into len(headers) contiguous chunks, each to a different headline,
     maximising similarity; None when all-to-the-last-headline is about as good."""
@@ -300,17 +352,24 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
     last = articles[-1]
     start = _body_start(last)
     own = _header(last)
+    page = w.page(last[-1])
+    # the trailing paragraphs, each with its bigrams and its score against its own headline,
+    # worked out once: they are compared with every other headline on the page
+    trailing = []
+    for t in range(len(last) - 1, start, -1):
+        text = last[t].text
+        if last[t].kind != "paragraph":
+            break
+        bigrams = {text[i : i + 2] for i in range(len(text) - 1)}
+        trailing.append((t, bigrams, page.score(text, own)))
     best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
     for x, other in enumerate(articles[:-1]):
         header = _header(other)
-        if not header:
-            continue
+        if not header or w.index.get(id(other[0]), 0) < page.start:
+            continue  # a lead printed at the end of the page belongs to an article on it
         margin = 0.0
-        for t in range(len(last) - 1, start, -1):
-            block = last[t]
-            if block.kind != "paragraph":
-                break
-            margin += w.score(block.text, header) - w.score(block.text, own)
+        for t, bigrams, own_score in trailing:
+            margin += page.score_bigrams(bigrams, header) - own_score
             if best is None or margin >= best[0]:
                 best = (margin, t, x)
     if best is None or best[0] < 8:

@@ -14,7 +14,7 @@ from functools import cached_property
 from ..document import Signature
 from ..errors import ModelError
 from . import EngineOptions
-from .models import ModelInfo, find_model, load_package
+from .models import ModelInfo, find_model, load_package, tokenizer_problem
 
 # Measured with bench/translate.py on the 2-core machine: two single-threaded replicas working
 # on different sub-batches beat one replica using both cores by about 1.7x, and batches of 32
@@ -79,6 +79,12 @@ class ArgosEngine:
         if getattr(pkg, "tokenizer", None) is None:
             raise ModelError(
                 f"Model {self.info.name} has no tokenizer",
+                f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
+            )
+        problem = tokenizer_problem(pkg)
+        if problem:
+            raise ModelError(
+                f"Cannot load the tokenizer of model {self.info.name} ({problem})",
                 f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
             )
         return pkg

@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import RenderError
+from ..errors import RenderError, os_advice
 from ..store import EditionStore
 from ..terms.files import default_glossary
 from ..terms.glossary import Glossary
@@ -37,7 +37,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     except OSError as exc:
         raise RenderError(
             f"Cannot write {target} ({exc.strerror or exc})",
-            "Free that path or choose a writable edition directory.",
+            os_advice(exc, "Free that path or choose a writable edition directory."),
         ) from None
 
 
@@ -87,6 +87,7 @@ def render_edition(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Cannot create {out} ({exc.strerror or exc})", "Choose a writable directory."
+            f"Cannot create {out} ({exc.strerror or exc})",
+            os_advice(exc, "Choose a writable directory."),
         ) from None
     return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]

@@ -10,15 +10,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..paths import link_problem, resolved
 from ..textutil import HAN
-from .files import export_text, format_of, read_any, shipped_dir, write_text
-from .glossary import STATUSES, Entry
+from .files import export_text, format_of, numbered_rows, read_any, shipped_dir, write_text
+from .glossary import STATUSES, Entry, Row
 
 
 def _writable(path: Path) -> None:
     """Refuse to edit the shipped glossary: edits go to a user file or `--file`."""
-    shipped = shipped_dir().resolve()
-    if path.resolve().parent == shipped:
+    target = resolved(path)
+    if target is None:
+        raise GlossaryError(
+            link_problem(path) or f"Cannot follow {path}", "Fix the link, or name another file."
+        )
+    if target.parent == shipped_dir().resolve():
         raise GlossaryError(
             f"{path} is part of the shipped glossary, which the CLI never changes",
             "Edit your own glossary (the default) or name another file with --file.",
@@ -39,6 +44,17 @@ def _save(path: Path, entries: list[Entry]) -> None:
     write_text(path, export_text(entries, format_of(path)))
 
 
+def entry_problem(entry: Entry) -> tuple[str, str] | None:
+    """(what is wrong, what to do) with a term to be added or imported, or None."""
+    if not entry.zh or not entry.en:
+        return "A term needs both Chinese and English", "Give ZH and EN."
+    if entry.status not in STATUSES:
+        return f"Unknown status {entry.status!r}", f"Use one of: {', '.join(STATUSES)}."
+    if not HAN.search(entry.zh):
+        return f"{entry.zh!r} has no Chinese characters", "Give the Chinese first."
+    return None
+
+
 def add_entry(path: Path, entry: Entry) -> None:
     """Add a new term to a glossary file (creating it). Refuses a term already in the file."""
     entries = _load_for_edit(path)
@@ -46,11 +62,9 @@ def add_entry(path: Path, entry: Entry) -> None:
         raise GlossaryError(
             f"{entry.zh} is already in {path}", "Use `bilingual glossary edit` to change it."
         )
-    if not entry.zh or not entry.en:
-        raise GlossaryError("A term needs both Chinese and English", "Give ZH and EN.")
-    _check_status(entry.status)
-    if not HAN.search(entry.zh):
-        raise GlossaryError(f"{entry.zh!r} has no Chinese characters", "Give the Chinese first.")
+    problem = entry_problem(entry)
+    if problem:
+        raise GlossaryError(*problem)
     _save(path, [*entries, replace(entry, layer="")])
 
 
@@ -88,9 +102,35 @@ def remove_entry(path: Path, zh: str) -> None:
     _save(path, kept)
 
 
+def _import_problems(path: Path, rows: list[tuple[int, Row, Entry]]) -> list[str]:
+    """`path:line: what` for every row that `glossary add` would refuse or that has cells
+    past the header."""
+    problems = []
+    for line, row, entry in rows:
+        extra = [c for c in row.extra if c.strip()]
+        problem = entry_problem(entry)
+        if extra:
+            cells = f"{len(extra)} cells" if len(extra) > 1 else "a cell"
+            problems.append(f"{path}:{line}: {cells} past the header's last column")
+        elif problem:
+            problems.append(f"{path}:{line}: {problem[0]}")
+    return problems
+
+
 def import_entries(source: Path, target: Path) -> tuple[int, int, int]:
-    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged)."""
-    incoming = read_any(source)
+    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged).
+
+    Every row is checked first; a row that `glossary add` would refuse, or that has more
+    cells than the header, refuses the whole import (nothing is written)."""
+    rows = numbered_rows(source)
+    problems = _import_problems(source, rows)
+    if problems:
+        count = f"{len(problems)} rows" if len(problems) > 1 else "1 row"
+        raise GlossaryError(
+            f"{count} cannot be imported (first: {problems[0]})",
+            "Fix them (`bilingual glossary --glossary FILE lint` lists them), then import again.",
+        )
+    incoming = [entry for _, _, entry in rows]  # every one has zh and en (checked above)
     entries = _load_for_edit(target)
     index = {e.zh: i for i, e in enumerate(entries)}
     added = updated = unchanged = 0

@@ -12,25 +12,17 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import GlossaryError
+from ..errors import GlossaryError, os_advice
+from ..paths import link_problem
 from ..textutil import write_text_atomic
-from .formats import csv_text, read_csv, read_tbx, tbx_text
-from .glossary import COLUMNS, Entry, Glossary, entry_from_fields
+from .formats import csv_rows, csv_text, read_csv, read_tbx, tbx_entries, tbx_text
+from .glossary import COLUMNS, Entry, Glossary, Row, entry_from_fields
 
 USER_FILE = "glossary.tsv"
 NOT_TERMS_FILE = "not-terms.txt"
-
-
-@dataclass(frozen=True)
-class Row:
-    """A raw TSV row, unstripped, with its 1-based line number (for lint messages)."""
-
-    line: int
-    fields: dict[str, str]
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -59,7 +51,8 @@ def read_rows(path: Path) -> list[Row]:
                 )
             continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(Row(number, dict(zip(header, cells, strict=False))))
+        extra = tuple(cells[len(header) :])
+        rows.append(Row(number, dict(zip(header, cells, strict=False)), extra))
     return rows
 
 
@@ -88,7 +81,8 @@ def write_text(path: Path, text: str) -> None:
         write_text_atomic(path, text)
     except OSError as exc:
         raise GlossaryError(
-            f"Cannot write {path} ({exc.strerror or exc})", "Check the path and its permissions."
+            f"Cannot write {path} ({exc.strerror or exc})",
+            os_advice(exc, "Check the path and its permissions."),
         ) from None
 
 
@@ -128,10 +122,21 @@ def layer_files(extra: Sequence[Path] = (), user: bool = True) -> list[tuple[str
         if path.is_file():
             files.append(("user", path))
     for path in extra:
-        if not Path(path).is_file():
-            raise GlossaryError(f"Glossary file {path} not found", "Check the --glossary path.")
+        check_file(Path(path), "Check the --glossary path.")
         files.append((str(path), Path(path)))
     return files
+
+
+def check_file(path: Path, todo: str = "Check the path.") -> None:
+    """Raise a GlossaryError unless `path` is an existing file (not a directory or a link
+    that cannot be followed)."""
+    problem = link_problem(path)
+    if problem is None and path.is_dir():
+        problem, todo = f"{path} is a directory", "Give a glossary file (TSV, CSV or TBX) in it."
+    elif problem is None and not path.is_file():
+        problem = f"Glossary file {path} not found"
+    if problem:
+        raise GlossaryError(problem, todo)
 
 
 def read_not_terms(path: Path) -> frozenset[str]:
@@ -199,9 +204,18 @@ def format_of(path: Path) -> str:
 
 def read_any(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TSV, CSV or TBX file (chosen by suffix)."""
-    if not path.is_file():
-        raise GlossaryError(f"Glossary file {path} not found", "Check the path.")
+    check_file(path)
     return READERS[format_of(path)](path, layer)
+
+
+def numbered_rows(path: Path) -> list[tuple[int, Row, Entry]]:
+    """(line, raw row, entry) of every row of a TSV, CSV or TBX file (TBX: its term entries)."""
+    check_file(path)
+    fmt = format_of(path)
+    if fmt == "tbx":
+        return [(line, Row(line, e.to_row()), e) for line, e in tbx_entries(path)]
+    rows = read_rows(path) if fmt == "tsv" else csv_rows(path)
+    return [(r.line, r, entry_from_fields(r.fields, str(path))) for r in rows]
 
 
 def export_text(entries: Iterable[Entry], fmt: str) -> str:

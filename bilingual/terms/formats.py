@@ -6,7 +6,18 @@ one `conceptEntry` per term, a `langSec` for zh and one for en, the category as
 `descrip type="subjectField"`, the note and source as `note` / `admin type="source"`, the
 pinyin as a note on the Chinese term, Chinese variants as admitted terms, and the status as
 the English term's administrativeStatus (approved = preferred, provisional = admitted).
-The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`).
+The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`);
+it refuses a DOCTYPE with an internal subset and any entity (no DTD is ever loaded, and an
+entity's text never becomes a term).
+
+CSV is written for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return is written with `'` before it, as spreadsheet users expect (so it is not run
+as a formula); a cell that starts with `'` gets another. Reading takes one such `'` off
+again, so a glossary goes through export and import unchanged.
+
+Import checks every row as `glossary add` checks a term (Chinese and English both there,
+Chinese characters in zh, a known status) and refuses a row with more cells than the
+header; nothing is written while any row is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from ..textutil import xml_safe
-from .glossary import COLUMNS, Entry, entry_from_fields
+from .glossary import COLUMNS, Entry, Row, entry_from_fields
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -29,8 +40,12 @@ PINYIN_NOTE = "pinyin: "
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def read_csv(path: Path, layer: str = "") -> list[Entry]:
-    """Entries of a CSV file with a header row naming at least zh and en."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(path: Path) -> list[Row]:
+    """The rows of a CSV file with a header row naming at least zh and en, with the line
+    each starts on, formula guards (`'`) taken off and cells past the header kept apart."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -42,17 +57,39 @@ def read_csv(path: Path, layer: str = "") -> list[Entry]:
             f"{path}: the header row has no zh and en columns", "Add a header row: zh,en,…"
         )
     reader.fieldnames = fields
-    entries = [entry_from_fields(row, layer or str(path)) for row in reader]
+    rows = []
+    line = reader.line_num + 1
+    for record in reader:
+        extra = tuple(record.pop(None, None) or ())  # DictReader's key for extra cells
+        cells = {k: _unguard(v or "") for k, v in record.items()}
+        rows.append(Row(line, cells, extra))
+        line = reader.line_num + 1
+    return rows
+
+
+def read_csv(path: Path, layer: str = "") -> list[Entry]:
+    """Entries of a CSV file with a header row naming at least zh and en."""
+    entries = [entry_from_fields(row.fields, layer or str(path)) for row in csv_rows(path)]
     return [e for e in entries if e.zh]
 
 
 def csv_text(entries: Iterable[Entry]) -> str:
+    """Entries as CSV for spreadsheets: formula-like cells guarded with `'` (module doc)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for entry in entries:
-        writer.writerow(entry.to_row())
+        writer.writerow({k: _guard(v) for k, v in entry.to_row().items()})
     return out.getvalue()
+
+
+def _guard(value: str) -> str:
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def _unguard(value: str) -> str:
+    guarded = value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))
+    return value[1:] if guarded else value
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -126,13 +163,33 @@ def _text(element) -> str:
 
 def read_tbx(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TBX file (v3 TBX-Basic/Core, or v2 martif); zh and en language sections."""
+    return [entry for _, entry in tbx_entries(path, layer)]
+
+
+def tbx_entries(path: Path, layer: str = "") -> list[tuple[int, Entry]]:
+    """(line, entry) of each zh–en term entry of a TBX file; DTDs and entities refused."""
     from lxml import etree
 
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False
+    )
     try:
-        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        tree = etree.parse(str(path), parser)
     except (OSError, etree.XMLSyntaxError) as exc:
         raise GlossaryError(f"{path} is not well-formed TBX ({exc})", "Check the file.") from None
-    entries: list[Entry] = []
+    entity = next(tree.iter(etree.Entity), None)
+    # a DOCTYPE naming an external DTD (TBX v2 files have one) is fine: it is never loaded;
+    # one with declarations of its own ([ <!ENTITY …> ]) is refused
+    dtd = tree.docinfo.internalDTD
+    declares = dtd is not None and (any(dtd.iterelements()) or any(dtd.iterentities()))
+    if declares or entity is not None:
+        what = f"the entity {entity.text}" if entity is not None else "a DTD of its own"
+        raise GlossaryError(
+            f"{path} uses {what}: DTDs and entities are not read (their text could be "
+            "anything, even another file's)",
+            "Remove the DOCTYPE's [ … ] part and the entities, or export the TBX again.",
+        )
+    entries: list[tuple[int, Entry]] = []
     for concept in tree.iter():
         if _local(concept) not in ("conceptEntry", "termEntry"):
             continue
@@ -172,7 +229,7 @@ def read_tbx(path: Path, layer: str = "") -> list[Entry]:
         fields["en"] = en
         fields["status"] = "provisional" if status == ADMITTED else "approved"
         fields["variants"] = "|".join(zh_terms[1:] + [t for t, _ in others])
-        entries.append(entry_from_fields(fields, layer or str(path)))
+        entries.append((concept.sourceline or 0, entry_from_fields(fields, layer or str(path))))
     if not entries:
         raise GlossaryError(f"{path} holds no zh–en term entries", "Check the TBX languages.")
     return entries

@@ -211,6 +211,16 @@ def takes_generic(term: str) -> bool:
     return len(term) >= 3 or term[1:2] in ("委", "政", "直")
 
 
+@dataclass(frozen=True)
+class Row:
+    """A raw TSV row, unstripped, with its 1-based line number (for lint messages) and the
+    cells past the header's last column, which belong to no field."""
+
+    line: int
+    fields: dict[str, str]
+    extra: tuple[str, ...] = ()
+
+
 def entry_from_fields(fields: dict[str, str], layer: str = "") -> Entry:
     """An Entry from raw fields: values stripped, variants split, status defaulted."""
     get = lambda key: (fields.get(key) or "").strip()  # noqa: E731

@@ -13,8 +13,11 @@ one layer, however many files it has) and yielding Problems. Codes:
 - `status`      a status other than approved / provisional
 - `script`      zh without Chinese characters, en with Chinese characters, or half-width
                 punctuation inside zh (ingested text has full-width punctuation)
+- `source`      an internal research note in `source` or `note` (an index id, a tool's trail,
+                a working file): a reader-facing source names a document and year, or a URL
 - `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
                 or that is itself a term or variant (it would hide nothing, or the term)
+- `cells`       a row with more (non-empty) cells than the header: they belong to no field
 
 House rules, for the project's own shipped files (`lint_files(..., house=True)`, which
 `scripts/glossary_pinyin.py check` runs; a user's `glossary lint` does not):
@@ -37,8 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..textutil import HAN
-from .files import NOT_TERMS_FILE, Row, read_any, read_rows, read_tsv
-from .glossary import COLUMNS, STATUSES, Entry, Glossary, entry_from_fields
+from .files import NOT_TERMS_FILE, numbered_rows, read_rows, read_tsv
+from .glossary import COLUMNS, STATUSES, Entry, Glossary, Row, entry_from_fields
 from .names import pinyin_of
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
@@ -213,6 +216,39 @@ def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
                 )
 
 
+# Traces of research tools and working files that must not reach readers (TBX, `glossary show`):
+# "code-index-file:5571…", "(repo not resolved by index)", "github:owner/repo/path.rst",
+# "political-terms.tsv", a search tool's verb, a to-do marker.
+INTERNAL_NOTE = re.compile(
+    r"code-index|not resolved|\bgithub:|political-terms\.tsv|"
+    r"\b(?:find_string|find_files|find_repos|read_file)\b|\b(?:TODO|FIXME|XXX)\b",
+    re.IGNORECASE,
+)
+
+
+def check_source(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        for column in ("source", "note"):
+            value = item.row.fields.get(column) or ""
+            if found := INTERNAL_NOTE.search(value):
+                yield _problem(
+                    item,
+                    "source",
+                    f"{item.entry.zh}: {column} holds an internal note ({found.group(0)!r}); "
+                    "cite a document and year, or a URL",
+                )
+
+
+def check_cells(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        extra = [c for c in item.row.extra if c.strip()]
+        if extra:
+            shown = ", ".join(repr(c) for c in extra)
+            yield _problem(
+                item, "cells", f"{item.entry.zh or '(no zh)'}: cells past the header: {shown}"
+            )
+
+
 def check_house(rows: list[LayerRow]) -> Iterator[Problem]:
     """The shipped files' house rules on each row (see the module docstring)."""
     seen: dict[str, LayerRow] = {}
@@ -260,14 +296,17 @@ CHECKS: dict[str, Check] = {
     "status": check_status,
     "script": check_script,
     "shadowed": check_shadowed,
+    "source": check_source,
+    "cells": check_cells,
 }
 
 
 def _rows(path: Path) -> list[Row]:
-    """Raw rows of a TSV; for CSV/TBX, rows rebuilt from the parsed entries (line = entry no.)."""
+    """Raw rows of a TSV or CSV file; for TBX, rows rebuilt from its term entries (at the
+    line each starts on)."""
     if path.suffix.lower() in (".tsv", ".txt"):
         return read_rows(path)
-    return [Row(n, e.to_row()) for n, e in enumerate(read_any(path), start=1)]
+    return [row for _, row, _ in numbered_rows(path)]
 
 
 def lint_layers(layers: list[tuple[str, list[Path]]]) -> list[Problem]:

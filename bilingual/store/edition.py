@@ -1,7 +1,7 @@
-"""The SQLite stores: one per edition (structure, pairs, history) and a shared translation cache.
+"""An edition's store, `edition.sqlite`: structure, sentence pairs and the audit log.
 
-This is the only module that writes SQL. Every write happens inside `transaction()`, so a
-killed process loses at most the transaction in flight (WAL mode, synchronous=NORMAL).
+Every write happens inside `transaction()`, so a killed process loses at most the
+transaction in flight (WAL mode, synchronous=NORMAL).
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Iterable
 from pathlib import Path
 
-from .document import Article, Block, Edition, Flag, Pair, Sentence, flags_from_json, flags_json
-from .errors import EditionError
+from ..bulk import no_gc
+from ..document import Article, Block, Edition, Flag, Pair, Sentence, flags_from_json, flags_json
+from ..errors import EditionError, os_advice
+from ..paths import link_problem
+from .db import DAMAGED, Base, connect, now, sqlite_problem
 
 SCHEMA_VERSION = 1
 DB_NAME = "edition.sqlite"
@@ -42,53 +43,114 @@ CREATE TABLE IF NOT EXISTS history (
 """
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _writable_directory(directory: Path) -> None:
+    """Create the edition directory if needed and make sure a file can be written in it."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise EditionError(
+            f"Cannot write to edition directory {directory}: {exc.strerror}",
+            os_advice(exc, "Choose another directory with -e."),
+        ) from None
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return conn
+def _insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> None:
+    """Insert `edition`'s articles, blocks and sentences, and a pair for each new sentence
+    (the structure tables must be empty; call inside a transaction)."""
+    stamp = now()
+    articles = [(article.id, apos) for apos, article in enumerate(edition.articles)]
+    blocks = [b for a in edition.articles for b in a.blocks]
+    # rows are generated as they are inserted: a long edition has hundreds of thousands
+    c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
+    c.executemany(
+        "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+        (
+            (block.id, article.id, bpos, block.kind, block.text)
+            for article in edition.articles
+            for bpos, block in enumerate(article.blocks)
+        ),
+    )
+    c.executemany(
+        "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
+        ((s.id, b.id, spos, s.zh) for b in blocks for spos, s in enumerate(b.sentences)),
+    )
+    c.executemany(
+        "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
+        ((s.id, s.zh, stamp) for b in blocks for s in b.sentences),
+    )
+    meta = [("name", edition.name), ("ingested", stamp)] + ([("source", source)] if source else [])
+    c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
 
 
-class _Base:
-    conn: sqlite3.Connection
+def create_store(directory: Path, edition: Edition, source: str = "") -> None:
+    """Write a new edition.sqlite holding `edition`, where there is none yet.
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+    It is written without a journal into a hidden file beside it, synced, and moved into
+    place with one rename (in WAL mode, like every store): there is nothing to protect
+    until the rename, so the journal's second copy of every page is saved (a third of
+    the time of a large ingest), and a reader never sees half a store.
+    """
+    directory = Path(directory)
+    check_edition_dir(directory)
+    _writable_directory(directory)
+    path = directory / DB_NAME
+    tmp = directory / f".{DB_NAME}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        _build(tmp, edition, source)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        problem = sqlite_problem(exc, path, "writing")
+        if problem is None:
             raise
-        self.conn.execute("COMMIT")
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        raise problem from None
+    except OSError as exc:
+        raise EditionError(
+            f"Cannot write {path} ({exc.strerror or exc})", os_advice(exc, "Check the disk.")
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
-class EditionStore(_Base):
+def _build(tmp: Path, edition: Edition, source: str) -> None:
+    """The new store's file: schema, structure, WAL mode; no journal while it is written."""
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(_SCHEMA)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("BEGIN")
+        _insert_structure(conn, edition, source)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+
+
+def check_edition_dir(directory: Path) -> None:
+    """Refuse an edition directory that is a file or a symbolic link that cannot be followed."""
+    problem = link_problem(directory)
+    if problem:
+        raise EditionError(problem, "Fix the link, or choose another directory with -e.")
+    if directory.exists() and not directory.is_dir():
+        raise EditionError(
+            f"{directory} is a file, not an edition directory", "Give the directory with -e."
+        )
+
+
+class EditionStore(Base):
     """An edition's `edition.sqlite`: structure, sentence pairs and the audit log."""
 
     def __init__(self, directory: Path, create: bool = False) -> None:
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
-        if self.directory.exists() and not self.directory.is_dir():
-            raise EditionError(
-                f"{self.directory} is a file, not an edition directory",
-                "Give the directory with -e.",
-            )
+        check_edition_dir(self.directory)
         if not create and self.path.exists() and self.path.stat().st_size == 0:
             raise EditionError(
                 f"{self.path} is empty (0 bytes)", "Re-create it with `bilingual ingest`."
@@ -99,22 +161,15 @@ class EditionStore(_Base):
                     f"No edition at {self.directory}",
                     "Create one with `bilingual ingest SOURCE -e DIR`.",
                 )
-            try:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                probe = self.directory / ".write-test"
-                probe.write_text("")
-                probe.unlink()
-            except OSError as exc:
-                raise EditionError(
-                    f"Cannot write to edition directory {self.directory}: {exc.strerror}",
-                    "Choose another directory with -e.",
-                ) from None
+            _writable_directory(self.directory)
         try:
-            self.conn = _connect(self.path)
+            self.conn = connect(self.path)
             # damaged pages would otherwise surface mid-command as an internal error
             check = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if check != "ok":
-                raise sqlite3.DatabaseError("damaged: " + " ".join(str(check).split()))
+                raise EditionError(
+                    f"{self.path} is damaged ({' '.join(str(check).split())})", DAMAGED
+                )
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise EditionError(
@@ -122,12 +177,13 @@ class EditionStore(_Base):
                     f"{SCHEMA_VERSION}",
                     "Upgrade bilingual.",
                 )
-            self.conn.executescript(_SCHEMA)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise EditionError(
-                f"{self.path} is not a readable edition store ({exc})",
-                "Re-create it with `bilingual ingest`.",
+            if version < SCHEMA_VERSION:  # only then: opening a store to read writes nothing
+                self.conn.executescript(_SCHEMA)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            problem = sqlite_problem(exc, self.path, "opening")
+            raise problem or EditionError(
+                f"{self.path} is not a readable edition store ({exc})", DAMAGED
             ) from None
 
     # -- meta ---------------------------------------------------------------
@@ -145,48 +201,31 @@ class EditionStore(_Base):
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:
         """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
-        stamp = now()
-        articles, blocks, sentences = [], [], []
-        for apos, article in enumerate(edition.articles):
-            articles.append((article.id, apos))
-            for bpos, block in enumerate(article.blocks):
-                blocks.append((block.id, article.id, bpos, block.kind, block.text))
-                sentences.extend(
-                    (s.id, block.id, spos, s.zh) for spos, s in enumerate(block.sentences)
-                )
         with self.transaction() as c:
             c.execute("DELETE FROM articles")
             c.execute("DELETE FROM blocks")
             c.execute("DELETE FROM sentences")
-            c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
-            c.executemany(
-                "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
-                blocks,
-            )
-            c.executemany(
-                "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)", sentences
-            )
-            c.executemany(
-                "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
-                [(sid, zh, stamp) for sid, _, _, zh in sentences],
-            )
-            self.set_meta("name", edition.name)
-            if source:
-                self.set_meta("source", source)
-            self.set_meta("ingested", stamp)
+            _insert_structure(c, edition, source)
 
     def load_edition(self) -> Edition:
         edition = Edition(name=self.name)
         blocks: dict[int, list[Block]] = {}
         by_id: dict[str, Block] = {}
-        for row in self.conn.execute("SELECT * FROM blocks ORDER BY article_id, pos"):
-            block = Block(id=row["id"], kind=row["kind"], text=row["text"])
-            blocks.setdefault(row["article_id"], []).append(block)
-            by_id[block.id] = block
-        for row in self.conn.execute("SELECT * FROM sentences ORDER BY block_id, pos"):
-            by_id[row["block_id"]].sentences.append(Sentence(id=row["id"], zh=row["zh"]))
-        for row in self.conn.execute("SELECT id FROM articles ORDER BY pos"):
-            edition.articles.append(Article(id=row["id"], blocks=blocks.get(row["id"], [])))
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: a long edition has hundreds of thousands of rows
+        with no_gc():
+            for bid, article, kind, text in cur.execute(
+                "SELECT id, article_id, kind, text FROM blocks ORDER BY article_id, pos"
+            ):
+                block = Block(id=bid, kind=kind, text=text)
+                blocks.setdefault(article, []).append(block)
+                by_id[bid] = block
+            for sid, bid, zh in cur.execute(
+                "SELECT id, block_id, zh FROM sentences ORDER BY block_id, pos"
+            ):
+                by_id[bid].sentences.append(Sentence(id=sid, zh=zh))
+            for (aid,) in cur.execute("SELECT id FROM articles ORDER BY pos"):
+                edition.articles.append(Article(id=aid, blocks=blocks.get(aid, [])))
         return edition
 
     def block_sentences(self, block_id: str) -> list[Sentence]:
@@ -321,59 +360,3 @@ class EditionStore(_Base):
 
     def mark_undone(self, history_id: int) -> None:
         self.conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (history_id,))
-
-
-def default_cache_dir() -> Path:
-    """Where the shared translation cache lives (`BILINGUAL_CACHE_DIR` overrides)."""
-    env = os.environ.get("BILINGUAL_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("bilingual"))
-
-
-class TranslationCache(_Base):
-    """Translations keyed by a content key (source text + signature), shared by all editions."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        path = path or default_cache_dir() / "translations.sqlite"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = _connect(path)
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS tm (key TEXT PRIMARY KEY, zh TEXT NOT NULL,"
-                " en TEXT NOT NULL, signature TEXT NOT NULL, flags TEXT NOT NULL,"
-                " created TEXT NOT NULL)"
-            )
-        except (OSError, sqlite3.DatabaseError) as exc:
-            raise EditionError(
-                f"Cannot open the translation cache at {path} ({exc})",
-                "Set BILINGUAL_CACHE_DIR to a writable directory.",
-            ) from None
-        self.path = path
-
-    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[str, tuple[Flag, ...]]]:
-        """(English, flags) of the keys that are cached."""
-        out: dict[str, tuple[str, tuple[Flag, ...]]] = {}
-        keys = list(keys)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self.conn.execute(
-                f"SELECT key, en, flags FROM tm WHERE key IN ({marks})", chunk
-            ):
-                out[row["key"]] = (row["en"], flags_from_json(json.loads(row["flags"])))
-        return out
-
-    def put_many(self, rows: Iterable[tuple[str, str, str, object, Iterable[Flag]]]) -> None:
-        """Store (key, zh, en, signature, flags) rows; call inside a transaction."""
-        stamp = now()
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO tm (key, zh, en, signature, flags, created)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (k, zh, en, str(sig), json.dumps(flags_json(f), ensure_ascii=False), stamp)
-                for k, zh, en, sig, f in rows
-            ],
-        )
