@@ -177,6 +177,11 @@ class Pair:
     def reviewed(self) -> bool:
         return self.status in REVIEWED
 
+    @property
+    def origin(self) -> str:
+        """Who made the English (`origin()`); "" when there is none."""
+        return origin(self.signature, self.status) if self.en.strip() else ""
+
     def to_json(self) -> dict:
         """The `export --format jsonl` / `review list --json` shape."""
         return {
@@ -189,6 +194,7 @@ class Pair:
             "status": self.status,
             "flags": flags_json(self.flags),
             "signature": self.signature,
+            "origin": self.origin,
         }
 
 
@@ -277,3 +283,28 @@ class Signature:
             prompt=prompt,
             note=note,
         )
+
+
+# -- origins --------------------------------------------------------------------------------
+
+# Engines whose origin is not their signature's engine name.
+ORIGIN_NAMES = {"align": "aligned"}
+# Engines whose origin names the model too (`ct2:opus-mt-zh-en`, `llm:qwen2.5:7b`): the
+# engine runs any model the user brings, and the reader should know which.
+MODEL_ORIGINS = frozenset({"ct2", "llm"})
+
+
+def origin(signature: str | Signature, status: str = MACHINE) -> str:
+    """Who made a pair's English, the one label every output shows: `human` (a reviewer
+    edited it), `aligned` (an existing translation, aligned), `tm`, `gloss`, `argos`,
+    `ct2:NAME`, `llm:NAME`, or "" when no signature says.
+
+    Derived from the stored signature and status only, so older stores need no migration.
+    An approved pair keeps its engine's origin: approving accepts the English as it is.
+    """
+    if status == EDITED:
+        return "human"
+    sig = signature if isinstance(signature, Signature) else Signature.parse(signature)
+    if sig.engine in MODEL_ORIGINS and sig.model:
+        return f"{sig.engine}:{sig.model}"
+    return ORIGIN_NAMES.get(sig.engine, sig.engine)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.document import REVIEWED, Flag, Pair, Signature, flags_from_json, flags_json
+from bilingual.document import (
+    REVIEWED,
+    Flag,
+    Pair,
+    Signature,
+    flags_from_json,
+    flags_json,
+    origin,
+)
 
 ARGOS = Signature("argos", "translate-zh_en", "v1.9", (("beam", "4"), ("maxlen", "256")), "ab12")
 
@@ -55,3 +63,33 @@ def test_flags_and_pairs() -> None:
     ]  # fmt: skip
     with pytest.raises(AttributeError):
         pair.en = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("signature", "status", "expected"),
+    [
+        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "machine", "argos"),
+        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "approved", "argos"),
+        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "edited", "human"),
+        ("gloss cc-cedict 1.2.1 rules=7 (word gloss, not MT) | glossary=0", "machine", "gloss"),
+        ("ct2 opus-mt-zh-en 3f2a9c01 kind=opus-mt beam=4 | glossary=0", "machine",
+         "ct2:opus-mt-zh-en"),
+        ("llm qwen2.5:7b-instruct prompt=1-ab12cd | glossary=0", "machine",
+         "llm:qwen2.5:7b-instruct"),
+        ("align mt-file", "machine", "aligned"),
+        ("align:dictionary", "machine", "aligned"),  # the old stored form
+        ("tm user-memory", "machine", "tm"),
+        ("", "machine", ""),
+        ("", "edited", "human"),
+    ],
+)  # fmt: skip
+def test_origin_is_derived_from_the_signature(signature: str, status: str, expected: str) -> None:
+    assert origin(signature, status) == expected
+    assert origin(Signature.parse(signature), status) == expected
+    pair = Pair("s1", 1, "b1", "paragraph", "党费", "dues", status=status, signature=signature)
+    assert pair.origin == pair.to_json()["origin"] == expected
+
+
+def test_a_pair_without_english_has_no_origin() -> None:
+    pair = Pair("s1", 1, "b1", "paragraph", "党费", "", signature=str(ARGOS))
+    assert pair.origin == ""

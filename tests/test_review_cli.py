@@ -52,7 +52,7 @@ def test_list_text_and_json(ed):
     lines = run("review", "list", "-e", ed).splitlines()
     assert len(lines) == 6
     assert lines[1] == (
-        f"[2/6] {road}  machine      article 1  paragraph 村里修了新路。 | The village built a new road."
+        f"[2/6] {road}  machine      -        article 1  paragraph 村里修了新路。 | The village built a new road."
     )
     run("review", "approve", "-e", ed, road)
     data = json.loads(
@@ -62,8 +62,18 @@ def test_list_text_and_json(ed):
         (1, "machine"), (2, "approved"), (3, "machine"), (4, "machine")
     ]  # fmt: skip
     assert set(data[0]) == {"k", "article", "block", "kind", "id", "zh", "en", "status",
-                            "flags", "signature"}  # fmt: skip
+                            "flags", "signature", "origin"}  # fmt: skip
     assert len(run("review", "list", "-e", ed).splitlines()) == 5
+
+
+def test_list_shows_who_made_the_english(ed):
+    road, happy = ids(ed, "村里修了新路。", "村民很高兴。")
+    with EditionStore(ed) as store, store.transaction():
+        store.update_pair(road, signature="ct2 opus-mt-zh-en 3f2a9c01 kind=opus-mt")
+    run("review", "edit", "-e", ed, happy, "--en", "The villagers are glad.")
+    lines = run("review", "list", "-e", ed, "--filter", "all").splitlines()
+    assert lines[1].startswith(f"[2/6] {road}  machine      ct2:opus-mt-zh-en article 1  ")
+    assert lines[2].startswith(f"[3/6] {happy}  edited       human    article 1  ")
 
 
 @pytest.mark.parametrize("before", [True, False])

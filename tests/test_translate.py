@@ -179,6 +179,7 @@ def test_export_tsv_and_unknown_format(tmp_path, capsys):
         "status",
         "flags",
         "signature",
+        "origin",
     ]
     assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
     code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
@@ -270,7 +271,9 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english in translate_one(store, sid, engine_name="fake").en
 
 
-JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature"]
+JSONL_KEYS = [
+    "article", "block", "kind", "id", "zh", "en", "status", "flags", "signature", "origin",
+]  # fmt: skip
 
 
 def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
@@ -289,6 +292,7 @@ def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
     assert [r["kind"] for r in rows[:2]] == ["title", "paragraph"]
     assert all(r["signature"].startswith("fake v1") and r["en"].startswith("EN[") for r in rows)
     assert all(isinstance(r["flags"], list) for r in rows)
+    assert {r["origin"] for r in rows} == {"fake"}  # approving keeps the engine's origin
 
 
 @pytest.mark.parametrize("target", ["missing-dir/out.jsonl", "."])

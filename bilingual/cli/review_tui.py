@@ -133,7 +133,9 @@ class Reviewer:
         if i > 0:
             self._context("‹", self.doc[i - 1])
         self.console.print(
-            f"[bold]\\[{self.k + 1}/{len(self.order)}][/bold] status: {p.status}", markup=True
+            f"[bold]\\[{self.k + 1}/{len(self.order)}][/bold] status: {p.status}"
+            + (f" · from {escape(p.origin)}" if p.origin else ""),
+            markup=True,
         )
         self.line("zh:", p.zh, "bold")
         if self.pinyin:

@@ -1,7 +1,8 @@
 """TMX 1.4b export: one translation unit per translated sentence pair, for CAT tools (OmegaT).
 
 Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
-one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
+one `<prop type="x-flag">` per QA flag, the translation signature and the origin of the
+English (`x-origin`: argos, ct2:NAME, human, …); the Chinese is
 `zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
 are left out: a translation memory entry needs a target.
 """
@@ -64,6 +65,8 @@ def write_tmx(store: EditionStore) -> str:
             _prop(tu, "x-flag", str(flag))
         if pair.signature:
             _prop(tu, "x-signature", pair.signature)
+        if pair.origin:
+            _prop(tu, "x-origin", pair.origin)
         _prop(tu, "x-kind", pair.kind)
         for lang, text in ((SRC_LANG, pair.zh), (TGT_LANG, pair.en)):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
