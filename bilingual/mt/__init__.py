@@ -58,6 +58,7 @@ def register(name: str, module: str, factory: str) -> None:
 
 
 register("argos", "bilingual.mt.argos", "ArgosEngine")
+register("ct2", "bilingual.mt.ct2", "Ct2Engine")
 register("gloss", "bilingual.mt.gloss", "GlossEngine")
 register("fake", "bilingual.mt.fake", "FakeEngine")
 
@@ -80,14 +81,18 @@ def create(name: str, options: EngineOptions | None = None) -> Engine:
 def choose(name: str, options: EngineOptions | None = None) -> tuple[Engine, str]:
     """Resolve `auto` and create the engine; returns (engine, notice) where notice may be ''.
 
-    auto means argos when a zh→en model is installed (or `--model` names one), else the
-    embedded word gloss, with a one-line notice saying so and how to get a real model.
+    auto means: the CTranslate2 model `--model` names or else the one installed last; an Argos
+    zh→en package (or the one `--model` names); else the embedded word gloss, with a one-line
+    notice saying so and how to get a real model.
     """
     options = options or EngineOptions()
     if name != "auto":
         return create(name, options), ""
+    from . import ct2_models
     from .models import find_model
 
+    if ct2_models.find(options.model) is not None:
+        return create("ct2", options), ""
     if options.model or find_model("zh", "en") is not None:
         return create("argos", options), ""
     notice = (
