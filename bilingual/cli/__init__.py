@@ -27,6 +27,7 @@ app = typer.Typer(
 from . import (  # noqa: E402
     align_cmd,  # noqa: F401
     build_cmd,  # noqa: F401
+    eval_cmd,  # noqa: F401
     export_cmd,  # noqa: F401
     glossary_cmd,  # noqa: F401
     ingest_cmd,  # noqa: F401

@@ -148,12 +148,21 @@ def has_rendering(en: str, rendering: str) -> bool:
     "Communist Party of China (CPC)" is found as itself, as "Communist Party of China" or
     as "CPC".
     """
-    forms = [rendering]
+    return any(
+        _verbatim(en, form) or english_pattern(form).search(en)
+        for form in rendering_forms(rendering)
+    )
+
+
+def rendering_forms(rendering: str) -> list[str]:
+    """The forms in which a rendering counts as given: itself, without a trailing
+    parenthesis, and the acronym in that parenthesis."""
+    out = [rendering]
     if m := re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", rendering.strip()):
-        forms.append(m.group(1))
+        out.append(m.group(1))
         if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
-            forms.append(m.group(2))
-    return any(_verbatim(en, form) or english_pattern(form).search(en) for form in forms)
+            out.append(m.group(2))
+    return out
 
 
 def _ascii_alnum(char: str) -> bool:
