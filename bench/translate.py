@@ -90,7 +90,7 @@ def translator(model_dir: Path, inter: int = 0, intra: int = 0):
     """A Translator like the argos engine's (same threads unless given)."""
     import ctranslate2
 
-    from bilingual.mt.runner import threads
+    from bilingual.mt.argos import threads
 
     if not inter:
         inter, intra = threads()
@@ -166,8 +166,8 @@ def main() -> None:
         XDG_DATA_HOME=str(work / "data"),
     )
     (work / "no-glossary").mkdir(exist_ok=True)
+    from bilingual.mt.argos import BATCH_SIZE, BATCH_TYPE, threads
     from bilingual.mt.models import install_file, load_package
-    from bilingual.mt.runner import BATCH_SIZE, BATCH_TYPE, threads
 
     info = install_file(build(work))
     sentences = make_sentences(args.sentences)

@@ -309,7 +309,7 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     reaches the English."""
     from tinymodel import build_package
 
-    from bilingual.mt import EngineOptions, create, runner
+    from bilingual.mt import EngineOptions, argos, create
 
     name = "translate-zh_en-prefixed"
     archive = build_package(tmp_path / "m", name=name, target_prefix="__en__")
@@ -319,7 +319,7 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     out = engine.translate(texts)
     tokens = engine.tokenize(texts)
     decode = {"beam_size": 4, "max_decoding_length": 256, "replace_unknowns": True}
-    decode |= {"max_batch_size": runner.BATCH_SIZE, "batch_type": runner.BATCH_TYPE}
+    decode |= {"max_batch_size": argos.BATCH_SIZE, "batch_type": argos.BATCH_TYPE}
     forced = engine.translator.translate_batch(tokens, target_prefix=[["__en__"]] * 6, **decode)
     assert all(r.hypotheses[0][0] == "__en__" for r in forced)
     detok = engine.package.tokenizer.decode
@@ -334,11 +334,11 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
 )
 def test_threads_fill_the_cores(monkeypatch, cores, env, expected):
     """(inter_threads, intra_threads): up to four replicas, never more threads than cores."""
-    from bilingual.mt import runner
+    from bilingual.mt import argos
 
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     monkeypatch.setenv("BILINGUAL_INTER_THREADS", env)
-    assert runner.threads() == expected
+    assert argos.threads() == expected
 
 
 def test_build_never_opens_a_socket(tmp_path, capsys, installed, no_network, monkeypatch):

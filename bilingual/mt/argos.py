@@ -1,38 +1,40 @@
 """The Argos engine: an installed Argos package run directly with CTranslate2.
 
-We use the package's tokenizer (SentencePiece or BPE, via `argostranslate.package.Package`) as
-the adapter of the shared CTranslate2 runner (`mt/runner.py`) over our own sentences. `argostranslate.translate` is
+We use the package's tokenizer (SentencePiece or BPE, via `argostranslate.package.Package`) and
+`ctranslate2.Translator.translate_batch` over our own sentences. `argostranslate.translate` is
 never imported: it pulls in stanza and downloads a sentence splitter at run time, and it
 translates one text at a time where we batch a whole edition.
 """
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 
 from ..document import Signature
 from ..errors import ModelError
 from . import EngineOptions
 from .models import ModelInfo, find_model, load_package, tokenizer_problem
-from .runner import Runner
+
+# Measured with bench/translate.py on the 2-core machine: two single-threaded replicas working
+# on different sub-batches beat one replica using both cores by about 1.7x, and batches of 32
+# length-sorted sentences were as fast as any token budget tried.
+BATCH_TYPE = "examples"
+BATCH_SIZE = 32
 
 
-class ArgosTokenizer:
-    """An Argos package's own tokenizer (SentencePiece or BPE), and its optional target
-    prefix (a language token some multilingual packages start the output with)."""
+def batching() -> tuple[str, int]:
+    """(batch type, max batch size); `BILINGUAL_BATCH_TYPE` / `_SIZE` override them for benches
+    (read per call, not at import, so a bench or test can set them after importing)."""
+    kind = os.environ.get("BILINGUAL_BATCH_TYPE") or BATCH_TYPE
+    return kind, int(os.environ.get("BILINGUAL_BATCH_SIZE") or BATCH_SIZE)
 
-    def __init__(self, package) -> None:
-        self.package = package
 
-    def encode(self, texts: list[str]) -> list[list[str]]:
-        return [self.package.tokenizer.encode(t) for t in texts]
-
-    def target_prefix(self) -> list[str]:
-        prefix = self.package.target_prefix or ""
-        return [prefix] if prefix else []
-
-    def decode(self, tokens: list[str]) -> str:
-        return self.package.tokenizer.decode(tokens)
+def threads() -> tuple[int, int]:
+    """(inter_threads, intra_threads): a few replicas in parallel, the cores split among them."""
+    cores = os.cpu_count() or 1
+    inter = int(os.environ.get("BILINGUAL_INTER_THREADS") or 0) or min(cores, 4)
+    return inter, max(1, cores // inter)
 
 
 class ArgosEngine:
@@ -48,8 +50,7 @@ class ArgosEngine:
         if info is None:
             if options.model:
                 raise ModelError(
-                    f"No installed Argos model named {options.model!r}",
-                    "See `bilingual models list`.",
+                    f"No installed model named {options.model!r}", "See `bilingual models list`."
                 )
             raise ModelError(
                 "No zh→en translation model is installed",
@@ -62,18 +63,6 @@ class ArgosEngine:
                 "Choose a zh→en model with --model (see `bilingual models list`).",
             )
         self.info: ModelInfo = info
-        self.runner = Runner(
-            info.path / "model",
-            lambda: ArgosTokenizer(self.package),
-            beam_size=options.beam_size,
-            max_decoding_length=options.max_decoding_length,
-            reinstall=self._reinstall,
-            label=info.name,
-        )
-
-    @property
-    def _reinstall(self) -> str:
-        return f"Reinstall it: `bilingual models remove {self.info.name}` then install again."
 
     def signature(self) -> Signature:
         o = self.options
@@ -88,22 +77,61 @@ class ArgosEngine:
     def package(self):
         pkg = load_package(self.info)
         if getattr(pkg, "tokenizer", None) is None:
-            raise ModelError(f"Model {self.info.name} has no tokenizer", self._reinstall)
+            raise ModelError(
+                f"Model {self.info.name} has no tokenizer",
+                f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
+            )
         problem = tokenizer_problem(pkg)
         if problem:
             raise ModelError(
                 f"Cannot load the tokenizer of model {self.info.name} ({problem})",
-                self._reinstall,
+                f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
             )
         return pkg
 
-    @property
+    @cached_property
     def translator(self):
-        return self.runner.translator
+        import ctranslate2
+
+        try:
+            return ctranslate2.Translator(
+                str(self.info.path / "model"),
+                device="cpu",
+                compute_type="auto",
+                inter_threads=threads()[0],
+                intra_threads=threads()[1],
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(
+                f"Cannot load the CTranslate2 model of {self.info.name} ({exc})",
+                f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
+            ) from None
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
-        return self.runner.tokenizer.encode(texts)
+        tokenizer = self.package.tokenizer
+        return [tokenizer.encode(t) for t in texts]
 
     def translate(self, texts: list[str]) -> list[str]:
-        """Translate a batch through the shared CTranslate2 runner."""
-        return self.runner.translate(texts)
+        """Translate a batch; CTranslate2 sorts it by length, cuts it into sub-batches and runs
+        them on its replicas in parallel."""
+        if not texts:
+            return []
+        pkg = self.package
+        prefix = pkg.target_prefix or ""
+        source = self.tokenize(texts)
+        batch_type, batch_size = batching()
+        results = self.translator.translate_batch(
+            source,
+            target_prefix=[[prefix]] * len(source) if prefix else None,
+            max_batch_size=batch_size,
+            batch_type=batch_type,
+            beam_size=self.options.beam_size,
+            max_decoding_length=self.options.max_decoding_length,
+            replace_unknowns=True,
+        )
+        return [self._detokenize(r.hypotheses[0], prefix) for r in results]
+
+    def _detokenize(self, tokens: list[str], prefix: str) -> str:
+        if prefix and tokens and tokens[0] == prefix:
+            tokens = tokens[1:]
+        return self.package.tokenizer.decode(tokens).strip()
