@@ -12,7 +12,7 @@ import pytest
 from mt_support import make_edition, run_cli, seed_sentences
 from tinyct2 import KINDS, build_ct2_model
 
-from bilingual.mt import EngineOptions, create, runner
+from bilingual.mt import EngineOptions, argos, create
 from bilingual.mt.ct2 import Ct2Tokenizer
 from bilingual.mt.ct2_models import find
 from bilingual.store import EditionStore
@@ -73,9 +73,8 @@ def test_install_list_translate_and_sign(kind, tiny_ct2_models, tmp_path, capsys
 @pytest.mark.parametrize("kind", KINDS)
 def test_engine_output_is_raw_ctranslate2_with_the_kinds_tokens(kind, tiny_ct2_models, capsys):
     """The adapter adds what the model family expects (source language token, `</s>`, the
-    target prefix) and strips the prefix: the engine's English is exactly what CTranslate2
+    target prefix) and the runner strips the prefix: the engine's English is what CTranslate2
     gives for tokens built here by hand."""
-    import ctranslate2
     import sentencepiece as spm
 
     folder = tiny_ct2_models[kind]
@@ -89,19 +88,15 @@ def test_engine_output_is_raw_ctranslate2_with_the_kinds_tokens(kind, tiny_ct2_m
     target = spm.SentencePieceProcessor(model_file=str(folder / tgt_file))
     lead = [SOURCE[kind]] if SOURCE[kind] else []
     tokens = [lead + source.encode(t, out_type=str) + ["</s>"] for t in texts]
+    assert engine.tokenize(texts) == tokens
     prefix = [[TARGET[kind]]] * len(texts) if TARGET[kind] else None
-    inter, intra = runner.threads()  # the same threads and batches: sums in the same order
-    translator = ctranslate2.Translator(
-        str(folder), compute_type="auto", inter_threads=inter, intra_threads=intra
-    )
-    raw = translator.translate_batch(
+    raw = engine.translator.translate_batch(
         tokens,
         target_prefix=prefix,
         beam_size=4,
         max_decoding_length=256,
         replace_unknowns=True,
-        max_batch_size=runner.BATCH_SIZE,
-        batch_type=runner.BATCH_TYPE,
+        max_batch_size=argos.BATCH_SIZE,
     )
     hypotheses = [r.hypotheses[0] for r in raw]
     if TARGET[kind]:
@@ -125,7 +120,7 @@ def test_source_tokens_follow_the_kind_and_config(
     folder = build_ct2_model(tmp_path, kind, add_source_eos=add_source_eos, layers=1, d_model=16,
                              ffn=32)  # fmt: skip
     assert install(capsys, folder)[0] == 0
-    (tokens,) = Ct2Tokenizer(find(folder.name)).encode(["组织部门带头。"])
+    tokens = Ct2Tokenizer(find(folder.name)).encode("组织部门带头。")
     assert tokens[-1].endswith(last)
     if first:
         assert tokens[0] == first
@@ -243,7 +238,7 @@ def test_missing_model_and_broken_tokenizer_are_model_errors(tiny_ct2_models, tm
     code, _, err = run_cli(capsys, "translate", "-e", edition, "--engine", "ct2", "--model", "x")
     assert (code, err) == (4, "Error: No installed CTranslate2 model named 'x'. See `bilingual "
                               "models list`.\n")  # fmt: skip
-    (find("m2m").path / "sentencepiece.bpe.model").write_bytes(b"\x08" * 64)
+    (find("m2m").model_dir / "sentencepiece.bpe.model").write_bytes(b"\x08" * 64)
     before = run_cli(capsys, "review", "list", "-e", edition, "--json")[1]
     code, out, err = run_cli(capsys, "translate", "-e", edition, "--engine", "ct2")
     assert (code, out, err.count("\n")) == (4, "", 1)

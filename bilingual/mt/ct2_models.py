@@ -15,7 +15,8 @@ directory, checks that the tokenizer loads, knows Chinese (source) and English (
 matches the model's vocabulary, and that CTranslate2 loads the model and translates a probe;
 only then is the folder moved into place with one rename (as `.argosmodel` installs are).
 Models live in `$BILINGUAL_MODELS_DIR` or the user data dir's `models/`, each with a
-`bilingual-model.json` saying its kind, pair, version (a hash of `model.bin`) and tokens.
+`bilingual-model.json` saying its kind, pair, version (a hash of `model.bin`) and tokens, and
+the model's own files in `model/` (the layout of an Argos package, which the engine shares).
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ class Ct2Model:
     @property
     def info(self) -> ModelInfo:
         return ModelInfo(self.name, "zh", "en", self.version, self.path, kind=self.kind)
+
+    @property
+    def model_dir(self) -> Path:
+        """The CTranslate2 files and tokenizers, as the user gave them."""
+        return self.path / "model"
 
     @property
     def spec(self) -> Kind:
@@ -209,15 +215,15 @@ def _probe_translation(folder: Path, model: Ct2Model, given: Path) -> None:
     whose vocabulary does not fit its weights, fails here and not mid-edition."""
     import ctranslate2
 
-    from .ct2 import Ct2Tokenizer
+    from .ct2 import Ct2Package
 
     try:
         translator = ctranslate2.Translator(str(folder), device="cpu", inter_threads=1)
-        tokenizer = Ct2Tokenizer(model, folder)
-        prefix = tokenizer.target_prefix()
+        package = Ct2Package(model, folder)
+        prefix = package.target_prefix
         translator.translate_batch(
-            tokenizer.encode([PROBE_ZH]),
-            target_prefix=[prefix] if prefix else None,
+            [package.tokenizer.encode(PROBE_ZH)],
+            target_prefix=[[prefix]] if prefix else None,
             max_decoding_length=4,
             beam_size=1,
         )
@@ -292,20 +298,22 @@ def install_dir(source: Path, name: str | None = None) -> ModelInfo:
             f"Cannot create the models directory {root} ({exc.strerror})",
             os_advice(exc, "Set BILINGUAL_MODELS_DIR to a writable directory."),
         ) from None
+    files = tmp / "model"
     try:
-        _copy(source, tmp)
-        check_tokenizers(tmp, source_spm, target_spm, source)
-        config = _config(tmp, source)
+        files.mkdir()
+        _copy(source, files)
+        check_tokenizers(files, source_spm, target_spm, source)
+        config = _config(files, source)
         model = Ct2Model(
             name=name,
             kind=kind,
-            version=model_hash(tmp / "model.bin"),
+            version=model_hash(files / "model.bin"),
             path=root / name,
             source_spm=source_spm,
             target_spm=target_spm,
             append_eos=not config.get("add_source_eos", False),
         )
-        _probe_translation(tmp, model, source)
+        _probe_translation(files, model, source)
         meta = {
             "name": name,
             "kind": kind,
