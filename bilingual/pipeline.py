@@ -20,6 +20,7 @@ from pathlib import Path
 from .errors import RenderError
 from .ingest import IngestResult, ingest
 from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
+from .mt.llm_settings import LLMSettings
 from .qa import QAReport, run_qa
 from .render import check_options, render_edition
 from .render.epub import check_epub, epubcheck_missing
@@ -44,6 +45,7 @@ class BuildOptions:
     glossary_files: tuple[Path, ...] = ()
     encoding: str | None = None
     epubcheck: str = "auto"
+    llm: LLMSettings | None = None  # the llm engine's flags; the config file fills the rest
 
 
 @dataclass
@@ -111,6 +113,7 @@ def build(
             max_decoding_length=options.max_decoding_length,
             progress=progress,
             glossary=glossary,
+            llm=options.llm,
         )
         qa = run_qa(store, glossary)
         paths = render_edition(

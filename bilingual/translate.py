@@ -31,9 +31,12 @@ from .mt import (
     DEFAULT_MAX_DECODING_LENGTH,
     Engine,
     EngineOptions,
+    InContext,
     choose,
     engine_names,
 )
+from .mt.context import in_context, in_document_order
+from .mt.llm_settings import LLMSettings
 from .store import EditionStore, TranslationCache
 from .terms.analysis import Analysis, analyse, article_credits
 from .terms.files import default_glossary
@@ -120,10 +123,11 @@ def _setup(
     beam_size: int,
     max_decoding_length: int,
     glossary: Glossary | None,
+    llm: LLMSettings | None = None,
 ) -> tuple[Glossary, Engine, str, Signature, Signature]:
     """(glossary, engine, notice, the engine's signature, the full signature with the glossary)."""
     glossary = default_glossary() if glossary is None else glossary
-    options = EngineOptions(model, beam_size, max_decoding_length, glossary)
+    options = EngineOptions(model, beam_size, max_decoding_length, glossary, llm)
     engine, notice = choose(engine_name, options)
     engine_sig = engine.signature()
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
@@ -137,8 +141,19 @@ def _flags(engine: Engine, unit: _Unit, en: str) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
-def _run(engine: Engine, units: list[_Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
-    """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
+def _run(
+    engine: Engine, units: list[_Unit], pairs: list[Pair]
+) -> list[tuple[str, tuple[Flag, ...]]]:
+    """Protect terms, translate one batch, restore and check: (en, flags) per unit. An engine
+    that translates in context (the llm engine) gets the units in their articles (`pairs`)
+    and the glossary as instructions instead; its own flags stay, and English it could not
+    give ("") is not checked."""
+    if isinstance(engine, InContext):
+        answers = engine.translate_units(in_context(units, pairs))
+        return [
+            (en, (*_flags(engine, u, en), *own) if en else own)
+            for u, (en, own) in zip(units, answers, strict=True)
+        ]
     protected = [protect(u.analysis) for u in units]
     raw = engine.translate([p.text for p in protected])
     out = []
@@ -188,13 +203,15 @@ def translate_edition(
     progress: Progress | None = None,
     glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
+    llm: LLMSettings | None = None,
 ) -> TranslateReport:
     """Translate every pending sentence of the edition; see the module docstring."""
     started = time.perf_counter()
     glossary, engine, notice, engine_sig, signature = _setup(
-        engine_name, model, beam_size, max_decoding_length, glossary
+        engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     units, previous, kept = _pending(store, glossary, engine_sig, signature)
+    pairs = store.pairs() if isinstance(engine, InContext) else []
     total = sum(len(u.sids) for u in units)
     own_cache = cache is None
     cache = cache or TranslationCache()
@@ -208,18 +225,22 @@ def translate_edition(
             progress(done, total)
         # Similar lengths together: CTranslate2 pads less, and each batch commits whole.
         misses = sorted((u for u in units if u.key not in hits), key=lambda u: len(u.zh))
+        if pairs:  # in context: an article's sentences together, in order
+            misses = in_document_order(misses, pairs)
         redone = sum(
             1
             for u in misses
             if u.key in previous and Signature.parse(previous[u.key]).identity == engine_sig
         )
-        size = batch_sentences()
+        size = getattr(engine, "batch_sentences", 0) or batch_sentences()
         for start in range(0, len(misses), size):
             batch = misses[start : start + size]
-            results = dict(zip((u.key for u in batch), _run(engine, batch), strict=True))
-            with cache.transaction():
+            results = dict(zip((u.key for u in batch), _run(engine, batch, pairs), strict=True))
+            with cache.transaction():  # no English is no result: the next run tries again
                 cache.put_many(
-                    (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in batch
+                    (u.key, u.zh, results[u.key][0], signature, results[u.key][1])
+                    for u in batch
+                    if results[u.key][0]
                 )
             written += _write(store, batch, results, signature)
             done += sum(len(u.sids) for u in batch)
@@ -273,6 +294,7 @@ def translate_one(
     beam_size: int = DEFAULT_BEAM_SIZE,
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
     glossary: Glossary | None = None,
+    llm: LLMSettings | None = None,
 ) -> OneResult:
     """Machine-translate one sentence (through the cache) for the reviewer's re-translate key.
 
@@ -283,16 +305,18 @@ def translate_one(
     if pair is None:
         raise ReviewError(f"No sentence {sid} in this edition", "See `bilingual show`.")
     glossary, engine, _notice, engine_sig, signature = _setup(
-        engine_name, model, beam_size, max_decoding_length, glossary
+        engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     article = [p for p in store.pairs() if p.article == pair.article]
     unit = _unit(pair, glossary, article_credits(article, glossary), engine_sig)
+    unit.sids.append(sid)
     with TranslationCache() as cache:
         hit = cache.get_many([unit.key]).get(unit.key)
         if hit is not None:
             en, flags = hit[0], _flags(engine, unit, hit[0])
         else:
-            ((en, flags),) = _run(engine, [unit])
-            with cache.transaction():
-                cache.put_many([(unit.key, unit.zh, en, signature, flags)])
+            ((en, flags),) = _run(engine, [unit], article)
+            if en:
+                with cache.transaction():
+                    cache.put_many([(unit.key, unit.zh, en, signature, flags)])
     return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)

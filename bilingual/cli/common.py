@@ -93,3 +93,66 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+# -- the engines' options, shared by `translate` and `build` ---------------------------------
+
+ENGINE_HELP = (
+    "auto (the config file's \\[translate] engine; else an installed CTranslate2 model; else an "
+    "Argos model; else the word gloss), argos, ct2, llm, gloss."
+)
+EngineOpt = typer.Option("auto", "--engine", help=ENGINE_HELP)
+ModelOpt = typer.Option(None, "--model", help="Installed model name (argos, ct2).")
+LlmUrlOpt = typer.Option(
+    None,
+    "--llm-url",
+    help="llm: base URL of an OpenAI-compatible chat-completions endpoint (default "
+    "http://127.0.0.1:11434/v1, Ollama's). Offline promise: only this machine and private "
+    "networks are accepted unless --allow-remote.",
+    show_default=False,
+)
+LlmModelOpt = typer.Option(
+    None, "--llm-model", help="llm: model name (e.g. qwen2.5:7b-instruct).", show_default=False
+)
+LlmKeyOpt = typer.Option(
+    None,
+    "--llm-api-key-env",
+    metavar="VAR",
+    help="llm: environment variable holding an API key (default BILINGUAL_LLM_API_KEY); the "
+    "key is never stored.",
+    show_default=False,
+)
+LlmParallelOpt = typer.Option(
+    None, "--llm-parallel", min=1, help="llm: requests at once (default 2).", show_default=False
+)
+LlmTimeoutOpt = typer.Option(
+    None, "--llm-timeout", min=1, help="llm: seconds to wait for an answer (default 120).",
+    show_default=False,
+)  # fmt: skip
+AllowRemoteOpt = typer.Option(
+    False,
+    "--allow-remote",
+    help="llm: allow an endpoint outside this machine and private networks (the sentences "
+    "then leave your network).",
+)
+
+
+def llm_settings(
+    url: str | None,
+    model: str | None,
+    key_env: str | None,
+    parallel: int | None,
+    timeout: float | None,
+    allow_remote: bool,
+):
+    """The llm flags given (None when not): the config file fills the rest."""
+    from ..mt.llm_settings import LLMSettings
+
+    return LLMSettings(
+        url=url,
+        model=model,
+        api_key_env=key_env,
+        parallel=parallel,
+        timeout=timeout,
+        allow_remote=True if allow_remote else None,
+    )

@@ -10,18 +10,29 @@ import typer
 
 from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
+from .common import (
+    EDITION_HELP,
+    AllowRemoteOpt,
+    EngineOpt,
+    LlmKeyOpt,
+    LlmModelOpt,
+    LlmParallelOpt,
+    LlmTimeoutOpt,
+    LlmUrlOpt,
+    ModelOpt,
+    glossary_option,
+    llm_settings,
+    load_layers,
+    print_json,
+    progress_bar,
+)
 
 
 @app.command("translate")
 def translate_cli(
     edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
-    ),
-    model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
+    engine: str = EngineOpt,
+    model: str | None = ModelOpt,
     beam_size: int = typer.Option(
         DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
     ),
@@ -33,6 +44,12 @@ def translate_cli(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
+    llm_url: str | None = LlmUrlOpt,
+    llm_model: str | None = LlmModelOpt,
+    llm_key_env: str | None = LlmKeyOpt,
+    llm_parallel: int | None = LlmParallelOpt,
+    llm_timeout: float | None = LlmTimeoutOpt,
+    allow_remote: bool = AllowRemoteOpt,
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
@@ -40,7 +57,14 @@ def translate_cli(
 
     Safe to interrupt: run it again to continue.
 
-    Example: bilingual translate -e output/seed-page --json
+    argos and ct2 run installed models (see `bilingual models`).
+
+    llm asks a local LLM (Ollama, llama.cpp's server, vLLM, LM Studio) article by article,
+    with the glossary as binding instructions; it only talks to this machine or a private
+    network unless --allow-remote. Its settings may live in the config file: the \\[llm]
+    table of ~/.config/bilingual/config.toml (or $BILINGUAL_CONFIG).
+
+    Example: bilingual translate -e output/seed-page --engine llm --llm-model qwen2.5:7b-instruct
     """
     from ..qa import run_qa
     from ..store import EditionStore
@@ -58,6 +82,9 @@ def translate_cli(
             max_decoding_length=max_decoding_length,
             progress=progress,
             glossary=layers,
+            llm=llm_settings(
+                llm_url, llm_model, llm_key_env, llm_parallel, llm_timeout, allow_remote
+            ),
         )
         if report.sentences:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..document import Flag, Signature
 from ..errors import ModelError
+from ..terms.analysis import Analysis
 from ..terms.glossary import Glossary
+
+if TYPE_CHECKING:
+    from .llm_settings import LLMSettings
 
 DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_DECODING_LENGTH = 256
@@ -26,6 +30,7 @@ class EngineOptions:
     beam_size: int = DEFAULT_BEAM_SIZE
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
     glossary: Glossary | None = None
+    llm: LLMSettings | None = None  # the llm engine's flags (the config file fills the rest)
 
 
 @runtime_checkable
@@ -49,6 +54,38 @@ class Engine(Protocol):
     def translate(self, texts: list[str]) -> list[str]: ...
 
 
+@dataclass(frozen=True)
+class SentenceInContext:
+    """A sentence to translate with what surrounds it in its article."""
+
+    analysis: Analysis  # the sentence, its glossary terms, names and numbers
+    article: int
+    title: str  # the article's title ("" when it has none)
+    before: tuple[str, ...] = ()  # the sentences just before it in the article
+    after: tuple[str, ...] = ()  # and just after
+
+
+@runtime_checkable
+class InContext(Protocol):
+    """An engine that translates sentences in their article (the llm engine): the optional
+    extension of `Engine`.
+
+    The caller (`bilingual.translate`) gives it the sentences in document order, each with
+    its article's title, its neighbours and its Analysis, instead of protecting spans around
+    `translate`: the engine states the glossary terms and names as instructions. It returns
+    (English, the engine's own flags) per sentence, in order; English "" means it found none
+    (the flags say why), and such results are not cached, so the next run tries again.
+    `batch_sentences` is how many sentences the caller hands over at a time (and commits
+    together).
+    """
+
+    batch_sentences: int
+
+    def translate_units(
+        self, units: list[SentenceInContext]
+    ) -> list[tuple[str, tuple[Flag, ...]]]: ...
+
+
 _REGISTRY: dict[str, tuple[str, str]] = {}
 
 
@@ -59,6 +96,7 @@ def register(name: str, module: str, factory: str) -> None:
 
 register("argos", "bilingual.mt.argos", "ArgosEngine")
 register("ct2", "bilingual.mt.ct2", "Ct2Engine")
+register("llm", "bilingual.mt.llm", "LLMEngine")
 register("gloss", "bilingual.mt.gloss", "GlossEngine")
 register("fake", "bilingual.mt.fake", "FakeEngine")
 
@@ -81,11 +119,16 @@ def create(name: str, options: EngineOptions | None = None) -> Engine:
 def choose(name: str, options: EngineOptions | None = None) -> tuple[Engine, str]:
     """Resolve `auto` and create the engine; returns (engine, notice) where notice may be ''.
 
-    auto means: the CTranslate2 model `--model` names or else the one installed last; an Argos
-    zh→en package (or the one `--model` names); else the embedded word gloss, with a one-line
-    notice saying so and how to get a real model.
+    auto means: the engine the config file's `[translate] engine` names; else the CTranslate2
+    model `--model` names or the one installed last; an Argos zh→en package (or the one
+    `--model` names); else the embedded word gloss, with a one-line notice saying so and how
+    to get a real model.
     """
     options = options or EngineOptions()
+    if name == "auto":
+        from ..config import setting
+
+        name = str(setting("translate", "engine", "auto"))
     if name != "auto":
         return create(name, options), ""
     from . import ct2_models
