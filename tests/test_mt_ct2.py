@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mt_support import make_edition, run_cli, seed_sentences
+from mt_support import make_edition, own_dirs, run_cli, seed_sentences
 from tinyct2 import KINDS, build_ct2_model
 
 from bilingual.mt import EngineOptions, argos, create
@@ -23,15 +23,9 @@ SOURCE = {"opus-mt": None, "nllb": "zho_Hans", "m2m100": "__zh__"}
 
 @pytest.fixture(autouse=True)
 def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    models = tmp_path / "models"
-    monkeypatch.setenv("BILINGUAL_MODELS_DIR", str(models))
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-    glossary = tmp_path / "glossary"
-    glossary.mkdir()
-    (glossary / "terms.tsv").write_text("zh\ten\n组织部\tOrganization Department\n")
-    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(glossary))
-    return models
+    """The installed models' directory (the test's own)."""
+    own_dirs(tmp_path, monkeypatch, "组织部\tOrganization Department\n")
+    return tmp_path / "models"
 
 
 def install(capsys, folder: Path, *extra: object) -> tuple[int, str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from llm_server import FakeLLM, english
-from mt_support import make_edition, run_cli, seed_sentences
+from mt_support import make_edition, own_dirs, run_cli, seed_sentences
 
 from bilingual.errors import ModelError, NetworkError
 from bilingual.mt.llm_client import Client, TransientError, check_endpoint
@@ -21,17 +21,12 @@ from bilingual.mt.llm_settings import LLMSettings
 from bilingual.store import EditionStore
 from bilingual.translate import translate_edition, translate_one
 
-TERMS = "zh\ten\n组织部\tOrganization Department\n疫情防控\tepidemic prevention and control\n"
+TERMS = "组织部\tOrganization Department\n疫情防控\tepidemic prevention and control\n"
 
 
 @pytest.fixture(autouse=True)
 def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("BILINGUAL_CONFIG", str(tmp_path / "config.toml"))
-    glossary = tmp_path / "glossary"
-    glossary.mkdir()
-    (glossary / "terms.tsv").write_text(TERMS, encoding="utf-8")
-    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(glossary))
+    own_dirs(tmp_path, monkeypatch, TERMS)
 
 
 @pytest.fixture

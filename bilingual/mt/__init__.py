@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..document import Flag, Signature
 from ..errors import ModelError
-from ..terms.analysis import Analysis
 from ..terms.glossary import Glossary
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
+    from ..terms.analysis import Analysis
     from .llm_settings import LLMSettings
 
 DEFAULT_BEAM_SIZE = 4
