@@ -310,7 +310,7 @@ def test_the_config_file_makes_build_need_no_flags(tmp_path, server, capsys, mon
     assert "with llm (LLM translation)" in out
     assert server.requests and {r.body["model"] for r in server.requests} == {"cfg-model"}
     html = (tmp_path / "output" / "page" / "page.html").read_text(encoding="utf-8")
-    assert "English: local LLM translation (model cfg-model)" in html
+    assert "English: LLM translation (model cfg-model)" in html
     # A flag wins over the file.
     edition = make_edition(tmp_path / "e2", seed_sentences(2))
     assert run_cli(capsys, "translate", "-e", edition, "--llm-model", "flag-model")[0] == 0
@@ -361,6 +361,29 @@ def test_abort_ends_a_request_in_flight_at_once(server):
     worker.join(timeout=3)
     assert not worker.is_alive() and time.perf_counter() - started < 3
     assert isinstance(outcome[0], TransientError)
+
+
+def test_ctrl_c_does_not_wait_for_a_slow_model(tmp_path, edition, server):
+    """SIGINT while the first requests hang: the run ends at once ("Interrupted.", 130), not
+    at the 60 s timeout, and nothing half-done is written."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    server.plan, server.slow_seconds = ["slow", "slow"], 30.0
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
+               *map(str, llm(server, "--llm-timeout", "60"))]  # fmt: skip
+    proc = subprocess.Popen(command, env=os.environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(server.requests) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    started = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert time.monotonic() - started < 10
+    assert (proc.returncode, err.decode()) == (130, "Interrupted.\n")
+    assert {p.status for p in pairs(edition)} == {"untranslated"}
 
 
 def test_retranslate_one_sentence_with_its_article(edition, server):

@@ -27,7 +27,7 @@ from .names_view import name_matches
 ORIGIN_LABELS = {
     "argos": "Argos Translate machine translation",
     "ct2": "CTranslate2 machine translation",
-    "llm": "local LLM translation",
+    "llm": "LLM translation",
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
     "aligned": "aligned existing translation",
