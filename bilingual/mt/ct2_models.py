@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import ModelError, os_advice
 from ..paths import link_problem
-from .models import ModelInfo, swap_into_place
+from .models import ModelInfo, check_room, swap_into_place
 
 META = "bilingual-model.json"
 SPM_NAMES = ("sentencepiece.bpe.model", "sentencepiece.model", "spm.model")
@@ -265,13 +265,7 @@ def _copy(source: Path, dest: Path) -> None:
         if problem:
             raise _refuse(source, problem)
     size = sum(p.stat().st_size for p in files if p.is_file())
-    free = shutil.disk_usage(dest).free
-    if size > free:
-        raise ModelError(
-            f"Refusing to install {source.name}: it holds {size / 1e6:,.1f} MB and "
-            f"{dest} has {free / 1e6:,.1f} MB free",
-            "Free some space (or set BILINGUAL_MODELS_DIR to a bigger disk) and install again.",
-        )
+    check_room(source, f"holds {size / 1e6:,.1f} MB", size, dest, "BILINGUAL_MODELS_DIR")
     for path in files:
         if path.is_file():
             shutil.copyfile(path, dest / path.name)

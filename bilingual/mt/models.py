@@ -265,12 +265,18 @@ def install_file(archive: Path, name: str | None = None) -> ModelInfo:
 def _check_space(archive: Path, zf: zipfile.ZipFile, root: Path) -> None:
     """Refuse an archive that would not fit on the package directory's disk."""
     unpacked = sum(info.file_size for info in zf.infolist())
+    check_room(
+        archive, f"would unpack to {unpacked / 1e6:,.1f} MB", unpacked, root, "ARGOS_PACKAGES_DIR"
+    )
+
+
+def check_room(source: Path, needs: str, size: int, root: Path, setting: str) -> None:
+    """Refuse to install `source` (`size` bytes; "it `needs`") where `root`'s disk lacks room."""
     free = shutil.disk_usage(root).free
-    if unpacked > free:
+    if size > free:
         raise ModelError(
-            f"Refusing to install {archive.name}: it would unpack to {unpacked / 1e6:,.1f} MB "
-            f"and {root} has {free / 1e6:,.1f} MB free",
-            "Free some space (or set ARGOS_PACKAGES_DIR to a bigger disk) and install it again.",
+            f"Refusing to install {source.name}: it {needs} and {root} has {free / 1e6:,.1f} MB free",
+            f"Free some space (or set {setting} to a bigger disk) and install it again.",
         )
 
 
