@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 
 from ..document import Flag, Signature
 from ..errors import ModelError, NetworkError
@@ -87,18 +88,22 @@ class LLMEngine:
     def translate_units(self, units: list[SentenceInContext]) -> list[Result]:
         """(English, flags) per sentence, in order; requests run `parallel` at a time."""
         groups = _groups(units, int(self.settings.sentences_per_request or 1))
-        executor = ThreadPoolExecutor(max_workers=int(self.settings.parallel or 1))
         try:
-            futures = [executor.submit(self._group, g) for g in groups]
-            results = [r for f in futures for r in f.result()]
+            futures = [self._pool.submit(self._group, g) for g in groups]
+            return [r for f in futures for r in f.result()]
         except BaseException:
             # Ctrl-C or a fatal error: end the requests in flight now rather than at their
             # timeout, and start no more.
-            executor.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self.client.abort()
             raise
-        executor.shutdown()
-        return results
+
+    @cached_property
+    def _pool(self) -> ThreadPoolExecutor:
+        """The same threads for every batch, so each keeps its connection alive."""
+        return ThreadPoolExecutor(
+            max_workers=int(self.settings.parallel or 1), thread_name_prefix="llm"
+        )
 
     # -- one request and its fallbacks -----------------------------------------------------
 
