@@ -1,13 +1,14 @@
 """Protect glossary terms, names and numbers around MT, put the approved English back, check.
 
-Placeholder scheme: each protected span becomes `ZZ<n>ZZ` (n = 1, 2, …) glued to the
-surrounding Chinese — no spaces are ever added to the Chinese. Upper-case Latin letters and
-digits survive SentencePiece tokenisation as ordinary pieces, which NMT models tend to copy,
-unlike bracketed tokens (`⟦1⟧`, `<x1>`) that the tokenizer breaks into unknown pieces.
+Placeholder scheme: each protected span becomes a marker glued to the surrounding Chinese —
+no spaces are ever added to the Chinese. How markers are spelled (a single-token letter the
+engine chose from its model's vocabulary, or `ZZ<n>ZZ`) is `placeholders.py`'s business:
+Latin letters and digits survive tokenisation as ordinary pieces, which NMT models tend to
+copy, unlike bracketed tokens (`⟦1⟧`, `<x1>`) that the tokenizer breaks into unknown pieces.
 
-`restore` is defensive: markers are found case-insensitively and tolerating spaces inside
-them (`zz 1 ZZ`, `ZZ1`), a marker number with no slot or seen twice is dropped, and no
-marker-like token survives. When a marker has vanished, nothing is appended (a rendering
+`restore` is defensive: `ZZ` markers are found case-insensitively and tolerating spaces
+inside them (`zz 1 ZZ`, `ZZ1`), letter markers as `placeholders.letters_pattern` says; a
+marker with no slot or seen twice is dropped, and no `ZZ`-like token survives. When a marker has vanished, nothing is appended (a rendering
 glued to the end of a sentence reads worse than a flag): `check` then reports the missing
 rendering as `term-miss` / `name-miss` / `number-mismatch`, so no miss is silent.
 Provisional glossary entries are protected and checked like approved ones; their status
@@ -23,8 +24,9 @@ from functools import lru_cache
 from ..document import Flag
 from .analysis import Analysis
 from .numbers import missing_numbers
+from .placeholders import ZZ, Placeholders, letters_pattern
 
-MARKER = "ZZ{}ZZ"
+MARKER = ZZ
 # Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
 # optional (possibly half-eaten) closing ZZ.
 MARKER_RE = re.compile(r"(?:ZZ|(?<![A-Za-z])[Zz]\s?[Zz])\s*(\d{1,3})\s*(?:[Zz]\s?[Zz]?)?")
@@ -39,10 +41,11 @@ class Slot:
     zh: str
     en: str
     kind: str  # "term", "name" or "number"
+    spelled: str = ""  # the marker in the MT input when not `ZZ<n>ZZ` (a letter)
 
     @property
     def marker(self) -> str:
-        return MARKER.format(self.number)
+        return self.spelled or MARKER.format(self.number)
 
 
 @dataclass
@@ -54,15 +57,18 @@ class Protected:
     source: str = ""
 
 
-def protect(analysis: Analysis) -> Protected:
+def protect(analysis: Analysis, placeholders: Placeholders | None = None) -> Protected:
     """Replace the protected spans of an analysed sentence (terms, names, Chinese magnitudes
-    and dates) with markers."""
+    and dates) with markers, spelled as the engine's `placeholders` say (default `ZZ<n>ZZ`)."""
     zh = analysis.text
     parts: list[str] = []
     slots: list[Slot] = []
     pos = 0
-    for span in analysis.protected:
-        slot = Slot(len(slots) + 1, zh[span.start : span.end], span.en, span.kind)
+    spans = analysis.protected
+    markers = (placeholders or Placeholders()).spell(zh, len(spans))
+    for span, marker in zip(spans, markers, strict=True):
+        spelled = "" if marker == MARKER.format(len(slots) + 1) else marker
+        slot = Slot(len(slots) + 1, zh[span.start : span.end], span.en, span.kind, spelled)
         slots.append(slot)
         parts += [zh[pos : span.start], slot.marker]
         pos = span.end
@@ -73,15 +79,18 @@ def protect(analysis: Analysis) -> Protected:
 def restore(en: str, protected: Protected) -> str:
     """Put each slot's English where its marker came out; never leave a marker behind."""
     by_number = {s.number: s for s in protected.slots}
+    by_letter = {s.spelled: s.number for s in protected.slots if s.spelled}
     used: set[int] = set()
 
-    def replace(m: re.Match[str]) -> str:
-        number = int(m.group(1))
-        slot = by_number.get(number)
-        if slot is None or number in used:
+    def put(numbers: list[int], m: re.Match[str]) -> str:
+        slots = []
+        for number in numbers:
+            if number in by_number and number not in used:
+                slots.append(by_number[number])
+            used.add(number)
+        if not slots:
             return " "
-        used.add(number)
-        text = slot.en
+        text = " ".join(s.en for s in slots)
         before = m.string[: m.start()]
         if not before.strip(" \"'“‘(") and text[:1].islower():
             text = text[0].upper() + text[1:]  # the sentence starts with it
@@ -93,7 +102,16 @@ def restore(en: str, protected: Protected) -> str:
             text += " "
         return text
 
-    out = MARKER_RE.sub(replace, en)
+    def replace(m: re.Match[str]) -> str:
+        return put([int(m.group(1))], m)
+
+    def replace_letters(m: re.Match[str]) -> str:
+        return put([by_letter[c] for c in (m.group(1) or m.group(2).upper())], m)
+
+    out = en
+    if by_letter:
+        out = letters_pattern("".join(by_letter)).sub(replace_letters, out)
+    out = MARKER_RE.sub(replace, out)
     out = LEFTOVER_RE.sub(" ", out)
     return _tidy(out)
 
