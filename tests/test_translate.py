@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mt_support import SEED, make_edition, run_cli, seed_sentences
@@ -207,32 +209,174 @@ def _machine_count(edition: Path) -> int:
         conn.close()
 
 
-def test_sigkill_loses_at_most_the_batch_in_flight(tmp_path, monkeypatch):
-    edition = make_edition(tmp_path / "k", seed_sentences(40))
-    env = os.environ | {"BILINGUAL_MT_BATCH": "5", "BILINGUAL_FAKE_DELAY": "0.3"}
-    command = [
-        sys.executable,
-        "-m",
-        "bilingual",
-        "translate",
-        "-e",
-        str(edition),
-        "--engine",
-        "fake",
-    ]
+def _shortest_first(sentences: list[str]) -> list[str]:
+    """Distinct sentences in the order a run translates them (shortest first, stable)."""
+    return sorted(dict.fromkeys(sentences), key=len)
+
+
+def test_sigkill_loses_at_most_the_chunk_in_flight(tmp_path):
+    """The fake engine (one worker) killed mid-run: what is in the edition is whole chunks in
+    the order they were translated, and the next run does only the rest."""
+    sentences = seed_sentences(40)
+    edition = make_edition(tmp_path / "k", sentences)
+    env = os.environ | {"BILINGUAL_FAKE_DELAY": "0.05"}
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition)]
+    command += ["--engine", "fake"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while _machine_count(edition) < 10 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done = _machine_count(edition)
-    assert 10 <= done < 40 and done % 5 == 0  # whole batches only
     with EditionStore(edition) as store:
+        done = [p.zh for p in store.pairs() if p.status == "machine"]
+        assert 10 <= len(done) < 40
+        order = _shortest_first(sentences)
+        assert set(done) == set(order[: len(set(done))])  # a prefix: whole chunks, in order
         report = translate_edition(store, engine_name="fake")
-        assert report.translated + report.cached == 40 - done
-        assert report.translated == 40 - done - report.cached  # cache may be one batch ahead
+        assert report.translated + report.cached == 40 - len(done)
+        assert report.up_to_date == len(done)
         assert {p.status for p in store.pairs()} == {"machine"}
+
+
+def test_progress_counts_sentences_with_an_eta(tmp_path):
+    """progress(done, total, eta) after every chunk: pairs (duplicates too), up to the total."""
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "p", [*sentences, *sentences[:5]])
+    calls: list[tuple[int, int, float | None]] = []
+    with EditionStore(edition) as store:
+        report = translate_edition(
+            store, engine_name="fake", progress=lambda *args: calls.append(args)
+        )
+    total = len(sentences) + 5
+    assert report.sentences == report.pending == total
+    assert len(calls) >= 4  # chunks grow from a handful: progress moves more than once
+    assert [c[1] for c in calls] == [total] * len(calls)
+    done = [c[0] for c in calls]
+    assert done == sorted(done) and done[-1] == total
+    assert all(eta is None or eta >= 0 for *_, eta in calls)
+    assert calls[-1][2] == 0.0
+
+
+@pytest.fixture
+def after_first_chunk(monkeypatch):
+    """Make the fake engine call `then()` once, after its first chunk (set `then` on the
+    returned object); records the chunks it was given."""
+    from bilingual.mt import fake
+
+    original = fake.FakeEngine.translate
+    hook = SimpleNamespace(then=lambda: None, chunks=[])
+
+    def translate(self, texts):
+        out = original(self, texts)
+        hook.chunks.append(list(texts))
+        if len(hook.chunks) == 1:
+            hook.then()
+        return out
+
+    monkeypatch.setattr(fake.FakeEngine, "translate", translate)
+    return hook
+
+
+def test_a_stop_request_keeps_every_finished_chunk(tmp_path, after_first_chunk):
+    """A stop (what Ctrl-C asks) ends the run between chunks; the next run does the rest."""
+    from bilingual.chunks import StopRequest
+
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "s", sentences)
+    stop = StopRequest()
+    after_first_chunk.then = stop.request
+    with EditionStore(edition) as store:
+        first = translate_edition(store, engine_name="fake", stop=stop)
+        kept = [p for p in store.pairs() if p.status == "machine"]
+        assert first.interrupted and len(after_first_chunk.chunks) == 1
+        assert 0 < first.sentences == len(kept) == len(after_first_chunk.chunks[0])
+        assert (first.kept, first.wanted) == (len(kept), len(sentences))
+        second = translate_edition(store, engine_name="fake")
+        assert not second.interrupted
+        assert (second.translated, second.cached, second.up_to_date) == (
+            len(sentences) - len(kept),
+            0,
+            len(kept),
+        )
+
+
+def test_ctrl_c_in_translate_says_what_it_kept(tmp_path, capsys, after_first_chunk):
+    """A real SIGINT to the process during a run: the chunk in flight is finished and kept,
+    the CLI says how many sentences it kept and exits with 130 (QA is left for the next run)."""
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "c", sentences)
+    after_first_chunk.then = lambda: os.kill(os.getpid(), signal.SIGINT)
+    code, out, err = run_cli(capsys, "translate", "-e", edition, "--engine", "fake")
+    with EditionStore(edition) as store:
+        kept = sum(p.status == "machine" for p in store.pairs())
+    assert code == 130 and 0 < kept < len(sentences)
+    assert err == (
+        f"Interrupted: kept {kept} of {len(sentences)} sentences; "
+        "run the same command to continue.\n"
+    )
+    assert out.startswith(f"Translated {kept} and reused 0 cached sentences with fake")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+def test_a_too_long_sentence_is_translated_in_pieces_and_flagged(tmp_path):
+    """A pair longer than MAX_MT_CHARS (ingest never makes one; merges and imports can): the
+    engine sees pieces cut at clause marks, none longer than the cap, and the pair gets
+    their English joined and a `too-long` flag with its length."""
+    from bilingual.document import assign_ids
+    from bilingual.ingest.sentences import cap_length
+    from bilingual.mt import fake
+    from bilingual.pending import MAX_MT_CHARS
+
+    clause = "组织部深入基层开展调研，为社区工作者送去慰问金"
+    long = "，".join([clause] * 60) + "。"  # 1,440 characters, no sentence end inside
+    edition = assign_ids([[("paragraph", long, [long]), ("paragraph", "短句。", ["短句。"])]], "l")
+    seen: list[str] = []
+    original = fake.FakeEngine.translate
+
+    def spy(self, texts):
+        seen.extend(texts)
+        return original(self, texts)
+
+    with EditionStore(tmp_path / "l", create=True) as store:
+        store.save_edition(edition)
+        fake.FakeEngine.translate = spy
+        try:
+            report = translate_edition(store, engine_name="fake")
+        finally:
+            fake.FakeEngine.translate = original
+        pair = next(p for p in store.pairs() if p.zh == long)
+    assert report.sentences == 2 and "短句。" in seen
+    pieces = [re.sub(r"ZZ\d+ZZ", "组织部", t) for t in seen if t != "短句。"]  # markers undone
+    assert len(pieces) > 1 and all(len(t) <= MAX_MT_CHARS for t in pieces)
+    assert all(t.endswith(("，", "。")) for t in pieces)  # cut after clause marks
+    count = pair.en.count("EN[")  # identical pieces are translated once, used each time
+    assert count == len(cap_length(long, MAX_MT_CHARS)) >= len(pieces)
+    assert pair.flags[0].to_json() == {
+        "code": "too-long",
+        "detail": f"1,440 characters; translated in {count} pieces",
+    }
+    assert pair.en.count("Organization Department") == 60  # every piece's term restored
+    assert not [f for f in pair.flags if f.code == "term-miss"]
+
+
+def test_a_run_stopped_inside_a_too_long_sentence_keeps_its_pieces(tmp_path, after_first_chunk):
+    """The pieces are cached one by one: the next run translates only the ones left."""
+    from bilingual.chunks import StopRequest
+    from bilingual.document import assign_ids
+
+    long = "，".join(f"第{i}个社区的工作者坚守岗位" for i in range(200)) + "。"
+    edition = assign_ids([[("paragraph", long, [long])]], "m")
+    stop = StopRequest()
+    after_first_chunk.then = stop.request
+    with EditionStore(tmp_path / "m", create=True) as store:
+        store.save_edition(edition)
+        first = translate_edition(store, engine_name="fake", stop=stop)
+        assert first.interrupted and first.sentences == 0 and first.translated > 0
+        assert store.pairs()[0].status == "untranslated"
+        second = translate_edition(store, engine_name="fake")
+        assert second.cached == first.translated and second.sentences == 1
+        assert store.pairs()[0].status == "machine"
 
 
 CREDITS = [
@@ -305,7 +449,7 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     reaches the English."""
     from tinymodel import build_package
 
-    from bilingual.mt import EngineOptions, argos, create
+    from bilingual.mt import EngineOptions, create, decoding_length
 
     name = "translate-zh_en-prefixed"
     archive = build_package(tmp_path / "m", name=name, target_prefix="__en__")
@@ -314,8 +458,10 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     texts = seed_sentences(6)
     out = engine.translate(texts)
     tokens = engine.tokenize(texts)
-    decode = {"beam_size": 4, "max_decoding_length": 256, "replace_unknowns": True}
-    decode |= {"max_batch_size": argos.BATCH_SIZE, "batch_type": argos.BATCH_TYPE}
+    # one sub-batch, capped by its longest source (+1 for the prefix token)
+    longest = max(map(len, tokens))
+    decode = {"beam_size": 4, "max_decoding_length": decoding_length(longest) + 1}
+    decode |= {"replace_unknowns": True}
     forced = engine.translator.translate_batch(tokens, target_prefix=[["__en__"]] * 6, **decode)
     assert all(r.hypotheses[0][0] == "__en__" for r in forced)
     detok = engine.package.tokenizer.decode

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from ..errors import BilingualError
+from ..errors import BilingualError, Interrupted
 
 app = typer.Typer(
     name="bilingual",
@@ -49,7 +49,8 @@ def main() -> None:
     except BilingualError as exc:
         if debug:
             raise
-        print(f"Error: {exc.message}", file=sys.stderr)
+        prefix = "" if isinstance(exc, Interrupted) else "Error: "
+        print(f"{prefix}{exc.message}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.TyperException as exc:  # usage: missing argument, unknown option, bad value
         ctx = getattr(exc, "ctx", None)

@@ -10,7 +10,15 @@ import typer
 
 from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
+from .common import (
+    EDITION_HELP,
+    glossary_option,
+    interrupted,
+    interruptible,
+    load_layers,
+    print_json,
+    progress_bar,
+)
 
 
 @app.command("translate")
@@ -38,7 +46,10 @@ def translate_cli(
 
     Cached results are reused; sentences you edited or approved are never changed.
 
-    Safe to interrupt: run it again to continue.
+    On a terminal a progress bar counts sentences and shows the time left.
+
+    Safe to interrupt: run it again to continue. Results are saved every second or so; Ctrl-C
+    stops after the sentences in progress (exit code 130) and says how many are kept.
 
     Example: bilingual translate -e output/seed-page --json
     """
@@ -49,7 +60,7 @@ def translate_cli(
 
     layers = load_layers(glossary) or default_glossary()
     bar = nullcontext() if as_json else progress_bar("Translating")
-    with EditionStore(edition) as store, bar as progress:
+    with interruptible() as stop, EditionStore(edition) as store, bar as progress:
         report = translate_edition(
             store,
             engine_name=engine,
@@ -58,8 +69,9 @@ def translate_cli(
             max_decoding_length=max_decoding_length,
             progress=progress,
             glossary=layers,
+            stop=stop,
         )
-        if report.sentences:
+        if report.sentences and not report.interrupted:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
             # output), so `review --filter flagged` sees every flag without a `qa` run
             run_qa(store, layers)
@@ -71,10 +83,12 @@ def translate_cli(
             {k: data[k] for k in ("translated", "cached", "engine", "seconds")}
             | {k: v for k, v in data.items() if k not in ("notice",)}
         )
-        return
-    typer.echo(
-        f"Translated {report.translated} and reused {report.cached} cached sentences "
-        f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
-    )
-    if report.kept_reviewed:
-        typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+    else:
+        typer.echo(
+            f"Translated {report.translated} and reused {report.cached} cached sentences "
+            f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
+        )
+        if report.kept_reviewed:
+            typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+    if report.interrupted:
+        raise interrupted(report.kept, report.wanted)
