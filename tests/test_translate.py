@@ -239,6 +239,83 @@ def test_sigkill_loses_at_most_the_chunk_in_flight(tmp_path):
         assert {p.status for p in store.pairs()} == {"machine"}
 
 
+@pytest.fixture
+def slow_model(tmp_path, capsys) -> None:
+    """A real model slow enough for a run of several seconds: random weights that never end a
+    sentence (each output runs to the length rule's cap) in a wider network than the tiny one."""
+    from tinymodel import build_package
+
+    archive = build_package(
+        tmp_path / "slow", name="translate-zh_en-slow", eos_bias=0.0, d_model=256, ffn=1024
+    )
+    assert run_cli(capsys, "models", "install", archive)[0] == 0
+
+
+SLOW_SENTENCES = 240
+
+
+def _slow_run(tmp_path: Path) -> tuple[Path, subprocess.Popen]:
+    """`bilingual translate` with the slow model in its own process group, once it has
+    committed its first chunk."""
+    base = seed_sentences()
+    sentences = [
+        f"{base[i % len(base)].rstrip('。！？')}，第{i}次。" for i in range(SLOW_SENTENCES)
+    ]
+    edition = make_edition(tmp_path / "slow-edition", sentences)
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition)]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while _machine_count(edition) == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    return edition, proc
+
+
+def _left_to_do(edition: Path) -> tuple[int, int]:
+    """(pairs already translated, pairs still pending) as a new run sees them, found by a run
+    asked to stop before its first chunk (so it translates nothing)."""
+    from bilingual.chunks import StopRequest
+
+    stop = StopRequest()
+    stop.request()
+    with EditionStore(edition) as store:
+        report = translate_edition(store, engine_name="argos", stop=stop)
+    assert report.translated == 0
+    return report.up_to_date, report.pending
+
+
+def test_ctrl_c_on_a_real_model_keeps_finished_chunks(tmp_path, slow_model):
+    """SIGINT to the process group mid-run (what Ctrl-C in a terminal sends): the run stops
+    after the chunks in flight, exit 130, one line saying what it kept, all of it in the
+    edition; the next run has only the rest to do."""
+    edition, proc = _slow_run(tmp_path)
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    kept = _machine_count(edition)
+    assert proc.returncode == 130, err
+    assert 0 < kept < SLOW_SENTENCES
+    assert err.splitlines()[-1] == (
+        f"Interrupted: kept {kept} of {SLOW_SENTENCES} sentences; run the same command to continue."
+    )
+    assert "Traceback" not in err
+    assert _left_to_do(edition) == (kept, SLOW_SENTENCES - kept)
+
+
+def test_sigkill_on_a_real_model_keeps_committed_chunks(tmp_path, slow_model):
+    """SIGKILL mid-run: every chunk committed before it stays, whole (English, signature,
+    status), and the next run has only the rest to do."""
+    edition, proc = _slow_run(tmp_path)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    with EditionStore(edition) as store:
+        done = [p for p in store.pairs() if p.status == "machine"]
+    assert 0 < len(done) < SLOW_SENTENCES
+    assert all(p.en and p.signature.startswith("argos translate-zh_en-slow") for p in done)
+    assert _left_to_do(edition) == (len(done), SLOW_SENTENCES - len(done))
+
+
 def test_progress_counts_sentences_with_an_eta(tmp_path):
     """progress(done, total, eta) after every chunk: pairs (duplicates too), up to the total."""
     sentences = seed_sentences()
