@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
 from .common import (
     EDITION_HELP,
@@ -37,7 +37,8 @@ def translate_cli(
         DEFAULT_MAX_DECODING_LENGTH,
         "--max-decoding-length",
         min=1,
-        help="Longest output in tokens (argos).",
+        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
+        "(x: its source tokens).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
