@@ -40,8 +40,8 @@ def import_times(command: list[str]) -> list[tuple[int, int, str]]:
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        own, cumulative, name = (part.strip() for part in line[12:].split("|"))
-        rows.append((int(own), int(cumulative), name))
+        own, cumulative, name = line[12:].split("|")
+        rows.append((int(own), int(cumulative), name[1:].rstrip()))  # indented: nested
     return rows
 
 
