@@ -76,7 +76,7 @@ def test_ratio_band_falls_back_for_small_editions_and_ignores_short_chinese():
 GLOSSARY = Glossary.from_entries([Entry("大家", "everybody")])
 NO_TERMS = Glossary()
 TERM = Flag("term-miss", "大家 → everybody")
-NUMBER = Flag("number-mismatch", "3 → 3")
+NUMBER = Flag("number-mismatch", "3 missing")
 ARTICLES = [
     [("title", "乡村振兴", ["乡村振兴"]),
      ("paragraph", "村里修了新路。村民很高兴。大家都来看3次。",

@@ -184,9 +184,24 @@ def test_check_flags_names_numbers_and_leaked_markers() -> None:
     flags = check(analysed("秦书义拨付30万元", G, [("秦书义", "Qin Shuyi")]), "Qin paid ZZ1ZZ")
     assert code_details(flags) == [
         ("name-miss", "秦书义 → Qin Shuyi"),
-        ("number-mismatch", "30万元 → 300,000 yuan"),
+        ("number-mismatch", "30万元 missing (expected 300,000 yuan)"),
         ("marker-leak", "ZZ1ZZ"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "detail"),
+    [
+        ("2020年", "In the year", "2020 missing"),
+        ("2020年", "In 2021", "2020 missing"),
+        ("增长3.5%", "grew 4 percent", "3.5 missing"),
+        ("拨付30万元", "paid yuan", "30万元 missing (expected 300,000 yuan)"),
+    ],
+)
+def test_number_mismatch_says_what_is_missing(zh: str, en: str, detail: str) -> None:
+    """Not "2020 → 2020", which reads like a fix that was made: the number that is missing,
+    and what the English should hold when it differs from the Chinese."""
+    assert code_details(check(analysed(zh, Glossary()), en)) == [("number-mismatch", detail)]
 
 
 # --- numbers -----------------------------------------------------------------------------------

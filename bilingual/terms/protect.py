@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..document import Flag
 from .analysis import Analysis
-from .numbers import missing_numbers
+from .numbers import Number, missing_numbers
 
 MARKER = "ZZ{}ZZ"
 # Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
@@ -180,6 +180,16 @@ def _verbatim(en: str, form: str) -> bool:
     return False
 
 
+def number_missing(number: Number) -> str:
+    """What a `number-mismatch` flag says: the number that is missing from the English, and
+    what it should read there when that differs from the Chinese ("2020 missing",
+    "30万元 missing (expected 300,000 yuan)"), never a rendering that looks like a fix."""
+    expected = number.english or ", ".join(f"{v:g}" for v in number.values)
+    if expected == number.text:
+        return f"{number.text} missing"
+    return f"{number.text} missing (expected {expected})"
+
+
 def check(analysis: Analysis, en: str) -> list[Flag]:
     """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
 
@@ -201,8 +211,7 @@ def check(analysis: Analysis, en: str) -> list[Flag]:
             if not has_rendering(en, name.en):
                 flags.append(Flag("name-miss", f"{name.zh} → {name.en}"))
     for number in missing_numbers(analysis.numbers, en):
-        expected = number.english or ", ".join(f"{v:g}" for v in number.values)
-        flags.append(Flag("number-mismatch", f"{number.text} → {expected}"))
+        flags.append(Flag("number-mismatch", number_missing(number)))
     if leak := MARKER_RE.search(en):
         flags.append(Flag("marker-leak", leak.group()))
     return flags
