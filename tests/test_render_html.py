@@ -131,7 +131,7 @@ def test_untranslated_sentence_has_an_empty_partner(store) -> None:
 def test_masthead_names_engine_model_and_counts(store) -> None:
     text, _ = render(store)
     assert "English: fake engine (for tests) (model v1), 12 sentences." in text
-    assert "13 sentences: 1 approved, 0 edited, 11 machine, 1 untranslated." in text
+    assert "13 sentences: 1 approved, 0 edited, 11 not reviewed, 1 untranslated." in text
     assert "word-by-word gloss" not in text
 
 

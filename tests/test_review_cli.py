@@ -62,7 +62,7 @@ def test_list_text_and_json(ed):
         (1, "machine"), (2, "approved"), (3, "machine"), (4, "machine")
     ]  # fmt: skip
     assert set(data[0]) == {"k", "article", "block", "kind", "id", "zh", "en", "status",
-                            "flags", "signature"}  # fmt: skip
+                            "flags", "signature", "origin"}  # fmt: skip
     assert len(run("review", "list", "-e", ed).splitlines()) == 5
 
 

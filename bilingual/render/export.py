@@ -19,7 +19,9 @@ WRITERS: dict[str, str] = {
     "tmx": "bilingual.render.tmx:write_tmx",
 }
 
-TSV_COLUMNS = ("article", "block", "kind", "id", "zh", "en", "status", "flags", "signature")
+TSV_COLUMNS = (
+    "article", "block", "kind", "id", "zh", "en", "status", "flags", "signature", "origin"
+)  # fmt: skip
 
 
 def register(name: str, target: str) -> None:

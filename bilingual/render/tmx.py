@@ -1,6 +1,7 @@
 """TMX 1.4b export: one translation unit per translated sentence pair, for CAT tools (OmegaT).
 
 Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
+who made the English as `<prop type="x-origin">` (`aligned` for a human translation),
 one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
 `zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
 are left out: a translation memory entry needs a target.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..document import origin
 from ..store import EditionStore
 from ..textutil import build_time
 from ..textutil import xml_safe as _clean  # lxml refuses XML-invalid characters
@@ -60,6 +62,7 @@ def write_tmx(store: EditionStore) -> str:
             continue
         tu = etree.SubElement(body, "tu", tuid=pair.sid)
         _prop(tu, "x-status", pair.status)
+        _prop(tu, "x-origin", origin(pair))
         for flag in pair.flags:
             _prop(tu, "x-flag", str(flag))
         if pair.signature:
