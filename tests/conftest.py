@@ -38,6 +38,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
     ):
         if var not in os.environ or not os.environ[var].startswith(str(base)):
             monkeypatch.setenv(var, str(base / sub))
+    # each test its own translation memory: review operations write to it
+    monkeypatch.setenv("BILINGUAL_TM", str(tmp_path_factory.mktemp("tm") / "tm.sqlite"))
 
 
 # Translation fixtures: `no_network` makes socket connects and name lookups fail

@@ -116,6 +116,69 @@ def test_split_with_an_english_offset(ed):
     assert state(ed)[4:6] == [("甲", "A", "machine"), ("乙。", "and B.", "machine")]
 
 
+def test_every_change_command_has_json(ed):
+    a, b = ids(ed, "村民很高兴。", "大家都来看。")
+    data = json.loads(run("review", "approve", a, "-e", ed, "--json"))
+    assert (data["action"], data["message"], data["history_id"]) == (
+        "approve",
+        "approved 1 pair",
+        1,
+    )
+    assert [(p["id"], p["status"]) for p in data["pairs"]] == [(a, "approved")]
+    data = json.loads(run("review", "edit", b, "--en", "All came.", "-e", ed, "--json"))
+    assert [(p["en"], p["status"], p["origin"]) for p in data["pairs"]] == [
+        ("All came.", "edited", "human")
+    ]
+    data = json.loads(run("review", "merge", a, b, "-e", ed, "--json"))
+    assert (data["removed"], [p["zh"] for p in data["pairs"]]) == (
+        [a, b],
+        ["村民很高兴。大家都来看。"],
+    )
+    data = json.loads(
+        run("review", "split", data["added"][0], "--at", "6", "--en-at", "30", "-e", ed, "--json")
+    )
+    assert [p["en"] for p in data["pairs"]] == ["The villagers are very happy.", "All came."]
+    data = json.loads(run("review", "undo", "-e", ed, "--json"))
+    assert (data["action"], data["message"]) == (
+        "undo",
+        "undid #4 split s" + text_hash("村民很高兴。大家都来看。"),
+    )
+    assert [p["zh"] for p in data["pairs"]] == ["村民很高兴。大家都来看。"]
+
+
+def test_move_en_moves_one_sentence_or_all_and_undoes(tmp_path):
+    english = {"村里修了新路。": "The village built a new road. The villagers are very happy.",
+               "村民很高兴。": "Everyone came to see it."}  # fmt: skip
+    ed = str(make_edition(tmp_path / "ed", english=english))
+    road, happy, everyone = ids(ed, "村里修了新路。", "村民很高兴。", "大家都来看。")
+    assert run("review", "move-en", road, "--to", "next", "-e", ed).splitlines() == [
+        f"Saved: moved 5 English words from {road} to {happy}.",
+        f"{road}: 村里修了新路。 | The village built a new road.",
+        f"{happy}: 村民很高兴。 | The villagers are very happy. Everyone came to see it.",
+    ]
+    data = json.loads(run("review", "move-en", happy, "--to", "next", "--all", "-e", ed, "--json"))
+    assert [(p["id"], p["en"]) for p in data["pairs"]] == [
+        (happy, ""),
+        (everyone, "The villagers are very happy. Everyone came to see it."),
+    ]
+    data = json.loads(
+        run("review", "move-en", everyone, "--to", "prev", "--at", "30", "-e", ed, "--json")
+    )
+    assert [p["en"] for p in data["pairs"]] == [
+        "The villagers are very happy.",
+        "Everyone came to see it.",
+    ]
+    for _ in range(3):
+        run("review", "undo", "-e", ed)
+    assert [e for _, e, _ in state(ed)][1:4] == [
+        english["村里修了新路。"],
+        english["村民很高兴。"],
+        "",
+    ]
+    out = run("review", "move-en", road, "--to", "up", "-e", ed, code=2)
+    assert "Invalid value for '--to'" in out or out == ""
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
@@ -127,6 +190,8 @@ def test_split_with_an_english_offset(ed):
         (["review", "split", "@甲乙。", "--at", "1", "--en-at", "-1"], 7, "at -1: it has 8"),
         (["review", "merge", "@甲乙。", "s0000"], 7, "Error: No sentence s0000 in this edition."),
         (["review", "edit", "@甲乙。", "--en", " "], 7, "Error: Empty English for"),
+        (["review", "move-en", "@乡村振兴", "--to", "prev"], 7, "it is the first pair of its"),
+        (["review", "move-en", "s0000", "--to", "next"], 7, "Error: No sentence s0000 in"),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(ed, args, code, message):

@@ -363,7 +363,7 @@ def test_ruled_lines_fit_and_marks_sit_under_their_offset(width):
      ("甲，乙丙丁戊己庚辛。", 2)],
 )  # fmt: skip
 def test_default_split_prefers_a_sentence_end_near_the_middle(zh, expected):
-    from bilingual.review import split_point_candidates
+    from bilingual.cuts import split_point_candidates
 
     assert _default_split(zh, split_point_candidates(zh)) == expected
 

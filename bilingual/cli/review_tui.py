@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import review
+from ..cuts import split_point_candidates, suggest_en_split
 from ..document import Pair
 from ..errors import BilingualError, ReviewError
 from ..store import EditionStore
@@ -248,7 +249,7 @@ class Reviewer:
         for text, ruler in _ruled(p.zh, self.width - 3):
             self.say("  " + text)
             self.say("  " + ruler, "dim")
-        hints = review.split_point_candidates(p.zh)
+        hints = split_point_candidates(p.zh)
         if hints:
             self.say("  after punctuation:", "dim")
             for h in hints:
@@ -269,7 +270,7 @@ class Reviewer:
             return
         self.line("  1:", p.zh[:at])
         self.line("  2:", p.zh[at:])
-        cut = review.suggest_en_split(p.zh, p.en, at)
+        cut = suggest_en_split(p.zh, p.en, at)
         en1 = self.ask("en 1> ", p.en[:cut].strip())
         en2 = None if en1 is None else self.ask("en 2> ", p.en[cut:].strip())
         if en2 is None:
