@@ -67,6 +67,7 @@ class TranslateReport:
     label: str = ""
     signature: str = ""
     notice: str = ""
+    from_tm: int = 0  # pairs written from the translation memory (`tm=True`)
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -188,22 +189,26 @@ def translate_edition(
     progress: Progress | None = None,
     glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
+    tm: bool = False,
 ) -> TranslateReport:
-    """Translate every pending sentence of the edition; see the module docstring."""
+    """Translate every pending sentence of the edition; see the module docstring. With `tm`,
+    exact translation-memory matches are taken first (origin `tm`), the rest go to MT."""
     started = time.perf_counter()
     glossary, engine, notice, engine_sig, signature = _setup(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
     units, previous, kept = _pending(store, glossary, engine_sig, signature)
     total = sum(len(u.sids) for u in units)
+    units, from_tm = _from_memory(store, units) if tm else (units, 0)
+    done = total - sum(len(u.sids) for u in units)
     own_cache = cache is None
     cache = cache or TranslationCache()
     try:
         hits = cache.get_many(u.key for u in units)
         cached = [u for u in units if u.key in hits]
         results = {u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0])) for u in cached}
-        written = _write(store, cached, results, signature)
-        done = sum(len(u.sids) for u in cached)
+        written = from_tm + _write(store, cached, results, signature)
+        done += sum(len(u.sids) for u in cached)
         if progress:
             progress(done, total)
         # Similar lengths together: CTranslate2 pads less, and each batch commits whole.
@@ -239,7 +244,21 @@ def translate_edition(
         label=engine.label,
         signature=str(signature),
         notice=notice,
+        from_tm=from_tm,
     )
+
+
+def _from_memory(store: EditionStore, units: list[_Unit]) -> tuple[list[_Unit], int]:
+    """Write the units the translation memory holds exactly (checked like MT output, signed
+    `tm`); returns the units left for the engine and the number of pairs written."""
+    from .tm import TM_SIGNATURE, TranslationMemory
+
+    with TranslationMemory() as memory:
+        hits = {u.key: memory.exact(u.zh) for u in units}
+    found = [u for u in units if hits[u.key] is not None]
+    results = {u.key: (hits[u.key].en, tuple(check(u.analysis, hits[u.key].en))) for u in found}
+    written = _write(store, found, results, TM_SIGNATURE)
+    return [u for u in units if hits[u.key] is None], written
 
 
 def _write(store: EditionStore, units: list[_Unit], results: dict, signature: Signature) -> int:

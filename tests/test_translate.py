@@ -164,6 +164,31 @@ def test_translate_one_returns_fields_without_writing(tmp_path):
         assert store.pair(sid).status == "untranslated"
 
 
+def test_tm_exact_matches_come_before_the_engine_labelled_tm(tmp_path, capsys):
+    from bilingual.review import edit
+
+    sentences = seed_sentences(3)
+    first = make_edition(tmp_path / "day1", sentences[:2])
+    with EditionStore(first) as store:
+        translate_edition(store, engine_name="fake")
+        edit(store, store.pairs()[1].sid, "A translator's English.")  # into the memory
+    later = make_edition(tmp_path / "day2", sentences[1:])
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (1, 1, 2)
+    code, out, _ = run_cli(capsys, "export", "-e", later)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["en"], r["status"], r["origin"]) for r in rows][0] == (
+        "A translator's English.", "machine", "tm"
+    )  # fmt: skip
+    assert rows[0]["signature"].startswith("tm memory") and rows[1]["origin"] == "fake"
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")  # nothing left
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (0, 0, 0)
+    code, out, _ = run_cli(capsys, "translate", "-e", later, "--engine", "fake", "--beam-size", "2")
+    assert code == 0 and "translation memory" not in out  # a TM pair is no engine's to redo
+    with EditionStore(later) as store:
+        assert store.pairs()[0].en == "A translator's English."
+
+
 def test_export_tsv_and_unknown_format(tmp_path, capsys):
     edition = make_edition(tmp_path / "x", seed_sentences(3))
     out_file = tmp_path / "x.tsv"
@@ -179,6 +204,7 @@ def test_export_tsv_and_unknown_format(tmp_path, capsys):
         "status",
         "flags",
         "signature",
+        "origin",
     ]
     assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
     code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
@@ -270,7 +296,18 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english in translate_one(store, sid, engine_name="fake").en
 
 
-JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature"]
+JSONL_KEYS = [
+    "article",
+    "block",
+    "kind",
+    "id",
+    "zh",
+    "en",
+    "status",
+    "flags",
+    "signature",
+    "origin",
+]
 
 
 def test_export_jsonl_rows_in_document_order(tmp_path, capsys):

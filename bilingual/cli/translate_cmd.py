@@ -33,6 +33,9 @@ def translate_cli(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
+    tm: bool = typer.Option(
+        False, "--tm", help="Take exact (100%) translation-memory matches before any engine."
+    ),
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
@@ -40,7 +43,10 @@ def translate_cli(
 
     Safe to interrupt: run it again to continue.
 
-    Example: bilingual translate -e output/seed-page --json
+    With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
+    English) are taken from it first, labelled as TM.
+
+    Example: bilingual translate -e output/seed-page --tm --json
     """
     from ..qa import run_qa
     from ..store import EditionStore
@@ -58,6 +64,7 @@ def translate_cli(
             max_decoding_length=max_decoding_length,
             progress=progress,
             glossary=layers,
+            tm=tm,
         )
         if report.sentences:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
@@ -76,5 +83,7 @@ def translate_cli(
         f"Translated {report.translated} and reused {report.cached} cached sentences "
         f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
     )
+    if report.from_tm:
+        typer.echo(f"Took {report.from_tm} sentences from the translation memory (exact matches).")
     if report.kept_reviewed:
         typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")

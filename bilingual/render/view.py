@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import ALIGNED, ORIGIN_LABELS, Flag, Pair, Signature
+from ..document import ALIGNED, ORIGIN_LABELS, TM, Flag, Pair, Signature
 from ..store import EditionStore
 from ..terms.analysis import analyse, credited_names
 from ..terms.glossary import Glossary
@@ -28,6 +28,7 @@ ENGINE_LABELS = {
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
     "align": ORIGIN_LABELS[ALIGNED],  # a person's translation: never called machine
+    TM: ORIGIN_LABELS[TM],
 }
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
