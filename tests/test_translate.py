@@ -177,7 +177,7 @@ def test_tm_exact_matches_come_before_the_engine_labelled_tm(tmp_path, capsys):
     assert (report["from_tm"], report["translated"], report["sentences"]) == (1, 1, 2)
     code, out, _ = run_cli(capsys, "export", "-e", later)
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [(r["en"], r["status"], r["origin"]) for r in rows][0] == (
+    assert (rows[0]["en"], rows[0]["status"], rows[0]["origin"]) == (
         "A translator's English.", "machine", "tm"
     )  # fmt: skip
     assert rows[0]["signature"].startswith("tm memory") and rows[1]["origin"] == "fake"
