@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .align.english import split_sentences
-
 _SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*\s+")
 _PUNCT = re.compile(r"[,:\u2014\u2013)\]]\s+|\s+[\u2014\u2013(\[]")
 _SPACE = re.compile(r"\s+")
@@ -42,6 +40,8 @@ def split_point_candidates(zh: str) -> list[int]:
 def en_sentence_starts(en: str) -> list[int]:
     """Offsets in `en` where its second, third … sentence starts (the aligner's splitter:
     "Mr. Xi" or "3.5" do not end a sentence). Empty for a single sentence."""
+    from .align.english import split_sentences  # the aligner's package is heavy to import
+
     starts, pos = [], 0
     for sentence in split_sentences(en):
         at = en.find(sentence, pos)
