@@ -79,19 +79,33 @@ def review_cli(
     edition: Path | None = _edition_opt(),
     filter_: Filter | None = _filter_opt(),
     article: int | None = _article_opt(),
+    from_start: bool = typer.Option(
+        False, "--from-start", help="Start at the first pair, not where you left off."
+    ),
+    plain: bool = typer.Option(
+        False, "--plain", help="The line reviewer (for dumb terminals and screen readers)."
+    ),
 ) -> None:
-    """Walk through sentence pairs with single keys: a approve, e edit, E $EDITOR,
-    m merge, s split, r re-translate, u undo, n/p next/previous, g go to, y pinyin,
-    ? help, q quit. Every change is saved when made. Default filter: unreviewed.
+    """Review sentence pairs full screen with single keys: a approve, e edit, E $EDITOR,
+    m merge, s split, < > move English to the previous/next pair, t use the translation
+    memory's best match, r re-translate, u undo, n/p next/previous, g go to, y pinyin,
+    ? help, q quit. Every change is saved when made; the next session resumes where this
+    one left off. Default filter: unreviewed.
 
     Example: bilingual review -e output/seed-page --filter flagged
     """
     ctx.obj = _Shared(edition, filter_.value if filter_ else None, article)
     if ctx.invoked_subcommand is not None:
         return
-    from .review_tui import run_review
+    from .review_ui import run_review
 
-    run_review(_edition(ctx, None), filter_.value if filter_ else "unreviewed", article)
+    run_review(
+        _edition(ctx, None),
+        filter_.value if filter_ else "unreviewed",
+        article,
+        plain=plain,
+        from_start=from_start,
+    )
 
 
 @review_app.command("list")
