@@ -17,16 +17,25 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .. import review, review_moves
+from .. import review
 from ..cuts import split_point_candidates, suggest_en_split
 from ..document import Pair
 from ..errors import BilingualError
 from ..review_session import Session, made_by, pinyin, status_label
 from .keys import Terminal, read_line
-from .review_ui import HELP, KEYS, around, default_split, edit_externally, ruled, split_offset
+from .review_ui import (
+    HELP,
+    KEYS,
+    SharedActions,
+    around,
+    default_split,
+    edit_externally,
+    ruled,
+    split_offset,
+)
 
 
-class PlainReviewer:
+class PlainReviewer(SharedActions):
     """Prints the current pair, reads a key, runs its action on the session."""
 
     def __init__(self, session: Session) -> None:
@@ -137,21 +146,9 @@ class PlainReviewer:
     def do_help(self) -> None:
         self.say(HELP)
 
-    def do_approve(self) -> None:
-        s = self.session
-        self.apply(review.approve(s.store, [s.current().sid]), advance=True)
-
     def do_edit(self, initial: str | None = None) -> None:
         p = self.session.current()
         self._save_edit(p, self.ask("en> ", p.en if initial is None else initial))
-
-    def _save_edit(self, p: Pair, text: str | None) -> None:
-        if text is None:
-            self.say("cancelled")
-        elif " ".join(text.split()) == p.en:
-            self.say("unchanged")
-        else:
-            self.apply(review.edit(self.session.store, p.sid, text), advance=True)
 
     def do_external(self) -> None:
         p = self.session.current()
@@ -168,22 +165,6 @@ class PlainReviewer:
             return
         self.say(f"tm {matches[0].similarity}%: {matches[0].zh}")
         self.do_edit(matches[0].en)
-
-    def do_merge(self) -> None:
-        s = self.session
-        nxt = review.next_in_block(s.store, s.current().sid)
-        if nxt is None:
-            self.say("nothing to merge with: this is the last sentence of its block")
-            return
-        self.apply(review.merge(s.store, s.current().sid, nxt))
-
-    def do_move_prev(self) -> None:
-        s = self.session
-        self.apply(review_moves.move_en(s.store, s.current().sid, "prev"))
-
-    def do_move_next(self) -> None:
-        s = self.session
-        self.apply(review_moves.move_en(s.store, s.current().sid, "next"))
 
     def do_split(self) -> None:
         p = self.session.current()
@@ -225,9 +206,6 @@ class PlainReviewer:
     def do_retranslate(self) -> None:
         self.say("translating …", "dim")
         self.apply(review.retranslate(self.session.store, self.session.current().sid))
-
-    def do_undo(self) -> None:
-        self.apply(review.undo(self.session.store))
 
     def do_goto(self) -> None:
         n = len(self.session.order)

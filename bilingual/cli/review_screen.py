@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from .. import review, review_moves
+from .. import review
 from ..cuts import split_point_candidates, suggest_en_split
 from ..document import APPROVED, EDITED, MACHINE, Pair
 from ..errors import BilingualError
@@ -34,6 +34,7 @@ from .review_ui import (
     HELP,
     KEY_BAR,
     KEYS,
+    SharedActions,
     around,
     default_split,
     edit_externally,
@@ -81,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss()
 
 
-class ReviewApp(App[None]):
+class ReviewApp(SharedActions, App[None]):
     """One review session on screen."""
 
     CSS_PATH = "review_screen.tcss"
@@ -266,23 +267,11 @@ class ReviewApp(App[None]):
     def do_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def do_approve(self) -> None:
-        s = self.session
-        self.apply(review.approve(s.store, [s.current().sid]), advance=True)
-
     def do_edit(self, initial: str | None = None, prompt: str = "") -> None:
         p = self.session.current()
         help_ = "Enter saves · Esc cancels · Ctrl-U clears"
         self.ask(f"{prompt or 'English'} — {help_}", p.en if initial is None else initial,
                  lambda text: self._save_edit(p, text))  # fmt: skip
-
-    def _save_edit(self, p: Pair, text: str | None) -> None:
-        if text is None:
-            self.say("cancelled")
-        elif " ".join(text.split()) == p.en:
-            self.say("unchanged")
-        else:
-            self.apply(review.edit(self.session.store, p.sid, text), advance=True)
 
     def do_external(self) -> None:
         p = self.session.current()
@@ -300,22 +289,6 @@ class ReviewApp(App[None]):
         best = self.matches[0]
         self.do_edit(best.en, f"From the translation memory ({best.similarity}%, {best.edition})")
 
-    def do_merge(self) -> None:
-        s = self.session
-        nxt = review.next_in_block(s.store, s.current().sid)
-        if nxt is None:
-            self.say("nothing to merge with: this is the last sentence of its block")
-            return
-        self.apply(review.merge(s.store, s.current().sid, nxt))
-
-    def do_move_prev(self) -> None:
-        s = self.session
-        self.apply(review_moves.move_en(s.store, s.current().sid, "prev"))
-
-    def do_move_next(self) -> None:
-        s = self.session
-        self.apply(review_moves.move_en(s.store, s.current().sid, "next"))
-
     def do_retranslate(self) -> None:
         self.say("translating …")
         s = self.session
@@ -327,9 +300,6 @@ class ReviewApp(App[None]):
             action()
         except BilingualError as exc:
             self.say(f"Error: {exc.message}")
-
-    def do_undo(self) -> None:
-        self.apply(review.undo(self.session.store))
 
     def do_goto(self) -> None:
         n = len(self.session.order)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from .. import review
+from .. import review, review_moves
+from ..document import Pair
 from ..errors import ReviewError
 from ..review_session import Session
 from ..store import EditionStore
@@ -87,6 +88,52 @@ def run_review(
                 print("bye — every change is saved.")
         finally:
             session.close()
+
+
+class SharedActions:
+    """The actions both reviewers take the same way: each a `bilingual.review` call whose
+    change the reviewer's `apply` shows (`say` for what did not change anything)."""
+
+    session: Session
+
+    def say(self, text: str) -> None:
+        raise NotImplementedError
+
+    def apply(self, change: review.Change, advance: bool = False) -> None:
+        raise NotImplementedError
+
+    def do_approve(self) -> None:
+        s = self.session
+        self.apply(review.approve(s.store, [s.current().sid]), advance=True)
+
+    def _save_edit(self, p: Pair, text: str | None) -> None:
+        if text is None:
+            self.say("cancelled")
+        elif " ".join(text.split()) == p.en:
+            self.say("unchanged")
+        else:
+            self.apply(review.edit(self.session.store, p.sid, text), advance=True)
+
+    def do_merge(self) -> None:
+        s = self.session
+        nxt = review.next_in_block(s.store, s.current().sid)
+        if nxt is None:
+            self.say("nothing to merge with: this is the last sentence of its block")
+            return
+        self.apply(review.merge(s.store, s.current().sid, nxt))
+
+    def do_move_prev(self) -> None:
+        """English only: this pair's first sentence to the previous pair."""
+        s = self.session
+        self.apply(review_moves.move_en(s.store, s.current().sid, "prev"))
+
+    def do_move_next(self) -> None:
+        """English only: this pair's last sentence to the next pair."""
+        s = self.session
+        self.apply(review_moves.move_en(s.store, s.current().sid, "next"))
+
+    def do_undo(self) -> None:
+        self.apply(review.undo(self.session.store))
 
 
 # -- the external editor ------------------------------------------------------------------
