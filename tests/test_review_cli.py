@@ -8,28 +8,14 @@ import subprocess
 import sys
 
 import pytest
-from review_support import make_edition, sid_of
+from review_support import make_edition, run, sid_of
 from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.document import text_hash
-from bilingual.errors import BilingualError
 from bilingual.store import EditionStore
 
 runner = CliRunner()
-
-
-def run(*args: str, code: int = 0) -> str:
-    """Invoke the app in-process; a library error comes back as main() prints it."""
-    result = runner.invoke(app, list(args))
-    exc = result.exception
-    if isinstance(exc, BilingualError):
-        assert exc.exit_code == code, exc.message
-        return f"Error: {exc.message}"
-    if exc and not isinstance(exc, SystemExit):
-        raise exc
-    assert result.exit_code == code, result.output
-    return result.stdout
 
 
 @pytest.fixture

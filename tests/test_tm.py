@@ -9,28 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from review_support import make_edition, sid_of
-from typer.testing import CliRunner
+from review_support import make_edition, run, sid_of
 
 from bilingual import review
-from bilingual.cli import app
-from bilingual.errors import BilingualError, InputError
+from bilingual.errors import InputError
 from bilingual.store import EditionStore
 from bilingual.tm import TranslationMemory, _row, grams, similarity
-
-runner = CliRunner()
-
-
-def run(*args: str, code: int = 0) -> str:
-    result = runner.invoke(app, list(args))
-    exc = result.exception
-    if isinstance(exc, BilingualError):
-        assert exc.exit_code == code, exc.message
-        return f"Error: {exc.message}"
-    if exc and not isinstance(exc, SystemExit):
-        raise exc
-    assert result.exit_code == code, result.output
-    return result.stdout
 
 
 @pytest.fixture

@@ -194,18 +194,7 @@ def test_export_tsv_and_unknown_format(tmp_path, capsys):
     out_file = tmp_path / "x.tsv"
     assert run_cli(capsys, "export", "-e", edition, "--format", "tsv", "-o", out_file)[0] == 0
     lines = out_file.read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == [
-        "article",
-        "block",
-        "kind",
-        "id",
-        "zh",
-        "en",
-        "status",
-        "flags",
-        "signature",
-        "origin",
-    ]
+    assert lines[0].split("\t") == JSONL_KEYS  # the same columns as JSONL
     assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
     code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
     assert code == 8 and err.startswith(
@@ -296,18 +285,8 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english in translate_one(store, sid, engine_name="fake").en
 
 
-JSONL_KEYS = [
-    "article",
-    "block",
-    "kind",
-    "id",
-    "zh",
-    "en",
-    "status",
-    "flags",
-    "signature",
-    "origin",
-]
+JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature",
+              "origin"]  # fmt: skip
 
 
 def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
