@@ -62,3 +62,13 @@ def run(*args: str, code: int = 0) -> str:
         raise exc
     assert result.exit_code == code, result.output
     return result.stdout
+
+
+ALIGNED = {  # an aligned translation whose English landed one pair off (for one-side moves)
+    "乡村振兴": "Rural revitalisation",
+    "村里修了新路。": "The village built a new road. The villagers are very happy.",
+    "村民很高兴。": "Everyone came to see it.",
+    "大家都来看。": "",
+    "甲乙。": "A and B.",
+    "丙丁。": "C and D.",
+}

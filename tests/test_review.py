@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from review_support import make_edition, sid_of
+from review_support import ALIGNED, make_edition, sid_of
 
 from bilingual import review, review_moves
 from bilingual.cuts import suggest_en_split
@@ -348,15 +348,6 @@ def test_split_at_an_english_offset(store):
 
 
 # -- one side only: English moved between neighbours ---------------------------------------
-
-ALIGNED = {  # an aligned translation whose English landed one pair off
-    "乡村振兴": "Rural revitalisation",
-    "村里修了新路。": "The village built a new road. The villagers are very happy.",
-    "村民很高兴。": "Everyone came to see it.",
-    "大家都来看。": "",
-    "甲乙。": "A and B.",
-    "丙丁。": "C and D.",
-}
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from review_support import make_edition, sid_of
+from review_support import ALIGNED, make_edition, sid_of
 from screen_support import Screen
 
 from bilingual import qa
@@ -133,16 +133,6 @@ def test_go_to_merge_and_split(edition):
         ("村里修了新路。", "The village built a new road.", "machine"),
         ("村民很高兴。", "The villagers are very happy.", "machine"),
     ]
-
-
-ALIGNED = {  # an aligned translation: one English sentence landed a pair early
-    "乡村振兴": "Rural revitalisation",
-    "村里修了新路。": "The village built a new road. The villagers are very happy.",
-    "村民很高兴。": "Everyone came to see it.",
-    "大家都来看。": "",
-    "甲乙。": "A and B.",
-    "丙丁。": "C and D.",
-}
 
 
 def test_one_side_moves_the_english_and_undo_takes_it_back(tmp_path):
