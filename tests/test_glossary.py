@@ -373,6 +373,7 @@ GOOD = "党费\tParty membership dues\tdǎng fèi\tparty\t\tsrc\t\tapproved"
         (["党费\tParty dues\tdǎng fèi\tparty\tseen via find_string\tsrc\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\t\treference: political-terms.tsv\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\tTODO check\tsrc\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\tseed-page body\tsrc\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\t\tCPC Constitution (English, 2022)\t\t"], []),
         (["党费\tParty dues\tdǎng fèi\tparty\t\thttps://github.com/x/y/blob/main/a.md\t\t"], []),
     ],
