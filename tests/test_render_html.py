@@ -230,7 +230,8 @@ def test_english_side_highlights_the_approved_rendering(text: str, terms: list[s
 
 
 def _r(text: str, reading: str) -> str:
-    return f"<ruby>{text}<rt>{reading}</rt></ruby>"
+    base = f'<span class="rb">{text}</span>' if len(text) > 1 else text  # one box per word
+    return f"<ruby>{base}<rt>{reading}</rt></ruby>"
 
 
 @pytest.mark.parametrize(

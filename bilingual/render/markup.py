@@ -101,11 +101,16 @@ def _text(text: str) -> str:
 
 @lru_cache(maxsize=100_000)  # words repeat: most calls are hits
 def _ruby(text: str, reading: str, rp: bool) -> str:
+    """One word with its reading over it. A word of several characters is one base box
+    (`.rb`, an inline-block in the CSS): a reading wider than the word then spreads over the
+    whole word, where a plain ruby base lets the browser push the characters apart
+    ("冲 锋" under chōngfēng)."""
     if not reading:
         return _text(text)
+    base = f'<span class="rb">{_text(text)}</span>' if len(text) > 1 else _text(text)
     if rp:
-        return f"<ruby>{_text(text)}<rp>(</rp><rt>{_text(reading)}</rt><rp>)</rp></ruby>"
-    return f"<ruby>{_text(text)}<rt>{_text(reading)}</rt></ruby>"
+        return f"<ruby>{base}<rp>(</rp><rt>{_text(reading)}</rt><rp>)</rp></ruby>"
+    return f"<ruby>{base}<rt>{_text(reading)}</rt></ruby>"
 
 
 def _term(inner: str, entry: Entry, focusable: bool) -> str:
