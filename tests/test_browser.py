@@ -107,6 +107,14 @@ def test_ruby_present_and_the_toggle_hides_it(loaded) -> None:
     assert rt.is_visible()
 
 
+def test_a_lead_is_not_bold(loaded) -> None:
+    page, _ = loaded
+    weights = page.evaluate(
+        "[...document.querySelectorAll('.k-lead > *')].map(e => getComputedStyle(e).fontWeight)"
+    )
+    assert weights and all(int(w) <= 400 for w in weights), weights
+
+
 def test_hovering_a_sentence_highlights_its_partner(loaded) -> None:
     page, _ = loaded
     zh = page.locator(".k-lead .zh")
