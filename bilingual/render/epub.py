@@ -16,9 +16,9 @@ import zipfile
 from pathlib import Path
 
 from ..errors import RenderError
+from ..terms.glossary import Entry
 from ..textutil import build_time
 from . import write_atomically
-from ..terms.glossary import Entry
 from .markup import note_ids
 from .templates import environment, read
 from .view import GLOSS_NOTICE, ArticleView, EditionView
