@@ -265,3 +265,51 @@ def test_wide_pinyin_keeps_a_words_characters_together(browser, wide_pages, fmt,
     assert {"冲锋", "众志成城"} <= set(words), words
     assert words["众志成城"][1] > 1.05  # the reading is wider than the word: the case at hand
     assert all(abs(step) < 0.02 for step, _ in words.values()), words
+
+
+# Where the reader's edition breaks at a glance: wider than the screen, pinyin not over its
+# characters, a lead set in bold. Checked on a screenshot's page at phone and desktop width.
+LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const over = [...document.querySelectorAll('.zh, .en, h1')]
+    .filter(e => e.getBoundingClientRect().right > width + 1).length;
+  const misplaced = [...document.querySelectorAll('ruby')].filter(r => {
+    const rt = r.querySelector('rt').getBoundingClientRect();
+    const base = (r.querySelector('.rb') || r).getBoundingClientRect();
+    return rt.bottom > base.top + base.height / 2;
+  }).length;
+  const bold = [...document.querySelectorAll('.k-lead .zh, .k-lead .en')]
+    .filter(e => parseInt(getComputedStyle(e).fontWeight) > 400).length;
+  return {over, misplaced, bold, rubies: document.querySelectorAll('ruby').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def reader_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The mini edition's HTML page and its EPUB's first article, unzipped."""
+    import zipfile
+
+    directory = tmp_path_factory.mktemp("screens")
+    with build_store(directory / NAME) as store:
+        html, epub = render_edition(store, formats=("html", "epub"), glossary=glossary())
+    with zipfile.ZipFile(epub) as z:
+        z.extractall(directory / "book")
+    return {"html": html.as_uri(), "epub": (directory / "book/OEBPS/article-0001.xhtml").as_uri()}
+
+
+@pytest.mark.parametrize("fmt", ["html", "epub"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_screenshots_lay_out(browser, reader_pages, tmp_path: Path, fmt: str, width: int) -> None:
+    import struct
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(reader_pages[fmt])
+    shot = tmp_path / f"{fmt}-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    layout = page.evaluate(LAYOUT)
+    context.close()
+    # a full-page shot is as wide as the page's content (PNG: size in the IHDR chunk)
+    shot_width, shot_height = struct.unpack(">II", shot.read_bytes()[16:24])
+    assert shot_width == width and shot_height > 800
+    assert layout["rubies"] > 20 and layout == {**layout, "over": 0, "misplaced": 0, "bold": 0}
