@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Sentence, text_hash
+from .document import Sentence, source_flags, text_hash
 from .errors import ReviewError
 from .store import EditionStore, Pair
 
@@ -306,6 +306,7 @@ def retranslate(store: EditionStore, sid: str) -> Change:
     en = fields["en"]
     fields.setdefault("mt", en)
     fields.setdefault("flags", _recheck(before["zh"], en, []))
+    fields["flags"] = fields["flags"] + source_flags(before["flags"])  # the OCR's doubts stay
     fields["status"] = "machine" if en.strip() else "untranslated"
     with store.transaction():
         store.put_pair(before)  # translate_one may have written; log from the pre-call state

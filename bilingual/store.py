@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .document import Article, Block, Edition, Sentence
+from .document import Article, Block, Edition, Page, Sentence, source_flags
 from .errors import EditionError
 
-SCHEMA_VERSION = 1
+# 2: source pages (`pages`) and each block's page and box (PDF and image pages)
+SCHEMA_VERSION = 2
 DB_NAME = "edition.sqlite"
 
 _SCHEMA = """
@@ -26,7 +27,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, pos INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS blocks (
     id TEXT PRIMARY KEY, article_id INTEGER NOT NULL, pos INTEGER NOT NULL,
-    kind TEXT NOT NULL, text TEXT NOT NULL);
+    kind TEXT NOT NULL, text TEXT NOT NULL, page INTEGER, box TEXT);
+CREATE TABLE IF NOT EXISTS pages (
+    n INTEGER PRIMARY KEY, file TEXT NOT NULL, number INTEGER NOT NULL,
+    width REAL NOT NULL, height REAL NOT NULL, unit TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences (
     id TEXT PRIMARY KEY, block_id TEXT NOT NULL, pos INTEGER NOT NULL, zh TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sentences_block ON sentences (block_id, pos);
@@ -62,9 +66,10 @@ class Pair:
     signature: str = ""
     flags: list[dict] = field(default_factory=list)
     score: float | None = None
+    source: dict | None = None  # file, page and box of its block, when read from a page image
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "article": self.article,
             "block": self.block,
             "kind": self.kind,
@@ -75,6 +80,9 @@ class Pair:
             "flags": self.flags,
             "signature": self.signature,
         }
+        if self.source:
+            out["source"] = self.source
+        return out
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -154,12 +162,20 @@ class EditionStore(_Base):
                     "Upgrade bilingual.",
                 )
             self.conn.executescript(_SCHEMA)
+            self._migrate()
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise EditionError(
                 f"{self.path} is not a readable edition store ({exc})",
                 "Re-create it with `bilingual ingest`.",
             ) from None
+
+    def _migrate(self) -> None:
+        """Bring a version-1 store up to date: blocks gain `page` and `box` (NULL: unknown)."""
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(blocks)")}
+        for column, sql_type in (("page", "INTEGER"), ("box", "TEXT")):
+            if column not in columns:
+                self.conn.execute(f"ALTER TABLE blocks ADD COLUMN {column} {sql_type}")
 
     # -- meta ---------------------------------------------------------------
     def get_meta(self, key: str, default: str = "") -> str:
@@ -175,13 +191,18 @@ class EditionStore(_Base):
 
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:
-        """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
+        """Replace the structure with `edition`; pairs of unchanged sentences are kept.
+
+        An edition read from pages (PDF, images) replaces the stored pages and the source
+        flags of unreviewed pairs; one without pages (articles.md) keeps both.
+        """
         stamp = now()
         articles, blocks, sentences = [], [], []
         for apos, article in enumerate(edition.articles):
             articles.append((article.id, apos))
             for bpos, block in enumerate(article.blocks):
-                blocks.append((block.id, article.id, bpos, block.kind, block.text))
+                box = json.dumps([round(v, 1) for v in block.box]) if block.box else None
+                blocks.append((block.id, article.id, bpos, block.kind, block.text, block.page, box))
                 sentences.extend(
                     (s.id, block.id, spos, s.zh) for spos, s in enumerate(block.sentences)
                 )
@@ -191,7 +212,8 @@ class EditionStore(_Base):
             c.execute("DELETE FROM sentences")
             c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
             c.executemany(
-                "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO blocks (id, article_id, pos, kind, text, page, box)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 blocks,
             )
             c.executemany(
@@ -201,17 +223,44 @@ class EditionStore(_Base):
                 "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
                 [(sid, zh, stamp) for sid, _, _, zh in sentences],
             )
+            if edition.pages:
+                self._save_pages(edition)
             self.set_meta("name", edition.name)
             if source:
                 self.set_meta("source", source)
             self.set_meta("ingested", stamp)
 
+    def _save_pages(self, edition: Edition) -> None:
+        """Store the source pages and set the source flags of unreviewed pairs afresh."""
+        c = self.conn
+        c.execute("DELETE FROM pages")
+        c.executemany(
+            "INSERT INTO pages (n, file, number, width, height, unit) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (n, p.file, p.number, p.width, p.height, p.unit)
+                for n, p in enumerate(edition.pages, 1)
+            ],
+        )
+        for s in edition.sentences():
+            row = self.raw_pair(s.id)
+            if row is None or row["status"] in ("edited", "approved"):
+                continue
+            kept = [f for f in row["flags"] if f not in source_flags(row["flags"])]
+            if kept + s.flags != row["flags"]:
+                self.update_pair(s.id, flags=kept + s.flags)
+
+    def pages(self) -> list[Page]:
+        rows = self.conn.execute("SELECT * FROM pages ORDER BY n")
+        return [Page(r["file"], r["number"], r["width"], r["height"], r["unit"]) for r in rows]
+
     def load_edition(self) -> Edition:
-        edition = Edition(name=self.name)
+        edition = Edition(name=self.name, pages=self.pages())
         blocks: dict[int, list[Block]] = {}
         by_id: dict[str, Block] = {}
         for row in self.conn.execute("SELECT * FROM blocks ORDER BY article_id, pos"):
-            block = Block(id=row["id"], kind=row["kind"], text=row["text"])
+            block = Block(id=row["id"], kind=row["kind"], text=row["text"], page=row["page"])
+            if row["box"]:
+                block.box = tuple(json.loads(row["box"]))
             blocks.setdefault(row["article_id"], []).append(block)
             by_id[block.id] = block
         for row in self.conn.execute("SELECT * FROM sentences ORDER BY block_id, pos"):
@@ -247,11 +296,13 @@ class EditionStore(_Base):
     # -- pairs --------------------------------------------------------------
     _PAIRS_SQL = """
         SELECT s.id AS sid, b.article_id AS article, b.id AS block, b.kind AS kind,
-               s.zh AS zh, p.en, p.mt, p.status, p.signature, p.flags, p.score
+               s.zh AS zh, p.en, p.mt, p.status, p.signature, p.flags, p.score,
+               b.box AS box, g.file AS file, g.number AS page
         FROM sentences s
         JOIN blocks b ON b.id = s.block_id
         JOIN articles a ON a.id = b.article_id
         JOIN pairs p ON p.sid = s.id
+        LEFT JOIN pages g ON g.n = b.page
     """
 
     @staticmethod
@@ -268,6 +319,11 @@ class EditionStore(_Base):
             signature=row["signature"],
             flags=json.loads(row["flags"]),
             score=row["score"],
+            source=(
+                {"file": row["file"], "page": row["page"], "box": json.loads(row["box"])}
+                if row["file"] is not None and row["box"]
+                else None
+            ),
         )
 
     def pairs(self) -> list[Pair]:

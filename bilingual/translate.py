@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from .document import source_flags
 from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine, EngineOptions, choose
 from .store import EditionStore, Pair, TranslationCache
 
@@ -268,7 +269,7 @@ def _write(store: EditionStore, units: list[_Unit], results: dict, signature: st
                     mt=en,
                     status="machine" if en.strip() else "untranslated",
                     signature=signature,
-                    flags=flags,
+                    flags=flags + source_flags(row["flags"]),
                 )
                 written += 1
     return written
