@@ -50,7 +50,13 @@ PARALLEL_BYTES = 2_000_000
 
 
 def parse_file(path: Path, encoding: str | None = None) -> Parsed:
-    """One source file → articles of (kind, text, sentences)."""
+    """One source file → articles of (kind, text, sentences); PDF and image pages add each
+    block's origin (`pages.py`)."""
+    from .pages import page_format, parse_pages
+
+    page = page_format(Path(path))
+    if page:
+        return parse_pages(Path(path), page)
     text, fmt = read_source(path, encoding)
     return [
         [(k, t, block_sentences(k, t)) for k, t in article] for article in parse_text(text, fmt)

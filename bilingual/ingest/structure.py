@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, permutations
+from typing import Any
 
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
@@ -31,6 +32,7 @@ BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HA
 class RawBlock:
     kind: str
     text: str
+    origin: Any = None  # where a page reader found it (`layout.BlockOrigin`); None for text
 
 
 def classify(units: list[Unit]) -> list[RawBlock]:
@@ -164,7 +166,7 @@ def clean(block: RawBlock) -> RawBlock:
         text = clean_spaces(text, "headline")
     else:
         text = clean_spaces(text)
-    return RawBlock(block.kind, text)
+    return replace(block, text=text)
 
 
 # -- articles ------------------------------------------------------------------
@@ -314,7 +316,7 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
     if best is None or best[0] < 8:
         return
     _, t, x = best
-    lead = [RawBlock("lead", b.text) for b in last[t:]]
+    lead = [replace(b, kind="lead") for b in last[t:]]
     del last[t:]
     target = articles[x]
     at = _body_start(target)
