@@ -22,7 +22,7 @@ from itertools import combinations, permutations
 from typing import Any
 
 from .normalize import HAN, clean_spaces, normalize_chars
-from .reflow import DATELINE, NAME_END, Unit, join_lines
+from .reflow import DATELINE, NAME_END, Unit, join_lines, width
 
 HEADER_KINDS = {"title", "subtitle", "byline", "dateline"}
 BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HAN}·]{{2,4}}$|记者|通讯员")
@@ -33,6 +33,7 @@ class RawBlock:
     kind: str
     text: str
     origin: Any = None  # where a page reader found it (`layout.BlockOrigin`); None for text
+    measure: float = 0.0  # a paragraph's column width (em) in page text; 0 when unknown
 
 
 def classify(units: list[Unit]) -> list[RawBlock]:
@@ -46,6 +47,7 @@ def classify(units: list[Unit]) -> list[RawBlock]:
             _classify_line(unit.text, blocks, pending_headline, wide=unit.wide)
         else:
             _classify_paragraph(unit.text, blocks)
+            blocks[-1].measure = max(width(line.strip()) for line in unit.lines)
     for i in pending_headline:
         if blocks[i].kind == "headline":
             blocks[i].kind = "heading"
@@ -113,6 +115,11 @@ def _classify_line(text: str, blocks: list[RawBlock], pending: list[int], wide: 
             blocks.append(RawBlock("attribution", text))
     elif _after_title(blocks) and blocks[-1].kind != "headline" and _is_byline(text):
         blocks.append(RawBlock("byline", text))
+    elif blocks and blocks[-1].kind in ("title", "headline") and not blocks[-1].measure:
+        # the next line of a headline printed over several lines (a section head broken at
+        # the column width, a title over three lines): one headline, not two
+        blocks[-1].text = join_lines([blocks[-1].text, text])
+        blocks[-1].kind = "title" if wide else blocks[-1].kind
     else:
         blocks.append(RawBlock("title" if wide or not blocks else "headline", text))
         pending.append(len(blocks) - 1)
@@ -293,8 +300,31 @@ def _best_partition(
     return [(order[c], body[bounds[c] : bounds[c + 1]]) for c in range(k)]
 
 
+def _measure(block: RawBlock) -> float:
+    """The width a paragraph was set at: em in page text, its box on a printed page."""
+    if block.origin is not None:
+        return block.origin.box[2] - block.origin.box[0]
+    return block.measure
+
+
+def _set_apart(suffix: list[RawBlock], body: list[RawBlock]) -> bool | None:
+    """Whether trailing paragraphs were set at another width than the article's own body
+    (a lead printed in a frame of its own); None when the widths are not known."""
+    widths = [_measure(b) for b in body if b.kind == "paragraph"]
+    ends = [_measure(b) for b in suffix]
+    if not widths or not all(ends) or not all(widths):
+        return None
+    usual = sorted(widths)[len(widths) // 2]
+    return all(abs(m - usual) > max(1.5, 0.08 * usual) for m in ends)
+
+
 def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
-    """Paragraphs at the end of the page that belong to another article are its lead."""
+    """Paragraphs at the end of the page that belong to another article are its lead.
+
+    They must read like that article's headline more than like their own, and be set
+    apart: printed at another column width than the body above them. When the widths are
+    unknown (one paragraph per line), the text alone must make a much stronger case.
+    """
     if len(articles) < 2:
         return
     last = articles[-1]
@@ -311,9 +341,11 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
             if block.kind != "paragraph":
                 break
             margin += w.score(block.text, header) - w.score(block.text, own)
-            if best is None or margin >= best[0]:
+            apart = _set_apart(last[t:], last[start:t])
+            needed = 8 if apart else 24 if apart is None else None
+            if needed is not None and margin >= needed and (best is None or margin >= best[0]):
                 best = (margin, t, x)
-    if best is None or best[0] < 8:
+    if best is None:
         return
     _, t, x = best
     lead = [replace(b, kind="lead") for b in last[t:]]
