@@ -81,9 +81,10 @@ def test_ingest_show_and_review_say_where_a_sentence_came_from(
     ],
 )
 def test_pages_are_known_by_their_first_bytes(tmp_path: Path, head: bytes, fmt) -> None:
-    path = tmp_path / "page.txt"  # whatever the name says
+    path = tmp_path / "scan-0001"  # by content, not by name
     path.write_bytes(head + b"\x00" * 16)
     assert page_format(path) == fmt
+    assert page_format(path.rename(path.with_suffix(".txt"))) is None
 
 
 def test_a_broken_pdf_is_a_one_line_error(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ images (`ocr.py`, where the box height stands in for it). Two steps:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from bisect import bisect
@@ -47,8 +48,9 @@ class Line:
     top: float
     x1: float
     bottom: float
-    size: float  # font size, or box height for OCR
+    size: float  # font size, or the height of the ink for OCR
     doubt: str = ""  # why the OCR is unsure of this line; "" when it is not
+    bold: bool = False  # set in bold (known for OCR'd lines, from how dark they are)
 
     @property
     def mid(self) -> float:
@@ -154,6 +156,7 @@ def reading_order(lines: list[Line]) -> list[list[Line]]:
     """Regions (lists of lines, top to bottom) in reading order, by recursive XY-cut."""
     if not lines:
         return []
+    lines = join_pieces(lines)
     body = body_size(lines)
     metrics = _Metrics(body, _leading(lines, body))
     out: list[list[Line]] = []
@@ -185,6 +188,48 @@ def _cut(lines: list[Line], m: _Metrics, out: list[list[Line]]) -> None:
     out.append(_rows(lines))
 
 
+def join_pieces(lines: list[Line]) -> list[Line]:
+    """Join pieces of one printed line that the reader kept apart (OCR cuts a line at a
+    wide space): side by side on one row, with text above and below running through the
+    gap between them — a gutter between columns has none on one side at least."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    used = [False] * len(ordered)
+    for i, a in enumerate(ordered):
+        if used[i]:
+            continue
+        row = [a]
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if b.top > a.bottom:
+                break
+            last = row[-1]
+            if (
+                not used[j]
+                and b.mid > a.top
+                and b.mid < a.bottom
+                and 0 <= b.x0 - last.x1 < 2.5 * max(a.size, b.size)
+                and abs(a.size - b.size) < 0.2 * max(a.size, b.size)
+                and _bridged(ordered, last.x1, b.x0, a, i)
+            ):
+                row.append(b)
+                used[j] = True
+        out.append(_join_row(row))
+    return out
+
+
+def _bridged(lines: list[Line], x0: float, x1: float, line: Line, at: int) -> bool:
+    """Whether lines within three lines' height above and below `line` run through x0..x1
+    (one side is not enough: a title spans the gutters under it)."""
+    reach = 3 * (line.bottom - line.top)
+    above = below = False
+    for other in lines[max(0, at - 60) : at + 60]:
+        if other.x0 < x0 and other.x1 > x1 and abs(other.mid - line.mid) < reach:
+            above = above or other.mid < line.top
+            below = below or other.mid > line.bottom
+    return above and below
+
+
 def _rows(lines: list[Line]) -> list[Line]:
     """Lines top to bottom; pieces of one printed line (same row) left to right, joined."""
     ordered = sorted(lines, key=lambda ln: ln.top)
@@ -200,8 +245,11 @@ def _rows(lines: list[Line]) -> list[Line]:
 def _join_row(row: list[Line]) -> Line:
     if len(row) == 1:
         return row[0]
+    text = row[0].text
+    for left, right in itertools.pairwise(row):
+        text += (" " if right.x0 - left.x1 > 0.5 * right.size else "") + right.text
     return Line(
-        text=" ".join(ln.text for ln in row),
+        text=text,
         x0=row[0].x0,
         top=min(ln.top for ln in row),
         x1=row[-1].x1,
@@ -262,6 +310,9 @@ def _kind_of(line: Line, body: float) -> str:
     if line.size >= TITLE_RATIO * body:
         return "title"
     if line.size >= LARGE_RATIO * body:
+        return "large"
+    # bold type a little larger than the body: a section head (not a bold dateline)
+    if line.bold and line.size >= 1.04 * body and not DATELINE.match(line.text):
         return "large"
     return "body"
 
@@ -349,7 +400,9 @@ def _emit_run(b: _Builder, kind: str, run: list[Line]) -> None:
             # a title the XY-cut took apart: two pieces on one row (split at the space
             # between its halves), or lines one under the other
             same_row = last.origin.box[3] > run[0].mid
-            last.text = last.text + " " + text if same_row else join_lines([last.text, text])
+            gap = run[0].x0 - last.origin.box[2]
+            space = " " if same_row and gap > 0.5 * run[0].size else ""
+            last.text = last.text + space + text if same_row else join_lines([last.text, text])
             last.origin = last.origin.merged(BlockOrigin.of(run))
         else:
             b.emit("title", run)

@@ -9,12 +9,14 @@ flag, which review and QA show.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..document import Origin, Page
 from ..errors import InputError
 from .layout import Line, build_blocks, reading_order
+
+Box = tuple[float, float, float, float]
 from .normalize import clean_spaces, normalize_chars
 from .structure import RawBlock, clean, group_articles
 
@@ -27,8 +29,14 @@ _IMAGE_MAGIC = (
 )
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
 def page_format(path: Path) -> str | None:
-    """`pdf` or `image` by the file's first bytes (whatever its name), else None."""
+    """`pdf` or `image` by the file's first bytes, else None (also for a file named as
+    text: the text reader says what is wrong with it)."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return None
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -41,7 +49,12 @@ def page_format(path: Path) -> str | None:
     return None
 
 
-def _read(path: Path, fmt: str) -> Iterator[tuple[Page, list[Line]]]:
+Reader = Iterator[tuple[Page, list[Line], Callable[[Box], Box]]]
+
+
+def _read(path: Path, fmt: str) -> Reader:
+    """Each page: its lines, and the map from their coordinates to the page's (OCR reads a
+    straightened image)."""
     if fmt == "pdf":
         from .pdf import read_pdf
 
@@ -57,16 +70,15 @@ def parse_pages(path: Path, fmt: str) -> list[list[tuple]]:
 
     articles: list[list[tuple]] = []
     found = False
-    for page, lines in _read(path, fmt):
+    for page, lines, to_page in _read(path, fmt):
         found = found or bool(lines)
         for article in parse_page(lines):
             out = []
             for block in article:
                 sentences = block_sentences(block.kind, block.text)
                 flags = sentence_flags(block.text, sentences, block.origin.doubts)
-                out.append(
-                    (block.kind, block.text, sentences, Origin(page, block.origin.box, flags))
-                )
+                origin = Origin(page, to_page(block.origin.box), flags)
+                out.append((block.kind, block.text, sentences, origin))
             articles.append(out)
     if not found:
         raise InputError(f"No text found on the pages of {path}", "Check the file.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..document import Page
@@ -25,8 +25,9 @@ MIN_TEXT_CHARS = 8  # fewer characters than this on a page: a scanned page, to O
 SCAN_DPI = 300
 
 
-def read_pdf(path: Path) -> Iterator[tuple[Page, list[Line]]]:
-    """Each page in turn: (the page, its lines in points from the top left)."""
+def read_pdf(path: Path) -> Iterator[tuple[Page, list[Line], Callable]]:
+    """Each page in turn: the page, its lines in points from the top left, and the map from
+    their coordinates to the page's (other than the identity for scans read by OCR)."""
     import pypdfium2 as pdfium
 
     try:
@@ -42,9 +43,9 @@ def read_pdf(path: Path) -> Iterator[tuple[Page, list[Line]]]:
             info = Page(str(path), number, width, height, "pt")
             chars = _chars(page, height)
             if len(chars) >= MIN_TEXT_CHARS:
-                yield info, lines_from_chars(chars)
+                yield info, lines_from_chars(chars), _same
             else:
-                yield info, _ocr_page(page, path, number)
+                yield info, *_ocr_page(page, path, number)
             page.close()
     finally:
         pdf.close()
@@ -142,14 +143,23 @@ def _line(chars: list[Char]) -> Line:
     )
 
 
-def _ocr_page(page, path: Path, number: int) -> list[Line]:
+def _same(box):
+    return box
+
+
+def _ocr_page(page, path: Path, number: int) -> tuple[list[Line], Callable]:
     """A page without a text layer: render it and read it by OCR; boxes back in points."""
     from .ocr import read_lines
 
     scale = SCAN_DPI / 72
     image = page.render(scale=scale, grayscale=True).to_pil()
-    lines = read_lines(image, f"{path} page {number}")
+    lines, to_source = read_lines(image, f"{path} page {number} (a scan)")
     for ln in lines:
         ln.x0, ln.top, ln.x1, ln.bottom = (v / scale for v in (ln.x0, ln.top, ln.x1, ln.bottom))
         ln.size /= scale
-    return lines
+
+    def to_page(box):
+        x0, y0, x1, y1 = to_source(tuple(v * scale for v in box))
+        return (x0 / scale, y0 / scale, x1 / scale, y1 / scale)
+
+    return lines, to_page
