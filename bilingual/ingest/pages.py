@@ -15,10 +15,10 @@ from pathlib import Path
 from ..document import Origin, Page
 from ..errors import InputError
 from .layout import Line, build_blocks, reading_order
-
-Box = tuple[float, float, float, float]
 from .normalize import clean_spaces, normalize_chars
 from .structure import RawBlock, clean, group_articles
+
+Box = tuple[float, float, float, float]
 
 _IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
