@@ -193,10 +193,13 @@ class EditionStore(_Base):
     def save_edition(self, edition: Edition, source: str = "") -> None:
         """Replace the structure with `edition`; pairs of unchanged sentences are kept.
 
-        An edition read from pages (PDF, images) replaces the stored pages and the source
-        flags of unreviewed pairs; one without pages (articles.md) keeps both.
+        An edition read from sources replaces the stored pages and the source flags of
+        unreviewed pairs; one re-read from articles.md (no `source`) keeps both, and its
+        blocks keep the page and box of the block they were (or their first sentence was in).
         """
         stamp = now()
+        if not source and not edition.pages:
+            self._keep_origins(edition)
         articles, blocks, sentences = [], [], []
         for apos, article in enumerate(edition.articles):
             articles.append((article.id, apos))
@@ -223,12 +226,24 @@ class EditionStore(_Base):
                 "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
                 [(sid, zh, stamp) for sid, _, _, zh in sentences],
             )
-            if edition.pages:
+            if source or edition.pages:
                 self._save_pages(edition)
             self.set_meta("name", edition.name)
             if source:
                 self.set_meta("source", source)
             self.set_meta("ingested", stamp)
+
+    def _keep_origins(self, edition: Edition) -> None:
+        rows = self.conn.execute("SELECT id, page, box FROM blocks WHERE page IS NOT NULL")
+        old = {r["id"]: (r["page"], tuple(json.loads(r["box"]))) for r in rows}
+        if not old:
+            return
+        block_of = dict(self.conn.execute("SELECT id, block_id FROM sentences").fetchall())
+        for block in (b for a in edition.articles for b in a.blocks):
+            ids = [block.id] + [block_of.get(s.id) for s in block.sentences]
+            found = next((old[i] for i in ids if i in old), None)
+            if found:
+                block.page, block.box = found
 
     def _save_pages(self, edition: Edition) -> None:
         """Store the source pages and set the source flags of unreviewed pairs afresh."""

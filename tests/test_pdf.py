@@ -68,6 +68,23 @@ def test_ingest_show_and_review_say_where_a_sentence_came_from(
     assert rows[0]["source"]["page"] == 1 and rows[-1]["source"]["page"] == 2
     md = (edition / "articles.md").read_text(encoding="utf-8")
     assert "# 城乡居民医保财政补助标准再提高" in md and "下转" not in md
+    # a hand fix in articles.md keeps where the blocks came from (a block whose text
+    # changed by the block its other sentences were in)
+    md = md.replace("比上年增加2.6%", "比上年增加2.5%")
+    (edition / "articles.md").write_text(md, encoding="utf-8")
+    again = subprocess.run(
+        [*CLI, "ingest", str(edition / "articles.md")], capture_output=True, text=True
+    )
+    assert again.returncode == 0, again.stderr
+    fixed = json.loads(
+        subprocess.run(
+            [*CLI, "show", "-e", str(edition), "--json"], capture_output=True, text=True
+        ).stdout
+    )
+    assert fixed["pages"] == shown["pages"]
+    assert [b.get("page") for a in fixed["articles"] for b in a["blocks"]] == [
+        b["page"] for a in shown["articles"] for b in a["blocks"]
+    ]
 
 
 @pytest.mark.parametrize(

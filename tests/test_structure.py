@@ -251,29 +251,22 @@ ECHO = "据了解，江华县漫画公益广告助力抗“疫”宣传的做法
 
 
 @pytest.mark.parametrize("width", [13, 15, 17])
-def test_the_last_paragraph_of_the_page_stays_when_it_is_set_like_its_article(width: int) -> None:
+@pytest.mark.parametrize(
+    ("narrower", "moves"), [(0, False), (3, True)], ids=["same-width", "narrower"]
+)
+def test_an_end_of_page_paragraph_moves_to_another_article_only_when_set_apart(
+    width: int, narrower: int, moves: bool
+) -> None:
+    """Its words echo the first article's headline either way; only a paragraph printed at
+    another column width than its article's body is taken for a displaced lead."""
     text = page(
         ["湖南永州江华县", "漫画公益广告", "助力抗“疫”宣传"],
         body("本报讯（陈天涯）" + P1, width),
         ["江苏盐城：", "“小网格”发挥抗“疫”大作用"],
         body("本报讯（盐文）" + OTHER[0], width),
         body(OTHER[1], width),
-        body(ECHO, width),
+        body(ECHO, width - narrower),
     )
     first, last = parse_text(text)
-    assert last[-1] == ("paragraph", ECHO)
-    assert not any(kind == "lead" for kind, _ in first)
-
-
-@pytest.mark.parametrize("width", [13, 15, 17])
-def test_a_lead_printed_narrower_at_the_page_end_still_moves(width: int) -> None:
-    text = page(
-        ["湖南永州江华县", "漫画公益广告", "助力抗“疫”宣传"],
-        body("本报讯（陈天涯）" + P1, width),
-        ["江苏盐城：", "“小网格”发挥抗“疫”大作用"],
-        body("本报讯（盐文）" + OTHER[0], width),
-        body(OTHER[1], width),
-        body(ECHO, width - 3),
-    )
-    first, last = parse_text(text)
-    assert ("lead", ECHO) in first and ("paragraph", ECHO) not in last
+    assert (("lead", ECHO) in first) is moves
+    assert (last[-1] == ("paragraph", ECHO)) is not moves
