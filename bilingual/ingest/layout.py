@@ -3,13 +3,7 @@
 Shared by the PDF text layer (`pdf.py`, where a line's size is its font size) and OCR'd
 images (`ocr.py`, where the box height stands in for it). Two steps:
 
-1. Reading order by recursive XY-cut: a region is cut at whitespace gaps that run right
-   across it (gutters between columns, space between stories), top to bottom and left to
-   right. Where both kinds of cut are possible, wide horizontal gaps win only when every
-   piece holds body text (whole stories one above another); otherwise the columns win, so
-   headlines side by side are never cut off from the stories below them. Layouts that no
-   straight cut separates (an article wrapped in an L around another) are read in the
-   order the cuts give; `articles.md` is there to fix them.
+1. Reading order by recursive XY-cut (`reading.py`).
 2. Blocks by size and position along that order: the largest type is a title (lines joined);
    a `——` line after it a subtitle; a short name line a byline; larger type inside a story
    a section head (lines joined) or, when it runs in sentences, a pull quote; a `——` line
@@ -21,10 +15,7 @@ images (`ocr.py`, where the box height stands in for it). Two steps:
 
 from __future__ import annotations
 
-import itertools
 import re
-import statistics
-from bisect import bisect
 from dataclasses import dataclass, field
 
 from .reflow import DATELINE, FINAL, NAME_END, join_lines
@@ -92,171 +83,6 @@ def body_size(lines: list[Line]) -> float:
         if seen >= half:
             return size
     return weighted[-1][0] if weighted else 1.0
-
-
-# -- reading order --------------------------------------------------------------
-
-
-def _gaps(intervals: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
-    """Stretches of at least `min_gap` that no interval covers, between the first and last."""
-    ordered = sorted(intervals)
-    gaps = []
-    reach = ordered[0][1]
-    for start, end in ordered[1:]:
-        if start - reach >= min_gap:
-            gaps.append((reach, start))
-        reach = max(reach, end)
-    return gaps
-
-
-def _split(lines: list[Line], gaps: list[tuple[float, float]], vertical: bool) -> list[list[Line]]:
-    bounds = [(a + b) / 2 for a, b in gaps]
-    pieces: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
-    for ln in lines:
-        pieces[bisect(bounds, (ln.x0 + ln.x1) / 2 if vertical else ln.mid)].append(ln)
-    return [p for p in pieces if p]
-
-
-@dataclass
-class _Metrics:
-    body: float  # body type size
-    leading: float  # usual gap between consecutive body lines of a column
-
-    @property
-    def column_gap(self) -> float:
-        return 0.5 * self.body
-
-    @property
-    def row_gap(self) -> float:
-        return self.leading + 0.35 * self.body
-
-    @property
-    def story_gap(self) -> float:
-        return self.leading + 1.0 * self.body
-
-    def is_body(self, line: Line) -> bool:
-        return line.size < LARGE_RATIO * self.body and len(line.text) >= 6
-
-
-def _leading(lines: list[Line], body: float) -> float:
-    """The median gap from a body line to the next body line under it in its column."""
-    rows = sorted((ln for ln in lines if abs(ln.size - body) < 0.12 * body), key=lambda ln: ln.top)
-    gaps = []
-    for i, ln in enumerate(rows):
-        for below in rows[i + 1 : i + 40]:
-            if below.top >= ln.bottom - 0.2 * body and min(ln.x1, below.x1) - max(
-                ln.x0, below.x0
-            ) > 0.5 * min(ln.x1 - ln.x0, below.x1 - below.x0):
-                gaps.append(max(0.0, below.top - ln.bottom))
-                break
-    return statistics.median(gaps) if gaps else 0.5 * body
-
-
-def reading_order(lines: list[Line]) -> list[list[Line]]:
-    """Regions (lists of lines, top to bottom) in reading order, by recursive XY-cut."""
-    if not lines:
-        return []
-    lines = join_pieces(lines)
-    body = body_size(lines)
-    metrics = _Metrics(body, _leading(lines, body))
-    out: list[list[Line]] = []
-    _cut(lines, metrics, out)
-    return out
-
-
-def _cut(lines: list[Line], m: _Metrics, out: list[list[Line]]) -> None:
-    if len(lines) > 1:
-        rows = _gaps([(ln.top, ln.bottom) for ln in lines], m.row_gap)
-        columns = _gaps([(ln.x0, ln.x1) for ln in lines], m.column_gap)
-        # the widest gaps first: space between stories before space inside one
-        wide = [g for g in rows if g[1] - g[0] >= m.story_gap]
-        pieces: list[list[Line]] = []
-        if rows and columns:
-            stories = _split(lines, wide, vertical=False) if wide else []
-            if stories and all(any(m.is_body(ln) for ln in p) for p in stories):
-                pieces = stories
-            else:
-                pieces = _split(lines, columns, vertical=True)
-        elif columns:
-            pieces = _split(lines, columns, vertical=True)
-        elif rows:
-            pieces = _split(lines, wide or rows, vertical=False)
-        if len(pieces) > 1:
-            for piece in pieces:
-                _cut(piece, m, out)
-            return
-    out.append(_rows(lines))
-
-
-def join_pieces(lines: list[Line]) -> list[Line]:
-    """Join pieces of one printed line that the reader kept apart (OCR cuts a line at a
-    wide space): side by side on one row, with text above and below running through the
-    gap between them — a gutter between columns has none on one side at least."""
-    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
-    out: list[Line] = []
-    used = [False] * len(ordered)
-    for i, a in enumerate(ordered):
-        if used[i]:
-            continue
-        row = [a]
-        for j in range(i + 1, len(ordered)):
-            b = ordered[j]
-            if b.top > a.bottom:
-                break
-            last = row[-1]
-            if (
-                not used[j]
-                and b.mid > a.top
-                and b.mid < a.bottom
-                and 0 <= b.x0 - last.x1 < 2.5 * max(a.size, b.size)
-                and abs(a.size - b.size) < 0.2 * max(a.size, b.size)
-                and _bridged(ordered, last.x1, b.x0, a, i)
-            ):
-                row.append(b)
-                used[j] = True
-        out.append(_join_row(row))
-    return out
-
-
-def _bridged(lines: list[Line], x0: float, x1: float, line: Line, at: int) -> bool:
-    """Whether lines within three lines' height above and below `line` run through x0..x1
-    (one side is not enough: a title spans the gutters under it)."""
-    reach = 3 * (line.bottom - line.top)
-    above = below = False
-    for other in lines[max(0, at - 60) : at + 60]:
-        if other.x0 < x0 and other.x1 > x1 and abs(other.mid - line.mid) < reach:
-            above = above or other.mid < line.top
-            below = below or other.mid > line.bottom
-    return above and below
-
-
-def _rows(lines: list[Line]) -> list[Line]:
-    """Lines top to bottom; pieces of one printed line (same row) left to right, joined."""
-    ordered = sorted(lines, key=lambda ln: ln.top)
-    rows: list[list[Line]] = []
-    for ln in ordered:
-        if rows and ln.mid < rows[-1][0].bottom and ln.top < rows[-1][0].mid:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return [_join_row(sorted(row, key=lambda ln: ln.x0)) for row in rows]
-
-
-def _join_row(row: list[Line]) -> Line:
-    if len(row) == 1:
-        return row[0]
-    text = row[0].text
-    for left, right in itertools.pairwise(row):
-        text += (" " if right.x0 - left.x1 > 0.5 * right.size else "") + right.text
-    return Line(
-        text=text,
-        x0=row[0].x0,
-        top=min(ln.top for ln in row),
-        x1=row[-1].x1,
-        bottom=max(ln.bottom for ln in row),
-        size=max(ln.size for ln in row),
-        doubt="; ".join(ln.doubt for ln in row if ln.doubt),
-    )
 
 
 # -- blocks ---------------------------------------------------------------------
@@ -335,7 +161,8 @@ def build_blocks(regions: list[list[Line]]) -> list[RawBlock]:
                 i += 1
                 continue
             indent = line.x0 - left >= 0.9 * line.size
-            ended = not b.para or b.para[-1].x1 < b.para_right - 0.9 * line.size
+            # (a last line ending in ， leaves white after it: short means by over an em)
+            ended = not b.para or b.para[-1].x1 < b.para_right - 1.4 * line.size
             # a `——` line opens a subtitle or an attribution, unless it carries on a sentence
             dash = line.text.startswith("——") and (indent or ended)
             if kind == "body" and not dash:
@@ -365,7 +192,9 @@ def _run_end(region: list[Line], i: int, kind: str, body: float) -> int:
     end = i + 1
     while end < len(region):
         nxt = region[end]
-        if _kind_of(nxt, body) != kind or abs(nxt.size - first.size) > 0.1 * first.size:
+        # set in the same type (OCR'd sizes vary a little from line to line)
+        near = abs(nxt.size - first.size)
+        if near > 0.15 * first.size or (near > 0.08 * first.size and _kind_of(nxt, body) != kind):
             break
         if nxt.text.startswith("——") and not first.text.startswith("——"):
             break

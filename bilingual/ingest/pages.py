@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ..document import Origin, Page
 from ..errors import InputError
-from .layout import Line, build_blocks, reading_order
+from .layout import Line, build_blocks
 from .normalize import clean_spaces, normalize_chars
+from .reading import reading_order
 from .structure import RawBlock, clean, group_articles
 
 Box = tuple[float, float, float, float]
