@@ -67,29 +67,34 @@ COLUMN_PX = 230
 GAP_PX = 26
 
 
+# how each kind is printed: in the headline block over the story, or in its columns
+HEAD = {
+    "title": "<h1>{}</h1>",
+    "subtitle": '<p class="subtitle">{}</p>',
+    "byline": '<p class="byline">{}</p>',
+}
+COLUMN = {
+    "heading": "<h3>{}</h3>",
+    "quote": '<p class="quote">{}</p>',
+    "attribution": '<p class="attribution">{}</p>',
+}
+
+
 def _story_html(story: Story) -> str:
     out, body = [], []
     width = story.span * COLUMN_PX + (story.span - 1) * GAP_PX
-    pending_dateline = ""
+    dateline = ""  # printed in bold at the start of the next paragraph
     for kind, text in story.blocks:
         t = html.escape(text)
-        if kind == "title":
-            out.append(f"<h1>{t}</h1>")
-        elif kind == "subtitle":
-            out.append(f'<p class="subtitle">{t}</p>')
-        elif kind == "byline":
-            out.append(f'<p class="byline">{t}</p>')
+        if kind in HEAD:
+            out.append(HEAD[kind].format(t))
+        elif kind in COLUMN:
+            body.append(COLUMN[kind].format(t))
         elif kind == "dateline":
-            pending_dateline = f"<b>{t}</b>"
-        elif kind == "heading":
-            body.append(f"<h3>{t}</h3>")
-        elif kind == "quote":
-            body.append(f'<p class="quote">{t}</p>')
-        elif kind == "attribution":
-            body.append(f'<p class="attribution">{t}</p>')
+            dateline = f"<b>{t}</b>"
         else:
-            body.append(f"<p>{pending_dateline}{t}</p>")
-            pending_dateline = ""
+            body.append(f"<p>{dateline}{t}</p>")
+            dateline = ""
     if story.jump:
         body.append(f'<p class="jump">{html.escape(story.jump)}</p>')
     cols = f"column-count: {story.columns}" if story.columns > 1 else ""
@@ -119,6 +124,32 @@ def expected(pages: list[Page]) -> list[list[tuple[str, str]]]:
     return [s.expected() for p in pages for s in p.stories()]
 
 
+def accuracy(expected: list[list[tuple[str, str]]], articles) -> float:
+    """Character accuracy: 1 - edit distance / length, over the page's text in order."""
+    from rapidfuzz.distance import Levenshtein
+
+    ref = "".join(text for article in expected for _, text in article)
+    hyp = "".join(block[1] for article in articles for block in article)
+    return 1 - Levenshtein.distance(ref, hyp) / len(ref)
+
+
+def photo_like(image, angle: float):
+    """A phone photo of a printed page: turned by `angle` degrees, a little blurred, lit
+    unevenly (the far corner at about half the light)."""
+    import math
+
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    turned = image.convert("L").rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=235)
+    blurred = turned.filter(ImageFilter.GaussianBlur(1.2))
+    pixels = np.asarray(blurred, dtype=np.float32)
+    h, w = pixels.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    light = 0.55 + 0.45 * (1 - np.hypot(xx / w, yy / h) / math.sqrt(2))
+    return Image.fromarray(np.clip(pixels * light, 0, 255).astype(np.uint8))
+
+
 def render(pages: list[Page], out: Path, browser, pdf: bool = True, png: bool = True) -> dict:
     """Print the pages to `out`.pdf (one PDF page per Page) and `out`.png (the first page,
     at twice the CSS pixel size, as a 200 dpi scan would give). Returns the paths."""
@@ -138,13 +169,17 @@ def render(pages: list[Page], out: Path, browser, pdf: bool = True, png: bool = 
         tallest = max(heights)
         paths["pdf"] = out.with_suffix(".pdf")
         page.pdf(path=str(paths["pdf"]), width=f"{width}px", height=f"{tallest + 40}px")
-    if png:
-        paths["png"] = out.with_suffix(".png")
-        page.screenshot(
-            path=str(paths["png"]),
-            full_page=True,
-            clip={"x": 0, "y": 0, "width": width, "height": heights[0]},
+    if png:  # one PNG a page: `png` the first, `pngs` all
+        tops = page.evaluate(
+            "[...document.querySelectorAll('.page')].map(p => p.getBoundingClientRect().top)"
         )
+        paths["pngs"] = []
+        for n, (top, height) in enumerate(zip(tops, heights, strict=True), start=1):
+            path = out.with_name(f"{out.name}-{n}.png")
+            clip = {"x": 0, "y": max(0, top - 20), "width": width, "height": height + 50}
+            page.screenshot(path=str(path), full_page=True, clip=clip)
+            paths["pngs"].append(path)
+        paths["png"] = paths["pngs"][0]
     context.close()
     out.with_suffix(".json").write_text(
         json.dumps(expected(pages), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -155,7 +190,8 @@ def render(pages: list[Page], out: Path, browser, pdf: bool = True, png: bool = 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The test newspaper printed once per run: two pages (the sample page's articles, then
-    stories of our own) as `pdf`, the first page as `png`, and `expected`, the structure."""
+    stories of our own) as `pdf`, each page as a PNG (`pngs`; `png` the first), and the
+    structure they hold (`expected`; `first`, `second` for one page)."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium (apt-get install chromium)")
     from newspaper_pages import OWN, seed_page
@@ -167,4 +203,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         paths = render(pages, out, browser)
         browser.close()
-    return {**paths, "expected": expected(pages), "first": expected(pages[:1])}
+    return {
+        **paths,
+        "expected": expected(pages),
+        "first": expected(pages[:1]),
+        "second": expected(pages[1:]),
+    }

@@ -13,7 +13,9 @@ from .common import EDITION_HELP, default_edition_dir, print_json
 @app.command("ingest")
 def ingest_cli(
     sources: list[Path] = typer.Argument(
-        ..., help="Page files: .txt, .md or .html.", show_default=False
+        ...,
+        help="Page files: .txt, .md, .html, .pdf, or page images (.png, .jpg, .tif; OCR).",
+        show_default=False,
     ),
     edition: Path | None = typer.Option(
         None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
@@ -24,9 +26,12 @@ def ingest_cli(
 ) -> None:
     """Read page files into an edition: reflow, clean spaces, find structure, split sentences.
 
-    Also writes EDITION/articles.md, which you may edit and feed back to fix grouping or kinds.
+    A PDF is read from its text layer (columns, reading order, type sizes); a page image,
+    or a PDF page without text, by offline OCR (needs the ocr extra). Each block remembers
+    its page and box. Also writes EDITION/articles.md, which you may edit and feed back to
+    fix grouping or kinds.
 
-    Example: bilingual ingest samples/seed-page.txt -e output/seed
+    Example: bilingual ingest page-01.pdf page-02.pdf -e output/paper
     """
     from ..ingest import ingest
 

@@ -56,7 +56,9 @@ def render_cli(
 @app.command("build")
 def build_cli(
     sources: list[Path] = typer.Argument(
-        ..., help="Page files: .txt, .md or .html.", show_default=False
+        ...,
+        help="Page files: .txt, .md, .html, .pdf, or page images (.png, .jpg, .tif; OCR).",
+        show_default=False,
     ),
     edition: Path | None = typer.Option(
         None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."

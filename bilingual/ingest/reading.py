@@ -166,25 +166,27 @@ def join_pieces(lines: list[Line]) -> list[Line]:
 
 def _bridged(lines: list[Line], left: Line, right: Line, line: Line, at: int) -> bool:
     """Whether the gap between `left` and `right` lies inside running text: a line within
-    three lines' height runs through it, and on neither side (above, below) do lines stand
-    to its left and right with none through it — that is a column gutter."""
-    reach = 3 * (line.bottom - line.top)
+    about three printed lines runs through it, and on neither side (above, below) do lines
+    stand to its left and to its right, three or more, with none through it — a column
+    gutter (one line on each side may be a coincidence: two lines cut after a comma alike)."""
+    reach = 5 * (line.bottom - line.top)  # some three printed lines either way
     x0, x1 = left.x1, right.x0
+    tol = 0.5 * line.size  # lines of a column end where it ends, give or take
     through = False
-    sides: dict[bool, list[bool]] = {True: [False, False, False], False: [False, False, False]}
+    sides = {True: [0, 0, False], False: [0, 0, False]}  # lines left, right; any through
     for other in lines[max(0, at - 60) : at + 60]:
         if other is left or other is right or abs(other.mid - line.mid) >= reach:
             continue
         if line.top <= other.mid <= line.bottom:
             continue
         seen = sides[other.mid < line.top]
-        tol = 0.5 * line.size  # lines of a column end where it ends, give or take
         if other.x0 < x0 - tol and other.x1 > x1 + tol:
             seen[2] = through = True
         else:
-            seen[0] = seen[0] or (x0 - tol <= other.x1 <= x1 and other.x1 > left.x0)
-            seen[1] = seen[1] or (x0 <= other.x0 <= x1 + tol and other.x0 < right.x1)
-    return through and not any(lft and rgt and not thr for lft, rgt, thr in sides.values())
+            seen[0] += x0 - tol <= other.x1 <= x1 and other.x1 > left.x0
+            seen[1] += x0 <= other.x0 <= x1 + tol and other.x0 < right.x1
+    gutter = any(lft and rgt and lft + rgt >= 3 and not thr for lft, rgt, thr in sides.values())
+    return through and not gutter
 
 
 def _rows(lines: list[Line]) -> list[Line]:
@@ -214,6 +216,6 @@ def _join_row(row: list[Line]) -> Line:
         top=min(ln.top for ln in row),
         x1=row[-1].x1,
         bottom=max(ln.bottom for ln in row),
-        size=max(ln.size for ln in row),
+        size=max(row, key=lambda ln: len(ln.text)).size,  # the main piece, not a stray mark
         doubt="; ".join(ln.doubt for ln in row if ln.doubt),
     )
