@@ -101,6 +101,16 @@ def test_skew_is_found_within_five_degrees(angle: float) -> None:
     assert abs(ocr.skew(turned) + angle) < 0.2
 
 
+@pytest.mark.parametrize("angle", [3.0, -4.0])
+def test_boxes_found_in_the_straightened_page_map_back_to_the_photo(angle: float) -> None:
+    page = np.full((400, 600), 255, np.uint8)
+    page[95:106, 445:456] = 0  # a dot at (450, 100) on the page as photographed
+    straight = ocr.rotate(page, angle)
+    ys, xs = np.nonzero(straight < 128)
+    x0, y0, x1, y1 = ocr._unrotate(angle, straight.shape)((xs.min(), ys.min(), xs.max(), ys.max()))
+    assert abs((x0 + x1) / 2 - 450) < 2 and abs((y0 + y1) / 2 - 100) < 2
+
+
 def test_a_line_across_a_gutter_is_cut_there_but_not_after_a_comma() -> None:
     ink = np.zeros((200, 400), dtype=bool)
     for top in (20, 60, 100, 140):  # four lines of two columns, 30 px gutter at 190..220

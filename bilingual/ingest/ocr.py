@@ -4,11 +4,14 @@
 Before recognition the page is made as easy as a scan: uneven light is divided out (the
 paper's brightness, estimated by a wide maximum filter, becomes white), and a rotated or
 skewed photo is turned straight (the angle within ±5° whose rows of ink are sharpest).
-Text lines are detected on the whole page; a detected line that runs across a column
-gutter (an empty vertical band wider than the line is high) is cut there, so that every
-line belongs to one column. Each line is then recognised; its box height stands in for
-the font size, and characters the model was unsure of mark it doubtful (`ocr-uncertain`).
-Boxes are given back in the coordinates of the image as it was.
+Text lines are detected on the whole page (padded, and reduced to at most 2400 px); a
+detected box holding two printed lines is cut between them, and one that runs across a
+column gutter is cut there (`split_at_gutters`), so that every line belongs to one column.
+Each line is then recognised. Its type size comes from its ink's height and its width per
+em (Chinese characters are square); a line much darker than most is bold; a 2-em dash the
+recogniser misread is put back (`fix_dashes`); characters it was unsure of make the line
+doubtful, which flags its sentences `ocr-uncertain`. Boxes are given back in the
+coordinates of the image as it was.
 """
 
 from __future__ import annotations
@@ -112,7 +115,8 @@ def flatten(gray):
 
 
 def skew(gray) -> float:
-    """The angle (degrees, within ±MAX_SKEW) that makes rows of ink sharpest, or 0."""
+    """The turn that straightens the page (degrees counter-clockwise, as `rotate` takes
+    it, within ±MAX_SKEW): the one that makes the rows of ink sharpest; 0 below 0.1°."""
     import numpy as np
 
     step = max(1, gray.shape[1] // 1000)
@@ -157,8 +161,8 @@ def _unrotate(angle: float, shape: tuple[int, int]) -> Callable[[Box], Box]:
         for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
             dx, dy = x - cx, y - cy
             # the straightened image was the original turned by `angle`: turn it back
-            xs.append(cx + dx * cos + dy * sin)
-            ys.append(cy - dx * sin + dy * cos)
+            xs.append(cx + dx * cos - dy * sin)
+            ys.append(cy + dx * sin + dy * cos)
         return (min(xs), min(ys), max(xs), max(ys))
 
     return back
