@@ -22,7 +22,7 @@ from itertools import combinations, permutations
 from typing import Any
 
 from .normalize import HAN, clean_spaces, normalize_chars
-from .reflow import DATELINE, NAME_END, Unit, join_lines, width
+from .reflow import DATELINE, NAME_END, Unit, join_lines
 
 HEADER_KINDS = {"title", "subtitle", "byline", "dateline"}
 BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HAN}·]{{2,4}}$|记者|通讯员")
@@ -33,7 +33,7 @@ class RawBlock:
     kind: str
     text: str
     origin: Any = None  # where a page reader found it (`layout.BlockOrigin`); None for text
-    measure: float = 0.0  # a paragraph's column width (em) in page text; 0 when unknown
+    measure: float = 0.0  # a paragraph's column width (characters) in page text; 0: unknown
 
 
 def classify(units: list[Unit]) -> list[RawBlock]:
@@ -47,7 +47,8 @@ def classify(units: list[Unit]) -> list[RawBlock]:
             _classify_line(unit.text, blocks, pending_headline, wide=unit.wide)
         else:
             _classify_paragraph(unit.text, blocks)
-            blocks[-1].measure = max(width(line.strip()) for line in unit.lines)
+            # the longest line in characters: cheap, and what tells two column widths apart
+            blocks[-1].measure = max(len(line.strip()) for line in unit.lines)
     for i in pending_headline:
         if blocks[i].kind == "headline":
             blocks[i].kind = "heading"
@@ -301,7 +302,7 @@ def _best_partition(
 
 
 def _measure(block: RawBlock) -> float:
-    """The width a paragraph was set at: em in page text, its box on a printed page."""
+    """The width a paragraph was set at: characters in page text, its box on a page."""
     if block.origin is not None:
         return block.origin.box[2] - block.origin.box[0]
     return block.measure
