@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 from align_texts import EN, GOLD, MT, ZH
 
-from bilingual.align import TYPES, AlignOptions, Bead, align
+from bilingual.align import TYPES, AlignOptions, Bead, align, search
+from bilingual.align.boundaries import questions, quote_states
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
 from bilingual.align.search import band_search, monotone_band
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
+from bilingual.errors import InputError
 
 
 @pytest.fixture(scope="session")
@@ -98,7 +100,7 @@ def test_zh_numbers_arabic_and_chinese() -> None:
 
 def test_lexicon_segments_longest_and_maps_to_stems(lexicon: Lexicon) -> None:
     assert lexicon.segment("中华人民共和国") == ["中华人民共和国"]
-    bag = lexicon.bag("粮食产量")
+    bag = lexicon.bag("谷物产量")  # CC-CEDICT words (粮食产量 is a glossary term: grain output)
     assert {"cereal", "output"} <= set(bag)
     assert lexicon.bag("我们")["=we"] > 0
 
@@ -143,31 +145,54 @@ def test_block_norms_are_norms_of_sums() -> None:
         assert np.isinf(norms[10 - size + 1])
 
 
-def _brute_force(n: int, m: int, score, skip: float) -> float:
+def _brute_force(n: int, m: int, score, skip: float, node) -> float:
     best = {(0, 0): 0.0}
     for i, j in itertools.product(range(n + 1), range(m + 1)):
         for a, b in TYPES:
             if (i - a, j - b) in best:
-                gain = skip if not (a and b) else score(a, b, i, j)
+                gain = (skip if not (a and b) else score(a, b, i, j)) + node[i, j]
                 best[i, j] = max(best.get((i, j), -np.inf), best[i - a, j - b] + gain)
     return best[n, m]
 
 
-def test_band_search_finds_the_optimum() -> None:
+@pytest.mark.parametrize("with_nodes", [False, True], ids=["beads", "beads+nodes"])
+def test_band_search_finds_the_optimum(with_nodes: bool) -> None:
     rng = np.random.default_rng(3)
     table = {t: rng.random((9, 11)) for t in TYPES}
+    node = -rng.random((9, 11)) * with_nodes
+    node[0, 0] = 0.0
 
     def score(a, b, i, j):
         return table[a, b][np.clip(i, 0, 8), np.clip(j, 0, 10)]
 
     lo, hi = monotone_band(np.zeros(9, dtype=int), np.full(9, 10), 10)
-    path = band_search(lo, hi, TYPES, score, skip=-0.2)
+    gain = (lambda i, jj: node[i, np.minimum(jj, 10)]) if with_nodes else None
+    path = band_search(lo, hi, TYPES, score, skip=-0.2, node_gain=gain)
     total, i, j = 0.0, 0, 0
     for a, b in path:
         i, j = i + a, j + b
-        total += score(a, b, i, j) if a and b else -0.2
+        total += (score(a, b, i, j) if a and b else -0.2) + node[i, j]
     assert (i, j) == (8, 10)
-    assert total == pytest.approx(_brute_force(8, 10, score, -0.2))
+    assert total == pytest.approx(_brute_force(8, 10, score, -0.2, node))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "states"),
+    [
+        (["韦小宝道：“你好。", "我不去。”", "他走了。"], [0, 1, 0, 0]),
+        (["'Yes, I'll try.", "Let's hope it works.'", "Then he left."], [0, 1, 0, 0]),
+        (['"It must be a malfunction!"', "Sha stared."], [0, 0, 0]),
+        (["He said: 'Come", "here.' And the boys' dog barked."], [0, 1, 0]),
+        (["Xi's visit didn't end.", "Rock 'n' roll."], [0, 0, 0]),
+    ],
+)
+def test_quote_states(sentences: list[str], states: list[int]) -> None:
+    assert quote_states(sentences).astype(int).tolist() == states
+
+
+def test_questions() -> None:
+    text = ["你好吗？”", "'How are you?'", "Fine.", "真的吗?"]
+    assert questions(text).astype(int).tolist() == [0, 1, 1, 0, 1]
 
 
 # --- align ---------------------------------------------------------------------
@@ -194,8 +219,26 @@ def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
         ]
         zh += ZH
         en += EN
-    options = AlignOptions(anchor_window=4, anchor_share=0.0, band=3)
+    options = AlignOptions(anchor_window=4, coarse_rows=14, band=3)
     assert _pairs(align(zh, en, lexicon=lexicon, options=options)) == gold
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["whole-grid", "coarse-to-fine"])
+def test_align_reports_progress(
+    lexicon: Lexicon, narrow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The callback sees rising counts that end at the total, a block of rows at a time."""
+    monkeypatch.setattr(search, "SCORE_CELLS", 100)  # blocks of a few rows
+    calls: list[tuple[int, int]] = []
+    options = AlignOptions(anchor_window=4, coarse_rows=14, band=3) if narrow else None
+    with_progress = align(
+        ZH * 3, EN * 3, lexicon=lexicon, options=options, progress=lambda d, t: calls.append((d, t))
+    )
+    assert with_progress == align(ZH * 3, EN * 3, lexicon=lexicon, options=options)
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[0] == 0
+    assert {t for _, t in calls} == {3 * len(ZH) * 3 + 2} and done[-1] == calls[-1][1]
+    assert len(set(done)) > 10
 
 
 def test_align_covers_everything_once(lexicon: Lexicon) -> None:
@@ -214,6 +257,33 @@ def test_align_fewer_sentences_than_the_largest_bead(lexicon: Lexicon, n: int) -
     """A short pair (fewer sentences than a 5:1 or 1:5 bead needs) aligns one to one."""
     beads = align(ZH[:n], EN[:n], lexicon=lexicon)
     assert _pairs(beads) == [((k,), (k,)) for k in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("n_zh", "n_en", "refused"),
+    [(1, 5, False), (1, 6, True), (6, 1, True), (3, 15, False), (3, 16, True), (20000, 1, True)],
+)
+def test_align_lopsided_counts(lexicon: Lexicon, n_zh: int, n_en: int, refused: bool) -> None:
+    """More than MAX_RATIO to 1 is refused at once with one clear message; up to it aligns."""
+    zh = (ZH * (n_zh // len(ZH) + 1))[:n_zh]
+    en = (EN * (n_en // len(EN) + 1))[:n_en]
+    if refused:
+        with pytest.raises(InputError, match="more than 5 to 1, too lopsided"):
+            align(zh, en, lexicon=lexicon)
+        return
+    beads = align(zh, en, lexicon=lexicon)
+    assert [z for b in beads for z in b.zh_ids] == list(range(n_zh))
+    assert [e for b in beads for e in b.en_ids] == list(range(n_en))
+
+
+def test_band_search_across_a_steep_band() -> None:
+    """A band far steeper than its width (1 × 2000) stays connected: no 'no path'."""
+    n, m = 1, 2000
+    centre = np.array([0, m])
+    lo, hi = monotone_band(centre - 10, centre + 10, m)
+    assert all(lo[1:] <= hi[:-1])
+    path = band_search(lo, hi, TYPES, lambda a, b, i, j: np.ones(np.shape(i)), skip=-0.1)
+    assert sum(a for a, _ in path) == n and sum(b for _, b in path) == m
 
 
 def test_align_rejects_mt_of_wrong_length(lexicon: Lexicon) -> None:

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.errors import GlossaryError
-from bilingual.glossary import read_tsv, user_glossary_path
-from bilingual.glossary_io import TBX_NS
+from bilingual.terms.files import read_tsv, user_glossary_path
+from bilingual.terms.formats import TBX_NS
 
 runner = CliRunner()
 
@@ -246,7 +246,7 @@ def test_real_shipped_files_are_never_changed(
     --glossary file layers on top; no shipped byte changes."""
     import hashlib
 
-    from bilingual.glossary import shipped_dir
+    from bilingual.terms.files import shipped_dir
 
     monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

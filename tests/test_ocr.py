@@ -21,6 +21,7 @@ from newspaper import accuracy, photo_like
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from rapidfuzz.distance import Levenshtein
 
+from bilingual.ingest import image as page_image
 from bilingual.ingest import ocr
 from bilingual.ingest.pages import parse_pages
 
@@ -76,8 +77,8 @@ def test_photo_like_page_is_straightened_and_read(printed: dict, tmp_path: Path)
     expected = printed["second"]
     path = tmp_path / "photo.jpg"
     photo_like(Image.open(printed["pngs"][1]), 2.5).save(path, quality=85)
-    gray = ocr.flatten(np.asarray(Image.open(path).convert("L")))
-    assert abs(ocr.skew(gray) - (-2.5)) < 0.3
+    gray = page_image.flatten(np.asarray(Image.open(path).convert("L")))
+    assert abs(page_image.skew(gray) - (-2.5)) < 0.3
     articles = parse_pages(path, "image")
     score = accuracy(expected, articles)
     print(f"photo-like character accuracy: {score:.4f}")
@@ -98,16 +99,18 @@ def test_skew_is_found_within_five_degrees(angle: float) -> None:
             fill=0,
         )
     turned = np.asarray(image.rotate(angle, resample=Image.BICUBIC, fillcolor=255))
-    assert abs(ocr.skew(turned) + angle) < 0.2
+    assert abs(page_image.skew(turned) + angle) < 0.2
 
 
 @pytest.mark.parametrize("angle", [3.0, -4.0])
 def test_boxes_found_in_the_straightened_page_map_back_to_the_photo(angle: float) -> None:
     page = np.full((400, 600), 255, np.uint8)
     page[95:106, 445:456] = 0  # a dot at (450, 100) on the page as photographed
-    straight = ocr.rotate(page, angle)
+    straight = page_image.rotate(page, angle)
     ys, xs = np.nonzero(straight < 128)
-    x0, y0, x1, y1 = ocr._unrotate(angle, straight.shape)((xs.min(), ys.min(), xs.max(), ys.max()))
+    x0, y0, x1, y1 = page_image.unrotate(angle, straight.shape)(
+        (xs.min(), ys.min(), xs.max(), ys.max())
+    )
     assert abs((x0 + x1) / 2 - 450) < 2 and abs((y0 + y1) / 2 - 100) < 2
 
 

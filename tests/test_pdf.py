@@ -38,7 +38,7 @@ def test_every_block_knows_its_page_and_box(printed: dict) -> None:
     page = first[3].page
     # the first title sits at the top left of page 1, inside the page
     assert 0 <= x0 < x1 < page.width / 2 and 0 <= top < bottom < page.height / 5
-    assert all(o.flags == [[] for _ in o.flags] for o in origins)  # a text layer is certain
+    assert all(o.flags == [() for _ in o.flags] for o in origins)  # a text layer is certain
 
 
 def test_ingest_show_and_review_say_where_a_sentence_came_from(

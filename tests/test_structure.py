@@ -270,3 +270,43 @@ def test_an_end_of_page_paragraph_moves_to_another_article_only_when_set_apart(
     first, last = parse_text(text)
     assert (("lead", ECHO) in first) is moves
     assert (last[-1] == ("paragraph", ECHO)) is not moves
+
+
+def test_a_long_text_is_weighted_page_by_page() -> None:
+    """Rarity weights count a bigram on its own page: up to two pages' worth of blocks is one
+    page, a longer text gets pages of PAGE_BLOCKS blocks with half a page either side."""
+    from bilingual.ingest.structure import RawBlock
+    from bilingual.ingest.weights import PAGE_BLOCKS, Weights
+
+    short = [RawBlock("paragraph", f"第{i}段") for i in range(2 * PAGE_BLOCKS)]
+    weights = Weights(short)
+    assert (weights.page(short[0]).start, weights.page(short[-1]).n) == (0, 2 * PAGE_BLOCKS)
+    long = [RawBlock("paragraph", f"第{i}段") for i in range(5 * PAGE_BLOCKS + 7)]
+    weights = Weights(long)
+    first, middle, last = (weights.page(long[i]) for i in (0, 2 * PAGE_BLOCKS + 3, -1))
+    assert (first.start, first.n) == (0, PAGE_BLOCKS + PAGE_BLOCKS // 2)
+    assert (middle.start, middle.n) == (2 * PAGE_BLOCKS - PAGE_BLOCKS // 2, 2 * PAGE_BLOCKS)
+    assert (last.start, last.n) == (5 * PAGE_BLOCKS - PAGE_BLOCKS // 2, PAGE_BLOCKS // 2 + 7)
+
+
+def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
+    """25 seed pages in one file (over two pages' worth of blocks): in every copy the body
+    printed under the wrong headline goes to its own article; the lead printed at the end
+    of the file goes to the 忻州 article of the last copy, on the same page."""
+    from conftest import SEED
+
+    seed = SEED.read_text(encoding="utf-8")
+    one = parse_text(seed)
+    articles = parse_text(seed * 25)
+    assert len(articles) == 25 * len(one)
+
+    def titles(found: list) -> list[str]:
+        return [a[0][1] for a in found if a[0][0] == "title"]
+
+    assert titles(articles) == titles(one) * 25
+    for copy in range(25):
+        first = articles[copy * len(one)]
+        assert any("玉树" in t for k, t in first if k == "paragraph")
+        assert not any("忻州" in t for k, t in first if k == "paragraph")
+    leads = [i for i, a in enumerate(articles) if any(k == "lead" for k, _ in a)]
+    assert leads == [24 * len(one) + 1]

@@ -182,23 +182,27 @@ def content_stems(text: str, function_words: bool = True) -> list[str]:
     """
     out: list[str] = []
     for tok in _TOKEN.findall(text):
-        if tok[0].isdigit():
-            out.append(number_key(tok))
-            continue
-        low = tok.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        elif low.endswith("n't"):
-            out.append("=not")
-            low = low[:-3]
-        if low in FUNCTION_FEATURES:
-            if function_words:
-                out.append(FUNCTION_FEATURES[low])
-            continue
-        if low in STOPWORDS or len(low) < 2:
-            continue
-        out.append(stem(low))
+        out.extend(_token_features(tok, function_words))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _token_features(tok: str, function_words: bool) -> tuple[str, ...]:
+    """The features of one token (cached: a text repeats its words many times)."""
+    if tok[0].isdigit():
+        return (number_key(tok),)
+    out: tuple[str, ...] = ()
+    low = tok.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("n't"):
+        out = ("=not",)
+        low = low[:-3]
+    if low in FUNCTION_FEATURES:
+        return (*out, FUNCTION_FEATURES[low]) if function_words else out
+    if low in STOPWORDS or len(low) < 2:
+        return out
+    return (*out, stem(low))
 
 
 def capitalised_words(text: str) -> list[str]:

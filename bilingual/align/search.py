@@ -17,10 +17,12 @@ import numpy as np
 SCORE_CELLS = 200_000  # band cells scored per block (bounds temporary memory)
 
 BeadScore = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
+NodeGain = Callable[[int, np.ndarray], np.ndarray]
 
 
 def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """Widen a band so that lo and hi never decrease and both ends of the grid are inside."""
+    """Widen a band so that lo and hi never decrease, both ends of the grid are inside and
+    every row overlaps the next (lo[i+1] ≤ hi[i]), so a 1:0 step always leads on."""
     lo = np.clip(lo, 0, m).astype(np.int64)
     hi = np.clip(hi, 0, m).astype(np.int64)
     lo = np.minimum.accumulate(lo[::-1])[::-1]
@@ -28,6 +30,7 @@ def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, n
     lo[0] = 0
     hi[-1] = m
     hi = np.maximum(hi, lo)
+    lo[1:] = np.minimum(lo[1:], hi[:-1])
     return lo, hi
 
 
@@ -37,13 +40,17 @@ def band_search(
     types: Sequence[tuple[int, int]],
     bead_score: BeadScore,
     skip: float,
+    node_gain: NodeGain | None = None,
+    on_rows: Callable[[int], None] | None = None,
 ) -> list[tuple[int, int]]:
     """The best path of beads from (0, 0) to (n, len) through the band.
 
     `types` lists (zh count, en count) bead shapes; 1:0 and 0:1 cost `skip` each, any
     other shape scores `bead_score(a, b, I, J)` for the bead ending at nodes I, J (arrays of
     the band's shape; invalid nodes may score anything, they are masked here). Returns the
-    path as a list of (a, b) shapes from the start.
+    path as a list of (a, b) shapes from the start. `node_gain(i, J)`, when given, is added
+    for every node (i, j) the path passes through (a boundary between beads). `on_rows(k)`
+    is told, a block of rows at a time, that the first k of the n + 1 rows are done.
     """
     n = len(lo) - 1
     m = int(hi[n])
@@ -75,6 +82,8 @@ def band_search(
     back = np.full((n + 1, width), -1, dtype=np.int8)
     for i in range(n + 1):
         if i % block == 0:
+            if on_rows and i:
+                on_rows(i)
             gains = score_rows(i)
         jj = lo[i] + ks
         inside = jj <= hi[i]
@@ -91,16 +100,22 @@ def band_search(
         arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
         if i == 0:
             best[0] = 0.0  # lo[0] == 0: the origin
+        gain = np.where(inside, node_gain(i, jj), 0.0) if node_gain else np.zeros(width)
+        best = best + gain
         if insert is not None:
-            # cost[k] = max(best[k], cost[k-1] + skip) = k·skip + max_{k'≤k}(best[k'] - k'·skip)
-            shifted = np.where(inside, best - ks * skip, -np.inf)
-            run = np.maximum.accumulate(shifted) + ks * skip
+            # cost[k] = max(best[k], cost[k-1] + skip + gain[k]); with G the running sum of
+            # gain, cost[k] - G[k] - k·skip is a running maximum of best[k'] - G[k'] - k'·skip
+            offset = np.cumsum(gain) + ks * skip
+            shifted = np.where(inside, best - offset, -np.inf)
+            run = np.maximum.accumulate(shifted) + offset
             # a margin so that rounding in the shift never turns a diagonal step into insertions
             from_left = (run > best + 1e-9) & inside & (ks > 0)
             best = np.where(from_left, run, best)
             arg = np.where(from_left, insert, arg)
         cost[i % ring] = best
         back[i] = arg
+    if on_rows:
+        on_rows(n + 1)
     path: list[tuple[int, int]] = []
     i, j = n, m
     while i or j:

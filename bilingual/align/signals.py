@@ -10,7 +10,6 @@ a banded matrix of sentence-pair products and a few neighbour products per side.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,23 +18,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..textutil import HAN
 from .english import STOPWORDS, capitalised_words, content_stems
-from .lexicon import Lexicon
+from .lexicon import Lexicon, zh_numbers
 from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
 
 MIN_PRUNE_DF = 100  # never prune a feature found in fewer sentences than this
 
 _WORD = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def char_ngrams(text: str, sizes: tuple[int, ...] = (3, 4)) -> Counter[str]:
-    """Character n-grams of the words of a text, chrF-like (function words kept: they help)."""
-    padded = " " + " ".join(_WORD.findall(text.lower())) + " "
-    bag: Counter[str] = Counter()
-    for size in sizes:
-        bag.update(padded[k : k + size] for k in range(len(padded) - size + 1))
-    return bag
 
 
 _PUNCTUATION = {
@@ -69,21 +59,39 @@ def char_pinyin(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 
-def name_features(zh: str, names: set[str], longest: int = 3) -> list[str]:
-    """Pinyin spellings of 1–3 character windows that occur as an English capitalised word."""
-    out = []
-    chars = list(zh)
-    for k, ch in enumerate(chars):
-        if not _HAN.match(ch):
-            continue
-        spelling = ""
-        for size in range(longest):
-            if k + size >= len(chars) or not _HAN.match(chars[k + size]):
-                break
-            spelling += char_pinyin(chars[k + size])
-            if spelling in names:
-                out.append("@" + spelling)
-    return out
+class NameFinder:
+    """Finds pinyin spellings of 1–3 character windows that occur as English capitalised
+    words (`@name` features): 韦小宝 → "@weixiaobao" when "Wei Xiaobao"/"Weixiaobao" occurs.
+
+    Each character's pinyin is looked up once per text, and a window grows only while its
+    spelling still begins some name.
+    """
+
+    def __init__(self, names: set[str], longest: int = 3) -> None:
+        self.names = names
+        self.prefixes = {name[:k] for name in names for k in range(1, len(name) + 1)}
+        self.longest = longest
+        self.pinyin: dict[str, str | None] = {}
+
+    def __call__(self, zh: str) -> list[str]:
+        if not self.names:
+            return []
+        for ch in zh:
+            if ch not in self.pinyin:
+                self.pinyin[ch] = char_pinyin(ch) if HAN.match(ch) else None
+        out = []
+        for k in range(len(zh)):
+            spelling = ""
+            for ch in zh[k : k + self.longest]:
+                syllable = self.pinyin[ch]
+                if syllable is None:
+                    break
+                spelling += syllable
+                if spelling not in self.prefixes:
+                    break
+                if spelling in self.names:
+                    out.append("@" + spelling)
+        return out
 
 
 def english_bags(en: list[str]) -> tuple[list[Counter[str]], set[str]]:
@@ -111,12 +119,16 @@ class Space:
 
     @classmethod
     def build(cls, zh_bags: Iterable, en_bags: Iterable, idf_both: bool = False) -> Space:
-        """Weight features by idf: from the English side only (default: the Chinese side is
-        dictionary output, not text), or from both sides when both are English (MT bridge)."""
+        """A space from feature bags (one vocabulary for both sides); see `from_rows`."""
         vocab: dict[str, int] = {}
         zh = to_rows(zh_bags, vocab)
         en = to_rows(en_bags, vocab)
-        nf = len(vocab)
+        return cls.from_rows(zh, en, len(vocab), idf_both)
+
+    @classmethod
+    def from_rows(cls, zh: Rows, en: Rows, nf: int, idf_both: bool = False) -> Space:
+        """Weight features by idf: from the English side only (default: the Chinese side is
+        dictionary output, not text), or from both sides when both are English (MT bridge)."""
         en_df = en.doc_freq(nf)
         df = en_df + zh.doc_freq(nf)
         if idf_both:
@@ -125,38 +137,121 @@ class Space:
             idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
         return cls(zh.scaled(idf), en.scaled(idf), df)
 
-    def pruned(self, max_df: float) -> Space:
-        """Without the features found in more than `max_df` of the sentences (cheaper joins)."""
-        keep = self.df <= max(MIN_PRUNE_DF, max_df * (self.zh.n + self.en.n))
+    def pruned(self, max_df: float, floor: int = MIN_PRUNE_DF) -> Space:
+        """Without the features found in more than `max_df` of the sentences (cheaper joins),
+        or in more than `floor` sentences when that is more."""
+        keep = self.df <= max(floor, max_df * (self.zh.n + self.en.n))
         return Space(self.zh.keep(keep), self.en.keep(keep), self.df)
+
+    def blocks(self, size: int) -> Space:
+        """Sentences summed in blocks of `size` on both sides (a coarse view of the text)."""
+        zh, en = self.zh.blocks(size), self.en.blocks(size)
+        nf = len(self.df)
+        return Space(zh, en, zh.doc_freq(nf) + en.doc_freq(nf))
 
 
 def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:
-    """Chinese words looked up in the lexicon (weighted by their idf in this text) vs stems."""
+    """Chinese words looked up in the lexicon (weighted by their idf in this text) vs stems.
+
+    A Chinese sentence's bag is the sum of its words' stem weights (`Lexicon.bag`), built
+    for the whole text at once: each distinct word is looked up once, its occurrences are
+    expanded and summed with numpy.
+    """
     en_bags, names = english_bags(en)
+    vocab: dict[str, int] = {}
+    en_rows = to_rows(en_bags, vocab)
     words = [lexicon.segment(s) for s in zh]
-    df = Counter(w for ws in words for w in set(ws))
-    idf = {w: math.log((len(zh) + 1) / (c + 1)) + 1.0 for w, c in df.items()}
-    zh_bags = []
-    for sentence in zh:
-        bag = lexicon.bag(sentence, idf)
-        for feature, count in punctuation(sentence).items():
-            bag[feature] += count
-        for feature in name_features(sentence, names):
-            bag[feature] += 1.0
-        zh_bags.append(bag)
-    return Space.build(zh_bags, en_bags)
+    ids: dict[str, int] = {}
+    occ_row = np.repeat(np.arange(len(zh)), [len(ws) for ws in words])
+    occ_word = np.array([ids.setdefault(w, len(ids)) for ws in words for w in ws], dtype=np.int64)
+    df = np.bincount(
+        np.unique(occ_row * max(len(ids), 1) + occ_word) % max(len(ids), 1), minlength=len(ids)
+    )
+    idf = np.log((len(zh) + 1) / (df + 1)) + 1.0
+    sizes, feats, weights = [], [], []
+    for w in ids:
+        entry = lexicon.stems(w)
+        sizes.append(len(entry))
+        feats.extend(vocab.setdefault(stem, len(vocab)) for stem in entry)
+        weights.extend(entry.values())
+    size = np.array(sizes, dtype=np.int64)
+    start = np.cumsum(size) - size
+    count = size[occ_word]
+    pos = np.repeat(start[occ_word] - np.cumsum(count) + count, count) + np.arange(count.sum())
+    rows = [np.repeat(occ_row, count)]
+    cols = [np.array(feats, dtype=np.int64)[pos]]
+    vals = [np.array(weights)[pos] * np.repeat(idf[occ_word], count)]
+    find_names = NameFinder(names)
+    extra_row, extra_feat, extra_val = [], [], []
+    for k, sentence in enumerate(zh):
+        features = Counter(zh_numbers(sentence))
+        features.update(punctuation(sentence))
+        features.update(find_names(sentence))
+        for feature, c in features.items():
+            extra_row.append(k)
+            extra_feat.append(vocab.setdefault(feature, len(vocab)))
+            extra_val.append(c)
+    rows.append(np.array(extra_row, dtype=np.int64))
+    cols.append(np.array(extra_feat, dtype=np.int64))
+    vals.append(np.array(extra_val, dtype=np.float64))
+    nf = len(vocab)
+    key, inverse = np.unique(np.concatenate(rows) * nf + np.concatenate(cols), return_inverse=True)
+    total = np.bincount(inverse, weights=np.concatenate(vals), minlength=len(key))
+    zh_rows = Rows(
+        len(zh),
+        (key // nf).astype(np.int32),
+        (key % nf).astype(np.int32),
+        np.sqrt(total).astype(np.float32),
+    )
+    return Space.from_rows(zh_rows, en_rows, nf)
 
 
-def mt_space(mt: list[str], en: list[str]) -> Space:
-    """MT(zh) against the English: character 3- and 4-grams plus punctuation."""
+def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.ndarray, ...]:
+    """(sentence, code) of every character n-gram of the texts' words, chrF-like.
 
-    def bag(text: str) -> Counter[str]:
-        b = char_ngrams(text)
-        b.update(punctuation(text))
-        return b
+    Words are lower-cased ASCII letters and digits joined by single spaces with a space at
+    each end (function words kept: they help). Each n-gram's bytes, with its size on top,
+    make one integer code, so the whole text is cut up by a few numpy operations.
+    """
+    padded = [" " + " ".join(_WORD.findall(t.lower())) + " " for t in texts]
+    data = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8).astype(np.int64)
+    sentence = np.repeat(np.arange(len(texts)), [len(p) for p in padded])
+    rows, codes = [], []
+    for size in sizes:
+        starts = np.arange(max(len(data) - size + 1, 0))
+        same = sentence[starts] == sentence[starts + size - 1]
+        code = np.full(len(starts), size, dtype=np.int64)
+        for k in range(size):
+            code = (code << 8) | data[starts + k]
+        rows.append(sentence[starts][same])
+        codes.append(code[same])
+    return np.concatenate(rows), np.concatenate(codes)
 
-    return Space.build((bag(s) for s in mt), (bag(s) for s in en), idf_both=True)
+
+def mt_space(mt: list[str], en: list[str], sizes: tuple[int, ...] = (4,)) -> Space:
+    """MT(zh) against the English: character n-grams (see `ngram_codes`) plus punctuation."""
+    (zr, zc), (er, ec) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
+    vocab, ids = np.unique(np.concatenate([zc, ec]), return_inverse=True)
+    nf = len(vocab)
+    side_rows = []
+    for n, row, fid, texts in (
+        (len(mt), zr, ids[: len(zc)], mt),
+        (len(en), er, ids[len(zc) :], en),
+    ):
+        pair, count = np.unique(row.astype(np.int64) * nf + fid, return_counts=True)
+        grams = Rows(
+            n,
+            (pair // nf).astype(np.int32),
+            (pair % nf).astype(np.int32),
+            np.sqrt(count).astype(np.float32),
+        )
+        side_rows.append((grams, texts))
+    marks: dict[str, int] = {}
+    out = []
+    for grams, texts in side_rows:
+        punct = to_rows((punctuation(t) for t in texts), marks)
+        out.append(grams.joined(punct, nf))
+    return Space.from_rows(out[0], out[1], nf + len(marks), idf_both=True)
 
 
 class BeadScorer:

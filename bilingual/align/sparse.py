@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -28,6 +29,11 @@ class Rows:
     feat: np.ndarray
     val: np.ndarray
 
+    @cached_property
+    def feature_order(self) -> np.ndarray:
+        """Entry indices sorted by (feature, row): the order `band_dot` joins in."""
+        return np.argsort(self.feat.astype(np.int64) * (self.n + 1) + self.row)
+
     def scaled(self, weights: np.ndarray) -> Rows:
         """Each entry multiplied by its feature's weight (e.g. an idf)."""
         return Rows(self.n, self.row, self.feat, self.val * weights[self.feat])
@@ -36,6 +42,26 @@ class Rows:
         """Only the entries whose feature is in `mask` (a boolean array over features)."""
         k = mask[self.feat]
         return Rows(self.n, self.row[k], self.feat[k], self.val[k])
+
+    def blocks(self, size: int) -> Rows:
+        """Rows summed in consecutive blocks of `size` (the last block may be shorter)."""
+        if size == 1:
+            return self
+        n = -(-self.n // size)
+        nf = np.int64(self.feat.max()) + 1 if len(self.feat) else np.int64(1)
+        keys, inverse = np.unique((self.row // size) * nf + self.feat, return_inverse=True)
+        val = np.bincount(inverse, weights=self.val, minlength=len(keys)).astype(np.float32)
+        return Rows(n, (keys // nf).astype(np.int32), (keys % nf).astype(np.int32), val)
+
+    def joined(self, other: Rows, offset: int) -> Rows:
+        """These rows with `other`'s features appended (their ids shifted by `offset`)."""
+        order = np.argsort(np.concatenate([self.row, other.row]), kind="stable")
+        return Rows(
+            self.n,
+            np.concatenate([self.row, other.row])[order],
+            np.concatenate([self.feat, other.feat + offset])[order].astype(np.int32),
+            np.concatenate([self.val, other.val])[order],
+        )
 
     def doc_freq(self, n_features: int) -> np.ndarray:
         return np.bincount(self.feat, minlength=n_features)
@@ -71,35 +97,27 @@ def to_rows(bags: Iterable[Mapping[str, float]], vocab: dict[str, int]) -> Rows:
     )
 
 
-def _searchsorted(keys: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    """np.searchsorted with the queries sorted first: far kinder to the cache."""
-    order = np.argsort(queries, kind="stable")
-    out = np.empty(len(queries), dtype=np.int64)
-    out[order] = np.searchsorted(keys, queries[order])
-    return out
-
-
 def band_dot(a: Rows, b: Rows, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Dot products of row r of `a` with rows lo[r] ≤ c < hi[r] of `b`.
 
     Returns X (float32) of shape (a.n, W) with X[r, c - lo[r]] = a_r · b_c, W = max(hi - lo).
-    Work is done in chunks of at most CHUNK_PAIRS feature matches, each accumulated into
-    the rows it touches only.
+    Both sides are taken in (feature, row) order, so with a band (lo, hi non-decreasing) the
+    range queries arrive sorted; matches are summed in chunks of at most CHUNK_PAIRS.
     """
     width = int(max(1, (hi - lo).max())) if a.n else 1
     out = np.zeros((a.n, width), dtype=np.float32)
     if not len(a.feat) or not len(b.feat):
         return out
     stride = np.int64(b.n + 1)
-    order = np.lexsort((b.row, b.feat))
-    keys = b.feat[order].astype(np.int64) * stride + b.row[order]
-    bcol = b.row[order]
-    bval = b.val[order]
-    by_row = np.argsort(a.row, kind="stable")
-    arow, afeat, aval = a.row[by_row], a.feat[by_row], a.val[by_row]
-    start = _searchsorted(keys, afeat.astype(np.int64) * stride + lo[arow])
-    count = _searchsorted(keys, afeat.astype(np.int64) * stride + hi[arow]) - start
+    ob, oa = b.feature_order, a.feature_order
+    keys = b.feat[ob].astype(np.int64) * stride + b.row[ob]
+    bcol, bval = b.row[ob], b.val[ob]
+    arow, aval = a.row[oa].astype(np.int64), a.val[oa]
+    afeat = a.feat[oa].astype(np.int64) * stride
+    start = np.searchsorted(keys, afeat + lo[arow])
+    count = np.searchsorted(keys, afeat + hi[arow]) - start
     cum = np.cumsum(count)
+    flat_out = out.reshape(-1)
     first = 0
     while first < len(count):
         base = cum[first - 1] if first else 0
@@ -109,11 +127,9 @@ def band_dot(a: Rows, b: Rows, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         if total:
             rep = np.repeat(np.arange(first, last), cnt)
             pos = start[rep] + (np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt))
-            r = arow[rep].astype(np.int64)
-            r0, r1 = int(arow[first]), int(arow[last - 1]) + 1
-            flat = (r - r0) * width + (bcol[pos] - lo[r])
-            sums = np.bincount(flat, weights=aval[rep] * bval[pos], minlength=(r1 - r0) * width)
-            out[r0:r1] += sums.reshape(r1 - r0, width).astype(np.float32)
+            r = arow[rep]
+            flat = r * width + (bcol[pos] - lo[r])
+            flat_out += np.bincount(flat, weights=aval[rep] * bval[pos], minlength=len(flat_out))
         first = last
     return out
 

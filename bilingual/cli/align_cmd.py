@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir
+from .common import EDITION_HELP, default_edition_dir, print_json, progress_bar
 
 
 @app.command("align")
@@ -38,6 +38,13 @@ def align_cli(
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force the text encoding of the input files."
     ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print a JSON object: edition, bridge, zh, en (sentence counts), beads (a count), "
+        "alignment (with --beads: a list of zh, en id lists and score; else null), pairs, "
+        "flagged, kept, notices.",
+    ),
 ) -> None:
     """Align an English translation to its Chinese original, sentence by sentence (n:m).
 
@@ -45,7 +52,8 @@ def align_cli(
 
     Bridge: --mt FILE, else the installed Argos zh→en model, else none (dictionary alone).
 
-    Pairs go into the edition as `machine`, ready for `review` and `render`.
+    Pairs go into the edition as `machine`, ready for `review` and `render`. On a terminal
+    a progress bar shows how far the alignment is.
 
     Flags: `low-confidence` (bead score below 0.2), `no-english`, `extra-english`.
 
@@ -53,17 +61,22 @@ def align_cli(
     """
     from ..align.edition import align_files
 
-    result = align_files(
-        zh_file,
-        en_file,
-        None if beads else (edition or default_edition_dir(zh_file)),
-        presegmented=presegmented,
-        mt_path=mt,
-        use_model=not no_model,
-        encoding=encoding,
-    )
+    with progress_bar("Aligning") as progress:
+        result = align_files(
+            zh_file,
+            en_file,
+            None if beads else (edition or default_edition_dir(zh_file)),
+            presegmented=presegmented,
+            mt_path=mt,
+            use_model=not no_model,
+            encoding=encoding,
+            progress=progress,
+        )
     for notice in result.notices:
         typer.echo(notice, err=True)
+    if as_json:
+        print_json(result.to_json(beads))
+        return
     if beads:
         for bead in result.beads:
             typer.echo(str(bead))

@@ -1,15 +1,13 @@
-"""`bilingual render` (HTML and EPUB from an edition) and `bilingual build` (ingest +
-translate + render in one go)."""
+"""`bilingual render`: HTML and EPUB from an edition."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, glossary_option, load_layers
+from .common import EDITION_HELP, glossary_option, load_layers, print_json
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."
@@ -31,6 +29,11 @@ def render_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help='Print a JSON object: edition, files (format → path), e.g. {"files": {"html": …}}.',
+    ),
 ) -> None:
     """Write the bilingual edition as a self-contained HTML page and an EPUB 3 book.
 
@@ -49,60 +52,9 @@ def render_cli(
             pinyin=pinyin,
             glossary=load_layers(glossary),
         )
-    for path in paths:
-        typer.echo(str(path))
-
-
-@app.command("build")
-def build_cli(
-    sources: list[Path] = typer.Argument(
-        ...,
-        help="Page files: .txt, .md, .html, .pdf, or page images (.png, .jpg, .tif; OCR).",
-        show_default=False,
-    ),
-    edition: Path | None = typer.Option(
-        None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
-    ),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else the gloss engine), argos, gloss.",
-    ),
-    fmt: str = FormatOpt,
-    layout: str = LayoutOpt,
-    pinyin: str = PinyinOpt,
-    glossary: list[Path] = glossary_option(),
-) -> None:
-    """Ingest, translate and render in one go: page files in, bilingual HTML and EPUB out.
-
-    Offline. Without an installed zh→en model the English is a word gloss, and it says so.
-
-    Example: bilingual build samples/seed-page.txt
-    """
-    from ..ingest import ingest
-    from ..render import check_options, render_edition
-    from ..store import EditionStore
-    from ..translate import translate_edition
-    from .translate_cmd import _progress
-
-    formats = _formats(fmt)
-    check_options(formats, layout, pinyin)
-    directory = edition or default_edition_dir(sources[0])
-    layers = load_layers(glossary)
-    result = ingest(sources, directory, encoding=None)
-    with EditionStore(directory) as store:
-        with _progress(True) as progress:
-            report = translate_edition(
-                store, engine_name=engine, progress=progress, glossary=layers
-            )
-        if report.notice:
-            print(report.notice, file=sys.stderr)
-        paths = render_edition(
-            store, formats=formats, layout=layout, pinyin=pinyin, glossary=layers
-        )
-    typer.echo(
-        f"Built {directory}: {result.articles} articles, {result.sentences} sentences; "
-        f"translated {report.translated}, reused {report.cached} with {report.engine} ({report.label})."
-    )
+    if as_json:
+        files = dict(zip(_formats(fmt), map(str, paths), strict=True))
+        print_json({"edition": str(edition), "files": files})
+        return
     for path in paths:
         typer.echo(str(path))

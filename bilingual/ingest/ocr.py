@@ -17,7 +17,6 @@ coordinates of the image as it was.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -25,13 +24,11 @@ from pathlib import Path
 
 from ..document import Page
 from ..errors import InputError
+from .image import Box, flatten, inked, rotate, skew, unrotate
 from .layout import Line
 
-MAX_SKEW = 5.0  # degrees
 DOUBT = 0.65  # a character recognised with less confidence than this makes its line doubtful
 INSTALL = "Install the OCR extra: `uv sync --extra ocr` (or `pip install 'bilingual[ocr]'`)."
-
-Box = tuple[float, float, float, float]
 
 
 @lru_cache(maxsize=1)
@@ -86,86 +83,7 @@ def read_lines(image, what: str) -> tuple[list[Line], Callable[[Box], Box]]:
     # a sliver of the next column's first character, cut off a box that reached into it
     boxes = _without_overlaps(parts)
     lines = _recognise(ocr, straight, boxes)
-    return lines, _unrotate(angle, straight.shape)
-
-
-def inked(gray):
-    """Ink pixels: darker than Otsu's threshold between paper and print (blur and dim light
-    leave thin strokes, like a dash, well above mid-grey)."""
-    import cv2
-
-    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return gray < max(threshold, 128)
-
-
-def flatten(gray):
-    """Divide out uneven light: the paper becomes white, ink keeps its contrast."""
-    import cv2
-    import numpy as np
-
-    h, w = gray.shape
-    scale = 8
-    small = cv2.resize(gray, (max(1, w // scale), max(1, h // scale)), interpolation=cv2.INTER_AREA)
-    # the brightest value around each point is the paper there (text strokes are thin)
-    kernel = np.ones((9, 9), np.uint8)
-    paper = cv2.GaussianBlur(cv2.dilate(small, kernel), (0, 0), 4)
-    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
-    flat = gray.astype(np.float32) / np.maximum(paper, 1) * 255
-    return np.clip(flat, 0, 255).astype(np.uint8)
-
-
-def skew(gray) -> float:
-    """The turn that straightens the page (degrees counter-clockwise, as `rotate` takes
-    it, within ±MAX_SKEW): the one that makes the rows of ink sharpest; 0 below 0.1°."""
-    import numpy as np
-
-    step = max(1, gray.shape[1] // 1000)
-    ys, xs = np.nonzero(gray[::step, ::step] < 128)
-    if len(ys) < 100:
-        return 0.0
-
-    def sharpness(deg: float) -> float:
-        t = math.radians(deg)
-        rows = np.round(ys * math.cos(t) - xs * math.sin(t)).astype(np.int64)
-        counts = np.bincount(rows - rows.min())
-        return float(np.sum(counts.astype(np.float64) ** 2))
-
-    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
-    fine = max(np.arange(coarse - 0.5, coarse + 0.51, 0.05), key=sharpness)
-    return 0.0 if abs(fine) < 0.1 else float(fine)
-
-
-def rotate(gray, angle: float):
-    """Turn the image by `angle` degrees (counter-clockwise) about its centre, white fill."""
-    import cv2
-
-    h, w = gray.shape
-    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(
-        gray, matrix, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=255
-    )
-
-
-def _unrotate(angle: float, shape: tuple[int, int]) -> Callable[[Box], Box]:
-    """Map a box in the straightened image back to the image as it was (its bounding box)."""
-    h, w = shape
-    cx, cy = w / 2, h / 2
-    t = math.radians(angle)
-    cos, sin = math.cos(t), math.sin(t)
-
-    def back(box: Box) -> Box:
-        if not angle:
-            return box
-        x0, y0, x1, y1 = box
-        xs, ys = [], []
-        for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
-            dx, dy = x - cx, y - cy
-            # the straightened image was the original turned by `angle`: turn it back
-            xs.append(cx + dx * cos - dy * sin)
-            ys.append(cy + dx * sin + dy * cos)
-        return (min(xs), min(ys), max(xs), max(ys))
-
-    return back
+    return lines, unrotate(angle, straight.shape)
 
 
 DETECT_SIDE = 2400  # pixels: pages are detected at most this large (text stays > 12 px)

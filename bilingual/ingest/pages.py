@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..document import Origin, Page
+from ..document import Flag, Origin, Page
 from ..errors import InputError
 from .layout import Line, build_blocks
 from .normalize import clean_spaces, normalize_chars
@@ -94,7 +94,7 @@ def parse_page(lines: list[Line]) -> list[list[RawBlock]]:
 
 def sentence_flags(
     text: str, sentences: list[str], doubts: list[tuple[str, str]]
-) -> list[list[dict]]:
+) -> list[tuple[Flag, ...]]:
     """For each sentence, an `ocr-uncertain` flag per doubtful line it holds part of.
 
     A line is found in the cleaned block text by its own cleaned text; if cleaning across
@@ -105,17 +105,13 @@ def sentence_flags(
         needle = clean_spaces(normalize_chars(line))
         at = text.find(needle) if needle else -1
         spans.append((at, at + len(needle), detail) if at >= 0 else (0, len(text), detail))
-    flags: list[list[dict]] = []
+    flags: list[tuple[Flag, ...]] = []
     cursor = 0
     for sentence in sentences:
         start = text.find(sentence, cursor)
         start = cursor if start < 0 else start
         end = cursor = start + len(sentence)
         flags.append(
-            [
-                {"code": "ocr-uncertain", "detail": detail}
-                for a, b, detail in spans
-                if a < end and b > start
-            ]
+            tuple(Flag("ocr-uncertain", detail) for a, b, detail in spans if a < end and b > start)
         )
     return flags

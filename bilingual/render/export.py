@@ -10,7 +10,7 @@ import importlib
 import json
 from pathlib import Path
 
-from ..errors import RenderError
+from ..errors import RenderError, os_advice
 from ..store import EditionStore
 
 WRITERS: dict[str, str] = {
@@ -44,7 +44,7 @@ def save(text: str, path: Path) -> None:
     except OSError as exc:
         raise RenderError(
             f"Cannot write {path} ({exc.strerror or exc})",
-            "Choose a file in an existing, writable directory with -o.",
+            os_advice(exc, "Choose a file in an existing, writable directory with -o."),
         ) from None
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from markupsafe import escape
 
+from ..terms.glossary import Entry, Match
 from .ruby import annotate
 
 
@@ -21,17 +22,17 @@ class Piece(NamedTuple):
 
     text: str
     pinyin: str = ""
-    term: Any = None  # bilingual.glossary.Entry, duck-typed: zh, en, pinyin, note
+    term: Entry | None = None
 
 
-def tip(entry: Any) -> str:
+def tip(entry: Entry) -> str:
     """The tooltip of a glossary term: English · pinyin — note."""
     parts = (entry.en, entry.pinyin if entry.pinyin != entry.en else "")
     head = " · ".join(part for part in parts if part)
     return f"{head} — {entry.note}" if entry.note else head
 
 
-def zh_pieces(text: str, matches: list[Any], ruby: bool) -> list[Piece]:
+def zh_pieces(text: str, matches: list[Match], ruby: bool) -> list[Piece]:
     """Split Chinese text at glossary matches; with `ruby`, give every Han word its pinyin."""
     pieces: list[Piece] = []
 
@@ -64,7 +65,7 @@ def _renderings_pattern(renderings: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?:'s|s|es)?(?!\w)", re.IGNORECASE)
 
 
-def en_pieces(text: str, entries: list[Any]) -> list[Piece]:
+def en_pieces(text: str, entries: list[Entry]) -> list[Piece]:
     """Split English text at occurrences of the approved renderings of `entries`."""
     by_key = {e.en.casefold(): e for e in entries if e.en.strip()}
     if not text or not by_key:
@@ -107,7 +108,7 @@ def _ruby(text: str, reading: str, rp: bool) -> str:
     return f"<ruby>{_text(text)}<rt>{_text(reading)}</rt></ruby>"
 
 
-def _term(inner: str, entry: Any, focusable: bool) -> str:
+def _term(inner: str, entry: Entry, focusable: bool) -> str:
     stop = ' tabindex="0"' if focusable else ""
     return f'<span class="term"{stop} data-tip="{escape(tip(entry))}">{inner}</span>'
 

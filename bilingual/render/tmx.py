@@ -8,13 +8,11 @@ are left out: a translation memory entry needs a target.
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime
-
 from lxml import etree
 
 from ..store import EditionStore
-from .view import xml_safe as _clean  # lxml refuses XML-invalid characters
+from ..textutil import build_time
+from ..textutil import xml_safe as _clean  # lxml refuses XML-invalid characters
 
 SRC_LANG = "zh-CN"
 TGT_LANG = "en"
@@ -32,9 +30,7 @@ def _version() -> str:
 
 def _stamp() -> str:
     """TMX date format, UTC; SOURCE_DATE_EPOCH makes it reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")
+    return build_time().strftime("%Y%m%dT%H%M%SZ")
 
 
 def _prop(parent: etree._Element, kind: str, text: str) -> None:
@@ -65,12 +61,7 @@ def write_tmx(store: EditionStore) -> str:
         tu = etree.SubElement(body, "tu", tuid=pair.sid)
         _prop(tu, "x-status", pair.status)
         for flag in pair.flags:
-            detail = flag.get("detail", "")
-            _prop(
-                tu,
-                "x-flag",
-                f"{flag.get('code', '')}: {detail}" if detail else flag.get("code", ""),
-            )
+            _prop(tu, "x-flag", str(flag))
         if pair.signature:
             _prop(tu, "x-signature", pair.signature)
         _prop(tu, "x-kind", pair.kind)

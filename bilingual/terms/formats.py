@@ -1,48 +1,51 @@
-"""Glossary files in and out (TSV, CSV, TBX) and the edits the CLI makes to one file.
+"""The CSV and TBX glossary formats (`terms.files` registers them by name beside TSV).
 
-Formats register in `READERS` / `WRITERS` by name. TBX is written as TBX v3 (ISO 30042:2019)
+TBX is written as TBX v3 (ISO 30042:2019)
 in the TBX-Basic dialect, DCA style — the dialect CAT tools (Trados, memoQ, Xbench) import:
 one `conceptEntry` per term, a `langSec` for zh and one for en, the category as
 `descrip type="subjectField"`, the note and source as `note` / `admin type="source"`, the
 pinyin as a note on the Chinese term, Chinese variants as admitted terms, and the status as
 the English term's administrativeStatus (approved = preferred, provisional = admitted).
-The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`).
+The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`);
+it refuses a DOCTYPE with an internal subset and any entity (no DTD is ever loaded, and an
+entity's text never becomes a term).
+
+CSV is written for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return is written with `'` before it, as spreadsheet users expect (so it is not run
+as a formula); a cell that starts with `'` gets another. Reading takes one such `'` off
+again, so a glossary goes through export and import unchanged.
+
+Import checks every row as `glossary add` checks a term (Chinese and English both there,
+Chinese characters in zh, a known status) and refuses a row with more cells than the
+header; nothing is written while any row is refused.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import GlossaryError
-from .glossary import (
-    COLUMNS,
-    HAN,
-    STATUSES,
-    Entry,
-    entry_from_fields,
-    read_tsv,
-    shipped_dir,
-    tsv_text,
-    write_text,
-)
+from ..errors import GlossaryError
+from ..textutil import xml_safe
+from .glossary import COLUMNS, Entry, Row, entry_from_fields
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
 PINYIN_NOTE = "pinyin: "
-XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def read_csv(path: Path, layer: str = "") -> list[Entry]:
-    """Entries of a CSV file with a header row naming at least zh and en."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(path: Path) -> list[Row]:
+    """The rows of a CSV file with a header row naming at least zh and en, with the line
+    each starts on, formula guards (`'`) taken off and cells past the header kept apart."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -54,17 +57,39 @@ def read_csv(path: Path, layer: str = "") -> list[Entry]:
             f"{path}: the header row has no zh and en columns", "Add a header row: zh,en,…"
         )
     reader.fieldnames = fields
-    entries = [entry_from_fields(row, layer or str(path)) for row in reader]
+    rows = []
+    line = reader.line_num + 1
+    for record in reader:
+        extra = tuple(record.pop(None, None) or ())  # DictReader's key for extra cells
+        cells = {k: _unguard(v or "") for k, v in record.items()}
+        rows.append(Row(line, cells, extra))
+        line = reader.line_num + 1
+    return rows
+
+
+def read_csv(path: Path, layer: str = "") -> list[Entry]:
+    """Entries of a CSV file with a header row naming at least zh and en."""
+    entries = [entry_from_fields(row.fields, layer or str(path)) for row in csv_rows(path)]
     return [e for e in entries if e.zh]
 
 
 def csv_text(entries: Iterable[Entry]) -> str:
+    """Entries as CSV for spreadsheets: formula-like cells guarded with `'` (module doc)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for entry in entries:
-        writer.writerow(entry.to_row())
+        writer.writerow({k: _guard(v) for k, v in entry.to_row().items()})
     return out.getvalue()
+
+
+def _guard(value: str) -> str:
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def _unguard(value: str) -> str:
+    guarded = value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))
+    return value[1:] if guarded else value
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -77,7 +102,7 @@ def tbx_text(entries: Iterable[Entry]) -> str:
     def sub(parent, tag: str, text: str = "", **attrs: str):
         element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
         if text:
-            element.text = XML_INVALID.sub("", text)  # control characters are not XML
+            element.text = xml_safe(text)  # control characters are not XML
         return element
 
     root = etree.Element(
@@ -138,13 +163,33 @@ def _text(element) -> str:
 
 def read_tbx(path: Path, layer: str = "") -> list[Entry]:
     """Entries of a TBX file (v3 TBX-Basic/Core, or v2 martif); zh and en language sections."""
+    return [entry for _, entry in tbx_entries(path, layer)]
+
+
+def tbx_entries(path: Path, layer: str = "") -> list[tuple[int, Entry]]:
+    """(line, entry) of each zh–en term entry of a TBX file; DTDs and entities refused."""
     from lxml import etree
 
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False
+    )
     try:
-        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        tree = etree.parse(str(path), parser)
     except (OSError, etree.XMLSyntaxError) as exc:
         raise GlossaryError(f"{path} is not well-formed TBX ({exc})", "Check the file.") from None
-    entries: list[Entry] = []
+    entity = next(tree.iter(etree.Entity), None)
+    # a DOCTYPE naming an external DTD (TBX v2 files have one) is fine: it is never loaded;
+    # one with declarations of its own ([ <!ENTITY …> ]) is refused
+    dtd = tree.docinfo.internalDTD
+    declares = dtd is not None and (any(dtd.iterelements()) or any(dtd.iterentities()))
+    if declares or entity is not None:
+        what = f"the entity {entity.text}" if entity is not None else "a DTD of its own"
+        raise GlossaryError(
+            f"{path} uses {what}: DTDs and entities are not read (their text could be "
+            "anything, even another file's)",
+            "Remove the DOCTYPE's [ … ] part and the entities, or export the TBX again.",
+        )
+    entries: list[tuple[int, Entry]] = []
     for concept in tree.iter():
         if _local(concept) not in ("conceptEntry", "termEntry"):
             continue
@@ -184,146 +229,7 @@ def read_tbx(path: Path, layer: str = "") -> list[Entry]:
         fields["en"] = en
         fields["status"] = "provisional" if status == ADMITTED else "approved"
         fields["variants"] = "|".join(zh_terms[1:] + [t for t, _ in others])
-        entries.append(entry_from_fields(fields, layer or str(path)))
+        entries.append((concept.sourceline or 0, entry_from_fields(fields, layer or str(path))))
     if not entries:
         raise GlossaryError(f"{path} holds no zh–en term entries", "Check the TBX languages.")
     return entries
-
-
-# --- registry ----------------------------------------------------------------------------------
-
-READERS: dict[str, Callable[[Path, str], list[Entry]]] = {
-    "tsv": read_tsv,
-    "csv": read_csv,
-    "tbx": read_tbx,
-}
-WRITERS: dict[str, Callable[[Iterable[Entry]], str]] = {
-    "tsv": tsv_text,
-    "csv": csv_text,
-    "tbx": tbx_text,
-}
-SUFFIXES = {".tsv": "tsv", ".txt": "tsv", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx"}
-
-
-def format_of(path: Path) -> str:
-    try:
-        return SUFFIXES[path.suffix.lower()]
-    except KeyError:
-        raise GlossaryError(
-            f"Unknown glossary format for {path.name}", "Use a .tsv, .csv or .tbx file."
-        ) from None
-
-
-def read_any(path: Path, layer: str = "") -> list[Entry]:
-    """Entries of a TSV, CSV or TBX file (chosen by suffix)."""
-    if not path.is_file():
-        raise GlossaryError(f"Glossary file {path} not found", "Check the path.")
-    return READERS[format_of(path)](path, layer)
-
-
-def export_text(entries: Iterable[Entry], fmt: str) -> str:
-    """The entries in a registered format (tsv, csv, tbx)."""
-    try:
-        writer = WRITERS[fmt]
-    except KeyError:
-        raise GlossaryError(
-            f"Unknown export format {fmt!r}", f"Use one of: {', '.join(WRITERS)}."
-        ) from None
-    return writer(entries)
-
-
-# --- edits to one file ---------------------------------------------------------------------------
-
-
-def _writable(path: Path) -> None:
-    """Refuse to edit the shipped glossary: edits go to a user file or `--file`."""
-    shipped = shipped_dir().resolve()
-    if path.resolve().parent == shipped:
-        raise GlossaryError(
-            f"{path} is part of the shipped glossary, which the CLI never changes",
-            "Edit your own glossary (the default) or name another file with --file.",
-        )
-
-
-def _check_status(status: str) -> None:
-    if status not in STATUSES:
-        raise GlossaryError(f"Unknown status {status!r}", f"Use one of: {', '.join(STATUSES)}.")
-
-
-def _load_for_edit(path: Path) -> list[Entry]:
-    _writable(path)
-    return [replace(e, layer="") for e in read_any(path)] if path.exists() else []
-
-
-def _save(path: Path, entries: list[Entry]) -> None:
-    write_text(path, export_text(entries, format_of(path)))
-
-
-def add_entry(path: Path, entry: Entry) -> None:
-    """Add a new term to a glossary file (creating it). Refuses a term already in the file."""
-    entries = _load_for_edit(path)
-    if any(e.zh == entry.zh for e in entries):
-        raise GlossaryError(
-            f"{entry.zh} is already in {path}", "Use `bilingual glossary edit` to change it."
-        )
-    if not entry.zh or not entry.en:
-        raise GlossaryError("A term needs both Chinese and English", "Give ZH and EN.")
-    _check_status(entry.status)
-    if not HAN.search(entry.zh):
-        raise GlossaryError(f"{entry.zh!r} has no Chinese characters", "Give the Chinese first.")
-    _save(path, [*entries, replace(entry, layer="")])
-
-
-def edit_entry(path: Path, zh: str, base: Entry | None = None, **changes: str) -> Entry:
-    """Change fields of a term in a glossary file.
-
-    A term that is not in the file but is in a lower layer (`base`, e.g. the shipped
-    glossary) is copied into the file with the changes: an override, not an edit in place.
-    """
-    entries = _load_for_edit(path)
-    changes = {k: v for k, v in changes.items() if v is not None}
-    _check_status(changes.get("status", "approved"))
-    for index, entry in enumerate(entries):
-        if entry.zh == zh:
-            entries[index] = replace(entry, **changes)
-            _save(path, entries)
-            return entries[index]
-    if base is None:
-        raise GlossaryError(f"{zh} is not in the glossary", "Add it with `bilingual glossary add`.")
-    new = replace(base, layer="", **changes)
-    _save(path, [*entries, new])
-    return new
-
-
-def remove_entry(path: Path, zh: str) -> None:
-    """Remove a term from a glossary file."""
-    entries = _load_for_edit(path)
-    kept = [e for e in entries if e.zh != zh]
-    if len(kept) == len(entries):
-        raise GlossaryError(
-            f"{zh} is not in {path}",
-            "Only terms of your own glossary (or --file) can be removed; "
-            "override a shipped term with `bilingual glossary edit`.",
-        )
-    _save(path, kept)
-
-
-def import_entries(source: Path, target: Path) -> tuple[int, int, int]:
-    """Merge a TSV/CSV/TBX file into a glossary file: (added, updated, unchanged)."""
-    incoming = read_any(source)
-    entries = _load_for_edit(target)
-    index = {e.zh: i for i, e in enumerate(entries)}
-    added = updated = unchanged = 0
-    for entry in incoming:
-        entry = replace(entry, layer="")
-        if entry.zh not in index:
-            index[entry.zh] = len(entries)
-            entries.append(entry)
-            added += 1
-        elif entries[index[entry.zh]] != entry:
-            entries[index[entry.zh]] = entry
-            updated += 1
-        else:
-            unchanged += 1
-    _save(target, entries)
-    return added, updated, unchanged
