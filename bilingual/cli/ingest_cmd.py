@@ -42,7 +42,10 @@ def ingest_cli(
 ) -> None:
     r"""Read page files into an edition: reflow, clean spaces, find structure, split sentences.
 
-    Also writes EDITION/articles.md, which you may edit and feed back to fix grouping or kinds.
+    A PDF is read from its text layer (columns, reading order, type sizes); a page image,
+    or a PDF page without text, by offline OCR (needs the ocr extra). Each block remembers
+    its page and box. Also writes EDITION/articles.md, which you may edit and feed back to
+    fix grouping or kinds.
 
     Markdown the reader does not understand is never read as text, but warned about on stderr.
 
@@ -53,6 +56,8 @@ def ingest_cli(
     On a terminal, progress (reading, saving) is shown on stderr while it works.
 
     Example: bilingual ingest samples/seed-page.txt -e output/seed
+
+    Example: bilingual ingest page-01.pdf page-02.pdf -e output/paper
     """
     from ..ingest import ingest
 

@@ -13,6 +13,7 @@ from ..document import Edition, assign_ids
 from ..errors import EditionError, InputError, os_advice
 from ..paths import same_file
 from .markdown import MarkupWarning
+from .pages import page_format, parse_pages
 from .readers import read_source
 from .sentences import MAX_SENTENCE, split_sentences
 
@@ -96,7 +97,11 @@ PARALLEL_BYTES = 2_000_000
 
 
 def parse_file(path: Path, encoding: str | None = None) -> tuple[Parsed, list[MarkupWarning]]:
-    """One source file → articles of (kind, text, sentences), and its markup warnings."""
+    """One source file → articles of (kind, text, sentences), and its markup warnings; PDF
+    and image pages add each block's origin (`pages.py`)."""
+    page = page_format(Path(path))
+    if page:
+        return parse_pages(Path(path), page), []
     with no_gc():
         text, fmt = read_source(path, encoding)
         warnings: list[MarkupWarning] = []
