@@ -1,7 +1,10 @@
 """TMX 1.4b export: one translation unit per translated sentence pair, for CAT tools (OmegaT).
 
-Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
-who made the English as `<prop type="x-origin">` (`aligned` for a human translation),
+By default every pair with English is written except unreviewed word glosses (a literal
+CC-CEDICT gloss is no translation to remember); `statuses` writes exactly the pairs with
+those review statuses instead. Each `tu` carries the sentence id as `tuid`, the review
+status as `<prop type="x-status">`, who made the English as `<prop type="x-origin">`
+(`aligned` for a human translation),
 one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
 `zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
 are left out: a translation memory entry needs a target. `read_tmx` reads TMX back (ours and
@@ -10,13 +13,13 @@ other CAT tools'), for the translation memory's import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from ..document import origin
+from ..document import Pair, Signature, origin
 from ..errors import InputError
 from ..store import EditionStore
 from ..textutil import build_time
@@ -41,6 +44,11 @@ def _stamp() -> str:
     return build_time().strftime("%Y%m%dT%H%M%SZ")
 
 
+def is_word_gloss(pair: Pair) -> bool:
+    """Whether the pair's English is the CC-CEDICT word gloss no person has reviewed."""
+    return not pair.reviewed and Signature.parse(pair.signature).engine == "gloss"
+
+
 def _prop(parent: etree._Element, kind: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=kind).text = _clean(text)
 
@@ -56,8 +64,9 @@ class TmxUnit:
     created: str = ""  # TMX date, YYYYMMDDThhmmssZ
 
 
-def write_tmx(store: EditionStore) -> str:
-    """The edition's translated pairs as a TMX 1.4b document."""
+def write_tmx(store: EditionStore, statuses: Collection[str] | None = None) -> str:
+    """The edition's translated pairs as a TMX 1.4b document: those with a status in
+    `statuses`, or by default all but unreviewed word glosses."""
     return tmx_document(
         TmxUnit(
             pair.zh,
@@ -73,6 +82,7 @@ def write_tmx(store: EditionStore) -> str:
         )
         for pair in store.pairs()
         if pair.en.strip()
+        and not (is_word_gloss(pair) if statuses is None else pair.status not in statuses)
     )
 
 
