@@ -19,6 +19,7 @@ from mt_support import run_cli
 
 from bilingual.store import EditionStore
 from bilingual.terms.files import load_glossary
+from bilingual.terms.matcher import match
 from bilingual.terms.names import names_in
 from bilingual.terms.numbers import en_values, zh_numbers
 from bilingual.terms.protect import MARKER_RE, has_rendering
@@ -80,7 +81,7 @@ def audit(pairs: list) -> dict[str, int]:
         # (rendered?, flag codes that may report it, the Chinese, the English expected)
         items = [
             (has_rendering(en, m.entry.en), ("term-miss",), m.surface, m.entry.en)
-            for m in glossary.find(zh)
+            for m in match(zh, glossary)
         ]
         # A name that is also a glossary term is checked (and flagged) as the term.
         names = set(names_in(zh, pair.kind, glossary))

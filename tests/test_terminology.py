@@ -14,6 +14,7 @@ from glossary_support import shipped_fixture  # noqa: F401
 from bilingual.terms.analysis import analyse
 from bilingual.terms.files import load_glossary
 from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.matcher import match
 from bilingual.terms.names import Named, names_in
 from bilingual.terms.numbers import en_values, format_value, missing_numbers, zh_numbers
 from bilingual.terms.protect import (
@@ -292,7 +293,7 @@ def silent_misses(zh: str, en: str, flags: list[dict], glossary: Glossary, names
     flagged = lambda zh_part: any(d.startswith(zh_part + " ") for d in details)  # noqa: E731
     misses = [
         m.surface
-        for m in glossary.find(zh)
+        for m in match(zh, glossary)
         if not has_rendering(en, m.entry.en) and not flagged(m.surface)
     ]
     misses += [z for z, e in names if z in zh and not has_rendering(en, e) and not flagged(z)]

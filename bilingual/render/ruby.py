@@ -9,31 +9,13 @@ Glossary terms are segmented by the caller and take the glossary's pinyin.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from .. import cedict
-from ..segment import Vocabulary, segment
+from ..segment import MAX_WORD, Vocabulary, segment
+from ..segment import words as dictionary
 from ..textutil import HAN_RUN
 
-MAX_WORD = 8
-
-
-def build_words(entries: list[dict]) -> list[str]:
-    """CC-CEDICT's simplified headwords of 2 to `MAX_WORD` characters, sorted."""
-    return sorted({e["simplified"] for e in entries if 1 < len(e["simplified"]) <= MAX_WORD})
-
-
-cedict.register("words", 1, build_words)
-
-
-@cache
-def dictionary() -> Vocabulary:
-    """Multi-character words known to CC-CEDICT (the `words` view of `bilingual.cedict`) or
-    to pypinyin's phrase dictionary."""
-    from pypinyin.constants import PHRASES_DICT
-
-    phrases = (w for w in PHRASES_DICT if 1 < len(w) <= MAX_WORD and "\n" not in w)
-    return Vocabulary.of([*cedict.view("words"), *phrases])  # type: ignore[misc]
+__all__ = ["MAX_WORD", "annotate", "dictionary", "split_words", "word_pinyin"]
 
 
 def split_words(han: str, words: Vocabulary | None = None) -> list[str]:
