@@ -165,7 +165,10 @@ def _longest_repeat(words: list[str], size: int) -> tuple[list[str], int] | None
     return best
 
 
-@register("terms", codes=("term-miss", "name-miss", "number-mismatch", "marker-leak"))
+NAME_CODES = ("name-miss", "name-unverified")  # need the article's credited names
+
+
+@register("terms", codes=("term-miss", *NAME_CODES, "number-mismatch", "marker-leak"))
 def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
     """Glossary terms, names and numbers, every occurrence (`terms.protect.check` on the
     sentence's analysis) when the context carries a glossary.
@@ -199,7 +202,7 @@ def computed_codes(ctx: Context) -> set[str]:
     if ctx.glossary is None:
         codes -= set(CHECKS["terms"].codes)
     if not ctx.names:
-        codes.discard("name-miss")
+        codes -= set(NAME_CODES)
     return codes
 
 
@@ -277,7 +280,9 @@ def run_qa(store: EditionStore, glossary: Glossary) -> QAReport:
             report.checked += 1
             own = replace(ctx, kind=p.kind, credited=credits.get(p.article, ()))
             if p.status in REVIEWED:  # the reviewer's English: what QA finds now, nothing kept
-                flags = tuple(check_pair(p.zh, p.en, own))
+                # (a reviewer who approved or edited a transcribed name has verified it)
+                found = check_pair(p.zh, p.en, own)
+                flags = tuple(f for f in found if f.code != "name-unverified")
             else:
                 flags = tuple(recheck(p.zh, p.en, p.flags, own))
             if flags != p.flags:

@@ -167,3 +167,15 @@ def test_reviewed_pairs_are_checked_but_not_queued(store):
     review.approve(store, [sid])  # approving clears it; the next QA run finds it again
     assert store.pair(sid).flags == ()
     assert qa.run_qa(store, GLOSSARY).reviewed[0]["status"] == "approved"
+
+
+def test_an_unverified_name_is_queued_until_a_reviewer_approves_it(tmp_path):
+    articles = [[("paragraph", "买买提·艾力表示。", ["买买提·艾力表示。"])]]
+    make_edition(tmp_path / "names", articles, english={"买买提·艾力表示。": "Maimaiti Aili said."})
+    with EditionStore(tmp_path / "names") as s:
+        report = qa.run_qa(s, NO_TERMS)
+        assert [(f["code"], f["detail"]) for f in report.open] == [
+            ("name-unverified", "买买提·艾力 → Maimaiti Aili")
+        ]
+        review.approve(s, [sid_of(s, "买买提·艾力表示。")])
+        assert qa.run_qa(s, NO_TERMS).reviewed == []  # the reviewer verified it

@@ -249,7 +249,8 @@ def _blame(
 
 
 def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
-    """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
+    """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`,
+    and `name-unverified` for a transcribed name (`names.is_verified`).
 
     Every occurrence is checked on its own (`checked_spans`): a span whose marker did not come
     back (`lost`, from `restore(report=True)`) is flagged, and so is each occurrence beyond
@@ -283,10 +284,25 @@ def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
                     )
                 )
     flags += _number_flags(analysis, [s for s in spans if s.kind == "number"], en, lost_at)
+    flags += _unverified(analysis, spans)
     out = [f for _, f in sorted(flags, key=lambda item: item[0])]
     if leak := MARKER_RE.search(en):
         out.append(Flag("marker-leak", leak.group()))
     return out
+
+
+def _unverified(analysis: Analysis, spans: list[Span]) -> list[tuple[int, Flag]]:
+    """`name-unverified` once per transcribed name (买买提·艾力 → Maimaiti Aili): its English
+    is made from the characters, not known from the person's own language."""
+    names = {(n.start, n.end): n.name for n in analysis.names}
+    seen: set[str] = set()
+    flags = []
+    for span in spans:
+        name = names.get((span.start, span.end))
+        if span.kind == "name" and name is not None and not name.verified and name.zh not in seen:
+            seen.add(name.zh)
+            flags.append((span.start, Flag("name-unverified", f"{name.zh} → {name.en}")))
+    return flags
 
 
 def lost_slots(analysis: Analysis, flags: Iterable[Flag]) -> list[Slot]:
