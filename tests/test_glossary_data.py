@@ -10,17 +10,9 @@ import sys
 import pytest
 from conftest import ROOT
 
-from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_rows, read_tsv
+from bilingual.terms.files import read_rows
 from bilingual.terms.glossary import Glossary
 from bilingual.terms.matcher import match
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    """The repository's glossary/ data, whatever BILINGUAL_GLOSSARY_DIR says."""
-    directory = ROOT / "glossary"
-    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
-    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
 
 
 @pytest.mark.parametrize(
@@ -152,8 +144,10 @@ def shipped() -> Glossary:
         ("夜空中的北斗星", []),
     ],
 )
-def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
-    assert [m.surface for m in match(text, shipped)] == terms
+def test_short_terms_match_only_as_terms(
+    real_glossary: Glossary, text: str, terms: list[str]
+) -> None:
+    assert [m.surface for m in match(text, real_glossary)] == terms
 
 
 @pytest.mark.parametrize(
@@ -171,8 +165,10 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
         ("街道", "subdistrict"),
     ],
 )
-def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en: str) -> None:
-    assert shipped.entries[zh].en == en
+def test_generic_terms_keep_their_house_rendering(
+    real_glossary: Glossary, zh: str, en: str
+) -> None:
+    assert real_glossary.entries[zh].en == en
 
 
 def test_shipped_glossary_keeps_the_house_rules() -> None:
@@ -246,10 +242,10 @@ def tbx_errors(text: str) -> list[str]:
     return errors
 
 
-def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary) -> None:
+def test_shipped_glossary_exports_as_valid_tbx_basic(real_glossary: Glossary) -> None:
     from bilingual.terms.files import export_text
 
-    assert tbx_errors(export_text(shipped.entries.values(), "tbx")) == []
+    assert tbx_errors(export_text(real_glossary.entries.values(), "tbx")) == []
 
 
 @pytest.mark.parametrize(

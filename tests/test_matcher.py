@@ -7,22 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.errors import InputError
-from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_tsv
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match, match_report, read_texts
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    """The repository's glossary/ data, whatever BILINGUAL_GLOSSARY_DIR says."""
-    directory = ROOT / "glossary"
-    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
-    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
 
 
 def found(text: str, glossary: Glossary) -> list[tuple[str, str]]:
@@ -49,8 +39,8 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str]]:
         ("建立市长效机制", "市长"),
     ],
 )
-def test_no_match_inside_a_word(shipped: Glossary, text: str, absent: str) -> None:
-    assert absent not in [m.surface for m in match(text, shipped)]
+def test_no_match_inside_a_word(real_glossary: Glossary, text: str, absent: str) -> None:
+    assert absent not in [m.surface for m in match(text, real_glossary)]
 
 
 @pytest.mark.parametrize(
@@ -90,8 +80,8 @@ def test_boundaries_on_small_glossaries(text, glossary, expected) -> None:
         ("忻州市委组织部拨付党费", "党费"),
     ],
 )
-def test_true_matches_survive(shipped: Glossary, text: str, term: str) -> None:
-    assert term in [m.surface for m in match(text, shipped)]
+def test_true_matches_survive(real_glossary: Glossary, text: str, term: str) -> None:
+    assert term in [m.surface for m in match(text, real_glossary)]
 
 
 @pytest.mark.parametrize(
@@ -109,12 +99,12 @@ def test_true_matches_survive(shipped: Glossary, text: str, term: str) -> None:
         ("学习中纪委通报", "中纪委", "中央纪委"),  # a listed variant spelling
     ],
 )  # fmt: skip
-def test_variants_through_quotation_marks_and_commas(shipped, text, surface, entry) -> None:
-    (m,) = [m for m in match(text, shipped) if m.entry.zh == entry]
+def test_variants_through_quotation_marks_and_commas(real_glossary, text, surface, entry) -> None:
+    (m,) = [m for m in match(text, real_glossary) if m.entry.zh == entry]
     assert m.surface == surface
 
 
-def test_a_comma_that_no_entry_holds_still_separates(shipped: Glossary) -> None:
+def test_a_comma_that_no_entry_holds_still_separates(real_glossary: Glossary) -> None:
     glossary = Glossary.from_entries([Entry("发展改革", "development and reform")])
     assert found("促进发展，改革开放", glossary) == []
 
@@ -139,8 +129,10 @@ def test_a_comma_that_no_entry_holds_still_separates(shipped: Glossary) -> None:
          "secretary of the political and legal affairs commission of the provincial Party committee"),
     ],
 )  # fmt: skip
-def test_composition_of_levels_bodies_and_posts(shipped: Glossary, text: str, en: str) -> None:
-    assert found(text, shipped) == [(text, en)]
+def test_composition_of_levels_bodies_and_posts(
+    real_glossary: Glossary, text: str, en: str
+) -> None:
+    assert found(text, real_glossary) == [(text, en)]
 
 
 @pytest.mark.parametrize(
@@ -151,22 +143,22 @@ def test_composition_of_levels_bodies_and_posts(shipped: Glossary, text: str, en
         ("党委纪委", ["党委", "纪委"]),  # a Party committee of no level names no body
     ],
 )
-def test_no_composition_where_the_parts_are_not_one_body(shipped, text, surfaces) -> None:
-    assert [m.surface for m in match(text, shipped)] == surfaces
+def test_no_composition_where_the_parts_are_not_one_body(real_glossary, text, surfaces) -> None:
+    assert [m.surface for m in match(text, real_glossary)] == surfaces
 
 
-def test_composed_entries_say_what_they_are_made_of(shipped: Glossary) -> None:
-    (m,) = match("县人大常委会", shipped)
+def test_composed_entries_say_what_they_are_made_of(real_glossary: Glossary) -> None:
+    (m,) = match("县人大常委会", real_glossary)
     assert m.entry.layer == "composed" and m.entry.note == "县 + 人大常委会 (level-organ)"
 
 
-def test_every_not_term_still_claims_its_characters(shipped: Glossary) -> None:
+def test_every_not_term_still_claims_its_characters(real_glossary: Glossary) -> None:
     """not-terms.txt is kept as an override: whatever the segmenter says, a listed context
     holds no term (alone or in a sentence)."""
-    assert len(shipped.not_terms) > 100
-    for context in shipped.not_terms:
-        assert match(context, shipped) == [], context
-        assert match(f"，{context}。", shipped) == [], context
+    assert len(real_glossary.not_terms) > 100
+    for context in real_glossary.not_terms:
+        assert match(context, real_glossary) == [], context
+        assert match(f"，{context}。", real_glossary) == [], context
 
 
 # --- glossary match ------------------------------------------------------------------------
@@ -221,14 +213,14 @@ def test_glossary_match_refuses_no_text_and_a_missing_file(small: Path) -> None:
         read_texts([], small / "nope.txt")
 
 
-def test_match_report_is_what_analyse_protects(shipped: Glossary) -> None:
+def test_match_report_is_what_analyse_protects(real_glossary: Glossary) -> None:
     from bilingual.terms.analysis import analyse
 
     text = "县人大常委会听取“十四五”规划执行情况"
-    (report,) = match_report([text], shipped)
-    terms = analyse(text, "paragraph", shipped).terms
+    (report,) = match_report([text], real_glossary)
+    terms = analyse(text, "paragraph", real_glossary).terms
     assert [(m["start"], m["end"], m["en"]) for m in report["matches"]] == [
         (t.start, t.end, t.entry.en) for t in terms
     ]
-    protected = [s for s in analyse(text, "paragraph", shipped).protected if s.kind == "term"]
+    protected = [s for s in analyse(text, "paragraph", real_glossary).protected if s.kind == "term"]
     assert [(s.start, s.end) for s in protected] == [(t.start, t.end) for t in terms]

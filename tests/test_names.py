@@ -213,16 +213,6 @@ def test_unbracketed_datelines_credit_only_a_named_reporter(text, kind, expected
 # --- names beyond Han pinyin -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    from conftest import ROOT
-
-    from bilingual.terms.files import read_tsv
-
-    directory = ROOT / "glossary"
-    return Glossary.from_entries(e for p in sorted(directory.glob("*.tsv")) for e in read_tsv(p))
-
-
 @pytest.mark.parametrize(
     ("zh", "en", "verified"),
     [
@@ -237,9 +227,9 @@ def shipped() -> Glossary:
         ("葛新爱", "Ge Xin'ai", True),
     ],
 )
-def test_names_beyond_han_pinyin(shipped: Glossary, zh: str, en: str, verified: bool) -> None:
-    assert romanize_name(zh, shipped) == en
-    assert is_verified(zh, shipped) is verified
+def test_names_beyond_han_pinyin(real_glossary: Glossary, zh: str, en: str, verified: bool) -> None:
+    assert romanize_name(zh, real_glossary) == en
+    assert is_verified(zh, real_glossary) is verified
 
 
 @pytest.mark.parametrize(
@@ -248,8 +238,8 @@ def test_names_beyond_han_pinyin(shipped: Glossary, zh: str, en: str, verified: 
      ("乌鲁木齐", "Urumqi"), ("喀什", "Kashgar"), ("林芝", "Nyingchi"), ("那曲", "Nagqu"),
      ("昌都", "Qamdo"), ("拉萨", "Lhasa"), ("澳门", "Macao")],
 )  # fmt: skip
-def test_places_whose_english_is_not_pinyin(shipped: Glossary, zh: str, en: str) -> None:
-    assert romanize_place(zh, shipped) == en
+def test_places_whose_english_is_not_pinyin(real_glossary: Glossary, zh: str, en: str) -> None:
+    assert romanize_place(zh, real_glossary) == en
 
 
 @pytest.mark.parametrize(
@@ -262,23 +252,23 @@ def test_places_whose_english_is_not_pinyin(shipped: Glossary, zh: str, en: str)
         ("2024中国·西宁国际会议", []),  # a place
     ],
 )
-def test_dotted_names_in_running_text(shipped: Glossary, text: str, names: list[str]) -> None:
-    assert dotted_names(text, shipped) == names
+def test_dotted_names_in_running_text(real_glossary: Glossary, text: str, names: list[str]) -> None:
+    assert dotted_names(text, real_glossary) == names
 
 
 def test_bylines_keep_dotted_names_whole() -> None:
     assert byline_names("本报记者 买买提·艾力 王飞") == ["买买提·艾力", "王飞"]
 
 
-def test_a_transcribed_name_is_flagged_unverified_once(shipped: Glossary) -> None:
+def test_a_transcribed_name_is_flagged_unverified_once(real_glossary: Glossary) -> None:
     from bilingual.terms.analysis import analyse
     from bilingual.terms.protect import check
 
     text = "买买提·艾力表示，买买提·艾力将"
-    analysis = analyse(text, "paragraph", shipped)
+    analysis = analyse(text, "paragraph", real_glossary)
     flags = check(analysis, "Maimaiti Aili said that Maimaiti Aili will")
     assert [(f.code, f.detail) for f in flags] == [
         ("name-unverified", "买买提·艾力 → Maimaiti Aili")
     ]
-    known = analyse("阿沛·阿旺晋美同志", "paragraph", shipped)
+    known = analyse("阿沛·阿旺晋美同志", "paragraph", real_glossary)
     assert check(known, "Comrade Ngapoi Ngawang Jigme") == []

@@ -4,10 +4,8 @@ whose numerals are no numbers."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from bilingual.terms.analysis import analyse
-from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_tsv
 from bilingual.terms.glossary import Glossary
 from bilingual.terms.numbers import en_values, missing_numbers, zh_numbers
 from bilingual.terms.numerals import ordinal
@@ -55,20 +53,13 @@ def test_first_of_a_batch_is_an_ordinal_and_first_moment_is_none() -> None:
     assert zh_numbers("第一时间赶到") == []
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    directory = ROOT / "glossary"
-    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
-    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
-
-
 @pytest.mark.parametrize(
     ("text", "term"),
     [("做好三农工作", "三农工作"), ("选派第一书记", "第一书记"), ("十四五时期", "十四五时期"),
      ("增强四个意识", "四个意识"), ("做到两个维护", "两个维护")],
 )  # fmt: skip
-def test_a_term_holding_a_numeral_wins(shipped: Glossary, text: str, term: str) -> None:
-    spans = analyse(text, "paragraph", shipped).protected
+def test_a_term_holding_a_numeral_wins(real_glossary: Glossary, text: str, term: str) -> None:
+    spans = analyse(text, "paragraph", real_glossary).protected
     assert [(text[s.start : s.end], s.kind) for s in spans] == [(term, "term")]
 
 
