@@ -44,6 +44,8 @@ class BuildOptions:
     glossary_files: tuple[Path, ...] = ()
     encoding: str | None = None
     epubcheck: str = "auto"
+    title: str | None = None  # the edition's title and date, over what the page says
+    date: str | None = None
 
 
 @dataclass
@@ -101,7 +103,9 @@ def build(
         if options.glossary_files
         else default_glossary()
     )
-    ingested = ingest(list(sources), directory, encoding=options.encoding)
+    ingested = ingest(
+        list(sources), directory, encoding=options.encoding, title=options.title, date=options.date
+    )
     with EditionStore(directory) as store:
         translated = translate_edition(
             store,

@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import REVIEWED, Flag, Pair, Sentence, flags_from_json, flags_json, text_hash
+from .document import (
+    REVIEWED,
+    Flag,
+    Pair,
+    Sentence,
+    flags_from_json,
+    flags_json,
+    source_flags,
+    text_hash,
+)
 from .errors import ReviewError
 from .qa import Context, recheck
 from .store import EditionStore
@@ -306,7 +315,8 @@ def retranslate(store: EditionStore, sid: str) -> Change:
             en=result.en,
             mt=result.mt,
             signature=result.signature,
-            flags=result.flags,
+            # the source's doubts (an OCR'd line) stay until a person approves or edits
+            flags=(*result.flags, *source_flags(flags_from_json(before["flags"]))),
             status="machine" if result.en.strip() else "untranslated",
         )
         after = _raw(store, sid)

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from .document import REVIEWED, Flag, Pair, Signature
+from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
 from .errors import ReviewError
 from .mt import (
     DEFAULT_BEAM_SIZE,
@@ -262,7 +262,7 @@ def _write(store: EditionStore, units: list[_Unit], results: dict, signature: Si
                     mt=en,
                     status="machine" if en.strip() else "untranslated",
                     signature=signature,
-                    flags=flags,
+                    flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
                 )
                 written += 1
     return written

@@ -238,7 +238,8 @@ def test_english_side_highlights_the_approved_rendering(text: str, terms: list[s
 
 
 def _r(text: str, reading: str) -> str:
-    return f"<ruby>{text}<rt>{reading}</rt></ruby>"
+    base = f'<span class="rb">{text}</span>' if len(text) > 1 else text  # one box per word
+    return f"<ruby>{base}<rt>{reading}</rt></ruby>"
 
 
 @pytest.mark.parametrize(
@@ -385,9 +386,11 @@ def test_build_checks_render_options_before_it_ingests(tmp_path: Path, capsys) -
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("title", "lang"), [("人民日报 2020-03-01", "zh-Hans"), ("", "en")])
+@pytest.mark.parametrize(
+    ("title", "lang"), [("人民日报 2020-03-01", "zh-Hans"), ("Seed page", "en"), ("", "zh-Hans")]
+)
 def test_masthead_language_follows_the_title(store, title: str, lang: str) -> None:
     with store.transaction():
-        store.set_meta("title", title)  # "" falls back to the edition name, seed-mini
+        store.set_meta("title", title)  # "" falls back to the page's first headline
     _, doc = render(store)
     assert doc.xpath('//header[@class="masthead"]/h1/@lang') == [lang]

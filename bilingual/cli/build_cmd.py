@@ -16,7 +16,7 @@ from .common import (
     glossary_option,
     progress_bar,
 )
-from .render_cmd import FormatOpt, LayoutOpt, PinyinOpt, _formats
+from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _formats
 
 
 @app.command("build")
@@ -32,6 +32,8 @@ def build_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
     epubcheck: str = typer.Option(
         "auto",
         "--epubcheck",
@@ -55,6 +57,8 @@ def build_cli(
         pinyin=pinyin,
         glossary_files=tuple(glossary),
         epubcheck=epubcheck,
+        title=title,
+        date=date,
     )
     directory = edition or default_edition_dir(sources[0])
     with progress_bar("Translating") as progress:

@@ -228,7 +228,7 @@ def import_cli(
     source: Path = typer.Argument(..., help="A TSV, CSV or TBX file."),
     file: Path | None = typer.Option(None, "--file", "-f", help=FILE_HELP),
 ) -> None:
-    """Merge the terms of a TSV, CSV or TBX file into your glossary (or --file).
+    """Merge the terms of a TSV, CSV or TBX file (2008 or v3) into your glossary (or --file).
 
     Each row is checked as `glossary add` checks a term; one bad row refuses the import.
 
@@ -248,12 +248,20 @@ def import_cli(
 @glossary_app.command("export")
 def export_cli(
     ctx: typer.Context,
-    fmt: str = typer.Option("tsv", "--format", help="tsv, csv or tbx (TBX-Basic, ISO 30042)."),
+    fmt: str = typer.Option(
+        "tsv",
+        "--format",
+        help="tsv, csv, tbx (TBX-Basic 2008 <martif>, what CAT tools read) or tbx3 "
+        "(TBX v3, ISO 30042:2019).",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write; default stdout."
     ),
 ) -> None:
     """Export the layered glossary as TSV, CSV or TBX.
+
+    `tbx` opens in OmegaT, translate-toolkit and most CAT tools; `glossary import` reads
+    both TBX forms.
 
     CSV cells starting with = + - or @ get a ' first, so spreadsheets do not run them.
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Flag, Pair, Signature
+from ..ingest.meta import edition_title_and_date
 from ..store import EditionStore
 from ..terms.analysis import analyse, credited_names
 from ..terms.glossary import Glossary
@@ -122,6 +123,11 @@ class EditionView:
         return sum(self.status_counts.values())
 
     @property
+    def dateline(self) -> str:
+        """The masthead's line under the title: the page's date, when known, and what this is."""
+        return " · ".join(part for part in (self.date, "Chinese–English edition") if part)
+
+    @property
     def is_gloss(self) -> bool:
         return any(e.engine == "gloss" for e in self.engines)
 
@@ -220,11 +226,11 @@ def build_view(
             first_en = next((s.en for b in blocks for s in b.sentences if s.en), "")
             title_en = textwrap.shorten(first_en, TOC_ENGLISH, placeholder=" …")
         articles.append(ArticleView(number, article.id, blocks, title_zh, title_en))
-    ingested = store.get_meta("ingested")
+    title, date = edition_title_and_date(store, edition)
     return EditionView(
         name=edition.name,
-        title=store.get_meta("title") or edition.name,
-        date=store.get_meta("date") or ingested[:10],
+        title=title,
+        date=date,
         source=_source_names(store.get_meta("source")) or edition.name,
         identifier=edition_identifier(edition.name, zh_texts),
         articles=articles,
