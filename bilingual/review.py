@@ -61,11 +61,13 @@ def _remembered(store: EditionStore, change: Change, sids: list[str]) -> Change:
 
 
 def matches(pair: Pair, filter_: str) -> bool:
-    """`unreviewed` = status machine; `flagged` = any open flag; `all` = everything."""
+    """`unreviewed` = status machine; `flagged` = an unreviewed pair with an open flag (the
+    flags QA finds on approved or edited pairs are shown, but do not re-queue them);
+    `all` = everything."""
     if filter_ == "unreviewed":
         return pair.status == "machine"
     if filter_ == "flagged":
-        return bool(pair.flags)
+        return bool(pair.flags) and not pair.reviewed
     return True
 
 

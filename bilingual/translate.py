@@ -38,7 +38,7 @@ from .store import EditionStore, TranslationCache
 from .terms.analysis import Analysis, analyse, article_credits
 from .terms.files import default_glossary
 from .terms.glossary import Glossary
-from .terms.protect import check, protect, restore
+from .terms.protect import Slot, check, protect, restore
 
 # Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
 # Large enough that CTranslate2 still fills its token batches (see bench/translate.py).
@@ -130,9 +130,12 @@ def _setup(
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
 
 
-def _flags(engine: Engine, unit: _Unit, en: str) -> tuple[Flag, ...]:
-    """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
-    flags = check(unit.analysis, en)
+def _flags(
+    engine: Engine, unit: _Unit, en: str, lost: list[Slot] | None = None
+) -> tuple[Flag, ...]:
+    """Terminology/number check flags (every occurrence; `lost`: the slots whose marker MT
+    did not give back), plus the engine's own label flag (the word gloss)."""
+    flags = check(unit.analysis, en, lost or ())
     if engine.flag is not None:
         flags.append(engine.flag)
     return tuple(flags)
@@ -144,8 +147,8 @@ def _run(engine: Engine, units: list[_Unit]) -> list[tuple[str, tuple[Flag, ...]
     raw = engine.translate([p.text for p in protected])
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
-        en = restore(mt, prot)
-        out.append((en, _flags(engine, unit, en)))
+        en, lost = restore(mt, prot, report=True)
+        out.append((en, _flags(engine, unit, en, lost)))
     return out
 
 

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_tsv
+from bilingual.terms.glossary import Glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT / "samples" / "seed-page.txt"
@@ -24,6 +27,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def regen_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen-golden"))
+
+
+@pytest.fixture(scope="session")
+def real_glossary() -> Glossary:
+    """The repository's glossary/ data (whatever BILINGUAL_GLOSSARY_DIR says), not-terms too."""
+    directory = ROOT / "glossary"
+    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
+    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
 
 
 @pytest.fixture(autouse=True)

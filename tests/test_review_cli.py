@@ -11,6 +11,7 @@ import pytest
 from review_support import make_edition, run, sid_of
 from typer.testing import CliRunner
 
+from bilingual import review
 from bilingual.cli import app
 from bilingual.document import text_hash
 from bilingual.store import EditionStore
@@ -199,7 +200,7 @@ def test_qa_counts_lists_and_strict(tmp_path):
     terms = tmp_path / "terms.tsv"  # a layer whose rendering the English lacks
     terms.write_text("zh\ten\n乡村振兴\tX\n", encoding="utf-8")
     out = run("qa", "-e", ed, "-g", str(terms)).splitlines()
-    assert out[:3] == ["QA: 6 pairs, 6 checked (unreviewed), 6 open flags.",
+    assert out[:3] == ["QA: 6 pairs checked, 6 open flags, 0 on reviewed pairs.",
                        "  empty                5", "  term-miss            1"]  # fmt: skip
     assert re.fullmatch(r"s\w+  article 1  empty: no English \(untranslated\)", out[3])
     data = json.loads(run("qa", "-e", ed, "--json", "-g", str(terms)))
@@ -210,7 +211,12 @@ def test_qa_counts_lists_and_strict(tmp_path):
     with EditionStore(ed) as store:
         for p in store.pairs():
             run("review", "edit", p.sid, "--en", "Fixed.", "-e", ed)
-    assert run("qa", "-e", ed, "--strict").startswith("QA: 6 pairs, 0 checked (unreviewed), 0 open")
+    # Reviewed pairs are checked too: their flags are listed, but never fail --strict.
+    out = run("qa", "-e", ed, "--strict", "-g", str(terms)).splitlines()
+    assert out[0] == "QA: 6 pairs checked, 0 open flags, 2 on reviewed pairs."
+    assert re.fullmatch(r"s\w+  article 1  \(edited\)  length-ratio: .*", out[1])
+    assert re.fullmatch(r"s\w+  article 1  \(edited\)  term-miss: 乡村振兴 → X", out[2])
+    assert [p.sid for p in review.select(EditionStore(ed), "flagged")] == []
 
 
 def bilingual(*args: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,9 @@ import typer
 from . import app
 from .common import EDITION_HELP, print_json
 
-FILTER_HELP = "unreviewed = status machine; flagged = any open flag; all = every pair."
+FILTER_HELP = (
+    "unreviewed = status machine; flagged = an unreviewed pair with a flag; all = every pair."
+)
 
 
 class Filter(StrEnum):
