@@ -58,6 +58,8 @@ class BuildOptions:
     glossary_files: tuple[Path, ...] = ()
     encoding: str | None = None
     epubcheck: str = "auto"
+    title: str | None = None  # the edition's title and date, over what the page says
+    date: str | None = None
 
 
 @dataclass
@@ -205,7 +207,14 @@ def _build(
         if options.glossary_files
         else default_glossary()
     )
-    ingested = ingest(sources, directory, encoding=options.encoding, progress=progress)
+    ingested = ingest(
+        list(sources),
+        directory,
+        encoding=options.encoding,
+        title=options.title,
+        date=options.date,
+        progress=progress,
+    )
     with EditionStore(directory) as store:
         translated = translate_edition(
             store,

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from .chunks import Rate, StopRequest, run_chunks
-from .document import REVIEWED, Flag, Signature
+from .document import REVIEWED, Flag, Signature, flags_from_json, source_flags
 from .errors import ReviewError
 from .mt import (
     DEFAULT_BEAM_SIZE,
@@ -48,7 +48,7 @@ from .store import EditionStore, TranslationCache
 from .terms.analysis import article_credits
 from .terms.files import default_glossary
 from .terms.glossary import Glossary
-from .terms.protect import check, protect, restore
+from .terms.protect import Slot, check, protect, restore
 
 # progress(done, total, eta): pairs written so far, of how many, seconds left (None: unknown)
 Progress = Callable[[int, int, float | None], None]
@@ -73,6 +73,7 @@ class TranslateReport:
     pending: int = 0
     up_to_date: int = 0
     interrupted: bool = False  # stopped between chunks; what was written is kept
+    from_tm: int = 0  # pairs written from the translation memory (`tm=True`)
 
     @property
     def kept(self) -> int:
@@ -127,9 +128,10 @@ def _setup(
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
 
 
-def _flags(engine: Engine, unit: Unit, en: str) -> tuple[Flag, ...]:
-    """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
-    flags = check(unit.analysis, en)
+def _flags(engine: Engine, unit: Unit, en: str, lost: list[Slot] | None = None) -> tuple[Flag, ...]:
+    """Terminology/number check flags (every occurrence; `lost`: the slots whose marker MT
+    did not give back), plus the engine's own label flag (the word gloss)."""
+    flags = check(unit.analysis, en, lost or ())
     if engine.flag is not None:
         flags.append(engine.flag)
     return tuple(flags)
@@ -141,8 +143,8 @@ def _run(engine: Engine, units: list[Unit]) -> list[tuple[str, tuple[Flag, ...]]
     raw = engine.translate([p.text for p in protected])
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
-        en = restore(mt, prot)
-        out.append((en, _flags(engine, unit, en)))
+        en, lost = restore(mt, prot, report=True)
+        out.append((en, _flags(engine, unit, en, lost)))
     return out
 
 
@@ -156,8 +158,10 @@ def translate_edition(
     glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
     stop: StopRequest | None = None,
+    tm: bool = False,
 ) -> TranslateReport:
-    """Translate every pending sentence of the edition; see the module docstring."""
+    """Translate every pending sentence of the edition; see the module docstring. With `tm`,
+    exact translation-memory matches are taken first (origin `tm`), the rest go to MT."""
     started = time.perf_counter()
     glossary, engine, notice, engine_sig, signature = _setup(
         engine_name, model, beam_size, max_decoding_length, glossary
@@ -175,6 +179,9 @@ def translate_edition(
         pending=todo.pairs,
         up_to_date=todo.up_to_date,
     )
+    if tm:
+        report.from_tm = _from_memory(store, todo)
+        report.sentences = report.from_tm
     own_cache = cache is None
     cache = cache or TranslationCache()
     try:
@@ -247,6 +254,24 @@ def _translate(
     report.interrupted = report.translated < len(misses)
 
 
+def _from_memory(store: EditionStore, todo: Pending) -> int:
+    """Write the sentences the translation memory holds exactly (checked like MT output,
+    signed `tm`), take them out of `todo`, and return the number of pairs written. Pieces of
+    too-long pairs are left to the engine."""
+    from .tm import TM_SIGNATURE, TranslationMemory
+
+    with TranslationMemory() as memory:
+        hits = {u.key: memory.exact(u.zh) for u in todo.units if u.sids}
+    found = [u for u in todo.units if hits.get(u.key) is not None]
+    results = {u.key: (hits[u.key].en, tuple(check(u.analysis, hits[u.key].en))) for u in found}
+    written = _write(store, found, [], results, TM_SIGNATURE)
+    pieces = {k for x in todo.long for k in x.keys}
+    for unit in found:
+        unit.sids = []
+    todo.units = [u for u in todo.units if u.sids or u.key in pieces]
+    return written
+
+
 def _cache(cache: TranslationCache, units: list[Unit], results: dict, signature: Signature) -> None:
     """Put the units' results in the translation cache, in one transaction."""
     with cache.transaction():
@@ -278,7 +303,7 @@ def _write(
                 mt=en,
                 status="machine" if en.strip() else "untranslated",
                 signature=signature,
-                flags=flags,
+                flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
             )
             written += 1
     return written

@@ -18,7 +18,9 @@ import pytest
 from mt_support import SEED, make_edition, run_cli, seed_sentences
 
 from bilingual.store import EditionStore
+from bilingual.terms.files import default_glossary
 from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.matcher import match
 from bilingual.translate import translate_edition, translate_one
 
 REQUIRED = {"translated": int, "cached": int, "engine": str, "seconds": float}
@@ -144,14 +146,15 @@ def test_glossary_edit_redoes_only_sentences_with_the_term(tmp_path):
     new = Glossary.from_entries(
         [Entry("组织部", "Department of Organization"), Entry("党员", "Party member")]
     )
-    holding = len({s for s in sentences if "组织部" in s})
-    assert 0 < holding < len(sentences)
+    # 组织部 as a term: not inside 组织部门 (departments) or 组织部长 (its head)
+    holding = len({s for s in sentences if any(m.entry.zh == "组织部" for m in match(s, old))})
+    assert 0 < holding < len({s for s in sentences if "组织部" in s})
     with EditionStore(edition) as store:
         translate_edition(store, engine_name="fake", glossary=old)
         report = translate_edition(store, engine_name="fake", glossary=new)
         assert report.translated == report.redone_for_glossary == holding
         assert report.cached == len(set(sentences)) - holding
-        en = [p.en for p in store.pairs() if "组织部" in p.zh]
+        en = [p.en for p in store.pairs() if any(m.entry.zh == "组织部" for m in match(p.zh, new))]
         assert all("Department of Organization" in e for e in en)
         assert all(p.signature.endswith(new.hash) for p in store.pairs())
         assert not [f for p in store.pairs() for f in p.flags if f.code == "term-miss"]
@@ -166,22 +169,37 @@ def test_translate_one_returns_fields_without_writing(tmp_path):
         assert store.pair(sid).status == "untranslated"
 
 
+def test_tm_exact_matches_come_before_the_engine_labelled_tm(tmp_path, capsys):
+    from bilingual.review import edit
+
+    sentences = seed_sentences(3)
+    first = make_edition(tmp_path / "day1", sentences[:2])
+    with EditionStore(first) as store:
+        translate_edition(store, engine_name="fake")
+        edit(store, store.pairs()[1].sid, "A translator's English.")  # into the memory
+    later = make_edition(tmp_path / "day2", sentences[1:])
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (1, 1, 2)
+    code, out, _ = run_cli(capsys, "export", "-e", later)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert (rows[0]["en"], rows[0]["status"], rows[0]["origin"]) == (
+        "A translator's English.", "machine", "tm"
+    )  # fmt: skip
+    assert rows[0]["signature"].startswith("tm memory") and rows[1]["origin"] == "fake"
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")  # nothing left
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (0, 0, 0)
+    code, out, _ = run_cli(capsys, "translate", "-e", later, "--engine", "fake", "--beam-size", "2")
+    assert code == 0 and "translation memory" not in out  # a TM pair is no engine's to redo
+    with EditionStore(later) as store:
+        assert store.pairs()[0].en == "A translator's English."
+
+
 def test_export_tsv_and_unknown_format(tmp_path, capsys):
     edition = make_edition(tmp_path / "x", seed_sentences(3))
     out_file = tmp_path / "x.tsv"
     assert run_cli(capsys, "export", "-e", edition, "--format", "tsv", "-o", out_file)[0] == 0
     lines = out_file.read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == [
-        "article",
-        "block",
-        "kind",
-        "id",
-        "zh",
-        "en",
-        "status",
-        "flags",
-        "signature",
-    ]
+    assert lines[0].split("\t") == JSONL_KEYS  # the same columns as JSONL
     assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
     code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
     assert code == 8 and err.startswith(
@@ -491,7 +509,8 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english in translate_one(store, sid, engine_name="fake").en
 
 
-JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature"]
+JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature",
+              "origin"]  # fmt: skip
 
 
 def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
@@ -568,3 +587,23 @@ def test_build_never_opens_a_socket(tmp_path, capsys, installed, no_network, mon
     assert "with argos (machine translation)" in out
     assert (tmp_path / "b" / "b.html").is_file() and (tmp_path / "b" / "b.epub").is_file()
     assert no_network == []
+
+
+def test_ocr_doubts_survive_translation_qa_and_retranslation(tmp_path):
+    from bilingual.document import Flag, Origin, Page, assign_ids
+    from bilingual.qa import run_qa
+    from bilingual.review import retranslate, select
+
+    doubt = Flag("ocr-uncertain", "OCR confidence 0.52: 蒙城县岳坊镇")
+    origin = Origin(Page("p.png", 1, 800, 1000, "px"), (0, 0, 100, 20), flags=[(doubt,), ()])
+    sentences = ["蒙城县岳坊镇党委书记介绍。", "全镇党员包保群众。"]
+    edition = assign_ids([[("paragraph", "".join(sentences), sentences, origin)]], "ocr")
+    with EditionStore(tmp_path / "ocr", create=True) as store:
+        store.save_edition(edition)
+        sid = store.pairs()[0].sid
+        assert [p.sid for p in select(store, "flagged")] == [sid]
+        translate_edition(store, engine_name="fake")
+        run_qa(store, default_glossary())
+        assert doubt in store.pair(sid).flags
+        retranslate(store, sid)
+        assert doubt in store.pair(sid).flags and store.pair(sid).status == "machine"

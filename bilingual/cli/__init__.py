@@ -36,6 +36,7 @@ from . import (  # noqa: E402
     render_cmd,  # noqa: F401
     review_cmd,  # noqa: F401
     romanize_cmd,  # noqa: F401
+    tm_cmd,  # noqa: F401
     translate_cmd,  # noqa: F401
 )
 

@@ -19,7 +19,7 @@ from .common import (
     print_json,
     stderr_progress,
 )
-from .render_cmd import FormatOpt, LayoutOpt, PinyinOpt, _formats
+from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _formats
 
 
 @app.command("build")
@@ -35,6 +35,8 @@ def build_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
     epubcheck: str = typer.Option(
         "auto",
         "--epubcheck",
@@ -71,6 +73,8 @@ def build_cli(
         pinyin=pinyin,
         glossary_files=tuple(glossary),
         epubcheck=epubcheck,
+        title=title,
+        date=date,
     )
     directory = edition or default_edition_dir(sources[0])
     with interruptible() as stop, stderr_progress(not as_json) as progress:

@@ -22,7 +22,11 @@ EDITION_HELP = "Edition directory (holds edition.sqlite)."
 
 EditionOpt = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False)
 # `ingest` and `build`: page files in, an edition directory that may not exist yet.
-SourcesArg = typer.Argument(..., help="Page files: .txt, .md or .html.", show_default=False)
+SourcesArg = typer.Argument(
+    ...,
+    help="Page files: .txt, .md, .html, .pdf, or page images (.png, .jpg, .tif; OCR).",
+    show_default=False,
+)
 NewEditionOpt = typer.Option(
     None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
 )

@@ -42,6 +42,9 @@ def translate_cli(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
+    tm: bool = typer.Option(
+        False, "--tm", help="Take exact (100%) translation-memory matches before any engine."
+    ),
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
@@ -52,7 +55,10 @@ def translate_cli(
     Safe to interrupt: run it again to continue. Results are saved every second or so; Ctrl-C
     stops after the sentences in progress (exit code 130) and says how many are kept.
 
-    Example: bilingual translate -e output/seed-page --json
+    With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
+    English) are taken from it first, labelled as TM.
+
+    Example: bilingual translate -e output/seed-page --tm --json
     """
     from ..qa import run_qa
     from ..store import EditionStore
@@ -71,6 +77,7 @@ def translate_cli(
             progress=progress,
             glossary=layers,
             stop=stop,
+            tm=tm,
         )
         if report.sentences and not report.interrupted:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
@@ -89,6 +96,10 @@ def translate_cli(
             f"Translated {report.translated} and reused {report.cached} cached sentences "
             f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
         )
+        if report.from_tm:
+            typer.echo(
+                f"Took {report.from_tm} sentences from the translation memory (exact matches)."
+            )
         if report.kept_reviewed:
             typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
     if report.interrupted:

@@ -5,7 +5,8 @@ stage that needs to know what a sentence holds: protect/restore and the checks a
 QA, the word gloss, the reviewer's term list and the rendered page. Results are memoised per
 glossary, so the stages of one process share them.
 
-- terms: the glossary's longest-leftmost matches (`Glossary.find`).
+- terms: the glossary's terms as `terms.matcher.match` finds them (variants, word
+  boundaries, composition).
 - names: persons and places the block kind reveals (`names.find_names`), then the article's
   credited names (bylines, datelines, attributions) that occur in the sentence; every
   occurrence is a span, except where it would split a glossary term.
@@ -24,6 +25,7 @@ from functools import lru_cache
 
 from ..document import Pair
 from .glossary import Glossary, Match
+from .matcher import GlossaryKey, match
 from .names import Named, find_names
 from .numbers import Number, zh_numbers
 
@@ -98,28 +100,13 @@ class Analysis:
 
 def analyse(zh: str, kind: str, glossary: Glossary, credited: Sequence[Named] = ()) -> Analysis:
     """The analysis of sentence `zh` of a block of `kind` (see the module docstring)."""
-    return _analyse(zh, kind, _Key(glossary), tuple(credited))
-
-
-class _Key:
-    """A glossary as a cache key: by identity (a loaded glossary does not change)."""
-
-    __slots__ = ("glossary",)
-
-    def __init__(self, glossary: Glossary) -> None:
-        self.glossary = glossary
-
-    def __hash__(self) -> int:
-        return id(self.glossary)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Key) and other.glossary is self.glossary
+    return _analyse(zh, kind, GlossaryKey(glossary), tuple(credited))
 
 
 @lru_cache(maxsize=20_000)
-def _analyse(zh: str, kind: str, key: _Key, credited: tuple[Named, ...]) -> Analysis:
+def _analyse(zh: str, kind: str, key: GlossaryKey, credited: tuple[Named, ...]) -> Analysis:
     glossary = key.glossary
-    terms = tuple(glossary.find(zh))
+    terms = tuple(match(zh, glossary))
     found = find_names(zh, kind, glossary, terms)
     seen = {n.zh for n in found}
     found += [n for n in credited if n.zh and n.zh in zh and n.zh not in seen]
