@@ -14,7 +14,14 @@ each process are printed, with MB/s.
 package first on PYTHONPATH) in turn with this one, and prints this/base ratios: a change
 is measured side by side in one run, so the machine's load mostly cancels out.
 
-Run: `uv run python bench/ingest.py [--copies 3000] [--mb 20] [--runs 1] [--base DIR]`.
+Printed pages (`--pages`, needs Debian's chromium; OCR needs the `ocr` extra): the test
+newspaper of tests/newspaper.py printed to a 2-page PDF and a PNG of its first page;
+pages per second reading the PDF's text layer, and by OCR the PNG and a photo-like copy
+(turned 2.5°, blurred, unevenly lit), with their character accuracy. `--pages` measures
+only those.
+
+Run: `uv run python bench/ingest.py [--copies 3000] [--mb 20] [--runs 1] [--base DIR]`
+or `uv run python bench/ingest.py --pages [--pdf-runs 10]`.
 """
 
 from __future__ import annotations
@@ -108,6 +115,51 @@ def measure(checkout: Path, long_page: Path, distinct: Path, pages: list[Path], 
     }
 
 
+def printed_pages(pdf_runs: int) -> None:
+    """Pages per second for PDF (text layer) and OCR'd PNG, and OCR accuracy."""
+    from newspaper import ARGS, CHROMIUM, Page, accuracy, photo_like, render
+    from newspaper_pages import OWN, seed_page
+    from playwright.sync_api import sync_playwright
+
+    from bilingual.ingest.pages import parse_pages
+
+    pages = [seed_page(), Page([OWN])]
+    with tempfile.TemporaryDirectory() as tmp:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            paths = render(pages, Path(tmp) / "page", browser)
+            browser.close()
+        start = time.perf_counter()
+        for _ in range(pdf_runs):
+            parse_pages(paths["pdf"], "pdf")
+        pdf_s = time.perf_counter() - start
+        print(
+            f"PDF text layer: {2 * pdf_runs} pages in {pdf_s:.2f} s = {2 * pdf_runs / pdf_s:.1f} pages/s"
+        )
+        try:
+            import rapidocr_onnxruntime  # noqa: F401
+        except ImportError:
+            print("OCR: skipped (install the ocr extra)")
+            return
+        from PIL import Image
+
+        from bilingual.ingest.ocr import engine
+
+        engine("the bench")  # load the models before timing
+        expected = [s.expected() for s in pages[0].stories()]
+        photo = Path(tmp) / "photo.jpg"
+        photo_like(Image.open(paths["png"]), 2.5).save(photo, quality=85)
+        for name, path in (("PNG", paths["png"]), ("photo-like JPEG", photo)):
+            start = time.perf_counter()
+            articles = parse_pages(path, "image")
+            seconds = time.perf_counter() - start
+            print(
+                f"OCR {name} ({Image.open(path).size[0]}x{Image.open(path).size[1]} px): "
+                f"1 page in {seconds:.1f} s = {1 / seconds:.3f} pages/s, "
+                f"character accuracy {accuracy(expected, articles):.4f}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=3000, help="seed pages in the long page")
@@ -117,7 +169,12 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20.0, help="size of the many-page set, MB")
     parser.add_argument("--runs", type=int, default=1, help="runs of each (the median is kept)")
     parser.add_argument("--base", type=Path, help="another checkout to compare with")
+    parser.add_argument("--pages", action="store_true", help="time PDF and OCR'd pages instead")
+    parser.add_argument("--pdf-runs", type=int, default=10, help="times to read the PDF")
     args = parser.parse_args()
+    if args.pages:
+        printed_pages(args.pdf_runs)
+        return
     checkouts = [ROOT] + ([args.base.resolve()] if args.base else [])
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -32,6 +32,16 @@ UNTRANSLATED, MACHINE, EDITED, APPROVED = "untranslated", "machine", "edited", "
 STATUSES = (UNTRANSLATED, MACHINE, EDITED, APPROVED)
 REVIEWED = frozenset({EDITED, APPROVED})
 
+# Flags raised by the source at ingest (an OCR'd line read with low confidence). QA and
+# translation do not decide them, so they stay on a pair until a reviewer approves or
+# edits it, and a new ingest of a page replaces them.
+SOURCE_FLAGS = ("ocr-uncertain",)
+
+
+def source_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    """The flags among `flags` that the source raised (kept through translation)."""
+    return tuple(f for f in flags if f.from_source)
+
 
 def text_hash(text: str, length: int = 10) -> str:
     """A short, stable hex digest of a text."""
@@ -42,6 +52,37 @@ def text_hash(text: str, length: int = 10) -> str:
 class Sentence:
     id: str
     zh: str
+    # flags the source raised at ingest (`ocr-uncertain`), stored on the sentence's pair
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A source page: a PDF page (unit `pt`, origin top left) or an image (unit `px`)."""
+
+    file: str
+    number: int  # 1-based page number inside the file
+    width: float
+    height: float
+    unit: str
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "page": self.number,
+            "width": round(self.width, 1),
+            "height": round(self.height, 1),
+            "unit": self.unit,
+        }
+
+
+@dataclass
+class Origin:
+    """Where a parsed block was printed, and the flags of its sentences (in order)."""
+
+    page: Page
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in the page's unit
+    flags: list[tuple[Flag, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +91,21 @@ class Block:
     kind: str
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    page: int | None = None  # 1-based index into Edition.pages
+    box: tuple[float, float, float, float] | None = None
+
+    def to_json(self) -> dict:
+        """A block in `show --json`; its `page` and `box` only when known."""
+        out: dict = {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "sentences": [{"id": s.id, "zh": s.zh} for s in self.sentences],
+        }
+        if self.page is not None:
+            out["page"] = self.page
+            out["box"] = [round(v, 1) for v in self.box or ()]
+        return out
 
 
 @dataclass
@@ -73,57 +129,60 @@ class Article:
 class Edition:
     name: str
     articles: list[Article] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # PDF and image pages it was read from
 
     def sentences(self) -> list[Sentence]:
         return [s for a in self.articles for b in a.blocks for s in b.sentences]
 
     def to_json(self) -> dict:
-        """The `show --json` shape."""
-        return {
-            "name": self.name,
-            "articles": [
-                {
-                    "id": a.id,
-                    "blocks": [
-                        {
-                            "id": b.id,
-                            "kind": b.kind,
-                            "text": b.text,
-                            "sentences": [{"id": s.id, "zh": s.zh} for s in b.sentences],
-                        }
-                        for b in a.blocks
-                    ],
-                }
-                for a in self.articles
-            ],
-        }
+        """The `show --json` shape; `pages`, and a block's `page` and `box`, only when known."""
+        out: dict = {"name": self.name, "articles": [_article_json(a) for a in self.articles]}
+        if self.pages:
+            out["pages"] = [p.to_json() for p in self.pages]
+        return out
 
 
-def assign_ids(articles: list[list[tuple[str, str, list[str]]]], name: str) -> Edition:
-    """Build an Edition from (kind, text, sentences) blocks grouped by article.
+def _article_json(article: Article) -> dict:
+    return {"id": article.id, "blocks": [b.to_json() for b in article.blocks]}
+
+
+ParsedBlock = tuple[str, str, list[str]] | tuple[str, str, list[str], Origin | None]
+
+
+def assign_ids(articles: list[list[ParsedBlock]], name: str) -> Edition:
+    """Build an Edition from (kind, text, sentences[, origin]) blocks grouped by article.
 
     Sentence ids are `s` + hash of the Chinese text; a repeated sentence gets `-2`, `-3`
     in document order. Block ids are `b` + hash of kind and text, numbered the same way.
+    Blocks read from a PDF or an image carry their origin: the page (collected, in order,
+    into `Edition.pages`), the box, and the flags of their sentences.
     """
     seen_s: Counter[str] = Counter()
     seen_b: Counter[str] = Counter()
     edition = Edition(name=name)
+    page_numbers: dict[Page, int] = {}
     for number, blocks in enumerate(articles, start=1):
         article = Article(id=number)
-        for kind, text, sentences in blocks:
+        for kind, text, sentences, *rest in blocks:
+            origin = rest[0] if rest else None
             bid = "b" + text_hash(kind + "\t" + text, 8)
             seen_b[bid] += 1
             if seen_b[bid] > 1:
                 bid += f"-{seen_b[bid]}"
             block = Block(id=bid, kind=kind, text=text)
-            for zh in sentences:
+            if origin is not None:
+                block.page = page_numbers.setdefault(origin.page, len(page_numbers) + 1)
+                block.box = origin.box
+            for k, zh in enumerate(sentences):
                 sid = "s" + text_hash(zh)
                 seen_s[sid] += 1
                 if seen_s[sid] > 1:
                     sid += f"-{seen_s[sid]}"
-                block.sentences.append(Sentence(id=sid, zh=zh))
+                flags = origin.flags[k] if origin and k < len(origin.flags) else ()
+                block.sentences.append(Sentence(id=sid, zh=zh, flags=tuple(flags)))
             article.blocks.append(block)
         edition.articles.append(article)
+    edition.pages = list(page_numbers)
     return edition
 
 
@@ -136,6 +195,11 @@ class Flag:
 
     code: str
     detail: str = ""
+
+    @property
+    def from_source(self) -> bool:
+        """Raised by the source at ingest (`SOURCE_FLAGS`), not by translation or QA."""
+        return self.code in SOURCE_FLAGS
 
     def to_json(self) -> dict[str, str]:
         return {"code": self.code, "detail": self.detail}
@@ -172,19 +236,15 @@ class Pair:
     signature: str = ""
     flags: tuple[Flag, ...] = ()
     score: float | None = None
+    source: dict | None = None  # file, page and box of its block, when read from a page
 
     @property
     def reviewed(self) -> bool:
         return self.status in REVIEWED
 
-    @property
-    def origin(self) -> str:
-        """Who made the English (`origin()`); "" when there is none."""
-        return origin(self.signature, self.status) if self.en.strip() else ""
-
     def to_json(self) -> dict:
-        """The `export --format jsonl` / `review list --json` shape."""
-        return {
+        """The `export --format jsonl` / `review list --json` shape (`source` only when known)."""
+        out = {
             "article": self.article,
             "block": self.block,
             "kind": self.kind,
@@ -194,8 +254,62 @@ class Pair:
             "status": self.status,
             "flags": flags_json(self.flags),
             "signature": self.signature,
-            "origin": self.origin,
+            "origin": origin(self),
         }
+        if self.source:
+            out["source"] = self.source
+        return out
+
+
+# -- who made the English --------------------------------------------------------------------
+
+# A pair's origin names who made its English; the review status says whether a person has
+# checked it. `machine` status means "not reviewed yet", whoever made the English.
+HUMAN, ALIGNED, TM = "human", "aligned", "tm"
+ORIGIN_LABELS = {
+    HUMAN: "human (a reviewer's English)",
+    ALIGNED: "human translation (aligned)",
+    TM: "translation memory",
+    "gloss": "word gloss (not a translation)",
+    "argos": "machine translation (Argos)",
+    "fake": "fake engine (for tests)",
+    "ct2": "machine translation (CTranslate2)",
+    "llm": "LLM translation",
+}
+# Engines whose origin names the model they ran (`ct2:opus-mt-zh-en`, `llm:qwen2.5:7b`).
+MODEL_LABELS = {"ct2": "machine translation (CTranslate2, {})", "llm": "LLM translation ({})"}
+
+
+def origin(pair: Pair) -> str:
+    """Who made a pair's English: "" (none yet), `human` (a reviewer edited it), `aligned`
+    (an existing human translation paired by `align`), `tm` (a translation-memory match), or
+    the engine that made it (`argos`, `gloss` …, and with the model for `ct2:NAME` and
+    `llm:NAME`), read from the pair's signature. An approved pair keeps its engine's origin:
+    approving accepts the English as it is.
+
+    The one place this is decided: exports, the rendered page and the reviewer all ask here.
+    """
+    if not pair.en.strip():
+        return ""
+    if pair.status == EDITED:
+        return HUMAN
+    signature = Signature.parse(pair.signature)
+    if (engine := signature.engine) == "align":
+        return ALIGNED
+    if engine in MODEL_LABELS and signature.model:
+        return f"{engine}:{signature.model}"
+    return engine or HUMAN  # English without a signature was typed or imported by a person
+
+
+def origin_label(value: str) -> str:
+    """An origin for people: `aligned` → "human translation (aligned)", `ct2:opus-mt` →
+    "machine translation (CTranslate2, opus-mt)"."""
+    if not value:
+        return "no English yet"
+    engine, _, model = value.partition(":")
+    if model and engine in MODEL_LABELS:
+        return MODEL_LABELS[engine].format(model)
+    return ORIGIN_LABELS.get(value, f"machine translation ({value})")
 
 
 # -- signatures -----------------------------------------------------------------------------
@@ -283,28 +397,3 @@ class Signature:
             prompt=prompt,
             note=note,
         )
-
-
-# -- origins --------------------------------------------------------------------------------
-
-# Engines whose origin is not their signature's engine name.
-ORIGIN_NAMES = {"align": "aligned"}
-# Engines whose origin names the model too (`ct2:opus-mt-zh-en`, `llm:qwen2.5:7b`): the
-# engine runs any model the user brings, and the reader should know which.
-MODEL_ORIGINS = frozenset({"ct2", "llm"})
-
-
-def origin(signature: str | Signature, status: str = MACHINE) -> str:
-    """Who made a pair's English, the one label every output shows: `human` (a reviewer
-    edited it), `aligned` (an existing translation, aligned), `tm`, `gloss`, `argos`,
-    `ct2:NAME`, `llm:NAME`, or "" when no signature says.
-
-    Derived from the stored signature and status only, so older stores need no migration.
-    An approved pair keeps its engine's origin: approving accepts the English as it is.
-    """
-    if status == EDITED:
-        return "human"
-    sig = signature if isinstance(signature, Signature) else Signature.parse(signature)
-    if sig.engine in MODEL_ORIGINS and sig.model:
-        return f"{sig.engine}:{sig.model}"
-    return ORIGIN_NAMES.get(sig.engine, sig.engine)

@@ -21,12 +21,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Pair
+from .document import Pair, origin
 from .errors import InputError
 from .store import EditionStore
 from .terms.analysis import analyse, article_credits
 from .terms.glossary import Glossary
-from .terms.protect import english_pattern, rendering_forms
+from .terms.protect import rendering_spans
 
 
 @dataclass
@@ -144,8 +144,8 @@ def regroup(ours: list[Pair], theirs: list[Pair]) -> list[tuple[str, str]]:
 
 
 def rendered_count(en: str, rendering: str) -> int:
-    """How many times an approved rendering occurs in `en` (in its most frequent form)."""
-    return max(len(english_pattern(form).findall(en)) for form in rendering_forms(rendering))
+    """How many times an approved rendering occurs in `en` (any of its forms, not overlapping)."""
+    return len(rendering_spans(en, rendering))
 
 
 def term_counts(pairs: list[Pair], glossary: Glossary) -> tuple[int, int]:
@@ -177,7 +177,7 @@ def evaluate(store: EditionStore, reference: Path, glossary: Glossary) -> EvalRe
     chrf_score = chrf.corpus_score(hypotheses, references)
     bleu_score = bleu.corpus_score(hypotheses, references)
     total, rendered = term_counts(pairs, glossary)
-    origins = Counter(p.origin or "untranslated" for p in pairs)
+    origins = Counter(origin(p) or "untranslated" for p in pairs)
     return EvalReport(
         reference=what,
         sentences=len(pairs),

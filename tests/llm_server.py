@@ -10,7 +10,7 @@ picks one per request (None: the plan, then "ok"). Behaviours:
     ok, numbered, fenced        good answers as a JSON object, a numbered list, a ```json fence
     malformed, fewer, more, empty
                                 prose, one translation short, one too many, an empty one
-    forget-term                 a good answer without the first terminology rendering
+    forget-term                 a good answer without the first terminology rendering (or `forget`)
     refuse, refusal-field       "I'm sorry…" as the content, or OpenAI's `message.refusal`
     slow                        answers after `slow_seconds` (past the client's timeout)
     http500, http401, drop      an error status, or the connection closed without an answer
@@ -54,7 +54,10 @@ class Request:
 def english(zh: str, renderings: dict[str, str], forget: str = "") -> str:
     """The fake translation of one sentence (see the module docstring)."""
     parts = [f"EN[{text_hash(zh, 6)}]"]
-    parts += [en for term, en in renderings.items() if term in zh and term != forget]
+    # each rendering as often as its term occurs (checks count every occurrence)
+    parts += [
+        en for term, en in renderings.items() if term != forget for _ in range(zh.count(term))
+    ]
     parts += _NUMBER.findall(zh)
     return " ".join(parts) + "."
 
@@ -68,6 +71,7 @@ class FakeLLM:
     slow_seconds: float = 3.0
     api_key: str = ""
     barrier: threading.Barrier | None = None
+    forget: str = ""  # the term forget-term leaves out (default: the request's first)
     requests: list[Request] = field(default_factory=list)
     max_in_flight: int = 0
     _in_flight: int = 0
@@ -146,7 +150,10 @@ class FakeLLM:
             return self._send(handler, int(behaviour[4:]), {"error": {"message": behaviour}})
         if behaviour == "slow":
             time.sleep(self.slow_seconds)
-        forget = next(iter(request.renderings), "") if behaviour == "forget-term" else ""
+        forget = ""
+        if behaviour == "forget-term":
+            forget = self.forget if self.forget in request.renderings else ""
+            forget = forget or next(iter(request.renderings), "")
         answers = {
             k: english(zh, request.renderings, forget) for k, zh in request.sentences.items()
         }

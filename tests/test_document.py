@@ -12,6 +12,7 @@ from bilingual.document import (
     flags_from_json,
     flags_json,
     origin,
+    origin_label,
 )
 
 ARGOS = Signature("argos", "translate-zh_en", "v1.9", (("beam", "4"), ("maxlen", "256")), "ab12")
@@ -66,30 +67,27 @@ def test_flags_and_pairs() -> None:
 
 
 @pytest.mark.parametrize(
-    ("signature", "status", "expected"),
+    ("en", "status", "signature", "expected", "label"),
     [
-        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "machine", "argos"),
-        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "approved", "argos"),
-        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", "edited", "human"),
-        ("gloss cc-cedict 1.2.1 rules=7 (word gloss, not MT) | glossary=0", "machine", "gloss"),
-        ("ct2 opus-mt-zh-en 3f2a9c01 kind=opus-mt beam=4 | glossary=0", "machine",
-         "ct2:opus-mt-zh-en"),
-        ("llm qwen2.5:7b-instruct prompt=1-ab12cd | glossary=0", "machine",
-         "llm:qwen2.5:7b-instruct"),
-        ("align mt-file", "machine", "aligned"),
-        ("align:dictionary", "machine", "aligned"),  # the old stored form
-        ("tm user-memory", "machine", "tm"),
-        ("", "machine", ""),
-        ("", "edited", "human"),
+        ("", "untranslated", "", "", "no English yet"),
+        ("A road.", "machine", "align dictionary", "aligned", "human translation (aligned)"),
+        ("A road.", "approved", "align:bridge", "aligned", "human translation (aligned)"),
+        ("A road.", "edited", "argos translate-zh_en v1.9", "human", "human (a reviewer's English)"),
+        ("A road.", "machine", "argos translate-zh_en v1.9 | glossary=ab", "argos",
+         "machine translation (Argos)"),
+        ("A road.", "machine", "gloss cc-cedict 1.2 (word gloss, not MT)", "gloss",
+         "word gloss (not a translation)"),
+        ("A road.", "machine", "tm user", "tm", "translation memory"),
+        ("A road.", "machine", "ct2 opus-mt-zh-en 3f2a9c01 kind=opus-mt beam=4 | glossary=0",
+         "ct2:opus-mt-zh-en", "machine translation (CTranslate2, opus-mt-zh-en)"),
+        ("A road.", "approved", "llm qwen2.5:7b-instruct prompt=1-ab12cd | glossary=0",
+         "llm:qwen2.5:7b-instruct", "LLM translation (qwen2.5:7b-instruct)"),
+        ("A road.", "machine", "ct2", "ct2", "machine translation (CTranslate2)"),
+        ("A road.", "approved", "", "human", "human (a reviewer's English)"),
     ],
 )  # fmt: skip
-def test_origin_is_derived_from_the_signature(signature: str, status: str, expected: str) -> None:
-    assert origin(signature, status) == expected
-    assert origin(Signature.parse(signature), status) == expected
-    pair = Pair("s1", 1, "b1", "paragraph", "党费", "dues", status=status, signature=signature)
-    assert pair.origin == pair.to_json()["origin"] == expected
-
-
-def test_a_pair_without_english_has_no_origin() -> None:
-    pair = Pair("s1", 1, "b1", "paragraph", "党费", "", signature=str(ARGOS))
-    assert pair.origin == ""
+def test_origin_says_who_made_the_english(en, status, signature, expected, label) -> None:
+    pair = Pair("s1", 1, "b1", "paragraph", "修路。", en, status=status, signature=signature)
+    assert origin(pair) == expected
+    assert origin_label(origin(pair)) == label
+    assert pair.to_json()["origin"] == expected

@@ -12,6 +12,7 @@ import pytest
 from mt_support import make_edition, own_dirs, run_cli, seed_sentences
 from tinyct2 import KINDS, build_ct2_model
 
+from bilingual.document import origin
 from bilingual.mt import EngineOptions, argos, create
 from bilingual.mt.ct2 import Ct2Tokenizer
 from bilingual.mt.ct2_models import find
@@ -54,10 +55,12 @@ def test_install_list_translate_and_sign(kind, tiny_ct2_models, tmp_path, capsys
     assert code == 0, err
     report = json.loads(out)
     assert (report["engine"], report["translated"]) == ("ct2", 10)
-    assert report["signature"].startswith(f"ct2 {name} {version} kind={kind} beam=4 maxlen=256 |")
+    assert report["signature"].startswith(
+        f"ct2 {name} {version} kind={kind} beam=4 maxlen=256 len=2x+10 |"
+    )
     pairs = EditionStore(edition).pairs()
     assert all(p.en and p.status == "machine" for p in pairs)
-    assert {p.origin for p in pairs} == {f"ct2:{name}"}
+    assert {origin(p) for p in pairs} == {f"ct2:{name}"}
     assert not any(TARGET[kind] and TARGET[kind] in p.en for p in pairs)  # the prefix is gone
     again = json.loads(run_cli(capsys, "translate", "-e", edition, "--engine", "ct2", "--json")[1])
     assert (again["translated"], again["cached"]) == (0, 0)  # nothing pending

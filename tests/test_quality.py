@@ -11,7 +11,7 @@ from align_texts import EN, MT, ZH
 from mt_support import run_cli
 from sacrebleu.metrics import BLEU, CHRF
 
-from bilingual.document import Flag, Pair, assign_ids
+from bilingual.document import Flag, Pair, assign_ids, origin
 from bilingual.quality import regroup, term_counts
 from bilingual.store import EditionStore
 from bilingual.terms.glossary import Entry, Glossary
@@ -99,7 +99,7 @@ def test_against_an_edition_made_by_align(tmp_path, capsys):
     assert code == 0, err
     with EditionStore(ref) as store:
         ref_pairs = store.pairs()
-    assert len(ref_pairs) == 13 and {p.origin for p in ref_pairs if p.en} == {"aligned"}
+    assert len(ref_pairs) == 13 and {origin(p) for p in ref_pairs if p.en} == {"aligned"}
     code, out, err = run_cli(capsys, "eval", "-e", ours, "--ref", ref, "--json")
     assert code == 0, err
     report = json.loads(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,89 @@ def test_intact_store_opens(tmp_path: Path) -> None:
     store = EditionStore(tmp_path / "ed")
     assert len(store.pairs()) == 801
     store.close()
+
+
+# The schema of version 1, as edition stores written before source pages were kept.
+V1_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (id INTEGER PRIMARY KEY, pos INTEGER NOT NULL);
+CREATE TABLE blocks (id TEXT PRIMARY KEY, article_id INTEGER NOT NULL, pos INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE sentences (id TEXT PRIMARY KEY, block_id TEXT NOT NULL, pos INTEGER NOT NULL,
+    zh TEXT NOT NULL);
+CREATE TABLE pairs (sid TEXT PRIMARY KEY, zh TEXT NOT NULL, en TEXT NOT NULL DEFAULT '',
+    mt TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'untranslated',
+    signature TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '[]', score REAL,
+    updated TEXT NOT NULL DEFAULT '');
+CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+    action TEXT NOT NULL, target TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0);
+INSERT INTO meta VALUES ('name', 'old');
+INSERT INTO articles VALUES (1, 0);
+INSERT INTO blocks VALUES ('b1', 1, 0, 'title', '标题');
+INSERT INTO sentences VALUES ('s1', 'b1', 0, '标题');
+INSERT INTO pairs (sid, zh, en, status) VALUES ('s1', '标题', 'Title', 'approved');
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_edition(tmp_path: Path) -> None:
+    import sqlite3
+
+    (tmp_path / "ed").mkdir()
+    conn = sqlite3.connect(tmp_path / "ed" / DB_NAME)
+    conn.executescript(V1_SCHEMA)
+    conn.close()
+    with EditionStore(tmp_path / "ed") as store:
+        edition = store.load_edition()
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        (pair,) = store.pairs()
+    assert edition.to_json() == {
+        "name": "old",
+        "articles": [
+            {
+                "id": 1,
+                "blocks": [
+                    {
+                        "id": "b1",
+                        "kind": "title",
+                        "text": "标题",
+                        "sentences": [{"id": "s1", "zh": "标题"}],
+                    }
+                ],
+            }
+        ],
+    }
+    assert (pair.en, pair.status, pair.source) == ("Title", "approved", None)
+
+
+def test_pages_boxes_and_source_flags_are_stored(tmp_path: Path) -> None:
+    from bilingual.document import Flag, Origin, Page
+
+    page = Page("a.pdf", 2, 595.0, 842.0, "pt")
+    doubt = Flag("ocr-uncertain", "confidence 0.41")
+    origin = Origin(page, (10.0, 20.0, 300.0, 80.0), flags=[(), (doubt,)])
+    edition = assign_ids(
+        [[("paragraph", "第一句。第二句。", ["第一句。", "第二句。"], origin)]], "e"
+    )
+    with EditionStore(tmp_path / "ed", create=True) as store:
+        store.save_edition(edition)
+        loaded = store.load_edition()
+        pairs = store.pairs()
+    assert loaded.pages == [page]
+    block = loaded.articles[0].blocks[0]
+    assert (block.page, block.box) == (1, (10.0, 20.0, 300.0, 80.0))
+    assert [p.flags for p in pairs] == [(), (doubt,)]
+    assert pairs[1].to_json()["source"] == {"file": "a.pdf", "page": 2, "box": [10, 20, 300, 80]}
+    # the same page read again with more confidence drops the flag; a reviewed pair keeps
+    # the reviewer's word
+    again = assign_ids(
+        [[("paragraph", "第一句。第二句。", ["第一句。", "第二句。"], Origin(page, origin.box))]],
+        "e",
+    )
+    with EditionStore(tmp_path / "ed") as store:
+        store.save_edition(again)
+        assert [p.flags for p in store.pairs()] == [(), ()]
 
 
 # -- a full disk ----------------------------------------------------------------------------
@@ -108,7 +192,10 @@ def test_a_real_full_disk_says_so_and_keeps_the_store(tmp_path: Path) -> None:
     ]
     assert out["left"] == ["ed", "fill", "new"]  # no half-written store or temporary file
     assert json.loads(out["after"]) == json.loads(out["before"])
-    assert out["again"][0] == 0 and "reused 94 cached sentences" in out["again"][1]
+    # the chunk translated before the disk filled up is in the cache: reused, the rest redone
+    again = re.match(r"Translated (\d+) and reused (\d+) cached sentences", out["again"][1])
+    assert out["again"][0] == 0 and again
+    assert int(again[1]) + int(again[2]) == 94 and int(again[2]) > 0
 
 
 def test_a_full_store_says_disk_full(monkeypatch, tmp_path: Path) -> None:

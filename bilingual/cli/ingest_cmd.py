@@ -16,6 +16,7 @@ from .common import (
     print_json,
     stderr_progress,
 )
+from .render_cmd import DateOpt, TitleOpt
 
 
 @app.command("ingest")
@@ -30,6 +31,8 @@ def ingest_cli(
         "--strict",
         help="Refuse Markdown with markup the reader does not understand, instead of warning.",
     ),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -39,23 +42,36 @@ def ingest_cli(
 ) -> None:
     r"""Read page files into an edition: reflow, clean spaces, find structure, split sentences.
 
-    Also writes EDITION/articles.md, which you may edit and feed back to fix grouping or kinds.
+    A PDF is read from its text layer (columns, reading order, type sizes); a page image,
+    or a PDF page without text, by offline OCR (needs the ocr extra). Each block remembers
+    its page and box. Also writes EDITION/articles.md, which you may edit and feed back to
+    fix grouping or kinds.
 
     Markdown the reader does not understand is never read as text, but warned about on stderr.
 
-    (An unclosed `<!--` or `\[byline`, an unknown tag like `\[sidebar]`, an empty `# `.)
+    (An unclosed `<!--` or `[byline`, an unknown tag like `[sidebar]`, an empty `# `.)
 
     Each warning is `FILE:LINE: what was done instead`; with --strict the ingest is refused.
 
     On a terminal, progress (reading, saving) is shown on stderr while it works.
 
     Example: bilingual ingest samples/seed-page.txt -e output/seed
+
+    Example: bilingual ingest page-01.pdf page-02.pdf -e output/paper
     """
     from ..ingest import ingest
 
     directory = edition or default_edition_dir(sources[0])
     with stderr_progress(not as_json) as progress:
-        result = ingest(sources, directory, encoding=encoding, strict=strict, progress=progress)
+        result = ingest(
+            sources,
+            directory,
+            encoding=encoding,
+            strict=strict,
+            progress=progress,
+            title=title,
+            date=date,
+        )
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     if as_json:

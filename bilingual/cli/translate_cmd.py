@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
 from .common import (
     EDITION_HELP,
@@ -21,6 +21,8 @@ from .common import (
     LlmUrlOpt,
     ModelOpt,
     glossary_option,
+    interrupted,
+    interruptible,
     llm_settings,
     load_layers,
     print_json,
@@ -40,10 +42,14 @@ def translate_cli(
         DEFAULT_MAX_DECODING_LENGTH,
         "--max-decoding-length",
         min=1,
-        help="Longest output in tokens (argos).",
+        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
+        "(x: its source tokens).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
+    tm: bool = typer.Option(
+        False, "--tm", help="Take exact (100%) translation-memory matches before any engine."
+    ),
     llm_url: str | None = LlmUrlOpt,
     llm_model: str | None = LlmModelOpt,
     llm_key_env: str | None = LlmKeyOpt,
@@ -55,14 +61,22 @@ def translate_cli(
 
     Cached results are reused; sentences you edited or approved are never changed.
 
-    Safe to interrupt: run it again to continue.
+    On a terminal a progress bar counts sentences and shows the time left.
+
+    Safe to interrupt: run it again to continue. Results are saved every second or so; Ctrl-C
+    stops after the sentences in progress (exit code 130) and says how many are kept.
+
+    With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
+    English) are taken from it first, labelled as TM.
 
     argos and ct2 run installed models (see `bilingual models`).
 
     llm asks a local LLM (Ollama, llama.cpp's server, vLLM, LM Studio) article by article,
     with the glossary as binding instructions; it only talks to this machine or a private
-    network unless --allow-remote. Its settings may live in the config file: the \\[llm]
+    network unless --allow-remote. Its settings may live in the config file: the [llm]
     table of ~/.config/bilingual/config.toml (or $BILINGUAL_CONFIG).
+
+    Example: bilingual translate -e output/seed-page --tm --json
 
     Example: bilingual translate -e output/seed-page --engine llm --llm-model qwen2.5:7b-instruct
     """
@@ -73,7 +87,7 @@ def translate_cli(
 
     layers = load_layers(glossary) or default_glossary()
     bar = nullcontext() if as_json else progress_bar("Translating")
-    with EditionStore(edition) as store, bar as progress:
+    with interruptible() as stop, EditionStore(edition) as store, bar as progress:
         report = translate_edition(
             store,
             engine_name=engine,
@@ -82,11 +96,13 @@ def translate_cli(
             max_decoding_length=max_decoding_length,
             progress=progress,
             glossary=layers,
+            stop=stop,
+            tm=tm,
             llm=llm_settings(
                 llm_url, llm_model, llm_key_env, llm_parallel, llm_timeout, allow_remote
             ),
         )
-        if report.sentences:
+        if report.sentences and not report.interrupted:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
             # output), so `review --filter flagged` sees every flag without a `qa` run
             run_qa(store, layers)
@@ -98,10 +114,21 @@ def translate_cli(
             {k: data[k] for k in ("translated", "cached", "engine", "seconds")}
             | {k: v for k, v in data.items() if k not in ("notice",)}
         )
-        return
-    typer.echo(
-        f"Translated {report.translated} and reused {report.cached} cached sentences "
-        f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
-    )
-    if report.kept_reviewed:
-        typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+    else:
+        typer.echo(
+            f"Translated {report.translated} and reused {report.cached} cached sentences "
+            f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
+        )
+        if report.from_tm:
+            typer.echo(
+                f"Took {report.from_tm} sentences from the translation memory (exact matches)."
+            )
+        if report.kept_reviewed:
+            typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+        if report.unanswered:
+            typer.echo(
+                f"{report.unanswered} sentences got no English (flagged; see `bilingual review "
+                "list --filter flagged`); run the same command to ask again."
+            )
+    if report.interrupted:
+        raise interrupted(report.kept, report.wanted)

@@ -246,6 +246,18 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         return True
     if nxt is not None and nxt.text.startswith("——") and _headline_like(line.text):
         return True
+    # a headline broken over two lines: the next line is short too, and ends no sentence
+    if (
+        nxt is not None
+        and not nxt.hard
+        and _headline_like(line.text)
+        and "，" not in line.text
+        and not _ends(nxt.text)
+        and _headline_like(nxt.text)
+        and nxt.width <= col - 2.5
+        and not nxt.text.startswith(tuple("，、。；：！？”’）》"))
+    ):
+        return True
     # a line alone between hard breaks (single-spaced pages) without final punctuation
     if (line.hard or i == 0) and (nxt is None or nxt.hard):
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..document import Block, Edition
+from ..document import Edition
 
 
 def json_pieces(edition: Edition) -> Iterator[str]:
@@ -17,18 +17,15 @@ def json_pieces(edition: Edition) -> Iterator[str]:
     """
     yield "{\n" + f'  "name": {_dumps(edition.name)},\n  "articles": ['
     for a_i, article in enumerate(edition.articles):
-        lines = [
-            _dumps({"id": b.id, "kind": b.kind, "text": b.text, "sentences": _sentences(b)})
-            for b in article.blocks
-        ]
+        lines = [_dumps(b.to_json()) for b in article.blocks]
         blocks = "[\n        " + ",\n        ".join(lines) + "\n      ]" if lines else "[]"
         yield ("," if a_i else "") + f'\n    {{\n      "id": {article.id},\n      "blocks": '
         yield blocks + "\n    }"
-    yield "\n  ]\n}\n" if edition.articles else "]\n}\n"
-
-
-def _sentences(block: Block) -> list[dict]:
-    return [{"id": s.id, "zh": s.zh} for s in block.sentences]
+    yield "\n  ]" if edition.articles else "]"
+    if edition.pages:
+        pages = ",\n    ".join(_dumps(p.to_json()) for p in edition.pages)
+        yield f',\n  "pages": [\n    {pages}\n  ]'
+    yield "\n}\n"
 
 
 def _dumps(value: object) -> str:

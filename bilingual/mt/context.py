@@ -8,7 +8,7 @@ the same article; a sentence the edition holds twice gets the context of its fir
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from ..document import Pair
 from ..terms.analysis import Analysis
@@ -22,15 +22,6 @@ class _Unit(Protocol):
 
     analysis: Analysis
     sids: list[str]
-
-
-U = TypeVar("U", bound=_Unit)
-
-
-def in_document_order(units: Sequence[U], pairs: Sequence[Pair]) -> list[U]:
-    """The units by the place of their first pair in the edition."""
-    place = {p.sid: i for i, p in enumerate(pairs)}
-    return sorted(units, key=lambda u: min((place.get(s, len(place)) for s in u.sids), default=0))
 
 
 def in_context(units: Sequence[_Unit], pairs: Sequence[Pair]) -> list[SentenceInContext]:

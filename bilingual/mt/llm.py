@@ -16,30 +16,35 @@ per sentence. When it does not:
 The same checks as for every engine follow (`terms.protect.check`: term-miss, name-miss,
 number-mismatch). When MAX_FAILURES requests in a row fail in transit the endpoint is taken
 to be down and the run stops with an error; what was translated is committed and kept.
+
+A stop request (Ctrl-C) during a chunk ends the requests in flight at once and gives the
+chunk up (`chunks.Abandoned`): the caller keeps the chunks committed before it.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from functools import cached_property
 
+from ..chunks import Abandoned, StopRequest
 from ..document import Flag, Signature
 from ..errors import ModelError, NetworkError
 from ..terms.analysis import Analysis
-from . import EngineOptions, SentenceInContext
+from . import EngineBase, EngineOptions, SentenceInContext
 from .llm_client import Answer, Client, TransientError
 from .llm_prompt import looks_like_refusal, messages, parse, prompt_id, retry_messages
 from .llm_settings import LLMSettings
 
 MAX_FAILURES = 3  # requests failing in transit in a row: the endpoint is down
 SNIPPET = 100  # characters of a bad answer quoted in a flag
+POLL_SECONDS = 0.1  # how often a chunk's wait looks for a stop request
 
 Result = tuple[str, tuple[Flag, ...]]
 
 
-class LLMEngine:
+class LLMEngine(EngineBase):
     """Chinese → English by an LLM, sentence-aligned, with the glossary in its instructions."""
 
     name = "llm"
@@ -71,6 +76,7 @@ class LLMEngine:
         self.batch_sentences = int(s.parallel or 1) * int(s.sentences_per_request or 1)
         self._failures = 0
         self._lock = threading.Lock()
+        self._stopped = False
 
     def signature(self) -> Signature:
         """`llm MODEL prompt=1-3fa2c1`: the model and the prompt template decide the output
@@ -85,15 +91,26 @@ class LLMEngine:
         units = [SentenceInContext(Analysis(t, (), (), ()), i, "") for i, t in enumerate(texts)]
         return [en for en, _ in self.translate_units(units)]
 
-    def translate_units(self, units: list[SentenceInContext]) -> list[Result]:
-        """(English, flags) per sentence, in order; requests run `parallel` at a time."""
+    def translate_units(
+        self, units: list[SentenceInContext], stop: StopRequest | None = None
+    ) -> list[Result]:
+        """(English, flags) per sentence, in order; requests run `parallel` at a time. On a
+        stop request the requests in flight end at once and the chunk is given up."""
         groups = _groups(units, int(self.settings.sentences_per_request or 1))
         try:
             futures = [self._pool.submit(self._group, g) for g in groups]
+            running = set(futures)
+            while running:
+                if stop is not None and stop.asked:
+                    raise Abandoned
+                done, running = wait(running, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    future.result()  # a fatal error (endpoint down, key refused) ends the run
             return [r for f in futures for r in f.result()]
         except BaseException:
-            # Ctrl-C or a fatal error: end the requests in flight now rather than at their
-            # timeout, and start no more.
+            # A stop request or a fatal error: end the requests in flight now rather than at
+            # their timeout, and start no more.
+            self._stopped = True
             self._pool.shutdown(wait=False, cancel_futures=True)
             self.client.abort()
             raise
@@ -108,6 +125,8 @@ class LLMEngine:
     # -- one request and its fallbacks -----------------------------------------------------
 
     def _ask(self, sent: list[dict[str, str]]) -> Answer:
+        if self._stopped:  # the run is ending: no fallback request after an abort
+            raise Abandoned
         try:
             answer = self.client.chat(sent)
         except TransientError:

@@ -55,15 +55,14 @@ def prompt_id() -> str:
 
 def instructions(units: Sequence[SentenceInContext]) -> list[str]:
     """The binding renderings of what the sentences hold: glossary terms, names, and numbers
-    with an English form (`1.2万亿` → "1.2 trillion"), each once, in order of appearance."""
+    with an English form (`1.2万亿` → "1.2 trillion"), each once, in order of appearance. They
+    are the spans the other engines get as markers (`Analysis.protected`: no overlaps, so the
+    两 of 两个维护 is not a number of its own)."""
     lines: dict[str, None] = {}
     for unit in units:
-        a = unit.analysis
-        pairs = [(m.surface, m.entry.en) for m in a.terms]
-        pairs += [(n.zh, n.en) for n in a.named]
-        pairs += [(n.text, n.english) for n in a.numbers if n.english]
-        for zh, en in pairs:
-            lines.setdefault(f'- render {zh} as "{en}"', None)
+        text = unit.analysis.text
+        for span in unit.analysis.protected:
+            lines.setdefault(f'- render {text[span.start : span.end]} as "{span.en}"', None)
     return list(lines)
 
 

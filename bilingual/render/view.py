@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Flag, Pair, Signature
+from ..document import ALIGNED, HUMAN, ORIGIN_LABELS, TM, Flag, Pair, Signature, origin
+from ..ingest.meta import edition_title_and_date
 from ..store import EditionStore
 from ..terms.analysis import analyse, credited_names
 from ..terms.glossary import Glossary
@@ -24,15 +25,15 @@ from .names_view import name_matches
 
 # What each origin of the English (`document.origin`) is called on the page; `ct2:NAME` and
 # `llm:NAME` are looked up by the part before the colon.
-ORIGIN_LABELS = {
+PAGE_LABELS = {
     "argos": "Argos Translate machine translation",
     "ct2": "CTranslate2 machine translation",
     "llm": "LLM translation",
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
-    "aligned": "aligned existing translation",
+    "aligned": ORIGIN_LABELS[ALIGNED],  # a person's translation: never called machine
     "human": "edited by a reviewer",
-    "tm": "translation memory",
+    TM: ORIGIN_LABELS[TM],
 }
 # The short note a sentence carries when its English came from elsewhere than most of the
 # edition's (a mixed edition): the masthead names the main origin once.
@@ -52,15 +53,14 @@ MIXED_GLOSS_NOTICE = (
 )
 
 
-def origin_label(origin: str) -> str:
+def origin_label(value: str) -> str:
     """`ct2:opus-mt-zh-en` → "CTranslate2 machine translation"; unknown origins as they are."""
-    return ORIGIN_LABELS.get(origin.partition(":")[0], origin)
+    return PAGE_LABELS.get(value.partition(":")[0], value)
 
 
-def origin_note(origin: str) -> str:
+def origin_note(value: str) -> str:
     """The short per-sentence note for an origin (`ct2:NAME` → NAME)."""
-    model = origin.partition(":")[2]
-    return ORIGIN_NOTES.get(origin) or model or origin
+    return ORIGIN_NOTES.get(value) or value.partition(":")[2] or value
 
 
 @dataclass
@@ -149,6 +149,11 @@ class EditionView:
         return sum(self.status_counts.values())
 
     @property
+    def dateline(self) -> str:
+        """The masthead's line under the title: the page's date, when known, and what this is."""
+        return " · ".join(part for part in (self.date, "Chinese–English edition") if part)
+
+    @property
     def gloss_notice(self) -> str:
         """What the reader must know about word-gloss English: all of it, or how much of a
         mixed edition ("" when there is none)."""
@@ -185,19 +190,21 @@ class EditionView:
         c = self.status_counts
         return (
             f"{self.sentences} sentences: {c.get('approved', 0)} approved, "
-            f"{c.get('edited', 0)} edited, {c.get('machine', 0)} machine, "
+            f"{c.get('edited', 0)} edited, {c.get('machine', 0)} not reviewed, "
             f"{c.get('untranslated', 0)} untranslated."
         )
 
 
 def engines_used(pairs: list[Pair]) -> list[EngineUse]:
     """Who made the English (by origin, with the model), most sentences first; pairs without
-    English, or without a signature saying who made it, are skipped."""
+    English are skipped."""
     counts: Counter[tuple[str, str]] = Counter()
     for p in pairs:
-        if p.origin:
-            model = "" if p.origin == "human" else Signature.parse(p.signature).model_label
-            counts[(p.origin, model)] += 1
+        made = origin(p)
+        if made:
+            # a person made it: no model; align's "model" is the bridge it aligned with
+            plain = made in (HUMAN, ALIGNED)
+            counts[(made, "" if plain else Signature.parse(p.signature).model_label)] += 1
     return [EngineUse(o, m, n) for (o, m), n in counts.most_common()]
 
 
@@ -243,6 +250,7 @@ def build_view(
             sentences = []
             for s in block.sentences:
                 pair = by_sid.get(s.id)
+                made = origin(pair) if pair else ""
                 zh = xml_safe(s.zh)
                 en = xml_safe(pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
@@ -259,10 +267,8 @@ def build_view(
                         flags=pair.flags if pair else (),
                         zh_pieces=zh_pieces(zh, matches, ruby),
                         en_pieces=en_pieces(en, terms),
-                        origin=pair.origin if pair else "",
-                        note=origin_note(pair.origin)
-                        if pair and main and pair.origin != main
-                        else "",
+                        origin=made,
+                        note=origin_note(made) if main and made and made != main else "",
                     )
                 )
             zh_texts.append(block.text)
@@ -275,11 +281,11 @@ def build_view(
             first_en = next((s.en for b in blocks for s in b.sentences if s.en), "")
             title_en = textwrap.shorten(first_en, TOC_ENGLISH, placeholder=" …")
         articles.append(ArticleView(number, article.id, blocks, title_zh, title_en))
-    ingested = store.get_meta("ingested")
+    title, date = edition_title_and_date(store, edition)
     return EditionView(
         name=edition.name,
-        title=store.get_meta("title") or edition.name,
-        date=store.get_meta("date") or ingested[:10],
+        title=title,
+        date=date,
         source=_source_names(store.get_meta("source")) or edition.name,
         identifier=edition_identifier(edition.name, zh_texts),
         articles=articles,

@@ -5,7 +5,8 @@ This package is the only place that writes SQL.
 """
 
 from .cache import TranslationCache, default_cache_dir
-from .edition import DB_NAME, SCHEMA_VERSION, EditionStore, check_edition_dir, create_store
+from .edition import EditionStore
+from .schema import DB_NAME, SCHEMA_VERSION, check_edition_dir, create_store
 
 __all__ = [
     "DB_NAME",

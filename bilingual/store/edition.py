@@ -6,142 +6,44 @@ transaction in flight (WAL mode, synchronous=NORMAL).
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..bulk import no_gc
-from ..document import Article, Block, Edition, Flag, Pair, Sentence, flags_from_json, flags_json
-from ..errors import EditionError, os_advice
-from ..paths import link_problem
+from ..document import (
+    REVIEWED,
+    Article,
+    Block,
+    Edition,
+    Flag,
+    Page,
+    Pair,
+    Sentence,
+    flags_from_json,
+    flags_json,
+)
+from ..errors import EditionError
 from .db import DAMAGED, Base, connect, now, sqlite_problem
+from .origins import insert_pages, keep_origins, load_pages, migrate, source_of
+from .schema import (
+    DB_NAME,
+    SCHEMA,
+    SCHEMA_VERSION,
+    check_edition_dir,
+    insert_structure,
+    writable_directory,
+)
 
-SCHEMA_VERSION = 1
-DB_NAME = "edition.sqlite"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, pos INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS blocks (
-    id TEXT PRIMARY KEY, article_id INTEGER NOT NULL, pos INTEGER NOT NULL,
-    kind TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sentences (
-    id TEXT PRIMARY KEY, block_id TEXT NOT NULL, pos INTEGER NOT NULL, zh TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sentences_block ON sentences (block_id, pos);
--- pairs outlive re-ingest: they are keyed by the content-derived sentence id
-CREATE TABLE IF NOT EXISTS pairs (
-    sid TEXT PRIMARY KEY, zh TEXT NOT NULL, en TEXT NOT NULL DEFAULT '',
-    mt TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'untranslated',
-    signature TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '[]',
-    score REAL, updated TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS history (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL,
-    target TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL,
-    undone INTEGER NOT NULL DEFAULT 0);
-"""
-
-
-def _writable_directory(directory: Path) -> None:
-    """Create the edition directory if needed and make sure a file can be written in it."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        probe = directory / ".write-test"
-        probe.write_text("")
-        probe.unlink()
-    except OSError as exc:
-        raise EditionError(
-            f"Cannot write to edition directory {directory}: {exc.strerror}",
-            os_advice(exc, "Choose another directory with -e."),
-        ) from None
-
-
-def _insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> None:
-    """Insert `edition`'s articles, blocks and sentences, and a pair for each new sentence
-    (the structure tables must be empty; call inside a transaction)."""
-    stamp = now()
-    articles = [(article.id, apos) for apos, article in enumerate(edition.articles)]
-    blocks = [b for a in edition.articles for b in a.blocks]
-    # rows are generated as they are inserted: a long edition has hundreds of thousands
-    c.executemany("INSERT INTO articles (id, pos) VALUES (?, ?)", articles)
-    c.executemany(
-        "INSERT INTO blocks (id, article_id, pos, kind, text) VALUES (?, ?, ?, ?, ?)",
-        (
-            (block.id, article.id, bpos, block.kind, block.text)
-            for article in edition.articles
-            for bpos, block in enumerate(article.blocks)
-        ),
-    )
-    c.executemany(
-        "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
-        ((s.id, b.id, spos, s.zh) for b in blocks for spos, s in enumerate(b.sentences)),
-    )
-    c.executemany(
-        "INSERT OR IGNORE INTO pairs (sid, zh, updated) VALUES (?, ?, ?)",
-        ((s.id, s.zh, stamp) for b in blocks for s in b.sentences),
-    )
-    meta = [("name", edition.name), ("ingested", stamp)] + ([("source", source)] if source else [])
-    c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
-
-
-def create_store(directory: Path, edition: Edition, source: str = "") -> None:
-    """Write a new edition.sqlite holding `edition`, where there is none yet.
-
-    It is written without a journal into a hidden file beside it, synced, and moved into
-    place with one rename (in WAL mode, like every store): there is nothing to protect
-    until the rename, so the journal's second copy of every page is saved (a third of
-    the time of a large ingest), and a reader never sees half a store.
-    """
-    directory = Path(directory)
-    check_edition_dir(directory)
-    _writable_directory(directory)
-    path = directory / DB_NAME
-    tmp = directory / f".{DB_NAME}.{os.getpid()}.tmp"
-    tmp.unlink(missing_ok=True)
-    try:
-        _build(tmp, edition, source)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except sqlite3.Error as exc:
-        problem = sqlite_problem(exc, path, "writing")
-        if problem is None:
-            raise
-        raise problem from None
-    except OSError as exc:
-        raise EditionError(
-            f"Cannot write {path} ({exc.strerror or exc})", os_advice(exc, "Check the disk.")
-        ) from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _build(tmp: Path, edition: Edition, source: str) -> None:
-    """The new store's file: schema, structure, WAL mode; no journal while it is written."""
-    conn = sqlite3.connect(tmp, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        conn.executescript(_SCHEMA)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("BEGIN")
-        _insert_structure(conn, edition, source)
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA journal_mode=WAL")
-    finally:
-        conn.close()
-
-
-def check_edition_dir(directory: Path) -> None:
-    """Refuse an edition directory that is a file or a symbolic link that cannot be followed."""
-    problem = link_problem(directory)
-    if problem:
-        raise EditionError(problem, "Fix the link, or choose another directory with -e.")
-    if directory.exists() and not directory.is_dir():
-        raise EditionError(
-            f"{directory} is a file, not an edition directory", "Give the directory with -e."
-        )
+# What `content_digest` covers, table by table.
+_CONTENT = (
+    ("articles", "id, pos"),
+    ("blocks", "id, article_id, pos, kind, text"),
+    ("sentences", "id, block_id, pos, zh"),
+    ("pairs", "sid, zh, en, mt, status, signature, flags, score"),
+)
 
 
 class EditionStore(Base):
@@ -161,7 +63,7 @@ class EditionStore(Base):
                     f"No edition at {self.directory}",
                     "Create one with `bilingual ingest SOURCE -e DIR`.",
                 )
-            _writable_directory(self.directory)
+            writable_directory(self.directory)
         try:
             self.conn = connect(self.path)
             # damaged pages would otherwise surface mid-command as an internal error
@@ -178,7 +80,8 @@ class EditionStore(Base):
                     "Upgrade bilingual.",
                 )
             if version < SCHEMA_VERSION:  # only then: opening a store to read writes nothing
-                self.conn.executescript(_SCHEMA)
+                self.conn.executescript(SCHEMA)
+                migrate(self.conn)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             problem = sqlite_problem(exc, self.path, "opening")
@@ -198,26 +101,65 @@ class EditionStore(Base):
     def name(self) -> str:
         return self.get_meta("name") or self.directory.name
 
+    def content_digest(self) -> str:
+        """A hash of everything an edition renders from: its structure and every pair (text,
+        English, status, signature, flags), not its history or meta. `build` compares it to
+        tell whether it has anything to do (`bilingual.uptodate`)."""
+        digest = hashlib.sha1()
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        for table, columns in _CONTENT:
+            digest.update(table.encode())
+            for row in cur.execute(f"SELECT {columns} FROM {table} ORDER BY 1"):
+                digest.update(repr(row).encode("utf-8"))
+        return digest.hexdigest()
+
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:
-        """Replace the structure with `edition`; pairs of unchanged sentences are kept."""
+        """Replace the structure with `edition`; pairs of unchanged sentences are kept.
+
+        An edition read from sources replaces the stored pages and the source flags of
+        unreviewed pairs; one re-read from articles.md (no `source`) keeps both, and its
+        blocks keep the page and box of the block they were (or their first sentence was in).
+        """
+        if not source and not edition.pages:
+            keep_origins(self.conn, edition)
         with self.transaction() as c:
             c.execute("DELETE FROM articles")
             c.execute("DELETE FROM blocks")
             c.execute("DELETE FROM sentences")
-            _insert_structure(c, edition, source)
+            insert_structure(c, edition, source)
+            if source or edition.pages:
+                insert_pages(c, edition)
+                self._set_source_flags(edition)
+
+    def _set_source_flags(self, edition: Edition) -> None:
+        """The source flags (`ocr-uncertain`) of unreviewed pairs, as this reading raised them."""
+        for s in edition.sentences():
+            row = self.raw_pair(s.id)
+            if row is None or row["status"] in REVIEWED:
+                continue
+            old = flags_from_json(row["flags"])
+            flags = (*(f for f in old if not f.from_source), *s.flags)
+            if flags != old:
+                self.update_pair(s.id, flags=flags)
+
+    def pages(self) -> list[Page]:
+        return load_pages(self.conn)
 
     def load_edition(self) -> Edition:
-        edition = Edition(name=self.name)
+        edition = Edition(name=self.name, pages=self.pages())
         blocks: dict[int, list[Block]] = {}
         by_id: dict[str, Block] = {}
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples: a long edition has hundreds of thousands of rows
         with no_gc():
-            for bid, article, kind, text in cur.execute(
-                "SELECT id, article_id, kind, text FROM blocks ORDER BY article_id, pos"
+            for bid, article, kind, text, page, box in cur.execute(
+                "SELECT id, article_id, kind, text, page, box FROM blocks ORDER BY article_id, pos"
             ):
-                block = Block(id=bid, kind=kind, text=text)
+                block = Block(id=bid, kind=kind, text=text, page=page)
+                if box:
+                    block.box = tuple(json.loads(box))
                 blocks.setdefault(article, []).append(block)
                 by_id[bid] = block
             for sid, bid, zh in cur.execute(
@@ -255,11 +197,13 @@ class EditionStore(Base):
     # -- pairs --------------------------------------------------------------
     _PAIRS_SQL = """
         SELECT s.id AS sid, b.article_id AS article, b.id AS block, b.kind AS kind,
-               s.zh AS zh, p.en, p.mt, p.status, p.signature, p.flags, p.score
+               s.zh AS zh, p.en, p.mt, p.status, p.signature, p.flags, p.score,
+               b.box AS box, g.file AS file, g.number AS page
         FROM sentences s
         JOIN blocks b ON b.id = s.block_id
         JOIN articles a ON a.id = b.article_id
         JOIN pairs p ON p.sid = s.id
+        LEFT JOIN pages g ON g.n = b.page
     """
 
     @staticmethod
@@ -276,6 +220,7 @@ class EditionStore(Base):
             signature=row["signature"],
             flags=flags_from_json(json.loads(row["flags"])),
             score=row["score"],
+            source=source_of(row),
         )
 
     def pairs(self) -> list[Pair]:
