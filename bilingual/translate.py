@@ -296,3 +296,22 @@ def translate_one(
             with cache.transaction():
                 cache.put_many([(unit.key, unit.zh, en, signature, flags)])
     return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)
+
+
+# -- for runs over many editions (`bilingual.batch`) ---------------------------------------
+def engine_for(
+    engine_name: str,
+    model: str | None = None,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
+    glossary: Glossary | None = None,
+) -> tuple[Glossary, Engine, str, Signature, Signature]:
+    """(glossary, engine, notice, engine signature, full signature), as a run sets them up:
+    a batch gathers the pending sentences of many editions under one signature."""
+    return _setup(engine_name, model, beam_size, max_decoding_length, glossary)
+
+
+def translate_units(engine: Engine, units: list) -> list[tuple[str, tuple[Flag, ...]]]:
+    """Protect, translate, restore and check a chunk of units, as every run does: a batch's
+    engine may be a pool of remote workers that only see the protected text."""
+    return _run(engine, units)

@@ -1,0 +1,175 @@
+"""Translate many editions at once: each distinct pending sentence of all of them once.
+
+The pending units of every edition (`translate`'s own, under the run's one signature) are
+gathered and deduplicated by cache key, against each other and the translation cache. The
+misses are translated edition by edition (each edition's longest-similar together), chunk by
+chunk, through `translate.translate_units` (protect → engine → restore → check) on the
+run's engine: the local one, or a pool of Ray actors (`cluster.py`) that only ever see
+protected text. Each finished chunk goes into the cache at once (one transaction); when an
+edition has all its sentences in the cache, `translate_edition` writes it from the cache,
+so the stores are written by this process alone, by the same code as `translate`, and an
+interrupted run resumes from the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BilingualError
+from ..mt import Engine
+from ..store import EditionStore, TranslationCache
+from ..translate import (
+    TranslateReport,
+    _pending,
+    batch_sentences,
+    translate_edition,
+    translate_units,
+)
+
+Written = Callable[[Path, TranslateReport | None, str], None]  # (edition, report, error)
+
+
+@dataclass
+class Tally:
+    """Distinct sentences: translated so far, of how many, and reused from the cache; kept
+    up to date as chunks finish, so an interrupted run still knows what it did."""
+
+    translated: int = 0
+    misses: int = 0
+    cached: int = 0
+
+
+Tick = Callable[[Tally], None]
+
+
+@dataclass(frozen=True)
+class EngineSetup:
+    """The run's engine choice, as `translate_edition` takes it."""
+
+    name: str = "auto"
+    model: str | None = None
+    beam_size: int = 4
+    max_decoding_length: int = 256
+
+
+@dataclass
+class Plan:
+    """The run's distinct misses in order, and which editions wait on which keys."""
+
+    misses: list = field(default_factory=list)
+    waiting: dict[Path, set[str]] = field(default_factory=dict)
+    editions_of: dict[str, list[Path]] = field(default_factory=dict)
+    cached: int = 0
+    failed: dict[Path, str] = field(default_factory=dict)
+
+
+def plan(editions: Sequence[Path], glossary, engine_sig, signature, cache) -> Plan:
+    """Gather, deduplicate and look up the pending units of `editions` (see the docstring)."""
+    out = Plan()
+    seen: dict[str, object] = {}
+    for directory in editions:
+        try:
+            with EditionStore(directory) as store:
+                units = _pending(store, glossary, engine_sig, signature)[0]
+        except BilingualError as exc:
+            out.failed[directory] = exc.message
+            continue
+        out.waiting[directory] = {u.key for u in units}
+        fresh = [u for u in units if u.key not in seen]
+        for unit in units:
+            out.editions_of.setdefault(unit.key, []).append(directory)
+        seen.update((u.key, u) for u in fresh)
+        out.misses += sorted(fresh, key=lambda u: len(u.zh))
+    hits = set(cache.get_many(seen))
+    out.cached = len(hits)
+    out.misses = [u for u in out.misses if u.key not in hits]
+    for keys in out.waiting.values():
+        keys -= hits
+    return out
+
+
+def chunks(
+    items: Sequence, work: Callable[[list], list], workers: int, size: int
+) -> Iterator[tuple[list, list]]:
+    """(items, results) of chunks of `size` items, up to `workers` of them in flight from
+    threads, handed back as they finish; nothing new starts once the caller stops asking."""
+    pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="batch")
+    pending = [list(items[i : i + size]) for i in range(0, len(items), size)]
+    pending.reverse()
+    running: dict[Future, list] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, workers):
+                chunk = pending.pop()
+                running[pool.submit(work, chunk)] = chunk
+            done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield running.pop(future), future.result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def translate_editions(
+    editions: Sequence[Path],
+    setup: EngineSetup,
+    glossary,
+    engine: Engine,
+    signatures: tuple,
+    cache: TranslationCache,
+    written: Written,
+    tally: Tally,
+    tick: Tick | None = None,
+) -> None:
+    """Translate the editions' pending sentences, calling `written` as each edition is
+    complete in its store and `tick` as each chunk is; `tally` counts as it goes."""
+    engine_sig, signature = signatures
+    todo = plan(editions, glossary, engine_sig, signature, cache)
+    tally.misses, tally.cached = len(todo.misses), todo.cached
+    for directory, error in todo.failed.items():
+        written(directory, None, error)
+
+    def write(directory: Path) -> None:
+        try:
+            with EditionStore(directory) as store:
+                report = translate_edition(
+                    store,
+                    setup.name,
+                    setup.model,
+                    setup.beam_size,
+                    setup.max_decoding_length,
+                    glossary=glossary,
+                    cache=cache,
+                )
+        except BilingualError as exc:
+            written(directory, None, exc.message)
+            return
+        written(directory, report, "")
+
+    for directory in [d for d, keys in todo.waiting.items() if not keys]:
+        write(directory)
+    if tick:
+        tick(tally)
+    workers = getattr(engine, "workers", 1)
+    for units, results in chunks(
+        todo.misses, lambda us: translate_units(engine, us), workers, batch_sentences()
+    ):
+        with cache.transaction():
+            cache.put_many(
+                (u.key, u.zh, en, signature, flags)
+                for u, (en, flags) in zip(units, results, strict=True)
+            )
+        tally.translated += len(units)
+        if tick:
+            tick(tally)
+        complete = []
+        for unit in units:
+            for directory in todo.editions_of[unit.key]:
+                keys = todo.waiting[directory]
+                keys.discard(unit.key)
+                if not keys and directory not in complete:
+                    complete.append(directory)
+        for directory in complete:
+            write(directory)
