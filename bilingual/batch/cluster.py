@@ -39,6 +39,10 @@ INSTALL = "Install the cluster extra: `uv pip install 'bilingual[cluster]'` (or 
 
 def _ray():
     """The ray module, or a one-line error saying how to install it."""
+    # Under `uv run`, Ray would start every worker with `uv run` in a fresh environment
+    # built from the project (without this extra); the nodes' own Python is what we want.
+    # Read when Ray is imported.
+    os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
     try:
         import ray
     except ImportError:
@@ -127,8 +131,6 @@ def _connect(ray, address: str | None, workers: int) -> bool:
     """Initialise Ray; True when this call did (so it shuts Ray down after)."""
     if ray.is_initialized():
         return False
-    # Under `uv run` Ray would otherwise package the project folder for every worker.
-    os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
     try:
         if address:
             ray.init(address=address, log_to_driver=False)
