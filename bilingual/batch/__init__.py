@@ -99,6 +99,7 @@ class BatchReport:
     translated: int = 0
     cached: int = 0
     seconds: float = 0.0
+    translate_seconds: float = 0.0  # of `seconds`, the chunked translation's
     engine: str = ""
     notice: str = ""
     interrupted: bool = False
@@ -120,9 +121,10 @@ class BatchReport:
                 "translated_pairs": sum(s.translated for s in pairs),
                 "translated": self.translated,
                 "cached": self.cached,
-                "sentences_per_second": round(self.translated / self.seconds, 2)
-                if self.seconds
+                "sentences_per_second": round(self.translated / self.translate_seconds, 2)
+                if self.translate_seconds
                 else 0.0,
+                "translate_seconds": round(self.translate_seconds, 3),
                 "seconds": round(self.seconds, 3),
                 "engine": self.engine,
                 "interrupted": self.interrupted,
@@ -189,7 +191,12 @@ def run_batch(
             if result.state == "pending":
                 result.state = "interrupted"
     finally:
-        report.translated, report.cached = run.tally.translated, run.tally.cached
+        tally = run.tally
+        report.translated, report.cached, report.translate_seconds = (
+            tally.translated,
+            tally.cached,
+            tally.seconds,
+        )
         report.seconds = time.perf_counter() - started
         report.index = write_index(results, out, f"bilingual batch: {out.name}")
     return report

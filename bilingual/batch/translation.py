@@ -13,6 +13,7 @@ interrupted run resumes from the cache.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class Tally:
     translated: int = 0
     misses: int = 0
     cached: int = 0
+    seconds: float = 0.0  # spent translating (from the first chunk to the last)
 
 
 Tick = Callable[[Tally], None]
@@ -152,6 +154,7 @@ def translate_editions(
         write(directory)
     if tick:
         tick(tally)
+    started = time.perf_counter()
     workers = getattr(engine, "workers", 1)
     for units, results in chunks(
         todo.misses, lambda us: translate_units(engine, us), workers, batch_sentences()
@@ -162,6 +165,7 @@ def translate_editions(
                 for u, (en, flags) in zip(units, results, strict=True)
             )
         tally.translated += len(units)
+        tally.seconds = time.perf_counter() - started
         if tick:
             tick(tally)
         complete = []
