@@ -79,7 +79,7 @@ def test_sources_that_name_nothing_are_refused(tmp_path: Path) -> None:
         expand([str(tmp_path / "*.txt")])
 
 
-def test_each_distinct_sentence_is_translated_once_and_a_rerun_does_nothing(
+def test_each_distinct_sentence_is_translated_once_and_a_rerun_only_does_what_is_new(
     tmp_path: Path,
 ) -> None:
     write_pages(tmp_path / "pages", days=3)
@@ -109,15 +109,12 @@ def test_each_distinct_sentence_is_translated_once_and_a_rerun_does_nothing(
     assert not any(e.ingested for e in again.editions)  # the stores are newer than the pages
     assert [p.stat().st_mtime_ns for p in html] == stamps  # nothing changed: not re-rendered
 
-
-def test_a_new_page_reuses_the_cache_for_what_it_shares(tmp_path: Path) -> None:
-    write_pages(tmp_path / "pages", days=2)
-    run_batch([tmp_path / "pages"], tmp_path / "out", FAKE)
-    write_pages(tmp_path / "more", days=3)  # days 1, 2 again (other files), and day 3
-    report = run_batch([tmp_path / "more"], tmp_path / "out2", FAKE)
-    # day 3's masthead and its own paragraph are new; everything else is in the cache
-    assert report.translated == 2
-    assert report.cached == len({p.zh for e in report.editions for p in pairs_of(e.directory)}) - 2
+    write_pages(tmp_path / "pages", days=4)  # days 1-3 rewritten as they were, and day 4
+    more = run_batch([tmp_path / "pages"], out, FAKE)
+    assert [e.state for e in more.editions] == ["done"] * 4
+    # day 4's masthead and its own paragraph are new; its other sentences are in the cache
+    assert more.translated == 2
+    assert more.cached == len({p.zh for p in pairs_of(more.editions[3].directory)}) - 2
 
 
 def test_a_bad_page_is_reported_and_the_others_are_done(tmp_path: Path, capsys) -> None:
@@ -168,9 +165,10 @@ def _cached_rows() -> int:
 def test_stopped_run_resumes_where_it_stopped(
     tmp_path: Path, how: signal.Signals, request: pytest.FixtureRequest
 ) -> None:
-    write_pages(tmp_path / "pages", days=6)
+    days = 10
+    write_pages(tmp_path / "pages", days=days)
     out = tmp_path / "out"
-    env = os.environ | {"BILINGUAL_FAKE_DELAY": "0.4", "BILINGUAL_MT_BATCH": "3"}
+    env = os.environ | {"BILINGUAL_FAKE_DELAY": "0.15"}  # seconds a sentence
     args = [sys.executable, "-m", "bilingual", "batch", str(tmp_path / "pages")]
     args += ["--out", str(out), "--engine", "fake", "--workers", "1", "--json"]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -181,21 +179,23 @@ def test_stopped_run_resumes_where_it_stopped(
     proc.send_signal(how)
     stdout, stderr = proc.communicate(timeout=60)
     kept = _cached_rows()
+    total = days + 1 + 1 + 2 + days  # mastheads, title, dateline, shared and own paragraphs
     if how == signal.SIGINT:
         assert proc.returncode == 130, stderr
-        assert "Interrupted: run the same command to continue." in stderr.decode()
+        assert f"Interrupted: kept {kept} of {total} sentences; run the same command" in (
+            stderr.decode()
+        )
         data = json.loads(stdout)
         assert data["totals"]["interrupted"] is True
         assert data["totals"]["translated"] == kept
         assert (out / "index.html").is_file()
     else:
         assert proc.returncode == -signal.SIGKILL
-    total = 6 + 1 + 1 + 2 + 6  # mastheads, title, dateline, shared paragraphs, own paragraphs
     assert 3 <= kept < total
 
     again = subprocess.run(args, env=os.environ, capture_output=True, timeout=120)
     assert again.returncode == 0, again.stderr
     data = json.loads(again.stdout)
     assert data["totals"]["translated"] == total - kept  # nothing translated twice
-    assert data["totals"]["done"] == 6
+    assert data["totals"]["done"] == days
     assert data["totals"]["translated_pairs"] == data["totals"]["pairs"]

@@ -20,9 +20,10 @@ from bilingual.terms.files import (
     user_glossary_path,
     write_tsv,
 )
-from bilingual.terms.formats import TBX_NS, read_csv, read_tbx
+from bilingual.terms.formats import TBX_NS, XML_LANG, read_csv, read_tbx
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.matcher import match
 from bilingual.terms.search import search, stats
 
 
@@ -86,22 +87,22 @@ def test_shipped_dir_defaults_to_repo_glossary(monkeypatch: pytest.MonkeyPatch) 
         ("", []),
     ],
 )
-def test_find_is_longest_leftmost(shipped: Path, text: str, expected: list[str]) -> None:
-    matches = load_glossary().find(text)
+def test_match_is_longest_leftmost(shipped: Path, text: str, expected: list[str]) -> None:
+    matches = match(text, load_glossary())
     assert [m.surface for m in matches] == expected
     for m in matches:
         assert text[m.start : m.end] == m.surface
 
 
 def test_place_yields_its_generic_to_a_following_term(shipped: Path) -> None:
-    first, second = load_glossary().find("忻州市委组织部")
+    first, second = match("忻州市委组织部", load_glossary())
     assert (first.surface, first.entry.zh, first.entry.en) == ("忻州", "忻州", "Xinzhou")
     assert second.entry.en == "Municipal Party Committee Organization Department"
 
 
 def test_variant_match_points_at_its_entry(shipped: Path) -> None:
-    (match,) = load_glossary().find("网格管理")
-    assert match.entry.zh == "网格化管理" and match.surface == "网格管理"
+    (found,) = match("网格管理", load_glossary())
+    assert found.entry.zh == "网格化管理" and found.surface == "网格管理"
 
 
 def test_hash_is_stable_and_changes_with_a_rendering(shipped: Path) -> None:
@@ -194,9 +195,9 @@ def _sample_entries() -> list[Entry]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx"])
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx", "tbx3"])
 def test_formats_round_trip(tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / f"g.{fmt}"
+    path = tmp_path / f"g.{fmt.rstrip('3')}"  # both TBX forms are .tbx files
     path.write_text(export_text(_sample_entries(), fmt), encoding="utf-8")
     back = [e.to_row() for e in read_any(path)]
     assert back == [e.to_row() for e in _sample_entries()]
@@ -209,24 +210,47 @@ def test_write_tsv_round_trips_and_strips_tabs(tmp_path: Path) -> None:
     assert (back.en, back.note) == ("Party dues", "line break")
 
 
-def test_tbx_is_tbx_v3_basic(tmp_path: Path) -> None:
-    root = etree.fromstring(export_text(_sample_entries(), "tbx").encode())
+def test_tbx3_is_tbx_v3_basic(tmp_path: Path) -> None:
+    root = etree.fromstring(export_text(_sample_entries(), "tbx3").encode())
     ns = {"t": TBX_NS}
     assert root.tag == f"{{{TBX_NS}}}tbx"
     assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
-    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert root.get(XML_LANG) == "en"
     concepts = root.findall("t:text/t:body/t:conceptEntry", ns)
     assert len(concepts) == 3 and len({c.get("id") for c in concepts}) == 3
     first = concepts[0]
-    langs = [
-        s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in first.findall("t:langSec", ns)
-    ]
-    assert langs == ["zh", "en"]
+    assert [s.get(XML_LANG) for s in first.findall("t:langSec", ns)] == ["zh", "en"]
     assert first.find("t:descrip[@type='subjectField']", ns).text == "governance"
     assert first.findtext("t:langSec/t:termSec/t:term", namespaces=ns) == "网格化管理"
     # auxiliary info comes before the language sections, as the TBX core structure requires
     kinds = [etree.QName(c).localname for c in first]
     assert kinds.index("langSec") > max(kinds.index("descrip"), kinds.index("note"))
+
+
+def test_tbx_is_tbx_basic_2008_martif(tmp_path: Path) -> None:
+    text = export_text(_sample_entries(), "tbx")
+    assert text.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n<martif '
+    )
+    root = etree.fromstring(text.encode())
+    assert root.tag == "martif" and root.nsmap == {}  # OmegaT refuses a namespaced martif
+    assert (root.get("type"), root.get(XML_LANG)) == ("TBX-Basic", "en")
+    assert root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") == "TBXBasicXCSV02.xcs"
+    entries = root.findall("text/body/termEntry")
+    assert len(entries) == 3 and len({e.get("id") for e in entries}) == 3
+    first = entries[0]
+    assert [s.get(XML_LANG) for s in first.findall("langSet")] == ["zh", "en"]
+    assert first.findtext("descrip[@type='subjectField']") == "governance"
+    terms = [t.text for t in first.findall("langSet/tig/term")]
+    assert terms == ["网格化管理", "网格管理", "grid-based management"]
+    last = entries[2].findall("langSet")[1]  # 居委会: an English alternative, deprecated
+    assert [t.text for t in last.findall("tig/term")] == [
+        "residents committee",
+        "neighborhood committee",
+    ]
+    statuses = [n.text for n in last.findall("tig/termNote[@type='administrativeStatus']")]
+    assert statuses == ["preferredTerm-admn-sts", "deprecatedTerm-admn-sts"]
 
 
 def test_reads_tbx_v2_martif(tmp_path: Path) -> None:
@@ -350,6 +374,7 @@ GOOD = "党费\tParty membership dues\tdǎng fèi\tparty\t\tsrc\t\tapproved"
         (["党费\tParty dues\tdǎng fèi\tparty\tseen via find_string\tsrc\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\t\treference: political-terms.tsv\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\tTODO check\tsrc\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\tseed-page body\tsrc\t\t"], ["source"]),
         (["党费\tParty dues\tdǎng fèi\tparty\t\tCPC Constitution (English, 2022)\t\t"], []),
         (["党费\tParty dues\tdǎng fèi\tparty\t\thttps://github.com/x/y/blob/main/a.md\t\t"], []),
     ],

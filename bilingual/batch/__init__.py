@@ -25,6 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..chunks import StopRequest
 from ..errors import RenderError, os_advice
 from ..render import check_options
 from ..store import TranslationCache
@@ -100,6 +101,7 @@ class BatchReport:
     cached: int = 0
     seconds: float = 0.0
     translate_seconds: float = 0.0  # of `seconds`, the chunked translation's
+    pending: int = 0  # distinct sentences left to translate (an interrupted run)
     engine: str = ""
     notice: str = ""
     interrupted: bool = False
@@ -128,6 +130,7 @@ class BatchReport:
                 "seconds": round(self.seconds, 3),
                 "engine": self.engine,
                 "interrupted": self.interrupted,
+                "pending": self.pending,
                 "index": str(self.index),
             },
         }
@@ -172,8 +175,12 @@ def run_batch(
     out: Path,
     options: BatchOptions | None = None,
     progress: Progress | None = None,
+    stop: StopRequest | None = None,
 ) -> BatchReport:
-    """Ingest, translate, QA and render every group of pages under `out`; see the docstring."""
+    """Ingest, translate, QA and render every group of pages under `out`; see the docstring.
+
+    `stop` (the CLI's Ctrl-C) ends the translation after the chunks in flight; what was
+    translated is written and rendered, the report says `interrupted`."""
     options = options or BatchOptions()
     started = time.perf_counter()
     check_options(options.render.formats, options.render.layout, options.render.pinyin)
@@ -182,21 +189,23 @@ def run_batch(
     _make_out(out)
     results = [_result(g, out) for g in groups]
     report = BatchReport(results, out / "index.html")
-    run = _Run(report, options, progress or (lambda status: None), started)
+    run = _Run(report, options, progress or (lambda status: None), stop)
     try:
         run.go()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # outside the translation, or a second Ctrl-C
         report.interrupted = True
-        for result in results:
-            if result.state == "pending":
-                result.state = "interrupted"
     finally:
+        report.interrupted = report.interrupted or run.tally.stopped
+        for result in results:
+            if result.state == "pending" and report.interrupted:
+                result.state = "interrupted"
         tally = run.tally
         report.translated, report.cached, report.translate_seconds = (
             tally.translated,
             tally.cached,
             tally.seconds,
         )
+        report.pending = tally.misses - tally.translated
         report.seconds = time.perf_counter() - started
         report.index = write_index(results, out, f"bilingual batch: {out.name}")
     return report
@@ -209,8 +218,14 @@ def _result(g: Group, out: Path) -> EditionResult:
 class _Run:
     """The stages of one `run_batch`, sharing the pool, the results and the progress line."""
 
-    def __init__(self, report: BatchReport, options: BatchOptions, progress: Progress, t0: float):
-        self.report, self.options, self.progress, self.t0 = report, options, progress, t0
+    def __init__(
+        self,
+        report: BatchReport,
+        options: BatchOptions,
+        progress: Progress,
+        stop: StopRequest | None,
+    ):
+        self.report, self.options, self.progress, self.stop = report, options, progress, stop
         self.by_dir = {r.directory: r for r in report.editions}
         self.status = Status("Reading pages", pages=len(report.editions))
         self.finishing: dict[Future, EditionResult] = {}
@@ -287,14 +302,10 @@ class _Run:
             self.collect()
 
         def tick(tally: Tally) -> None:
-            done, total = tally.translated, tally.misses
-            if not done:
-                self.t0 = time.perf_counter()  # the rate is the translation's own
-            elapsed = time.perf_counter() - self.t0
-            self.status.sentences_done, self.status.sentences = done, total
-            self.status.per_second = done / elapsed if elapsed > 0 else 0.0
-            rate = self.status.per_second
-            self.status.eta = (total - done) / rate if rate else None
+            self.status.sentences_done, self.status.sentences = tally.translated, tally.misses
+            seconds = tally.seconds
+            self.status.per_second = tally.translated / seconds if seconds > 0 else 0.0
+            self.status.eta = tally.rate.eta()
             self.collect()
             self.show("Translating")
 
@@ -308,6 +319,7 @@ class _Run:
             written,
             self.tally,
             tick,
+            self.stop,
         )
         self.show("Rendering")
 
@@ -318,6 +330,8 @@ class _Run:
 
     def finished(self, result: EditionResult, outcome: Outcome) -> None:
         result.paths, result.stats = outcome.paths, outcome.stats
-        result.state, result.error = ("failed", outcome.error) if outcome.error else ("done", "")
+        partial = result.translated is not None and result.translated.interrupted
+        state = "interrupted" if partial else "done"
+        result.state, result.error = ("failed", outcome.error) if outcome.error else (state, "")
         self.status.pages_done += 1
         self.show()

@@ -56,8 +56,7 @@ class ModelActor:
     def __init__(
         self, engine: str, options: EngineOptions, package: bytes | None, packages_dir: str
     ) -> None:
-        os.environ["BILINGUAL_INTER_THREADS"] = "1"  # Ray gave this actor one CPU
-        os.environ["OMP_NUM_THREADS"] = "1"
+        os.environ["OMP_NUM_THREADS"] = "1"  # Ray gave this actor one CPU
         self.folder = ""
         if package is not None:
             self.folder = tempfile.mkdtemp(prefix="bilingual-model-")
@@ -69,6 +68,11 @@ class ModelActor:
         from ..mt import create
 
         self.engine = create(engine, options)
+        if hasattr(type(self.engine), "layout"):
+            # A CTranslate2 engine: one replica of one thread, as Ray gave this actor one CPU
+            # (its own layout would take every core of the node, in each actor).
+            self.engine.layout = (1, 1)
+        self.engine.translate(["预热。"])  # load the model now, not in the first chunk
 
     def signature(self) -> str:
         return str(self.engine.signature())
@@ -97,6 +101,9 @@ class RemoteEngine:
 
     def signature(self):
         return self.local.signature()
+
+    def prepare(self, count: int) -> None:
+        """Nothing to load here: each actor loaded its model when it started."""
 
     def translate(self, texts: list[str]) -> list[str]:
         ray = _ray()

@@ -14,21 +14,16 @@ interrupted run resumes from the cache.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..chunks import Rate, StopRequest, run_chunks
 from ..errors import BilingualError
 from ..mt import Engine
+from ..pending import pending
 from ..store import EditionStore, TranslationCache
-from ..translate import (
-    TranslateReport,
-    _pending,
-    batch_sentences,
-    translate_edition,
-    translate_units,
-)
+from ..translate import TranslateReport, translate_edition, translate_units
 
 Written = Callable[[Path, TranslateReport | None, str], None]  # (edition, report, error)
 
@@ -42,6 +37,8 @@ class Tally:
     misses: int = 0
     cached: int = 0
     seconds: float = 0.0  # spent translating (from the first chunk to the last)
+    stopped: bool = False  # a stop request ended the run early
+    rate: Rate = field(default_factory=Rate)  # the measured pace, for the ETA
 
 
 Tick = Callable[[Tally], None]
@@ -75,7 +72,7 @@ def plan(editions: Sequence[Path], glossary, engine_sig, signature, cache) -> Pl
     for directory in editions:
         try:
             with EditionStore(directory) as store:
-                units = _pending(store, glossary, engine_sig, signature)[0]
+                units = pending(store, glossary, engine_sig, signature).units
         except BilingualError as exc:
             out.failed[directory] = exc.message
             continue
@@ -93,27 +90,6 @@ def plan(editions: Sequence[Path], glossary, engine_sig, signature, cache) -> Pl
     return out
 
 
-def chunks(
-    items: Sequence, work: Callable[[list], list], workers: int, size: int
-) -> Iterator[tuple[list, list]]:
-    """(items, results) of chunks of `size` items, up to `workers` of them in flight from
-    threads, handed back as they finish; nothing new starts once the caller stops asking."""
-    pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="batch")
-    pending = [list(items[i : i + size]) for i in range(0, len(items), size)]
-    pending.reverse()
-    running: dict[Future, list] = {}
-    try:
-        while pending or running:
-            while pending and len(running) < max(1, workers):
-                chunk = pending.pop()
-                running[pool.submit(work, chunk)] = chunk
-            done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield running.pop(future), future.result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
 def translate_editions(
     editions: Sequence[Path],
     setup: EngineSetup,
@@ -124,16 +100,24 @@ def translate_editions(
     written: Written,
     tally: Tally,
     tick: Tick | None = None,
+    stop: StopRequest | None = None,
 ) -> None:
     """Translate the editions' pending sentences, calling `written` as each edition is
-    complete in its store and `tick` as each chunk is; `tally` counts as it goes."""
+    complete in its store and `tick` as each chunk is; `tally` counts as it goes.
+
+    Once `stop` is asked, the chunks in flight are kept, the editions that have some of
+    their sentences in the cache are written with those, and the run ends (`tally.stopped`).
+    """
     engine_sig, signature = signatures
     todo = plan(editions, glossary, engine_sig, signature, cache)
     tally.misses, tally.cached = len(todo.misses), todo.cached
     for directory, error in todo.failed.items():
         written(directory, None, error)
+    stop = stop or StopRequest()
 
-    def write(directory: Path) -> None:
+    def write(directory: Path, interrupted: bool = False) -> None:
+        """The edition's pairs from the cache (`translate`'s own writer); with `interrupted`
+        only those cached so far: the stop already asked keeps it from translating."""
         try:
             with EditionStore(directory) as store:
                 report = translate_edition(
@@ -144,6 +128,7 @@ def translate_editions(
                     setup.max_decoding_length,
                     glossary=glossary,
                     cache=cache,
+                    stop=stop if interrupted else None,
                 )
         except BilingualError as exc:
             written(directory, None, exc.message)
@@ -154,26 +139,45 @@ def translate_editions(
         write(directory)
     if tick:
         tick(tally)
+    if not todo.misses:
+        return
+    engine.prepare(len(todo.misses))
     started = time.perf_counter()
-    workers = getattr(engine, "workers", 1)
-    for units, results in chunks(
-        todo.misses, lambda us: translate_units(engine, us), workers, batch_sentences()
-    ):
+    touched: set[Path] = set()
+    chunks = run_chunks(
+        todo.misses,
+        lambda units: translate_units(engine, units),
+        size=lambda u: len(u.zh),
+        workers=engine.workers,
+        stop=stop,
+        rate=tally.rate,
+    )
+    for chunk in chunks:
         with cache.transaction():
             cache.put_many(
                 (u.key, u.zh, en, signature, flags)
-                for u, (en, flags) in zip(units, results, strict=True)
+                for u, (en, flags) in zip(chunk.items, chunk.results, strict=True)
             )
-        tally.translated += len(units)
+        tally.translated += len(chunk.items)
         tally.seconds = time.perf_counter() - started
         if tick:
             tick(tally)
-        complete = []
-        for unit in units:
-            for directory in todo.editions_of[unit.key]:
-                keys = todo.waiting[directory]
-                keys.discard(unit.key)
-                if not keys and directory not in complete:
-                    complete.append(directory)
-        for directory in complete:
+        touched.update(d for u in chunk.items for d in todo.editions_of[u.key])
+        for directory in _completed(todo, chunk.items):
             write(directory)
+    tally.stopped = tally.translated < tally.misses
+    if tally.stopped:  # the editions begun: what they have, in the run's order
+        for directory in [d for d, keys in todo.waiting.items() if keys and d in touched]:
+            write(directory, interrupted=True)
+
+
+def _completed(todo: Plan, units: list) -> list[Path]:
+    """The editions these units complete (their last missing sentences), in order."""
+    complete: list[Path] = []
+    for unit in units:
+        for directory in todo.editions_of[unit.key]:
+            keys = todo.waiting[directory]
+            keys.discard(unit.key)
+            if not keys and directory not in complete:
+                complete.append(directory)
+    return complete

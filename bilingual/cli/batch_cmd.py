@@ -13,7 +13,7 @@ from typer.core import TyperCommand
 
 from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
-from .common import glossary_option, print_json
+from .common import glossary_option, interrupted, interruptible, print_json
 from .render_cmd import LayoutOpt, PinyinOpt, _formats
 
 LOCAL = "local"  # what a bare --ray means: start a local Ray instance
@@ -157,8 +157,8 @@ def batch_cli(
         ray_address=None if ray in (None, LOCAL) else ray,
         ship=ship,
     )
-    with batch_progress(not as_json) as progress:
-        report = run_batch(sources, out, options, progress)
+    with interruptible() as stop, batch_progress(not as_json) as progress:
+        report = run_batch(sources, out, options, progress, stop)
     if report.notice:
         print(report.notice, file=sys.stderr)
     if as_json:
@@ -173,7 +173,6 @@ def batch_cli(
     for edition in report.failed:
         print(f"Failed: {edition.name}: {edition.error}", file=sys.stderr)
     if report.interrupted:
-        print("Interrupted: run the same command to continue.", file=sys.stderr)
-        raise typer.Exit(130)
+        raise interrupted(report.translated, report.translated + report.pending)
     if report.failed:
         raise typer.Exit(1)

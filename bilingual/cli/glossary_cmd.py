@@ -1,4 +1,5 @@
-"""`bilingual glossary …`: list, search, show, add, edit, remove, import, export, lint, stats."""
+"""`bilingual glossary …`: list, search, match, show, add, edit, remove, import, export, lint,
+stats."""
 
 from __future__ import annotations
 
@@ -99,6 +100,36 @@ def search_cli(
         raise typer.Exit(1)
 
 
+@glossary_app.command("match")
+def match_cli(
+    ctx: typer.Context,
+    texts: list[str] = typer.Argument(None, help="Texts to match, each one text."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="A file: each line is one text."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one object per text."),
+) -> None:
+    """Show the glossary terms translate would protect in each text: word boundaries,
+    variants through quotation marks and commas, and composed bodies and posts applied.
+
+    JSON: [{"text", "matches": [{"start", "end", "zh", "en", "layer"}]}], offsets in
+    characters into the text (layer `composed` for a composed body or post).
+
+    Example: bilingual glossary match "省委常委会研究部署“十四五”规划"
+    """
+    from ..terms.matcher import match_report, read_texts
+
+    report = match_report(read_texts(texts or [], file), _load(ctx))
+    if as_json:
+        print_json(report)
+        return
+    for item in report:
+        typer.echo(item["text"])
+        for m in item["matches"]:
+            surface = item["text"][m["start"] : m["end"]]
+            typer.echo(f"  {m['start']}-{m['end']}\t{surface}\t{m['en']}\t{m['layer']}")
+        if not item["matches"]:
+            typer.echo("  (no glossary term)")
+
+
 @glossary_app.command("show")
 def show_cli(
     ctx: typer.Context,
@@ -197,7 +228,7 @@ def import_cli(
     source: Path = typer.Argument(..., help="A TSV, CSV or TBX file."),
     file: Path | None = typer.Option(None, "--file", "-f", help=FILE_HELP),
 ) -> None:
-    """Merge the terms of a TSV, CSV or TBX file into your glossary (or --file).
+    """Merge the terms of a TSV, CSV or TBX file (2008 or v3) into your glossary (or --file).
 
     Each row is checked as `glossary add` checks a term; one bad row refuses the import.
 
@@ -217,12 +248,20 @@ def import_cli(
 @glossary_app.command("export")
 def export_cli(
     ctx: typer.Context,
-    fmt: str = typer.Option("tsv", "--format", help="tsv, csv or tbx (TBX-Basic, ISO 30042)."),
+    fmt: str = typer.Option(
+        "tsv",
+        "--format",
+        help="tsv, csv, tbx (TBX-Basic 2008 <martif>, what CAT tools read) or tbx3 "
+        "(TBX v3, ISO 30042:2019).",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write; default stdout."
     ),
 ) -> None:
     """Export the layered glossary as TSV, CSV or TBX.
+
+    `tbx` opens in OmegaT, translate-toolkit and most CAT tools; `glossary import` reads
+    both TBX forms.
 
     CSV cells starting with = + - or @ get a ' first, so spreadsheets do not run them.
 

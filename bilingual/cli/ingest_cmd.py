@@ -16,6 +16,7 @@ from .common import (
     print_json,
     stderr_progress,
 )
+from .render_cmd import DateOpt, TitleOpt
 
 
 @app.command("ingest")
@@ -30,6 +31,8 @@ def ingest_cli(
         "--strict",
         help="Refuse Markdown with markup the reader does not understand, instead of warning.",
     ),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -46,7 +49,7 @@ def ingest_cli(
 
     Markdown the reader does not understand is never read as text, but warned about on stderr.
 
-    (An unclosed `<!--` or `\[byline`, an unknown tag like `\[sidebar]`, an empty `# `.)
+    (An unclosed `<!--` or `[byline`, an unknown tag like `[sidebar]`, an empty `# `.)
 
     Each warning is `FILE:LINE: what was done instead`; with --strict the ingest is refused.
 
@@ -60,7 +63,15 @@ def ingest_cli(
 
     directory = edition or default_edition_dir(sources[0])
     with stderr_progress(not as_json) as progress:
-        result = ingest(sources, directory, encoding=encoding, strict=strict, progress=progress)
+        result = ingest(
+            sources,
+            directory,
+            encoding=encoding,
+            strict=strict,
+            progress=progress,
+            title=title,
+            date=date,
+        )
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     if as_json:

@@ -16,6 +16,20 @@ LayoutOpt = typer.Option(
     "side-by-side", "--layout", help="HTML layout: side-by-side or interleaved."
 )
 PinyinOpt = typer.Option("ruby", "--pinyin", help="Pinyin over the Chinese: ruby or none.")
+TitleOpt = typer.Option(
+    None,
+    "--title",
+    help="The edition's title, instead of the page's (its paper and date, or first headline). "
+    "Kept in the edition.",
+    show_default=False,
+)
+DateOpt = typer.Option(
+    None,
+    "--date",
+    help="The page's date, YYYY-MM-DD (the EPUB's dc:date), when the page does not give it or "
+    "gives it wrong. Kept in the edition.",
+    show_default=False,
+)
 
 
 def _formats(value: str) -> list[str]:
@@ -29,6 +43,8 @@ def render_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -39,7 +55,7 @@ def render_cli(
 
     Files go into the edition directory as <name>.html and <name>.epub; their paths are printed.
 
-    Example: bilingual render -e output/seed-page --format html --layout interleaved
+    Example: bilingual render -e output/seed-page --format html --title "人民日报 2020年3月1日" --date 2020-03-01
     """
     from ..render import render_edition
     from ..store import EditionStore
@@ -51,6 +67,8 @@ def render_cli(
             layout=layout,
             pinyin=pinyin,
             glossary=load_layers(glossary),
+            title=title,
+            date=date,
         )
     if as_json:
         files = dict(zip(_formats(fmt), map(str, paths), strict=True))

@@ -150,19 +150,40 @@ def ingest(
     encoding: str | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    title: str | None = None,
+    date: str | None = None,
 ) -> IngestResult:
     """Read sources into the edition at `edition_dir`, keeping earlier translations.
 
     Markup in a Markdown source that the reader does not understand is returned as warnings,
-    or, with `strict`, refused before anything is saved. `progress` hears of each stage."""
+    or, with `strict`, refused before anything is saved. `progress` hears of each stage.
+    The page's title and date are kept in the edition's meta; `title` / `date` override
+    them (`ingest.meta`)."""
     from ..store import check_edition_dir
+    from .meta import check_date, check_title
+
+    if title is not None:
+        check_title(title)  # refused before the parse, not after
+    if date is not None:
+        check_date(date)
 
     sources = [Path(s) for s in sources]
     edition_dir = Path(edition_dir)
     reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
     check_edition_dir(edition_dir)  # before the parse, which can take a while
     with no_gc():
-        return _ingest(sources, edition_dir, encoding, strict, reingest, progress)
+        result = _ingest(sources, edition_dir, encoding, strict, reingest, progress)
+    _save_meta(edition_dir, result.edition, title, date)
+    return result
+
+
+def _save_meta(edition_dir: Path, edition: Edition, title: str | None, date: str | None) -> None:
+    from ..store import EditionStore
+    from .meta import save_overrides, save_page_meta
+
+    with EditionStore(edition_dir) as store:
+        save_page_meta(store, edition)
+        save_overrides(store, title, date)
 
 
 def _ingest(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations, permutations
 from typing import Any
 
+from .meta import masthead
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
 from .weights import PageWeights, Weights
@@ -116,9 +117,15 @@ def _classify_line(text: str, blocks: list[RawBlock], pending: list[int], wide: 
             blocks.append(RawBlock("attribution", text))
     elif _after_title(blocks) and blocks[-1].kind != "headline" and _is_byline(text):
         blocks.append(RawBlock("byline", text))
-    elif blocks and blocks[-1].kind in ("title", "headline") and not blocks[-1].measure:
+    elif (
+        blocks
+        and blocks[-1].kind in ("title", "headline")
+        and not blocks[-1].measure
+        and not (masthead(text) or masthead(blocks[-1].text))
+    ):
         # the next line of a headline printed over several lines (a section head broken at
-        # the column width, a title over three lines): one headline, not two
+        # the column width, a title over three lines): one headline, not two; a masthead or
+        # folio line (paper, date, page) is never part of a headline
         blocks[-1].text = join_lines([blocks[-1].text, text])
         blocks[-1].kind = "title" if wide else blocks[-1].kind
     else:

@@ -64,14 +64,19 @@ def render_edition(
     pinyin: str = "ruby",
     glossary: Glossary | None = None,
     directory: Path | None = None,
+    title: str | None = None,
+    date: str | None = None,
 ) -> list[Path]:
     """Write each format to `directory` (default: the edition's own) and return the paths.
 
     `glossary` defaults to the layered glossary (shipped + user); pass one to pin it (tests).
+    `title` / `date` replace the edition's (and are kept in its meta for the next render).
     """
     check_options(formats, layout, pinyin)
+    from ..ingest.meta import save_overrides
     from .view import build_view
 
+    save_overrides(store, title, date)
     view = build_view(
         store,
         glossary=default_glossary() if glossary is None else glossary,

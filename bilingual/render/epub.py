@@ -16,10 +16,12 @@ import zipfile
 from pathlib import Path
 
 from ..errors import RenderError
+from ..terms.glossary import Entry
 from ..textutil import build_time
 from . import write_atomically
+from .markup import note_ids
 from .templates import environment, read
-from .view import GLOSS_NOTICE, EditionView
+from .view import GLOSS_NOTICE, ArticleView, EditionView
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -54,7 +56,27 @@ def build_tree(view: EditionView, root: Path) -> None:
         (oebps / name).write_text(env.get_template(template).render(context), encoding="utf-8")
     article = env.get_template("epub-article.xhtml.j2")
     for a in view.articles:
-        (oebps / a.filename).write_text(article.render(article=a), encoding="utf-8")
+        notes, entries = article_notes(a)
+        page = article.render(article=a, notes=notes, entries=entries)
+        (oebps / a.filename).write_text(page, encoding="utf-8")
+
+
+def article_notes(article: ArticleView) -> tuple[dict[str, str], list[tuple[str, Entry]]]:
+    """The footnotes of an article's glossary terms and names: term → note id, and
+    (id, entry) in order. The HTML shows these as tooltips; e-readers show no tooltips,
+    but open an EPUB 3 footnote (`noteref` → `aside epub:type="footnote"`) as a pop-up."""
+    pieces = [
+        piece
+        for block in article.blocks
+        for sentence in block.sentences
+        for piece in (*sentence.zh_pieces, *sentence.en_pieces)
+    ]
+    ids = note_ids(pieces)
+    entries: dict[str, Entry] = {}
+    for piece in pieces:
+        if piece.term is not None:
+            entries.setdefault(piece.term.zh, piece.term)
+    return ids, [(ids[zh], entry) for zh, entry in entries.items()]
 
 
 def zip_tree(root: Path, target: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import GlossaryError, os_advice
 from ..paths import link_problem
 from ..textutil import write_text_atomic
-from .formats import csv_rows, csv_text, read_csv, read_tbx, tbx_entries, tbx_text
+from .formats import csv_rows, csv_text, read_csv, read_tbx, tbx3_text, tbx_entries, tbx_text
 from .glossary import COLUMNS, Entry, Glossary, Row, entry_from_fields
 
 USER_FILE = "glossary.tsv"
@@ -188,7 +188,8 @@ READERS: dict[str, Callable[[Path, str], list[Entry]]] = {
 WRITERS: dict[str, Callable[[Iterable[Entry]], str]] = {
     "tsv": tsv_text,
     "csv": csv_text,
-    "tbx": tbx_text,
+    "tbx": tbx_text,  # TBX-Basic 2008 (martif): what CAT tools read
+    "tbx3": tbx3_text,  # TBX v3 (ISO 30042:2019)
 }
 SUFFIXES = {".tsv": "tsv", ".txt": "tsv", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx"}
 
@@ -219,7 +220,7 @@ def numbered_rows(path: Path) -> list[tuple[int, Row, Entry]]:
 
 
 def export_text(entries: Iterable[Entry], fmt: str) -> str:
-    """The entries in a registered format (tsv, csv, tbx)."""
+    """The entries in a registered format (tsv, csv, tbx, tbx3)."""
     try:
         writer = WRITERS[fmt]
     except KeyError:

@@ -1,14 +1,16 @@
 """The CSV and TBX glossary formats (`terms.files` registers them by name beside TSV).
 
-TBX is written as TBX v3 (ISO 30042:2019)
-in the TBX-Basic dialect, DCA style — the dialect CAT tools (Trados, memoQ, Xbench) import:
-one `conceptEntry` per term, a `langSec` for zh and one for en, the category as
-`descrip type="subjectField"`, the note and source as `note` / `admin type="source"`, the
-pinyin as a note on the Chinese term, Chinese variants as admitted terms, and the status as
-the English term's administrativeStatus (approved = preferred, provisional = admitted).
-The reader also takes TBX v2 / TBX-Basic 2008 (`martif`, `termEntry`, `langSet`, `tig`);
-it refuses a DOCTYPE with an internal subset and any entity (no DTD is ever loaded, and an
-entity's text never becomes a term).
+TBX is written in the TBX-Basic dialect, in one of two forms with the same content:
+`tbx` is TBX-Basic 2008 (ISO 30042:2008, root `<martif type="TBX-Basic">` without a
+namespace, `termEntry/langSet/tig`), the form OmegaT, translate-toolkit and most CAT tools
+in use read; `tbx3` is TBX v3 (ISO 30042:2019, `<tbx>` in its namespace, DCA style,
+`conceptEntry/langSec/termSec`). One entry per term: a language section for zh and one for
+en, the category as `descrip type="subjectField"`, the note and source as `note` /
+`admin type="source"`, the pinyin as a note on the Chinese term, Chinese variants as
+admitted terms, and the status as the English term's administrativeStatus (approved =
+preferred, provisional = admitted). The reader takes both forms; it refuses a DOCTYPE with
+an internal subset and any entity (no DTD is ever loaded, and an entity's text never
+becomes a term).
 
 CSV is written for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
 carriage return is written with `'` before it, as spreadsheet users expect (so it is not run
@@ -25,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GlossaryError
@@ -95,57 +98,107 @@ def _unguard(value: str) -> str:
 # --- TBX ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TbxForm:
+    """The element names and root of one TBX form; the content model is the same in both."""
+
+    root: str
+    header: str
+    entry: str
+    lang_sec: str
+    term_sec: str
+    namespace: str = ""
+    root_attrs: tuple[tuple[str, str], ...] = ()
+    doctype: str = ""
+
+
+TBX_2008 = TbxForm(
+    "martif",
+    "martifHeader",
+    "termEntry",
+    "langSet",
+    "tig",
+    doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+)
+TBX_V3 = TbxForm(
+    "tbx",
+    "tbxHeader",
+    "conceptEntry",
+    "langSec",
+    "termSec",
+    namespace=TBX_NS,
+    root_attrs=(("style", "dca"),),
+)
+# Names the XCS file of TBX-Basic 2008, as its instances do (the dialect's data categories).
+TBX_BASIC_XCS = "TBXBasicXCSV02.xcs"
+
+
 def tbx_text(entries: Iterable[Entry]) -> str:
-    """The entries as a TBX-Basic (TBX v3, DCA) document."""
+    """The entries as a TBX-Basic 2008 (`martif`) document: the form CAT tools read."""
+    return tbx_document(entries, TBX_2008)
+
+
+def tbx3_text(entries: Iterable[Entry]) -> str:
+    """The entries as a TBX-Basic document in TBX v3 form (ISO 30042:2019, DCA)."""
+    return tbx_document(entries, TBX_V3)
+
+
+def tbx_document(entries: Iterable[Entry], form: TbxForm) -> str:
+    """The entries as a TBX-Basic document in `form`."""
     from lxml import etree
 
     def sub(parent, tag: str, text: str = "", **attrs: str):
-        element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
+        name = f"{{{form.namespace}}}{tag}" if form.namespace else tag
+        element = etree.SubElement(parent, name, attrs)
         if text:
             element.text = xml_safe(text)  # control characters are not XML
         return element
 
-    root = etree.Element(
-        f"{{{TBX_NS}}}tbx",
-        {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"},
-        nsmap={None: TBX_NS},
-    )
-    header = sub(root, "tbxHeader")
+    attrs = {"type": "TBX-Basic", **dict(form.root_attrs), XML_LANG: "en"}
+    if form.namespace:
+        root = etree.Element(f"{{{form.namespace}}}{form.root}", attrs, nsmap={None: TBX_NS})
+    else:
+        root = etree.Element(form.root, attrs)
+    header = sub(root, form.header)
     file_desc = sub(header, "fileDesc")
     sub(sub(file_desc, "titleStmt"), "title", "bilingual glossary")
     sub(sub(file_desc, "sourceDesc"), "p", "Exported by bilingual (zh → en political glossary).")
+    if not form.namespace:
+        sub(sub(header, "encodingDesc"), "p", TBX_BASIC_XCS, type="XCSURI")
     body = sub(sub(root, "text"), "body")
     number = 0
     for number, entry in enumerate(entries, start=1):
-        concept = sub(body, "conceptEntry", id=f"c{number}")
+        concept = sub(body, form.entry, id=f"c{number}")
         if entry.category:
             sub(concept, "descrip", entry.category, type="subjectField")
         if entry.source:
             sub(concept, "admin", entry.source, type="source")
         if entry.note:
             sub(concept, "note", entry.note)
-        zh_sec = sub(concept, "langSec", **{XML_LANG: "zh"})
-        term_sec = sub(zh_sec, "termSec")
+        zh_sec = sub(concept, form.lang_sec, **{XML_LANG: "zh"})
+        term_sec = sub(zh_sec, form.term_sec)
         sub(term_sec, "term", entry.zh)
         sub(term_sec, "termNote", PREFERRED, type="administrativeStatus")
         if entry.pinyin:
             sub(term_sec, "note", PINYIN_NOTE + entry.pinyin)
         for variant in entry.zh_variants:
-            variant_sec = sub(zh_sec, "termSec")
+            variant_sec = sub(zh_sec, form.term_sec)
             sub(variant_sec, "term", variant)
             sub(variant_sec, "termNote", ADMITTED, type="administrativeStatus")
-        en_sec = sub(concept, "langSec", **{XML_LANG: "en"})
+        en_sec = sub(concept, form.lang_sec, **{XML_LANG: "en"})
         status = PREFERRED if entry.status == "approved" else ADMITTED
-        en_term = sub(en_sec, "termSec")
+        en_term = sub(en_sec, form.term_sec)
         sub(en_term, "term", entry.en)
         sub(en_term, "termNote", status, type="administrativeStatus")
         for alternative in entry.en_alternatives:
-            alt_sec = sub(en_sec, "termSec")
+            alt_sec = sub(en_sec, form.term_sec)
             sub(alt_sec, "term", alternative)
             sub(alt_sec, "termNote", "deprecatedTerm-admn-sts", type="administrativeStatus")
     if not number:
         raise GlossaryError("No terms to export: a TBX body needs at least one", "Add terms first.")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode()
+    text = etree.tostring(root, encoding="unicode", pretty_print=True)
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    return head + (form.doctype + "\n" if form.doctype else "") + text
 
 
 def _local(element) -> str:
