@@ -3,7 +3,7 @@ local Ray instance (2 actors), over the same pages and the same model; and the o
 the Ray path against local workers (goal: within 15 % on one machine).
 
 The model is bench/translate.py's Transformer-base-shaped Argos package (random int8
-weights, so every output runs to --max-decoding-length: the cap is the same in all runs).
+weights: outputs run to the length cap, the same in all runs).
 The pages hold bench/translate.py's sentences (seed-page clauses recombined, realistic
 repeats), a few dozen to a page. Every run is a whole `bilingual batch --json` process on a
 fresh cache and output folder; the rate is distinct sentences translated per second of the
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,9 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT.parent / "tests")]
 
-from translate import build, make_sentences  # noqa: E402  (bench/translate.py)
+from tinymodel import build_package  # noqa: E402  (tests/tinymodel.py)
+from translate import MODELS, make_sentences  # noqa: E402  (bench/translate.py)
 
 
 def write_pages(folder: Path, sentences: list[str], per_page: int) -> int:
@@ -63,17 +65,22 @@ def main() -> None:
     )
     from bilingual.mt.models import install_file
 
-    install_file(build(work))
+    install_file(build_package(work / "build", **MODELS["base"]))
     sentences = make_sentences(args.sentences)
     pages = write_pages(work / "pages", sentences, args.per_page)
     print(f"{pages} pages, {len(sentences)} sentences ({len(set(sentences))} distinct), "
           f"beam {args.beam_size}, max_decoding_length {args.max_decoding_length}, "
           f"{os.cpu_count()} cores")  # fmt: skip
 
+    # One worker is one core: the process is pinned to it (the engine would otherwise give
+    # its one replica every core's thread).
     runs = {
-        "local, 1 worker": (["--workers", "1"], {"BILINGUAL_INTER_THREADS": "1"}),
+        "local, 1 worker": (["--workers", "1"], {"BILINGUAL_INTER_THREADS": "1", "PIN": "0"}),
         "local, 2 workers": (["--workers", "2"], {"BILINGUAL_INTER_THREADS": "2"}),
         "ray local, 2 actors": (["--workers", "2", "--ray"], {}),
+        # No model: what the driver alone (analyse, protect, restore, check, write the cache
+        # and the stores) can keep up with, the ceiling for any number of Ray nodes.
+        "driver alone (fake)": (["--workers", "2", "--engine", "fake"], {}),
     }
     counter = 0
 
@@ -81,7 +88,9 @@ def main() -> None:
         nonlocal counter
         counter += 1
         out = work / f"out-{counter}"
-        command = [sys.executable, "-m", "bilingual", "batch", str(work / "pages"),
+        core = env.get("PIN")
+        pin = ["taskset", "-c", core] if core and shutil.which("taskset") else []
+        command = [*pin, sys.executable, "-m", "bilingual", "batch", str(work / "pages"),
                    "--out", str(out), "--engine", "argos", "--json",
                    "--beam-size", str(args.beam_size),
                    "--max-decoding-length", str(args.max_decoding_length), *options]  # fmt: skip
@@ -103,10 +112,11 @@ def main() -> None:
         print(f"{name:22} {r['sentences_per_second']:7.2f} sentences/s  (runs: {rates}; "
               f"{r['translated']} distinct in {r['translate_seconds']:.1f} s; whole run "
               f"{r['wall']:.1f} s)")  # fmt: skip
-    one, two, ray = (best[n]["sentences_per_second"] for n in runs)
+    one, two, ray, driver = (best[n]["sentences_per_second"] for n in runs)
     print(f"2 workers / 1 worker          = {two / one:.2f}")
     print(f"Ray overhead vs 2 local workers = {100 * (two / ray - 1):+.1f} %  (goal ≤ 15 %)")
     print(f"per-core rate (1 worker)      = {one:.2f} sentences/s")
+    print(f"driver ceiling / per-core rate = {driver / one:.0f} cores' worth")
 
 
 if __name__ == "__main__":

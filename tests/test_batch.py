@@ -188,6 +188,9 @@ def test_stopped_run_resumes_where_it_stopped(
         data = json.loads(stdout)
         assert data["totals"]["interrupted"] is True
         assert data["totals"]["translated"] == kept
+        # what was translated is in the stores too, not only in the cache
+        assert 0 < data["totals"]["translated_pairs"] < data["totals"]["pairs"]
+        assert "interrupted" in {e["state"] for e in data["editions"]}
         assert (out / "index.html").is_file()
     else:
         assert proc.returncode == -signal.SIGKILL

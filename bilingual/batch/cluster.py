@@ -152,6 +152,21 @@ def _connect(ray, address: str | None, workers: int) -> bool:
     return True
 
 
+def _started(ray, actors: list) -> list[str]:
+    """The actors' engine signatures, once each has loaded its model; a failure to start
+    (no such model on a node, a broken environment) as one line."""
+    try:
+        return ray.get([a.signature.remote() for a in actors])
+    except ray.exceptions.RayError as exc:
+        cause = getattr(exc, "cause", None)
+        what = getattr(cause, "message", None) or str(exc).strip().splitlines()[-1]
+        raise ModelError(
+            f"A Ray worker could not load the model ({what})",
+            "Check that every node has `bilingual[cluster]` (and, with --ship path, the "
+            "model), or use --ship bytes.",
+        ) from None
+
+
 @contextmanager
 def ray_engine(
     local: Engine,
@@ -178,7 +193,7 @@ def ray_engine(
             for _ in range(count)
         ]
         want = str(local.signature())
-        for got in ray.get([a.signature.remote() for a in actors]):
+        for got in _started(ray, actors):
             if got != want:
                 raise ModelError(
                     f"A Ray worker loaded another model ({got}, not {want})",

@@ -11,11 +11,11 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
-from .common import glossary_option, interrupted, interruptible, print_json
+from .common import engine_options, glossary_option, interrupted, interruptible, print_json
 from .render_cmd import LayoutOpt, PinyinOpt, _formats
 
+ENGINE = engine_options()
 LOCAL = "local"  # what a bare --ray means: start a local Ray instance
 # What may follow --ray as its ADDRESS; anything else (a page folder) is left to SOURCE.
 ADDRESS = re.compile(r"(ray://.+|auto|local|[\w.-]+:\d+)")
@@ -90,21 +90,10 @@ def batch_cli(
         help="One edition per: file (each page), dir (a folder's pages) or date (a day's "
         "pages; the date in the file name, else the masthead date of a text page).",
     ),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
-    ),
-    model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
-    beam_size: int = typer.Option(
-        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
-    ),
-    max_decoding_length: int = typer.Option(
-        DEFAULT_MAX_DECODING_LENGTH,
-        "--max-decoding-length",
-        min=1,
-        help="Longest output in tokens (argos).",
-    ),
+    engine: str = ENGINE["engine"],
+    model: str | None = ENGINE["model"],
+    beam_size: int = ENGINE["beam_size"],
+    max_decoding_length: int = ENGINE["max_decoding_length"],
     workers: int = typer.Option(
         0,
         "--workers",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
 from .common import (
     EDITION_HELP,
+    engine_options,
     glossary_option,
     interrupted,
     interruptible,
@@ -20,26 +20,16 @@ from .common import (
     progress_bar,
 )
 
+ENGINE = engine_options()
+
 
 @app.command("translate")
 def translate_cli(
     edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
-    ),
-    model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
-    beam_size: int = typer.Option(
-        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
-    ),
-    max_decoding_length: int = typer.Option(
-        DEFAULT_MAX_DECODING_LENGTH,
-        "--max-decoding-length",
-        min=1,
-        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
-        "(x: its source tokens).",
-    ),
+    engine: str = ENGINE["engine"],
+    model: str | None = ENGINE["model"],
+    beam_size: int = ENGINE["beam_size"],
+    max_decoding_length: int = ENGINE["max_decoding_length"],
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
     tm: bool = typer.Option(
