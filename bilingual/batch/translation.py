@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..chunks import Rate, StopRequest, run_chunks
 from ..errors import BilingualError
-from ..mt import Engine
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine
 from ..pending import pending
 from ..store import EditionStore, TranslationCache
 from ..translate import TranslateReport, translate_edition, translate_units
@@ -50,8 +50,8 @@ class EngineSetup:
 
     name: str = "auto"
     model: str | None = None
-    beam_size: int = 4
-    max_decoding_length: int = 256
+    beam_size: int = DEFAULT_BEAM_SIZE
+    max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
 
 
 @dataclass
