@@ -18,11 +18,11 @@ from mt_support import run_cli
 
 from bilingual.batch import BatchOptions, run_batch
 from bilingual.batch.groups import expand, group, page_date
-from bilingual.batch.translation import EngineSetup
 from bilingual.errors import InputError, ModelError
+from bilingual.pipeline import BuildOptions
 from bilingual.store import default_cache_dir
 
-FAKE = BatchOptions(engine=EngineSetup("fake"), workers=2)
+FAKE = BatchOptions(build=BuildOptions(engine="fake", formats=("html",)), workers=2)
 
 
 @pytest.fixture(autouse=True)

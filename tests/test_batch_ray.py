@@ -12,13 +12,13 @@ from batch_support import pairs_of, write_pages
 from mt_support import run_cli
 
 from bilingual.batch import BatchOptions, run_batch
-from bilingual.batch.translation import EngineSetup
+from bilingual.pipeline import BuildOptions
 
 # As `cluster.py` does before importing Ray: no `uv run` environment for each worker.
 os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
 ray = pytest.importorskip("ray")  # the `cluster` extra; .ci/run installs every extra
 
-ARGOS = EngineSetup("argos")
+ARGOS = BuildOptions(engine="argos", formats=("html",))
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +42,9 @@ def test_ray_actors_translate_what_local_workers_do(
     local_ray, installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_pages(tmp_path / "pages", days=3)
-    local = run_batch([tmp_path / "pages"], tmp_path / "local", BatchOptions(engine=ARGOS))
+    local = run_batch([tmp_path / "pages"], tmp_path / "local", BatchOptions(build=ARGOS))
     monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache-ray"))  # translate again
-    options = BatchOptions(engine=ARGOS, ray=True, workers=2)  # ship: bytes
+    options = BatchOptions(build=ARGOS, ray=True, workers=2)  # ship: bytes
     remote = run_batch([tmp_path / "pages"], tmp_path / "ray", options)
     assert remote.translated == local.translated > 0
     assert [e.state for e in remote.editions] == ["done"] * 3

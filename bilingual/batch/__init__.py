@@ -27,13 +27,14 @@ from pathlib import Path
 
 from ..chunks import StopRequest
 from ..errors import RenderError, os_advice
+from ..pipeline import BuildOptions
 from ..render import check_options
 from ..store import TranslationCache
 from ..translate import TranslateReport, engine_for
 from .groups import Group, expand, group
 from .index import write_index
-from .translation import EngineSetup, Tally, translate_editions
-from .work import Outcome, RenderOptions, Stats, finish, ingest_pages
+from .translation import Tally, translate_editions
+from .work import Outcome, Stats, finish, ingest_pages
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ class BatchOptions:
     """Everything `batch` can be told; the defaults are the CLI's."""
 
     group: str = "file"
-    engine: EngineSetup = field(default_factory=EngineSetup)
-    render: RenderOptions = field(default_factory=RenderOptions)
+    # engine, decoding, glossary files, formats, layout, pinyin, encoding: as `build`'s
+    # (its EPUBCheck policy is not used: a batch writes the HTML by default)
+    build: BuildOptions = field(default_factory=lambda: BuildOptions(formats=("html",)))
     workers: int = 0  # 0: the core count
     ray: bool = False
     ray_address: str | None = None
     ship: str = "bytes"
-    encoding: str | None = None
 
 
 @dataclass
@@ -183,7 +184,7 @@ def run_batch(
     translated is written and rendered, the report says `interrupted`."""
     options = options or BatchOptions()
     started = time.perf_counter()
-    check_options(options.render.formats, options.render.layout, options.render.pinyin)
+    check_options(options.build.formats, options.build.layout, options.build.pinyin)
     out = Path(out)
     groups = group(expand(sources, skip=out), options.group)
     _make_out(out)
@@ -251,7 +252,7 @@ class _Run:
     def ingest(self, pool: ProcessPoolExecutor) -> None:
         self.show()
         futures = {
-            pool.submit(ingest_pages, r.directory, r.sources, self.options.encoding): r
+            pool.submit(ingest_pages, r.directory, r.sources, self.options.build.encoding): r
             for r in self.report.editions
         }
         for future, result in futures.items():
@@ -263,14 +264,14 @@ class _Run:
             self.show()
 
     def translate(self, pool: ProcessPoolExecutor, ready: list[Path], stack: ExitStack) -> None:
-        setup = self.options.engine
+        setup = self.options.build
         glossary = None
-        if self.options.render.glossary_files:
+        if setup.glossary_files:
             from ..terms.files import load_glossary
 
-            glossary = load_glossary(extra=self.options.render.glossary_files)
+            glossary = load_glossary(extra=setup.glossary_files)
         glossary, engine, notice, engine_sig, signature = engine_for(
-            setup.name, setup.model, setup.beam_size, setup.max_decoding_length, glossary
+            setup.engine, setup.model, setup.beam_size, setup.max_decoding_length, glossary
         )
         self.report.engine, self.report.notice = engine.name, notice
         if self.options.ray:
@@ -297,7 +298,7 @@ class _Run:
                 return
             result.translated = translated
             changed = result.ingested or bool(translated and translated.sentences)
-            future = pool.submit(finish, directory, self.options.render, changed)
+            future = pool.submit(finish, directory, setup, changed)
             self.finishing[future] = result
             self.collect()
 

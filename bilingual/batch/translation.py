@@ -20,8 +20,9 @@ from pathlib import Path
 
 from ..chunks import Rate, StopRequest, run_chunks
 from ..errors import BilingualError
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine
+from ..mt import Engine
 from ..pending import pending
+from ..pipeline import BuildOptions
 from ..store import EditionStore, TranslationCache
 from ..translate import TranslateReport, translate_edition, translate_units
 
@@ -42,16 +43,6 @@ class Tally:
 
 
 Tick = Callable[[Tally], None]
-
-
-@dataclass(frozen=True)
-class EngineSetup:
-    """The run's engine choice, as `translate_edition` takes it."""
-
-    name: str = "auto"
-    model: str | None = None
-    beam_size: int = DEFAULT_BEAM_SIZE
-    max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
 
 
 @dataclass
@@ -92,7 +83,7 @@ def plan(editions: Sequence[Path], glossary, engine_sig, signature, cache) -> Pl
 
 def translate_editions(
     editions: Sequence[Path],
-    setup: EngineSetup,
+    setup: BuildOptions,
     glossary,
     engine: Engine,
     signatures: tuple,
@@ -122,7 +113,7 @@ def translate_editions(
             with EditionStore(directory) as store:
                 report = translate_edition(
                     store,
-                    setup.name,
+                    setup.engine,
                     setup.model,
                     setup.beam_size,
                     setup.max_decoding_length,

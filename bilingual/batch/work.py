@@ -13,17 +13,8 @@ from pathlib import Path
 
 from ..document import APPROVED, EDITED, MACHINE, REVIEWED, UNTRANSLATED
 from ..errors import BilingualError
+from ..pipeline import BuildOptions
 from ..store import DB_NAME, EditionStore
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """How each edition is rendered (the `render` command's options)."""
-
-    formats: tuple[str, ...] = ("html",)
-    layout: str = "side-by-side"
-    pinyin: str = "ruby"
-    glossary_files: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -93,7 +84,7 @@ def stats(store: EditionStore) -> Stats:
     return counts
 
 
-def finish(directory: Path, options: RenderOptions, changed: bool) -> Outcome:
+def finish(directory: Path, options: BuildOptions, changed: bool) -> Outcome:
     """QA and render the edition when its translation `changed` or a format is missing; count
     its pairs either way (the index shows every edition)."""
     from ..qa import run_qa

@@ -134,13 +134,20 @@ def batch_cli(
     Example: bilingual batch pages/2024-03/ --out archive --group date --ray
     """
     from ..batch import BatchOptions, run_batch
-    from ..batch.translation import EngineSetup
-    from ..batch.work import RenderOptions
+    from ..pipeline import BuildOptions
 
     options = BatchOptions(
         group=by,
-        engine=EngineSetup(engine, model, beam_size, max_decoding_length),
-        render=RenderOptions(tuple(_formats(fmt)), layout, pinyin, tuple(glossary)),
+        build=BuildOptions(
+            engine=engine,
+            model=model,
+            beam_size=beam_size,
+            max_decoding_length=max_decoding_length,
+            formats=tuple(_formats(fmt)),
+            layout=layout,
+            pinyin=pinyin,
+            glossary_files=tuple(glossary),
+        ),
         workers=workers,
         ray=ray is not None,
         ray_address=None if ray in (None, LOCAL) else ray,
