@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .english import content_stems
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4  # 4: irregular English forms (said → say)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SKIP_SENSE = re.compile(
     r"^(CL:|variant of|old variant|see |see also|used in|abbr\. for|erhua variant|"
