@@ -77,6 +77,7 @@ def test_split_english(text: str, expected: list[str]) -> None:
         ("She didn't go", ["=she", "=not", "go"]),
         ("3,000 people in 2023", ["#3000", "peopl", "#2023"]),
         ("Why did they", ["=why", "=they"]),
+        ("I'll see they're right", ["=i", "see", "=they", "right"]),
         # irregular forms meet the base forms of dictionary glosses ("to say")
         ("He said she came", ["=he", "say", "=she", "come"]),
         ("Two women's feet", ["two", "woman", "foot"]),

@@ -276,6 +276,7 @@ IRREGULAR = {
     for form in forms.split()
 }
 
+_CLITIC = re.compile(r"'(?:s|ll|re|ve|m|d)$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -312,11 +313,11 @@ def _token_features(tok: str, function_words: bool) -> tuple[str, ...]:
         return (number_key(tok),)
     out: tuple[str, ...] = ()
     low = tok.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
-    elif low.endswith("n't"):
+    if low.endswith("n't"):
         out = ("=not",)
         low = low[:-3]
+    else:
+        low = _CLITIC.sub("", low)  # Xi's, I'll, they're: the word before
     if low in FUNCTION_FEATURES:
         return (*out, FUNCTION_FEATURES[low]) if function_words else out
     if low in STOPWORDS or len(low) < 2:
