@@ -28,17 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
+from .boundaries import BoundaryGain
 from .lexicon import Lexicon, default_lexicon
 from .search import band_search, monotone_band
-from .signals import (
-    BeadScorer,
-    Space,
-    dictionary_space,
-    mt_space,
-    questions,
-    quote_states,
-    speech_starts,
-)
+from .signals import BeadScorer, Space, dictionary_space, mt_space
 
 __all__ = ["MAX_RATIO", "TYPES", "AlignOptions", "Bead", "Progress", "align", "check_lengths"]
 
@@ -258,18 +251,9 @@ def align(
     clo = np.maximum(lo[:-1] - max_en - 1, 0)
     chi = np.minimum(hi[np.minimum(np.arange(n) + max_zh + 1, n)] + 1, m)
     scorer = BeadScorer(spaces, zh_len, en_len, clo, chi, max_zh, max_en, margin=options.margin)
-    zq, eq = quote_states(zh), quote_states(en)
-    zx, ex = questions(zh), questions(en)
-    zs, es = speech_starts(zh), speech_starts(en)
-
-    def boundary(i: int, jj: np.ndarray) -> np.ndarray:
-        jj = np.minimum(jj, m)
-        return (
-            options.speech_bonus * (zs[i] & es[jj])
-            - options.quote_penalty * (zq[i] != eq[jj])
-            - options.question_penalty * (zx[i] != ex[jj])
-        )
-
+    boundary = BoundaryGain(
+        zh, en, options.speech_bonus, options.quote_penalty, options.question_penalty
+    )
     path = band_search(
         lo, hi, TYPES, scorer, skip=options.skip, node_gain=boundary, on_rows=report(2 * n + 1)
     )
