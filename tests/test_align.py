@@ -9,10 +9,11 @@ import pytest
 from align_texts import EN, GOLD, MT, ZH
 
 from bilingual.align import TYPES, AlignOptions, Bead, align, search, zh_lengths
-from bilingual.align.boundaries import questions, quote_states, speech_starts
+from bilingual.align.boundaries import ClauseEvidence, questions, quote_states, speech_starts
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
 from bilingual.align.search import band_search, monotone_band
+from bilingual.align.signals import BeadScorer, dictionary_space, end_clauses, mt_space
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
 from bilingual.errors import InputError
 
@@ -219,6 +220,74 @@ def test_questions() -> None:
 )
 def test_speech_starts(sentence: str, starts: bool) -> None:
     assert speech_starts([sentence, "x"]).tolist() == [starts, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "tail"),
+    [
+        ("改革，开放；发展。", "改革", "发展。"),
+        ("经济增长了。", "经济增长了。", "经济增长了。"),  # one clause: both ends
+        ("“好，”他说。", "“好", "”他说。"),
+        ("Growth rose, prices fell: a good year.", "Growth rose", " a good year."),
+        ("，开头是逗号", "，开头是逗号", "，开头是逗号"),  # an empty clause does not count
+    ],
+)
+def test_end_clauses(text: str, head: str, tail: str) -> None:
+    assert end_clauses(text) == (head, tail)
+
+
+# a lexicon of four words, so that the clause features are known
+CLAUSE_LEXICON = {
+    "改革": {"reform": 1.0},
+    "开放": {"open": 1.0},
+    "经济": {"economi": 1.0},
+    "增长": {"growth": 1.0},
+}
+CLAUSE_ZH = ["改革，开放。", "经济，增长。", "改革开放。"]
+CLAUSE_EN = ["Reform and opening.", "The economy.", "Growth.", "Reform."]
+
+
+def _features(rows: Rows, r: int) -> set[int]:
+    return set(rows.feat[rows.row == r].tolist())
+
+
+def test_dictionary_space_clauses_hold_the_first_and_last_words() -> None:
+    space = dictionary_space(CLAUSE_ZH, CLAUSE_EN, Lexicon(dict(CLAUSE_LEXICON)), clauses=True)
+    assert space.clauses is not None
+    head, tail = space.clauses.head, space.clauses.tail
+    full = _features(space.zh, 0)
+    assert _features(head, 0) | _features(tail, 0) <= full
+    assert _features(head, 0) and _features(tail, 0)
+    assert not _features(head, 0) & _features(tail, 0)
+    # a sentence of one clause is marked whole, its clause rows left empty
+    assert space.clauses.whole.tolist() == [False, False, True]
+    assert not _features(head, 2) and not _features(tail, 2)
+
+
+def test_mt_space_clauses_hold_their_ngrams() -> None:
+    mt = ["Reform, opening up.", "Growth."]
+    space = mt_space(mt, ["Reform.", "Opening up.", "Growth."], (4,), clauses=True)
+    assert space.clauses is not None
+    alone = mt_space(["Reform.", "opening up."], ["x"], (4,))
+    head, tail = space.clauses.head, space.clauses.tail
+    assert len(_features(head, 0)) == len(_features(alone.zh, 0))
+    assert len(_features(tail, 0)) == len(_features(alone.zh, 1))
+    assert space.clauses.whole.tolist() == [False, True]
+
+
+def test_clause_evidence_prefers_the_boundary_where_content_turns() -> None:
+    """zh0 ends with 开放 (opening), zh1 begins with 经济 (economy): the boundary after zh0
+    belongs between "Reform and opening." and "The economy.", not one sentence later."""
+    space = dictionary_space(CLAUSE_ZH, CLAUSE_EN, Lexicon(dict(CLAUSE_LEXICON)), clauses=True)
+    n, m = len(CLAUSE_ZH), len(CLAUSE_EN)
+    clo, chi = np.zeros(n, dtype=np.int64), np.full(n, m)
+    lengths = np.ones(n), np.ones(m)
+    scorer = BeadScorer([(space, 1.0)], *lengths, clo, chi, 2, 2)
+    evidence = ClauseEvidence([(space, 1.0)], scorer, clo, chi)
+    at = evidence(np.full(m + 1, 1), np.arange(m + 1))
+    assert at[1] > 0 > at[2]
+    assert at[0] == at[m] == 0.0  # no evidence at the ends of either side
+    assert evidence(np.zeros(m + 1, dtype=np.int64), np.arange(m + 1)).tolist() == [0.0] * (m + 1)
 
 
 @pytest.mark.parametrize(

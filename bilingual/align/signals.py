@@ -6,10 +6,15 @@ MT bridge, the MT space (character n-grams and stems of MT(zh) against the Engli
 bead's similarity is the cosine of the *summed* vectors of its sentences — sums stay sparse
 and their dot products are sums of sentence dot products, so every n:m bead is scored from
 a banded matrix of sentence-pair products and a few neighbour products per side.
+
+A space may also hold the first and the last clause of each Chinese sentence (`clauses`),
+in the same features: where a sentence's content begins and ends tells which side of a
+bead boundary an English sentence belongs to (see `boundaries.ClauseEvidence`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +30,7 @@ from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
 MIN_PRUNE_DF = 100  # never prune a feature found in fewer sentences than this
 
 _WORD = re.compile(r"[a-z0-9]+")
+_CLAUSE_CUT = re.compile(r"[，；：、,;:]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -109,6 +115,31 @@ def english_bags(en: list[str]) -> tuple[list[Counter[str]], set[str]]:
     return bags, names
 
 
+def end_clauses(text: str) -> tuple[str, str]:
+    """The first and the last clause of a sentence (cut at commas, semicolons, colons and
+    enumeration commas); a sentence of one clause is both."""
+    parts = [p for p in _CLAUSE_CUT.split(text) if p.strip()]
+    if len(parts) < 2:
+        return text, text
+    return parts[0], parts[-1]
+
+
+@dataclass
+class Clauses:
+    """The first and the last clause of the Chinese sentences of more than one clause, as
+    rows in a space's features (empty rows for sentences of one clause: `whole`)."""
+
+    head: Rows
+    tail: Rows
+    whole: np.ndarray  # per sentence: one clause only, its head and tail are the sentence
+
+    def keep(self, mask: np.ndarray) -> Clauses:
+        return Clauses(self.head.keep(mask), self.tail.keep(mask), self.whole)
+
+    def scaled(self, weights: np.ndarray) -> Clauses:
+        return Clauses(self.head.scaled(weights), self.tail.scaled(weights), self.whole)
+
+
 @dataclass
 class Space:
     """One feature space, weighted by idf and ready for banded products."""
@@ -116,6 +147,7 @@ class Space:
     zh: Rows
     en: Rows
     df: np.ndarray  # document frequency of each feature over both sides
+    clauses: Clauses | None = None  # first and last clauses of the Chinese sentences
 
     @classmethod
     def build(cls, zh_bags: Iterable, en_bags: Iterable, idf_both: bool = False) -> Space:
@@ -126,22 +158,32 @@ class Space:
         return cls.from_rows(zh, en, len(vocab), idf_both)
 
     @classmethod
-    def from_rows(cls, zh: Rows, en: Rows, nf: int, idf_both: bool = False) -> Space:
+    def from_rows(
+        cls,
+        zh: Rows,
+        en: Rows,
+        nf: int,
+        idf_both: bool = False,
+        clauses: Clauses | None = None,
+    ) -> Space:
         """Weight features by idf: from the English side only (default: the Chinese side is
-        dictionary output, not text), or from both sides when both are English (MT bridge)."""
+        dictionary output, not text), or from both sides when both are English (MT bridge).
+        The clause rows, if any, get the same weights."""
         en_df = en.doc_freq(nf)
         df = en_df + zh.doc_freq(nf)
         if idf_both:
             idf = np.log((zh.n + en.n + 1) / (df + 1)) + 1.0
         else:
             idf = np.log((en.n + 1) / (en_df + 1)) + 1.0
-        return cls(zh.scaled(idf), en.scaled(idf), df)
+        scaled = None if clauses is None else clauses.scaled(idf)
+        return cls(zh.scaled(idf), en.scaled(idf), df, scaled)
 
     def pruned(self, max_df: float, floor: int = MIN_PRUNE_DF) -> Space:
         """Without the features found in more than `max_df` of the sentences (cheaper joins),
         or in more than `floor` sentences when that is more."""
         keep = self.df <= max(floor, max_df * (self.zh.n + self.en.n))
-        return Space(self.zh.keep(keep), self.en.keep(keep), self.df)
+        clauses = None if self.clauses is None else self.clauses.keep(keep)
+        return Space(self.zh.keep(keep), self.en.keep(keep), self.df, clauses)
 
     def blocks(self, size: int) -> Space:
         """Sentences summed in blocks of `size` on both sides (a coarse view of the text)."""
@@ -150,73 +192,146 @@ class Space:
         return Space(zh, en, zh.doc_freq(nf) + en.doc_freq(nf))
 
 
-def dictionary_space(zh: list[str], en: list[str], lexicon: Lexicon) -> Space:
+def dictionary_space(
+    zh: list[str], en: list[str], lexicon: Lexicon, clauses: bool = False
+) -> Space:
     """Chinese words looked up in the lexicon (weighted by their idf in this text) vs stems.
 
     A Chinese sentence's bag is the sum of its words' stem weights (`Lexicon.bag`), built
     for the whole text at once: each distinct word is looked up once, its occurrences are
-    expanded and summed with numpy.
+    expanded and summed with numpy. With `clauses`, the first and the last clause of each
+    sentence get bags too, from the same words.
     """
     en_bags, names = english_bags(en)
     vocab: dict[str, int] = {}
     en_rows = to_rows(en_bags, vocab)
     words = [lexicon.segment(s) for s in zh]
     ids: dict[str, int] = {}
+    word_ids = [[ids.setdefault(w, len(ids)) for w in ws] for ws in words]
     occ_row = np.repeat(np.arange(len(zh)), [len(ws) for ws in words])
-    occ_word = np.array([ids.setdefault(w, len(ids)) for ws in words for w in ws], dtype=np.int64)
+    occ_word = np.fromiter(itertools.chain.from_iterable(word_ids), dtype=np.int64)
     df = np.bincount(
         np.unique(occ_row * max(len(ids), 1) + occ_word) % max(len(ids), 1), minlength=len(ids)
     )
-    idf = np.log((len(zh) + 1) / (df + 1)) + 1.0
     sizes, feats, weights = [], [], []
     for w in ids:
         entry = lexicon.entries[w]
         sizes.append(len(entry))
         feats.extend(vocab.setdefault(stem, len(vocab)) for stem in entry)
         weights.extend(entry.values())
-    size = np.array(sizes, dtype=np.int64)
-    start = np.cumsum(size) - size
-    count = size[occ_word]
-    pos = np.repeat(start[occ_word] - np.cumsum(count) + count, count) + np.arange(count.sum())
-    rows = [np.repeat(occ_row, count)]
-    cols = [np.array(feats, dtype=np.int64)[pos]]
-    vals = [np.array(weights)[pos] * np.repeat(idf[occ_word], count)]
-    find_names = NameFinder(names)
-    extra_row, extra_feat, extra_val = [], [], []
-    for k, sentence in enumerate(zh):
-        features = Counter(zh_numbers(sentence))
-        features.update(punctuation(sentence))
-        features.update(find_names(sentence))
-        for feature, c in features.items():
-            extra_row.append(k)
-            extra_feat.append(vocab.setdefault(feature, len(vocab)))
-            extra_val.append(c)
-    rows.append(np.array(extra_row, dtype=np.int64))
-    cols.append(np.array(extra_feat, dtype=np.int64))
-    vals.append(np.array(extra_val, dtype=np.float64))
-    nf = len(vocab)
-    key, inverse = np.unique(np.concatenate(rows) * nf + np.concatenate(cols), return_inverse=True)
-    total = np.bincount(inverse, weights=np.concatenate(vals), minlength=len(key))
-    zh_rows = Rows(
-        len(zh),
-        (key // nf).astype(np.int32),
-        (key % nf).astype(np.int32),
-        np.sqrt(total).astype(np.float32),
+    bags = _ChineseBags(
+        np.array(sizes, dtype=np.int64),
+        np.array(feats, dtype=np.int64),
+        np.array(weights),
+        np.log((len(zh) + 1) / (df + 1)) + 1.0,
+        vocab,
+        NameFinder(names),
     )
-    return Space.from_rows(zh_rows, en_rows, nf)
+    zh_rows = bags.rows(zh, word_ids)
+    clause_rows = None
+    if clauses:
+        heads, tails, head_ids, tail_ids, whole = _clause_words(zh, words, word_ids)
+        clause_rows = Clauses(bags.rows(heads, head_ids), bags.rows(tails, tail_ids), whole)
+    return Space.from_rows(zh_rows, en_rows, len(vocab), clauses=clause_rows)
+
+
+_STRIDE = np.int64(1) << 32  # (row, feature) pairs packed in one integer key
+
+
+@dataclass
+class _ChineseBags:
+    """Stem weights of a text's distinct words, ready to expand into sentence rows."""
+
+    size: np.ndarray  # number of stems of each word id
+    feats: np.ndarray  # the stems' feature ids, word after word
+    weights: np.ndarray  # the stems' weights, likewise
+    idf: np.ndarray  # idf of each word id in the text
+    vocab: dict[str, int]
+    find_names: NameFinder
+
+    def rows(self, texts: list[str], word_ids: list[list[int]]) -> Rows:
+        """Rows for texts made of the given words, plus their numbers, marks and names."""
+        occ_row = np.repeat(np.arange(len(texts)), [len(w) for w in word_ids])
+        occ_word = np.fromiter(itertools.chain.from_iterable(word_ids), dtype=np.int64)
+        start = np.cumsum(self.size) - self.size
+        count = self.size[occ_word]
+        pos = np.repeat(start[occ_word] - np.cumsum(count) + count, count) + np.arange(count.sum())
+        rows = [np.repeat(occ_row, count)]
+        cols = [self.feats[pos]]
+        vals = [self.weights[pos] * np.repeat(self.idf[occ_word], count)]
+        extra_row, extra_feat, extra_val = [], [], []
+        for k, sentence in enumerate(texts):
+            features = Counter(zh_numbers(sentence))
+            features.update(punctuation(sentence))
+            features.update(self.find_names(sentence))
+            for feature, c in features.items():
+                extra_row.append(k)
+                extra_feat.append(self.vocab.setdefault(feature, len(self.vocab)))
+                extra_val.append(c)
+        rows.append(np.array(extra_row, dtype=np.int64))
+        cols.append(np.array(extra_feat, dtype=np.int64))
+        vals.append(np.array(extra_val, dtype=np.float64))
+        key, inverse = np.unique(
+            np.concatenate(rows) * _STRIDE + np.concatenate(cols), return_inverse=True
+        )
+        total = np.bincount(inverse, weights=np.concatenate(vals), minlength=len(key))
+        return Rows(
+            len(texts),
+            (key // _STRIDE).astype(np.int32),
+            (key % _STRIDE).astype(np.int32),
+            np.sqrt(total).astype(np.float32),
+        )
+
+
+def _clause_words(
+    texts: list[str], words: list[list[str]], word_ids: list[list[int]]
+) -> tuple[list[str], list[str], list[list[int]], list[list[int]], np.ndarray]:
+    """The first and last clause of each sentence, the ids of the words in them (the
+    segmenter's words come in order, so one forward search places each), and which
+    sentences are one clause (left empty: see `Clauses`)."""
+    heads, tails, head_ids, tail_ids = [], [], [], []
+    whole = np.zeros(len(texts), dtype=bool)
+    for k, (text, ws, wids) in enumerate(zip(texts, words, word_ids, strict=True)):
+        head, tail = end_clauses(text)
+        if head == text:
+            whole[k] = True
+            heads.append("")
+            tails.append("")
+            head_ids.append([])
+            tail_ids.append([])
+            continue
+        heads.append(head)
+        tails.append(tail)
+        head_end = text.index(head) + len(head)
+        tail_start = text.rindex(tail)
+        h, t = [], []
+        pos = 0
+        for w, i in zip(ws, wids, strict=True):
+            pos = text.find(w, pos)
+            if pos < head_end:
+                h.append(i)
+            if pos >= tail_start:
+                t.append(i)
+            pos += len(w)
+        head_ids.append(h)
+        tail_ids.append(t)
+    return heads, tails, head_ids, tail_ids, whole
 
 
 def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.ndarray, ...]:
-    """(sentence, code) of every character n-gram of the texts' words, chrF-like.
+    """(sentence, code, offset, end) of every character n-gram of the texts' words, chrF-like.
 
     Words are lower-cased ASCII letters and digits joined by single spaces with a space at
     each end (function words kept: they help). Each n-gram's bytes, with its size on top,
-    make one integer code, so the whole text is cut up by a few numpy operations.
+    make one integer code, so the whole text is cut up by a few numpy operations. Offset
+    and end say where the n-gram lies in its sentence's padded words (see `_word_span`).
     """
     padded = [" " + " ".join(_WORD.findall(t.lower())) + " " for t in texts]
     data = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8).astype(np.int64)
-    sentence = np.repeat(np.arange(len(texts)), [len(p) for p in padded])
-    rows, codes = [], []
+    lengths = np.array([len(p) for p in padded], dtype=np.int64)
+    sentence = np.repeat(np.arange(len(texts)), lengths)
+    first = np.cumsum(lengths) - lengths
+    rows, codes, offsets, ends = [], [], [], []
     for size in sizes:
         starts = np.arange(max(len(data) - size + 1, 0))
         same = sentence[starts] == sentence[starts + size - 1]
@@ -225,33 +340,63 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
             code = (code << 8) | data[starts + k]
         rows.append(sentence[starts][same])
         codes.append(code[same])
-    return np.concatenate(rows), np.concatenate(codes)
+        offsets.append(starts[same] - first[rows[-1]])
+        ends.append(offsets[-1] + size)
+    return tuple(np.concatenate(x) for x in (rows, codes, offsets, ends))
 
 
-def mt_space(mt: list[str], en: list[str], sizes: tuple[int, ...] = (4,)) -> Space:
-    """MT(zh) against the English: character n-grams (see `ngram_codes`) plus punctuation."""
-    (zr, zc), (er, ec) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
+def _word_span(text: str) -> int:
+    """Characters `ngram_codes` gives a text's words, with the space before them."""
+    return 1 + len(" ".join(_WORD.findall(text.lower())))
+
+
+def mt_space(
+    mt: list[str], en: list[str], sizes: tuple[int, ...] = (4,), clauses: bool = False
+) -> Space:
+    """MT(zh) against the English: character n-grams (see `ngram_codes`) plus punctuation.
+
+    With `clauses`, the first and the last clause of each MT sentence get rows too, from
+    the n-grams that lie inside them.
+    """
+    (zr, zc, z_start, z_end), (er, ec, *_) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
     vocab, ids = np.unique(np.concatenate([zc, ec]), return_inverse=True)
     nf = len(vocab)
-    side_rows = []
-    for n, row, fid, texts in (
-        (len(mt), zr, ids[: len(zc)], mt),
-        (len(en), er, ids[len(zc) :], en),
-    ):
+    marks: dict[str, int] = {}
+
+    def grams(n: int, row: np.ndarray, fid: np.ndarray, texts: list[str]) -> Rows:
         pair, count = np.unique(row.astype(np.int64) * nf + fid, return_counts=True)
-        grams = Rows(
+        rows = Rows(
             n,
             (pair // nf).astype(np.int32),
             (pair % nf).astype(np.int32),
             np.sqrt(count).astype(np.float32),
         )
-        side_rows.append((grams, texts))
-    marks: dict[str, int] = {}
-    out = []
-    for grams, texts in side_rows:
-        punct = to_rows((punctuation(t) for t in texts), marks)
-        out.append(grams.joined(punct, nf))
-    return Space.from_rows(out[0], out[1], nf + len(marks), idf_both=True)
+        return rows.joined(to_rows((punctuation(t) for t in texts), marks), nf)
+
+    zh_ids, en_ids = ids[: len(zc)], ids[len(zc) :]
+    zh_rows = grams(len(mt), zr, zh_ids, mt)
+    en_rows = grams(len(en), er, en_ids, en)
+    clause_rows = None
+    if clauses:
+        ends = [end_clauses(t) for t in mt]
+        whole = np.array([h == t for t, (h, _) in zip(mt, ends, strict=True)], dtype=bool)
+        # an n-gram is in the first clause if it ends by the clause's last word (or the
+        # space after it), in the last clause if it starts at its first word (or before)
+        head_end = np.array([_word_span(h) + 1 for h, _ in ends], dtype=np.int64)
+        tail_start = np.array(
+            [_word_span(t) - _word_span(c) for t, (_, c) in zip(mt, ends, strict=True)],
+            dtype=np.int64,
+        )
+        in_head = (z_end <= head_end[zr]) & ~whole[zr]
+        in_tail = (z_start >= tail_start[zr]) & ~whole[zr]
+        heads = ["" if w else h for (h, _), w in zip(ends, whole, strict=True)]
+        tails = ["" if w else t for (_, t), w in zip(ends, whole, strict=True)]
+        clause_rows = Clauses(
+            grams(len(mt), zr[in_head], zh_ids[in_head], heads),
+            grams(len(mt), zr[in_tail], zh_ids[in_tail], tails),
+            whole,
+        )
+    return Space.from_rows(zh_rows, en_rows, nf + len(marks), idf_both=True, clauses=clause_rows)
 
 
 class BeadScorer:
@@ -289,6 +434,15 @@ class BeadScorer:
         self.ratio = (self.zh_cum[-1] or 1.0) / total_en
         self.length_weight = length_weight
         self.margin = margin
+
+    def pair_cosines(self, s: int) -> np.ndarray:
+        """cos(zh[r], en[clo[r] + k]) in the s-th space, for the band's rows r and columns k."""
+        x = np.diff(self.prefix[s], axis=1)
+        n_en = len(self.en_cum) - 1
+        cols = np.minimum(self.clo[:, None] + np.arange(x.shape[1])[None, :], max(n_en - 1, 0))
+        norm = np.sqrt(self.zh_norms[s][1][: x.shape[0], None] * self.en_norms[s][1][cols])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(norm > 0, x / norm, 0.0)
 
     def similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Weighted cosine of the bead zh[i-a:i] × en[j-b:j] (i, j arrays of one shape)."""
