@@ -307,16 +307,17 @@ def _stages(progress: Progress | None, n: int) -> Callable[[int], Callable[[int]
 
 def _beads(path: list[tuple[int, int]], scorer: BeadScorer) -> list[Bead]:
     """Turn a path of shapes into beads, scoring all beads of one shape at once."""
-    ends = np.cumsum(np.array(path, dtype=np.int64).reshape(-1, 2), axis=0)
+    shapes = np.array(path, dtype=np.int64).reshape(-1, 2)
+    ends = np.cumsum(shapes, axis=0)
     scores = np.zeros(len(path))
-    for shape in set(path):
-        a, b = shape
+    both = (shapes[:, 0] > 0) & (shapes[:, 1] > 0)
+    for a, b in set(path):
         if a and b:
-            rows = np.array([k for k, ab in enumerate(path) if ab == shape])
+            rows = np.flatnonzero((shapes[:, 0] == a) & (shapes[:, 1] == b))
             scores[rows] = scorer(a, b, ends[rows, 0], ends[rows, 1])
     # Raw scores (cosine × length agreement) depend on the signals and the text, so they
     # are put on a common scale: the text's median bead maps to 0.5, twice it or more to 1.
-    content = scores[[k for k, (a, b) in enumerate(path) if a and b]]
+    content = scores[both]
     reference = max(float(np.median(content)) if len(content) else 0.0, MIN_REFERENCE)
     scores = np.clip(scores / (2 * reference), 0.0, 1.0)
     beads = []

@@ -53,9 +53,12 @@ _PUNCTUATION = {
 }
 
 
+_MARKS = re.compile("[" + re.escape("".join(_PUNCTUATION)) + "]")
+
+
 def punctuation(text: str) -> Counter[str]:
     """Question and exclamation marks, quotes, colons: they survive translation."""
-    return Counter("p" + _PUNCTUATION[c] for c in text if c in _PUNCTUATION)
+    return Counter("p" + _PUNCTUATION[c] for c in _MARKS.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -80,6 +83,10 @@ class NameFinder:
         self.pinyin: dict[str, str | None] = {}
 
     def __call__(self, zh: str) -> list[str]:
+        return [name for _, name in self.spans(zh)]
+
+    def spans(self, zh: str) -> list[tuple[int, str]]:
+        """(start, `@name` feature) of the names in a Chinese text."""
         if not self.names:
             return []
         for ch in zh:
@@ -96,7 +103,7 @@ class NameFinder:
                 if spelling not in self.prefixes:
                     break
                 if spelling in self.names:
-                    out.append("@" + spelling)
+                    out.append((k, "@" + spelling))
         return out
 
 
@@ -225,13 +232,22 @@ def dictionary_space(
         np.array(weights),
         np.log((len(zh) + 1) / (df + 1)) + 1.0,
         vocab,
-        NameFinder(names),
     )
-    zh_rows = bags.rows(zh, word_ids)
+    find_names = NameFinder(names)
+    names_at = [find_names.spans(s) for s in zh]
+    zh_rows = bags.rows(word_ids, zh, [[n for _, n in found] for found in names_at])
     clause_rows = None
     if clauses:
-        heads, tails, head_ids, tail_ids, whole = _clause_words(zh, words, word_ids)
-        clause_rows = Clauses(bags.rows(heads, head_ids), bags.rows(tails, tail_ids), whole)
+        heads, tails, head_ids, tail_ids, cuts = _clause_words(zh, words, word_ids)
+        # names by where they start; a sentence of one clause has none (-1, -1)
+        pairs = list(zip(names_at, cuts, strict=True))
+        head_names = [[n for p, n in at if p < h] for at, (h, _) in pairs]
+        tail_names = [[n for p, n in at if 0 <= t <= p] for at, (_, t) in pairs]
+        clause_rows = Clauses(
+            bags.rows(head_ids, heads, head_names),
+            bags.rows(tail_ids, tails, tail_names),
+            np.array([h < 0 for h, _ in cuts], dtype=bool),
+        )
     return Space.from_rows(zh_rows, en_rows, len(vocab), clauses=clause_rows)
 
 
@@ -247,9 +263,8 @@ class _ChineseBags:
     weights: np.ndarray  # the stems' weights, likewise
     idf: np.ndarray  # idf of each word id in the text
     vocab: dict[str, int]
-    find_names: NameFinder
 
-    def rows(self, texts: list[str], word_ids: list[list[int]]) -> Rows:
+    def rows(self, word_ids: list[list[int]], texts: list[str], names: list[list[str]]) -> Rows:
         """Rows for texts made of the given words, plus their numbers, marks and names."""
         occ_row = np.repeat(np.arange(len(texts)), [len(w) for w in word_ids])
         occ_word = np.fromiter(itertools.chain.from_iterable(word_ids), dtype=np.int64)
@@ -260,10 +275,10 @@ class _ChineseBags:
         cols = [self.feats[pos]]
         vals = [self.weights[pos] * np.repeat(self.idf[occ_word], count)]
         extra_row, extra_feat, extra_val = [], [], []
-        for k, sentence in enumerate(texts):
+        for k, (sentence, found) in enumerate(zip(texts, names, strict=True)):
             features = Counter(zh_numbers(sentence))
             features.update(punctuation(sentence))
-            features.update(self.find_names(sentence))
+            features.update(found)
             for feature, c in features.items():
                 extra_row.append(k)
                 extra_feat.append(self.vocab.setdefault(feature, len(self.vocab)))
@@ -285,37 +300,44 @@ class _ChineseBags:
 
 def _clause_words(
     texts: list[str], words: list[list[str]], word_ids: list[list[int]]
-) -> tuple[list[str], list[str], list[list[int]], list[list[int]], np.ndarray]:
+) -> tuple[list[str], list[str], list[list[int]], list[list[int]], list[tuple[int, int]]]:
     """The first and last clause of each sentence, the ids of the words in them (the
-    segmenter's words come in order, so one forward search places each), and which
-    sentences are one clause (left empty: see `Clauses`)."""
-    heads, tails, head_ids, tail_ids = [], [], [], []
-    whole = np.zeros(len(texts), dtype=bool)
-    for k, (text, ws, wids) in enumerate(zip(texts, words, word_ids, strict=True)):
+    segmenter's words come in order, so one forward search places each), and where the
+    first clause ends and the last begins ((-1, -1) for a sentence of one clause, whose
+    clauses are left empty: see `Clauses`)."""
+    heads, tails, head_ids, tail_ids, cuts = [], [], [], [], []
+    for text, ws, wids in zip(texts, words, word_ids, strict=True):
         head, tail = end_clauses(text)
         if head == text:
-            whole[k] = True
             heads.append("")
             tails.append("")
             head_ids.append([])
             tail_ids.append([])
+            cuts.append((-1, -1))
             continue
         heads.append(head)
         tails.append(tail)
         head_end = text.index(head) + len(head)
         tail_start = text.rindex(tail)
-        h, t = [], []
-        pos = 0
-        for w, i in zip(ws, wids, strict=True):
-            pos = text.find(w, pos)
-            if pos < head_end:
-                h.append(i)
-            if pos >= tail_start:
-                t.append(i)
-            pos += len(w)
-        head_ids.append(h)
-        tail_ids.append(t)
-    return heads, tails, head_ids, tail_ids, whole
+        cuts.append((head_end, tail_start))
+        # place words from the start until the first clause ends, from the end back until
+        # the last begins: the middle of a long sentence is never searched
+        h, pos = 0, 0
+        while h < len(ws):
+            pos = text.find(ws[h], pos)
+            if not 0 <= pos < head_end:
+                break
+            pos += len(ws[h])
+            h += 1
+        t, end = len(ws), len(text)
+        while t > 0:
+            end = text.rfind(ws[t - 1], 0, end)
+            if end < tail_start:
+                break
+            t -= 1
+        head_ids.append(wids[:h])
+        tail_ids.append(wids[t:])
+    return heads, tails, head_ids, tail_ids, cuts
 
 
 def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.ndarray, ...]:
