@@ -355,14 +355,15 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
     first = np.cumsum(lengths) - lengths
     rows, codes, offsets, ends = [], [], [], []
     for size in sizes:
-        starts = np.arange(max(len(data) - size + 1, 0))
-        same = sentence[starts] == sentence[starts + size - 1]
-        code = np.full(len(starts), size, dtype=np.int64)
+        count = max(len(data) - size + 1, 0)  # n-grams start at 0 … count - 1 (slices, no gathers)
+        code = np.full(count, size, dtype=np.int64)
         for k in range(size):
-            code = (code << 8) | data[starts + k]
-        rows.append(sentence[starts][same])
+            code <<= 8
+            code |= data[k : k + count]
+        same = sentence[:count] == sentence[size - 1 : size - 1 + count]
+        rows.append(sentence[:count][same])
         codes.append(code[same])
-        offsets.append(starts[same] - first[rows[-1]])
+        offsets.append(np.flatnonzero(same) - first[rows[-1]])
         ends.append(offsets[-1] + size)
     return tuple(np.concatenate(x) for x in (rows, codes, offsets, ends))
 
