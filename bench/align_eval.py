@@ -272,7 +272,7 @@ def synthetic(n_zh: int, seed: int = 7) -> tuple[list[str], list[str], list[str]
     for k in range(n_zh):
         words = rng.sample(vocab, rng.randint(6, 14))
         zh.append("，".join(w for w, _ in words) + "。")
-        mt.append(" ".join(g for _, g in words) + ".")
+        mt.append(", ".join(g for _, g in words) + ".")  # the commas of the Chinese
         glosses = [g for _, g in words]
         rng.shuffle(glosses)
         roll = rng.random()
