@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +24,7 @@ import numpy as np
 
 from .english import STOPWORDS, capitalised_words, content_stems
 from .lexicon import Lexicon, zh_numbers
-from .sparse import Rows, band_dot, block_norms2, neighbour_dots, to_rows
+from .sparse import Rows, band_dot, block_norms2, count_rows, neighbour_dots, to_rows
 
 MIN_PRUNE_DF = 100  # never prune a feature found in fewer sentences than this
 
@@ -56,9 +55,10 @@ _PUNCTUATION = {
 _MARKS = re.compile("[" + re.escape("".join(_PUNCTUATION)) + "]")
 
 
-def punctuation(text: str) -> Counter[str]:
-    """Question and exclamation marks, quotes, colons: they survive translation."""
-    return Counter("p" + _PUNCTUATION[c] for c in _MARKS.findall(text))
+def punctuation(text: str) -> list[str]:
+    """Question and exclamation marks, quotes, colons (they survive translation), as
+    features, one per occurrence."""
+    return ["p" + _PUNCTUATION[c] for c in _MARKS.findall(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -107,16 +107,17 @@ class NameFinder:
         return out
 
 
-def english_bags(en: list[str]) -> tuple[list[Counter[str]], set[str]]:
-    """Stem bags (with `@name` features) for English sentences, and the set of names."""
+def english_bags(en: list[str]) -> tuple[list[list[str]], set[str]]:
+    """The features of English sentences, one per occurrence: stems, marks and `@name`s;
+    and the set of names."""
     bags = []
     names: set[str] = set()
     for sentence in en:
-        bag = Counter(content_stems(sentence))
-        bag.update(punctuation(sentence))
+        bag = content_stems(sentence)
+        bag += punctuation(sentence)
         for word in capitalised_words(sentence):
             if word not in STOPWORDS and len(word) > 1:
-                bag["@" + word] += 1
+                bag.append("@" + word)
                 names.add(word)
         bags.append(bag)
     return bags, names
@@ -211,7 +212,7 @@ def dictionary_space(
     """
     en_bags, names = english_bags(en)
     vocab: dict[str, int] = {}
-    en_rows = to_rows(en_bags, vocab)
+    en_rows = count_rows(en_bags, vocab)
     words = [lexicon.segment(s) for s in zh]
     ids: dict[str, int] = {}
     word_ids = [[ids.setdefault(w, len(ids)) for w in ws] for ws in words]
@@ -274,18 +275,16 @@ class _ChineseBags:
         rows = [np.repeat(occ_row, count)]
         cols = [self.feats[pos]]
         vals = [self.weights[pos] * np.repeat(self.idf[occ_word], count)]
-        extra_row, extra_feat, extra_val = [], [], []
+        extra_row: list[int] = []
+        extra_feat: list[int] = []
+        vocab = self.vocab
         for k, (sentence, found) in enumerate(zip(texts, names, strict=True)):
-            features = Counter(zh_numbers(sentence))
-            features.update(punctuation(sentence))
-            features.update(found)
-            for feature, c in features.items():
-                extra_row.append(k)
-                extra_feat.append(self.vocab.setdefault(feature, len(self.vocab)))
-                extra_val.append(c)
+            features = zh_numbers(sentence) + punctuation(sentence) + found
+            extra_row += [k] * len(features)
+            extra_feat += [vocab.setdefault(f, len(vocab)) for f in features]
         rows.append(np.array(extra_row, dtype=np.int64))
         cols.append(np.array(extra_feat, dtype=np.int64))
-        vals.append(np.array(extra_val, dtype=np.float64))
+        vals.append(np.ones(len(extra_row)))  # repeats are summed below
         key, inverse = np.unique(
             np.concatenate(rows) * _STRIDE + np.concatenate(cols), return_inverse=True
         )
@@ -394,7 +393,7 @@ def mt_space(
             (pair % nf).astype(np.int32),
             np.sqrt(count).astype(np.float32),
         )
-        return rows.joined(to_rows((punctuation(t) for t in texts), marks), nf)
+        return rows.joined(count_rows((punctuation(t) for t in texts), marks), nf)
 
     zh_ids, en_ids = ids[: len(zc)], ids[len(zc) :]
     zh_rows = grams(len(mt), zr, zh_ids, mt)
