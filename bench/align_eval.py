@@ -38,8 +38,9 @@ PATH or given by --hunalign, hunalign plain and with -realign, one after the oth
 same synthetic text, so their times can be compared (a shared machine's load changes from
 minute to minute: CPU seconds are steadier than wall seconds there). Each arm runs in a
 process of its own (so its peak RSS is its own). The text: Chinese sentences built from
-CC-CEDICT headwords, English from their glosses, about 30 % of the Chinese sentences split
-into two English sentences, plus a few omissions.
+CC-CEDICT headwords between commas, English from their glosses shuffled, about 30 % of the
+Chinese sentences split into two English sentences, plus a few omissions; the MT bridge is
+the glosses in order, with the commas.
 """
 
 from __future__ import annotations
