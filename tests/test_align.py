@@ -12,8 +12,9 @@ from bilingual.align import TYPES, AlignOptions, Bead, align, search, zh_lengths
 from bilingual.align.boundaries import ClauseEvidence, questions, quote_states, speech_starts
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
+from bilingual.align.scoring import BeadScorer
 from bilingual.align.search import band_search, monotone_band
-from bilingual.align.signals import BeadScorer, dictionary_space, end_clauses, mt_space
+from bilingual.align.signals import dictionary_space, end_clauses, mt_space
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
 from bilingual.errors import InputError
 

@@ -32,8 +32,9 @@ import numpy as np
 from ..errors import InputError
 from .boundaries import BoundaryGain, ClauseEvidence
 from .lexicon import Lexicon, default_lexicon
+from .scoring import BeadScorer
 from .search import band_search, monotone_band
-from .signals import BeadScorer, Space, dictionary_space, mt_space
+from .signals import Space, dictionary_space, mt_space
 
 __all__ = ["MAX_RATIO", "TYPES", "AlignOptions", "Bead", "Progress", "align", "check_lengths"]
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .signals import BeadScorer, Space
+from .scoring import BeadScorer
+from .signals import Space
 from .sparse import band_dot
 
 _QUOTE = re.compile(r"[\"'‘’“”「」『』]")
