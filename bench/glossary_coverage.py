@@ -1,10 +1,11 @@
 """Glossary coverage on Party-press text the glossary was not built from (issue 12, goal ≥ 95 %).
 
-Run: uv run python bench/glossary_coverage.py [--json] [--glossary DIR]
+Run: uv run python bench/glossary_coverage.py [--set DIR] [--json] [--glossary DIR]
 
 Loads the shipped glossary (no user layer; `--glossary DIR` reads the shipped files from DIR
-instead), matches each paragraph of `bench/coverage/` with the matcher translate protects
-terms with, and scores the expected terms of `bench/coverage/expected.tsv`. A term is
+instead), matches each paragraph of a coverage set (`bench/coverage/` unless `--set DIR`
+names another, such as the sealed held-out `bench/coverage-heldout/`) with the matcher
+translate protects terms with, and scores the expected terms of its `expected.tsv`. A term is
 covered when one of its occurrences lies inside one matched span (the span is the term, or
 a longer entry holding it); a match over only part of it is `partial` and does not count.
 Quotation marks and title marks at the edges of an expected term are not part of what must
@@ -25,9 +26,11 @@ from pathlib import Path
 from unittest.mock import patch
 
 from bilingual.errors import BilingualError
-from bilingual.glossary import Glossary, load_glossary
+from bilingual.terms.files import load_glossary
+from bilingual.terms.glossary import Glossary
 
 BENCH_DIR = Path(__file__).resolve().parent / "coverage"
+REPO_DIR = BENCH_DIR.parent.parent
 EXPECTED_FILE = "expected.tsv"
 EDGE_MARKS = "“”‘’「」『』《》\"'"
 GOAL = 95.0
@@ -90,6 +93,10 @@ def load_benchmark(directory: Path = BENCH_DIR) -> list[Paragraph]:
     Every expected term must occur in its paragraph and every paragraph must have terms, so
     an edit that breaks the pairing fails loudly instead of scoring a term that isn't there.
     """
+    if not directory.is_dir():
+        raise BenchmarkError(
+            f"{directory} is not a directory", "Pass the folder of a coverage set (--set DIR)."
+        )
     expected: dict[str, list[str]] = {}
     try:
         with (directory / EXPECTED_FILE).open(encoding="utf-8", newline="") as handle:
@@ -141,7 +148,7 @@ def protected_matcher(glossary: Glossary) -> tuple[str, Matcher]:
     match = getattr(terms, "match", None)
     if callable(match):
         return "bilingual.terms.match", lambda text: [_span(m, text) for m in match(text, glossary)]
-    return "bilingual.glossary.Glossary.find", find_matcher(glossary)
+    return "bilingual.terms.glossary.Glossary.find", find_matcher(glossary)
 
 
 def find_matcher(glossary: Glossary) -> Matcher:
@@ -235,13 +242,24 @@ def report_text(results: Sequence[ParagraphResult], header: str) -> str:
     return "\n".join(lines)
 
 
-def report_json(results: Sequence[ParagraphResult], glossary_size: int, matcher: str) -> dict:
+def shown(directory: Path) -> str:
+    """The set's folder as the report names it: relative to the repository when inside it."""
+    try:
+        return directory.resolve().relative_to(REPO_DIR).as_posix()
+    except ValueError:
+        return str(directory)
+
+
+def report_json(
+    results: Sequence[ParagraphResult], glossary_size: int, matcher: str, bench_set: str
+) -> dict:
     covered, expected, percent = totals(results)
 
     def span(s: Span) -> dict:
         return {"start": s.start, "end": s.end, "zh": s.zh, "en": s.en}
 
     return {
+        "set": bench_set,
         "glossary_entries": glossary_size,
         "matcher": matcher,
         "covered": covered,
@@ -269,21 +287,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
+        "--set",
+        dest="bench_set",
+        type=Path,
+        default=BENCH_DIR,
+        metavar="DIR",
+        help="the coverage set to score (default bench/coverage; held out: bench/coverage-heldout)",
+    )
+    parser.add_argument(
         "--glossary", type=Path, metavar="DIR", help="score the glossary TSVs in DIR instead"
     )
     args = parser.parse_args(argv)
     try:
-        paragraphs = load_benchmark()
+        paragraphs = load_benchmark(args.bench_set)
         glossary = load_shipped(args.glossary)
         name, matcher = protected_matcher(glossary)
         results = run(paragraphs, matcher)
     except BilingualError as exc:
         print(f"Error: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    bench_set = shown(args.bench_set)
     if args.json:
-        print(json.dumps(report_json(results, len(glossary), name), ensure_ascii=False, indent=2))
+        report = report_json(results, len(glossary), name, bench_set)
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        header = f"glossary: {len(glossary)} entries (shipped, no user layer) · matcher: {name}"
+        header = (
+            f"set: {bench_set} · glossary: {len(glossary)} entries (shipped, no user layer)"
+            f" · matcher: {name}"
+        )
         print(report_text(results, header))
     return 0
 

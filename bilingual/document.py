@@ -1,13 +1,17 @@
-"""The edition model: Edition → Article → Block → Sentence, plain dataclasses.
+"""The records every stage shares: the edition tree, sentence pairs, flags and signatures.
 
-Ids are derived from content so that re-ingesting an edited source keeps the
-translations and reviews of unchanged sentences (they are keyed by sentence id).
+The edition is Edition → Article → Block → Sentence (built by ingest, plain dataclasses). Ids
+are derived from content so that re-ingesting an edited source keeps the translations and
+reviews of unchanged sentences (they are keyed by sentence id). `Pair`, `Flag` and
+`Signature` are frozen: a stage that changes one makes a new one (`dataclasses.replace`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 KINDS = (
@@ -22,7 +26,21 @@ KINDS = (
     "attribution",
 )
 
-STATUSES = ("untranslated", "machine", "edited", "approved")
+# A pair's review status. A person's word (edited, approved) is final: no machine stage
+# changes a reviewed pair.
+UNTRANSLATED, MACHINE, EDITED, APPROVED = "untranslated", "machine", "edited", "approved"
+STATUSES = (UNTRANSLATED, MACHINE, EDITED, APPROVED)
+REVIEWED = frozenset({EDITED, APPROVED})
+
+# Flags raised by the source at ingest (an OCR'd line read with low confidence). QA and
+# translation do not decide them, so they stay on a pair until a reviewer approves or
+# edits it, and a new ingest of a page replaces them.
+SOURCE_FLAGS = ("ocr-uncertain",)
+
+
+def source_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    """The flags among `flags` that the source raised (kept through translation)."""
+    return tuple(f for f in flags if f.from_source)
 
 
 def text_hash(text: str, length: int = 10) -> str:
@@ -34,6 +52,37 @@ def text_hash(text: str, length: int = 10) -> str:
 class Sentence:
     id: str
     zh: str
+    # flags the source raised at ingest (`ocr-uncertain`), stored on the sentence's pair
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A source page: a PDF page (unit `pt`, origin top left) or an image (unit `px`)."""
+
+    file: str
+    number: int  # 1-based page number inside the file
+    width: float
+    height: float
+    unit: str
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "page": self.number,
+            "width": round(self.width, 1),
+            "height": round(self.height, 1),
+            "unit": self.unit,
+        }
+
+
+@dataclass
+class Origin:
+    """Where a parsed block was printed, and the flags of its sentences (in order)."""
+
+    page: Page
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in the page's unit
+    flags: list[tuple[Flag, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +91,21 @@ class Block:
     kind: str
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    page: int | None = None  # 1-based index into Edition.pages
+    box: tuple[float, float, float, float] | None = None
+
+    def to_json(self) -> dict:
+        """A block in `show --json`; its `page` and `box` only when known."""
+        out: dict = {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "sentences": [{"id": s.id, "zh": s.zh} for s in self.sentences],
+        }
+        if self.page is not None:
+            out["page"] = self.page
+            out["box"] = [round(v, 1) for v in self.box or ()]
+        return out
 
 
 @dataclass
@@ -65,55 +129,219 @@ class Article:
 class Edition:
     name: str
     articles: list[Article] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # PDF and image pages it was read from
 
     def sentences(self) -> list[Sentence]:
         return [s for a in self.articles for b in a.blocks for s in b.sentences]
 
     def to_json(self) -> dict:
-        """The `show --json` shape."""
-        return {
-            "name": self.name,
-            "articles": [
-                {
-                    "id": a.id,
-                    "blocks": [
-                        {
-                            "id": b.id,
-                            "kind": b.kind,
-                            "text": b.text,
-                            "sentences": [{"id": s.id, "zh": s.zh} for s in b.sentences],
-                        }
-                        for b in a.blocks
-                    ],
-                }
-                for a in self.articles
-            ],
-        }
+        """The `show --json` shape; `pages`, and a block's `page` and `box`, only when known."""
+        out: dict = {"name": self.name, "articles": [_article_json(a) for a in self.articles]}
+        if self.pages:
+            out["pages"] = [p.to_json() for p in self.pages]
+        return out
 
 
-def assign_ids(articles: list[list[tuple[str, str, list[str]]]], name: str) -> Edition:
-    """Build an Edition from (kind, text, sentences) blocks grouped by article.
+def _article_json(article: Article) -> dict:
+    return {"id": article.id, "blocks": [b.to_json() for b in article.blocks]}
+
+
+ParsedBlock = tuple[str, str, list[str]] | tuple[str, str, list[str], Origin | None]
+
+
+def assign_ids(articles: list[list[ParsedBlock]], name: str) -> Edition:
+    """Build an Edition from (kind, text, sentences[, origin]) blocks grouped by article.
 
     Sentence ids are `s` + hash of the Chinese text; a repeated sentence gets `-2`, `-3`
     in document order. Block ids are `b` + hash of kind and text, numbered the same way.
+    Blocks read from a PDF or an image carry their origin: the page (collected, in order,
+    into `Edition.pages`), the box, and the flags of their sentences.
     """
     seen_s: Counter[str] = Counter()
     seen_b: Counter[str] = Counter()
     edition = Edition(name=name)
+    page_numbers: dict[Page, int] = {}
     for number, blocks in enumerate(articles, start=1):
         article = Article(id=number)
-        for kind, text, sentences in blocks:
+        for kind, text, sentences, *rest in blocks:
+            origin = rest[0] if rest else None
             bid = "b" + text_hash(kind + "\t" + text, 8)
             seen_b[bid] += 1
             if seen_b[bid] > 1:
                 bid += f"-{seen_b[bid]}"
             block = Block(id=bid, kind=kind, text=text)
-            for zh in sentences:
+            if origin is not None:
+                block.page = page_numbers.setdefault(origin.page, len(page_numbers) + 1)
+                block.box = origin.box
+            for k, zh in enumerate(sentences):
                 sid = "s" + text_hash(zh)
                 seen_s[sid] += 1
                 if seen_s[sid] > 1:
                     sid += f"-{seen_s[sid]}"
-                block.sentences.append(Sentence(id=sid, zh=zh))
+                flags = origin.flags[k] if origin and k < len(origin.flags) else ()
+                block.sentences.append(Sentence(id=sid, zh=zh, flags=tuple(flags)))
             article.blocks.append(block)
         edition.articles.append(article)
+    edition.pages = list(page_numbers)
     return edition
+
+
+# -- sentence pairs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a reader or reviewer should look at: a code (`term-miss`) and a detail."""
+
+    code: str
+    detail: str = ""
+
+    @property
+    def from_source(self) -> bool:
+        """Raised by the source at ingest (`SOURCE_FLAGS`), not by translation or QA."""
+        return self.code in SOURCE_FLAGS
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "detail": self.detail}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Flag:
+        return cls(str(data.get("code", "")), str(data.get("detail", "")))
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
+
+
+def flags_json(flags: Iterable[Flag]) -> list[dict[str, str]]:
+    """Flags as the stored / exported JSON list."""
+    return [f.to_json() for f in flags]
+
+
+def flags_from_json(data: Iterable[Mapping[str, object]]) -> tuple[Flag, ...]:
+    return tuple(Flag.from_json(d) for d in data)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One sentence pair in document order, with where it sits and its review state."""
+
+    sid: str
+    article: int
+    block: str
+    kind: str
+    zh: str
+    en: str = ""
+    mt: str = ""
+    status: str = UNTRANSLATED
+    signature: str = ""
+    flags: tuple[Flag, ...] = ()
+    score: float | None = None
+    source: dict | None = None  # file, page and box of its block, when read from a page
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status in REVIEWED
+
+    def to_json(self) -> dict:
+        """The `export --format jsonl` / `review list --json` shape (`source` only when known)."""
+        out = {
+            "article": self.article,
+            "block": self.block,
+            "kind": self.kind,
+            "id": self.sid,
+            "zh": self.zh,
+            "en": self.en,
+            "status": self.status,
+            "flags": flags_json(self.flags),
+            "signature": self.signature,
+        }
+        if self.source:
+            out["source"] = self.source
+        return out
+
+
+# -- signatures -----------------------------------------------------------------------------
+
+_OPTION = re.compile(r"^[A-Za-z_][\w-]*=\S*$")
+GLOSSARY_SEP = " | glossary="
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Everything that decides a translation: engine, model and version, decoding options,
+    the glossary's hash and (for prompted engines) the prompt version.
+
+    `str()` is the stored form, `parse()` reads it back (`parse(str(s)) == s`):
+    `argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12`,
+    `gloss cc-cedict 1.2 rules=6 (word gloss, not MT) | glossary=…`. The version is kept as
+    the engine writes it (`v1.9`, `1.2`). `parse` also reads the older `engine:model` form
+    that `align` used to write. The part without the glossary is an engine's identity (the
+    cache key holds it, and the sentence's own terms instead of the whole glossary's hash).
+    """
+
+    engine: str
+    model: str = ""
+    version: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+    glossary: str = ""
+    prompt: str = ""
+    note: str = ""  # a remark for people, e.g. "word gloss, not MT"
+
+    def __str__(self) -> str:
+        parts = [self.engine, self.model, self.version]
+        parts += [f"{k}={v}" for k, v in self.options]
+        if self.prompt:
+            parts.append(f"prompt={self.prompt}")
+        if self.note:
+            parts.append(f"({self.note})")
+        head = " ".join(p for p in parts if p)
+        return head + (GLOSSARY_SEP + self.glossary if self.glossary else "")
+
+    @property
+    def identity(self) -> Signature:
+        """The engine's part: this signature without the glossary hash."""
+        return Signature(
+            self.engine, self.model, self.version, self.options, "", self.prompt, self.note
+        )
+
+    def with_glossary(self, glossary_hash: str) -> Signature:
+        return Signature(
+            self.engine,
+            self.model,
+            self.version,
+            self.options,
+            glossary_hash,
+            self.prompt,
+            self.note,
+        )
+
+    @property
+    def model_label(self) -> str:
+        """`translate-zh_en v1.9`: the model and its version, for people."""
+        return " ".join(p for p in (self.model, self.version) if p)
+
+    @classmethod
+    def parse(cls, text: str) -> Signature:
+        """A stored signature string back as a Signature (the empty string gives engine "")."""
+        head, _, glossary = text.partition(GLOSSARY_SEP)
+        note = ""
+        if m := re.search(r"\s*\(([^)]*)\)\s*$", head):
+            note, head = m.group(1), head[: m.start()]
+        if " " not in head.strip() and ":" in head:  # the old `align:bridge` form
+            head = head.replace(":", " ")
+        tokens = head.split()
+        if not tokens:
+            return cls("")
+        words = [t for t in tokens[1:] if not _OPTION.match(t)]
+        options = [tuple(t.split("=", 1)) for t in tokens[1:] if _OPTION.match(t)]
+        prompt = next((v for k, v in options if k == "prompt"), "")
+        options = [(k, v) for k, v in options if k != "prompt"]
+        return cls(
+            engine=tokens[0],
+            model=words[0] if words else "",
+            version=" ".join(words[1:]),
+            options=tuple(options),  # type: ignore[arg-type]
+            glossary=glossary.strip(),
+            prompt=prompt,
+            note=note,
+        )

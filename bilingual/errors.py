@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class BilingualError(Exception):
     """Base class: a problem the user can act on. `exit_code` is what the CLI exits with."""
@@ -64,3 +66,16 @@ class QAFailed(BilingualError):
     """`qa --strict` found open flags."""
 
     exit_code = 9
+
+
+FULL_ADVICE = "Free some space and run the command again."
+
+
+def os_advice(exc: OSError, otherwise: str) -> str:
+    """What to do about an OSError: free space when the disk is full, check permissions when
+    access is denied, else `otherwise` (the caller's advice for its own path)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FULL_ADVICE
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "Check the permissions of the file and its folder."
+    return otherwise

@@ -1,11 +1,10 @@
-"""Quality checks on sentence pairs → flags (`{"code", "detail"}`) stored on each pair.
+"""Quality checks on sentence pairs → `Flag`s stored on each pair.
 
 Each check is one function registered under the flag codes it produces, so a new check is
 one function and one decorator. `run_qa` recomputes the flags of pairs not yet reviewed;
 pairs a reviewer approved or edited keep their flags cleared (the reviewer's word is final:
 approving or fixing a pair is how a flag is closed). Flags with codes QA did not compute in
-this run (e.g. term checks when the glossary is unavailable, or an engine's own flags) are
-kept as they are.
+this run (an engine's own flags, the translator's name checks) are kept as they are.
 
 Length ratio: r = English characters / Chinese characters (whitespace ignored), compared in
 log space with the edition's own median m and MAD: the band is m ± max(3·1.4826·MAD, ln 2),
@@ -20,15 +19,17 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
+from .document import REVIEWED, Flag
 from .store import EditionStore
+from .terms.analysis import analyse, article_credits
+from .terms.glossary import Glossary
+from .terms.names import Named
+from .terms.protect import check
+from .textutil import HAN_RUN
 
-Flag = dict[str, str]
-
-REVIEWED = ("edited", "approved")
 MIN_ZH = 6  # Chinese characters below which a length ratio means nothing
 MIN_SAMPLE = 8  # measurable pairs needed for an edition-specific band
 K_MAD = 3.0
@@ -36,7 +37,6 @@ MIN_HALF_WIDTH = math.log(2.0)
 HARD_LOW, HARD_HIGH = 0.7, 12.0
 FALLBACK_BAND = (1.0, 9.0)
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _UNK = re.compile(r"<unk>|⁇")
 
@@ -45,8 +45,9 @@ _UNK = re.compile(r"<unk>|⁇")
 class Context:
     """What checks may need beyond the pair: the glossary and the edition's ratio band."""
 
-    glossary: object | None = None
-    term_check: Callable | None = None
+    glossary: Glossary | None = None
+    kind: str = "paragraph"  # the pair's block kind and its article's credited names,
+    credited: tuple[Named, ...] = ()  # for its analysis (set per pair by run_qa)
     band: tuple[float, float] | None = None
     median: float | None = None
 
@@ -72,7 +73,7 @@ def register(name: str, codes: tuple[str, ...] | None = None):
 
 
 def flag(code: str, detail: str) -> Flag:
-    return {"code": code, "detail": detail}
+    return Flag(code, detail)
 
 
 # -- the checks -------------------------------------------------------------
@@ -119,7 +120,7 @@ def check_length_ratio(zh: str, en: str, ctx: Context) -> list[Flag]:
 @register("chinese-in-english")
 def check_chinese(zh: str, en: str, ctx: Context) -> list[Flag]:
     """Han characters left in the English (untranslated words, or the source echoed)."""
-    runs = _HAN.findall(en)
+    runs = HAN_RUN.findall(en)
     if not runs:
         return []
     distinct = list(dict.fromkeys(r if len(r) <= 12 else r[:11] + "…" for r in runs))
@@ -159,112 +160,48 @@ def _longest_repeat(words: list[str], size: int) -> tuple[list[str], int] | None
 
 @register("terms", codes=("term-miss", "number-mismatch", "marker-leak"))
 def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
-    """Glossary terms and numbers, via `bilingual.terminology.check` (when available).
+    """Glossary terms and numbers (`terms.protect.check` on the sentence's analysis) when the
+    context carries a glossary.
 
-    Name checks (`name-miss`) need the names the translator found from the block kind, so
-    those flags are left as the translator set them.
+    Name checks (`name-miss`) stay as the translator set them: a merge or split re-checks a
+    pair without its article's credited names, and would drop them.
     """
-    if ctx.term_check is None or not en.strip():
+    if ctx.glossary is None or not en.strip():
         return []
-    flags = [as_flag(f) for f in ctx.term_check(zh, en, ctx.glossary)]
-    return [f for f in flags if f["code"] in CHECKS["terms"].codes]
-
-
-def as_flag(f: object) -> Flag:
-    """A flag from a dict or an object with `code` and `detail` (another module's result)."""
-    if isinstance(f, dict):
-        return flag(str(f.get("code", "")), str(f.get("detail", "")))
-    return flag(str(getattr(f, "code", "")), str(getattr(f, "detail", "")))
-
-
-# -- glossary / terminology (other modules, optional) -------------------------
-
-
-def terminology(glossary: object | None = None) -> tuple[Callable | None, object | None, str]:
-    """(`terminology.check`, glossary, "") or (None, None, why the term checks are skipped)."""
-    try:
-        from .terminology import check
-    except ImportError:
-        return (
-            None,
-            None,
-            "term-miss and number-mismatch skipped: bilingual.terminology not available",
-        )
-    if glossary is None:
-        glossary = default_glossary()
-        if glossary is None:
-            return (
-                None,
-                None,
-                "term-miss and number-mismatch skipped: bilingual.glossary not available",
-            )
-    return check, glossary, ""
-
-
-@lru_cache(maxsize=1)
-def default_glossary() -> object | None:
-    """`bilingual.glossary.load_glossary()`, loaded once; None when that module is absent."""
-    try:
-        from .glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary()
-
-
-def glossary_terms(glossary: object | None, zh: str) -> list[tuple[str, str]]:
-    """(term, approved English) for each glossary term found in `zh`; [] when unknown."""
-    if glossary is None:
-        return []
-    for name in ("find", "matches", "match", "find_terms"):
-        method = getattr(glossary, name, None)
-        if callable(method):
-            out = []
-            for hit in method(zh):
-                entry = getattr(hit, "entry", hit)
-                term = getattr(entry, "zh", None) or (hit[0] if isinstance(hit, tuple) else None)
-                en = getattr(entry, "en", None) or (hit[1] if isinstance(hit, tuple) else "")
-                if term:
-                    out.append((str(term), str(en)))
-            return list(dict.fromkeys(out))
-    return []
+    codes = CHECKS["terms"].codes
+    analysis = analyse(zh, ctx.kind, ctx.glossary, ctx.credited)
+    return [f for f in check(analysis, en) if f.code in codes]
 
 
 # -- running ----------------------------------------------------------------
 
 
-def check_pair(
-    zh: str, en: str, glossary: object | None = None, ctx: Context | None = None
-) -> list[Flag]:
-    """All checks on one pair (no length ratio unless `ctx` carries a band)."""
-    if ctx is None:
-        term_check, glossary, _ = terminology(glossary)
-        ctx = Context(glossary=glossary, term_check=term_check)
+def check_pair(zh: str, en: str, ctx: Context) -> list[Flag]:
+    """All checks on one pair (no length ratio unless `ctx` carries a band, no term checks
+    unless it carries a glossary)."""
     flags: list[Flag] = []
-    for check in CHECKS.values():
-        flags.extend(check.func(zh, en, ctx))
+    for registered in CHECKS.values():
+        flags.extend(registered.func(zh, en, ctx))
     return flags
 
 
 def computed_codes(ctx: Context) -> set[str]:
-    """The flag codes `check_pair` decides with this context (term codes need a term check)."""
-    codes = {c for check in CHECKS.values() for c in check.codes}
-    if ctx.term_check is None:
+    """The flag codes `check_pair` decides with this context (term codes need a glossary)."""
+    codes = {c for registered in CHECKS.values() for c in registered.codes}
+    if ctx.glossary is None:
         codes -= set(CHECKS["terms"].codes)
     return codes
 
 
-def recheck(zh: str, en: str, old: list[Flag], ctx: Context | None = None) -> list[Flag]:
+def recheck(zh: str, en: str, old: Iterable[Flag], ctx: Context) -> list[Flag]:
     """A pair's flags now: the checks' verdict plus the old flags QA does not decide.
 
     Flags QA cannot recompute (an engine's `word-gloss`, the translator's `name-miss`) stay
     until a reviewer approves or edits the pair; duplicates (two merged halves) count once.
     """
-    if ctx is None:
-        term_check, glossary, _ = terminology()
-        ctx = Context(glossary=glossary, term_check=term_check)
     codes = computed_codes(ctx)
-    kept = {(f.get("code"), f.get("detail")): f for f in old if f.get("code") not in codes}
-    return check_pair(zh, en, ctx=ctx) + list(kept.values())
+    kept = dict.fromkeys(f for f in old if f.code not in codes)
+    return check_pair(zh, en, ctx) + list(kept)
 
 
 def ratio_band(pairs: list[tuple[str, str]]) -> tuple[tuple[float, float], float | None]:
@@ -313,27 +250,29 @@ class QAReport:
         }  # fmt: skip
 
 
-def run_qa(store: EditionStore, glossary: object | None = None) -> QAReport:
+def run_qa(store: EditionStore, glossary: Glossary) -> QAReport:
     """Recompute the flags of unreviewed pairs, store them (one transaction), report all open."""
-    term_check, glossary, note = terminology(glossary)
     pairs = store.pairs()
     band, median = ratio_band([(p.zh, p.en) for p in pairs])
-    ctx = Context(glossary=glossary, term_check=term_check, band=band, median=median)
-    report = QAReport(pairs=len(pairs), band=band, median=median, skipped=[note] if note else [])
+    ctx = Context(glossary=glossary, band=band, median=median)
+    credits = article_credits(pairs, glossary)
+    report = QAReport(pairs=len(pairs), band=band, median=median)
     with store.transaction():
-        for p in pairs:
+        for index, p in enumerate(pairs):
             if p.status in REVIEWED:
                 continue
             report.checked += 1
-            flags = recheck(p.zh, p.en, p.flags, ctx)
+            own = replace(ctx, kind=p.kind, credited=credits.get(p.article, ()))
+            flags = tuple(recheck(p.zh, p.en, p.flags, own))
             if flags != p.flags:
                 store.update_pair(p.sid, flags=flags)
-                p.flags = flags
+                pairs[index] = replace(p, flags=flags)
     for p in pairs:
         for f in p.flags:
             report.open.append(
-                {"id": p.sid, "article": p.article, "status": p.status, "zh": p.zh, "en": p.en, **f}
-            )
+                {"id": p.sid, "article": p.article, "status": p.status, "zh": p.zh, "en": p.en,
+                 **f.to_json()}
+            )  # fmt: skip
     report.open.sort(key=lambda f: f["code"])  # stable: by type, then document order
     report.counts = dict(sorted(Counter(f["code"] for f in report.open).items()))
     return report

@@ -12,12 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Sentence, text_hash
+from .document import (
+    REVIEWED,
+    Flag,
+    Pair,
+    Sentence,
+    flags_from_json,
+    flags_json,
+    source_flags,
+    text_hash,
+)
 from .errors import ReviewError
-from .store import EditionStore, Pair
+from .qa import Context, recheck
+from .store import EditionStore
+from .terms.files import default_glossary
+from .translate import translate_one
 
 FILTERS = ("unreviewed", "flagged", "all")
-REVIEWED = ("edited", "approved")
 
 
 @dataclass
@@ -163,12 +174,14 @@ def _restructure(
         before = {"pairs": olds, "block": _block_state(store, block), "replaced": replaced}
         fresh = [Sentence(id=sid, zh=zh) for sid, (zh, _, _) in zip(new_ids, new, strict=True)]
         store.set_block_sentences(block, sentences[:at] + fresh + sentences[at + len(old_ids) :])
-        old_flags = [f for row in olds for f in row["flags"]]
+        old_flags = [f for row in olds for f in flags_from_json(row["flags"])]
         for sid, (zh, en, mt) in zip(new_ids, new, strict=True):
             status = _combined_status(olds, en)
             flags = [] if status in REVIEWED else _recheck(zh, en, old_flags)
             row = {"sid": sid, "zh": zh, "en": en, "mt": mt, "status": status}
-            store.put_pair({**row, "signature": signature, "flags": flags, "score": None})
+            store.put_pair(
+                {**row, "signature": signature, "flags": flags_json(flags), "score": None}
+            )
         after = {
             "pairs": [_raw(store, sid) for sid in new_ids],
             "block": _block_state(store, block),
@@ -177,11 +190,9 @@ def _restructure(
     return Change(action, new_ids[0], hid, removed=list(old_ids), added=new_ids)
 
 
-def _recheck(zh: str, en: str, old_flags: list[dict]) -> list[dict]:
+def _recheck(zh: str, en: str, old_flags: list[Flag]) -> list[Flag]:
     """QA's flags for a new pair, keeping the parts' flags QA cannot decide (`word-gloss` …)."""
-    from .qa import recheck
-
-    return recheck(zh, en, old_flags)
+    return recheck(zh, en, old_flags, Context(glossary=default_glossary()))
 
 
 def _join_en(a: str, b: str) -> str:
@@ -289,45 +300,26 @@ def split(
 def retranslate(store: EditionStore, sid: str) -> Change:
     """Machine-translate one pair again (`bilingual.translate.translate_one`), logged.
 
-    `translate_one(store, sid)` may return the English as a string, or a mapping/object
-    with `en` and optionally `mt`, `signature`, `flags`. It runs before our transaction
-    (it may commit translations to the cache itself); the pair row is written here.
+    `translate_one` runs before our transaction (it may commit translations to the cache
+    itself); the pair row is written here, whatever its status, because a person asked.
     """
     _get(store, sid)
-    try:
-        from .translate import translate_one
-    except ImportError:
-        raise ReviewError(
-            "Re-translation is not available in this build", "Edit the English instead."
-        ) from None
     before = _raw(store, sid)
     result = translate_one(store, sid)
-    fields = _result_fields(result)
-    en = fields["en"]
-    fields.setdefault("mt", en)
-    fields.setdefault("flags", _recheck(before["zh"], en, []))
-    fields["status"] = "machine" if en.strip() else "untranslated"
     with store.transaction():
         store.put_pair(before)  # translate_one may have written; log from the pre-call state
-        store.update_pair(sid, **fields)
+        store.update_pair(
+            sid,
+            en=result.en,
+            mt=result.mt,
+            signature=result.signature,
+            # the source's doubts (an OCR'd line) stay until a person approves or edits
+            flags=(*result.flags, *source_flags(flags_from_json(before["flags"]))),
+            status="machine" if result.en.strip() else "untranslated",
+        )
         after = _raw(store, sid)
         hid = store.log("retranslate", sid, {"pairs": [before]}, {"pairs": [after]})
     return Change("retranslate", sid, hid, message=f"re-translated {sid}")
-
-
-def _result_fields(result: object) -> dict:
-    if isinstance(result, str):
-        return {"en": result}
-    get = result.get if isinstance(result, dict) else lambda k: getattr(result, k, None)
-    fields = {k: get(k) for k in ("en", "mt", "signature", "flags")}
-    fields = {k: v for k, v in fields.items() if v is not None}
-    if not isinstance(fields.get("en"), str):
-        raise ReviewError("The translator returned no English", "Edit the English instead.")
-    if fields.get("flags"):
-        from .qa import as_flag
-
-        fields["flags"] = [as_flag(f) for f in fields["flags"]]
-    return fields
 
 
 # -- undo / history ---------------------------------------------------------

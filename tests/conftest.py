@@ -42,6 +42,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
 
 # Translation fixtures: `no_network` makes socket connects and name lookups fail
 # (tests/mt_support.py); `tiny_argosmodel` is the tiny real Argos package (tests/tinymodel.py),
-# built once per session.
+# built once per session; `printed` is the test newspaper printed to PDF and PNG by
+# headless Chromium (tests/newspaper.py), once per session.
 from mt_support import no_network  # noqa: E402, F401
+from newspaper import printed  # noqa: E402, F401
 from tinymodel import tiny_argosmodel  # noqa: E402, F401

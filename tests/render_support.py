@@ -7,9 +7,9 @@ import difflib
 import itertools
 from pathlib import Path
 
-from bilingual.document import assign_ids
-from bilingual.glossary import Entry, Glossary
+from bilingual.document import Flag, assign_ids
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry, Glossary
 
 NAME = "seed-mini"
 SIGNATURE = "fake v1 beam=4 maxlen=256 | glossary=0000"
@@ -62,11 +62,7 @@ ENGLISH = {
     "<script>window.pwned=1</script>西安市。": "<script>window.pwned=2</script>Xi'an City.",
     "增信心暖人心聚民心": "Building confidence, warming hearts, uniting the people",
 }
-FLAGS = {
-    "网格化管理深入社区。": [
-        {"code": "term-miss", "detail": "网格化管理 → grid-based <management>"}
-    ]
-}
+FLAGS = {"网格化管理深入社区。": [Flag("term-miss", "网格化管理 → grid-based <management>")]}
 
 GLOSSARY = [
     Entry(

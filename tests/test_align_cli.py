@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from bilingual.align import Bead
 from bilingual.align.edition import _pair_fields
 from bilingual.cli import app
+from bilingual.document import Flag
 from bilingual.errors import InputError
 from bilingual.store import EditionStore
 
@@ -135,7 +136,7 @@ def test_unrelated_english_scores_low(
     code, _out, err = run_cli(capsys, *base, "-e", tmp_path / "ed")
     assert code == 0 and "Most beads score low" in err
     with EditionStore(tmp_path / "ed") as store:
-        flags = [[f["code"] for f in p.flags] for p in store.pairs()]
+        flags = [[f.code for f in p.flags] for p in store.pairs()]
     assert sum("low-confidence" in f for f in flags) > len(flags) / 2
     code, _out, err = run_cli(capsys, *base[:2], files["en"], *base[3:], "--beads")
     assert code == 0 and "Most beads score low" not in err
@@ -187,10 +188,10 @@ def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
     assert len(pairs) == 13
     assert [p.zh for p in pairs][8] == ZH[8] + ZH[9]
     assert pairs[6].en == f"{EN[6]} {EN[7]}"
-    assert {p.signature for p in pairs} == {"align:dictionary"}
+    assert {p.signature for p in pairs} == {"align dictionary"}
     omitted = pairs[9]
     assert (omitted.zh, omitted.en, omitted.status) == (ZH[10], "", "untranslated")
-    assert omitted.flags == [{"code": "no-english", "detail": "no English counterpart found"}]
+    assert list(omitted.flags) == [Flag("no-english", "no English counterpart found")]
     assert all(p.status == "machine" and p.score is not None for i, p in enumerate(pairs) if i != 9)
     assert history[-1]["action"] == "align"
 
@@ -222,13 +223,13 @@ def test_pair_fields_policy() -> None:
     fields = _pair_fields(beads, en, "mt-file")
     assert [f["en"] for f in fields] == ["E0 E1 E2", "", "E3"]
     assert [f["status"] for f in fields] == ["machine", "untranslated", "machine"]
-    assert [[flag["code"] for flag in f["flags"]] for f in fields] == [
+    assert [[flag.code for flag in f["flags"]] for f in fields] == [
         ["extra-english", "extra-english"],
         ["no-english"],
         ["low-confidence"],
     ]
-    assert fields[2]["flags"][0]["detail"] == "score 0.10"
-    assert fields[0]["signature"] == "align:mt-file"
+    assert fields[2]["flags"][0].detail == "score 0.10"
+    assert str(fields[0]["signature"]) == "align mt-file"
 
 
 def test_installed_argos_model_is_the_bridge(
@@ -251,3 +252,14 @@ def test_installed_argos_model_is_the_bridge(
     code, out, err = run_cli(capsys, *base, "--beads", "--no-model")
     assert code == 0 and "Aligning from the dictionary alone" in err
     assert parse_beads(out) == GOLD
+
+
+def test_utf16_inputs_without_bom(files: dict[str, Path], tmp_path: Path) -> None:
+    """UTF-16 files without a byte order mark align like their UTF-8 originals."""
+    expected = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads")
+    for name, encoding in (("zh", "utf-16-le"), ("en", "utf-16-be")):
+        text = files[name].read_text(encoding="utf-8")
+        files[name] = tmp_path / f"{name}16.txt"
+        files[name].write_bytes(text.encode(encoding))
+    beads = run("align", str(files["zh"]), str(files["en"]), "--presegmented", "--beads")
+    assert beads == expected and parse_beads(beads)

@@ -107,6 +107,14 @@ def test_ruby_present_and_the_toggle_hides_it(loaded) -> None:
     assert rt.is_visible()
 
 
+def test_a_lead_is_not_bold(loaded) -> None:
+    page, _ = loaded
+    weights = page.evaluate(
+        "[...document.querySelectorAll('.k-lead > *')].map(e => getComputedStyle(e).fontWeight)"
+    )
+    assert weights and all(int(w) <= 400 for w in weights), weights
+
+
 def test_hovering_a_sentence_highlights_its_partner(loaded) -> None:
     page, _ = loaded
     zh = page.locator(".k-lead .zh")
@@ -204,3 +212,104 @@ def test_a_word_and_its_pinyin_stay_on_one_line(browser, wordy_url: str, width: 
     assert len(gaps) >= 6 and gaps[len(gaps) // 2] < 2, gaps  # the median line is full
     assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
     context.close()
+
+
+# Words whose pinyin is wider than their characters (众志成城 under zhòngzhìchéngchéng): a
+# ruby base lets Chromium push the characters apart ("冲 锋"); one base box per word keeps
+# them together and spreads the reading over the word.
+WIDE_READINGS = "全体党员冲锋在前，众志成城，壮大力量。"
+# For each ruby whose base has several characters: (base, widest step from one character's
+# centre to the next, minus 1 em, in em): 0 when the characters sit side by side.
+GLYPH_SPREAD = """() => [...document.querySelectorAll('.zh ruby')].flatMap(r => {
+  const walk = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+  let base = null;
+  for (let n; (n = walk.nextNode()); ) if (!n.parentElement.closest('rt, rp')) { base = n; break; }
+  if (!base || base.data.length < 2) return [];
+  const centres = [...base.data].map((_, i) => {
+    const g = document.createRange(); g.setStart(base, i); g.setEnd(base, i + 1);
+    const b = g.getBoundingClientRect(); return (b.left + b.right) / 2;
+  });
+  const em = parseFloat(getComputedStyle(base.parentElement).fontSize);
+  const steps = centres.slice(1).map((c, i) => (c - centres[i]) / em - 1);
+  const rt = r.querySelector('rt').getBoundingClientRect();
+  const box = base.parentElement.getBoundingClientRect();
+  return [[base.data, Math.max(...steps), rt.width / box.width]];
+})"""
+
+
+@pytest.fixture(scope="module")
+def wide_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The HTML page and the EPUB's article (unzipped, with its style sheet) of one sentence."""
+    import zipfile
+
+    directory = tmp_path_factory.mktemp("wide")
+    blocks = [("paragraph", WIDE_READINGS, [WIDE_READINGS])]
+    with EditionStore(directory / "wide", create=True) as store:
+        store.save_edition(assign_ids([blocks], "wide"))
+        html, epub = render_edition(store, formats=("html", "epub"), glossary=glossary())
+    with zipfile.ZipFile(epub) as z:
+        z.extractall(directory / "book")
+    article = directory / "book" / "OEBPS" / "article-0001.xhtml"
+    return {"html": html.as_uri(), "epub": article.as_uri()}
+
+
+@pytest.mark.parametrize("fmt", ["html", "epub"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_wide_pinyin_keeps_a_words_characters_together(browser, wide_pages, fmt, width) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(wide_pages[fmt])
+    spread = page.evaluate(GLYPH_SPREAD)
+    context.close()
+    words = {base: (step, ratio) for base, step, ratio in spread}
+    assert {"冲锋", "众志成城"} <= set(words), words
+    assert words["众志成城"][1] > 1.05  # the reading is wider than the word: the case at hand
+    assert all(abs(step) < 0.02 for step, _ in words.values()), words
+
+
+# Where the reader's edition breaks at a glance: wider than the screen, pinyin not over its
+# characters, a lead set in bold. Checked on a screenshot's page at phone and desktop width.
+LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const over = [...document.querySelectorAll('.zh, .en, h1')]
+    .filter(e => e.getBoundingClientRect().right > width + 1).length;
+  const misplaced = [...document.querySelectorAll('ruby')].filter(r => {
+    const rt = r.querySelector('rt').getBoundingClientRect();
+    const base = (r.querySelector('.rb') || r).getBoundingClientRect();
+    return rt.bottom > base.top + base.height / 2;
+  }).length;
+  const bold = [...document.querySelectorAll('.k-lead .zh, .k-lead .en')]
+    .filter(e => parseInt(getComputedStyle(e).fontWeight) > 400).length;
+  return {over, misplaced, bold, rubies: document.querySelectorAll('ruby').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def reader_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The mini edition's HTML page and its EPUB's first article, unzipped."""
+    import zipfile
+
+    directory = tmp_path_factory.mktemp("screens")
+    with build_store(directory / NAME) as store:
+        html, epub = render_edition(store, formats=("html", "epub"), glossary=glossary())
+    with zipfile.ZipFile(epub) as z:
+        z.extractall(directory / "book")
+    return {"html": html.as_uri(), "epub": (directory / "book/OEBPS/article-0001.xhtml").as_uri()}
+
+
+@pytest.mark.parametrize("fmt", ["html", "epub"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_screenshots_lay_out(browser, reader_pages, tmp_path: Path, fmt: str, width: int) -> None:
+    import struct
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(reader_pages[fmt])
+    shot = tmp_path / f"{fmt}-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    layout = page.evaluate(LAYOUT)
+    context.close()
+    # a full-page shot is as wide as the page's content (PNG: size in the IHDR chunk)
+    shot_width, shot_height = struct.unpack(">II", shot.read_bytes()[16:24])
+    assert shot_width == width and shot_height > 800
+    assert layout["rubies"] > 20 and layout == {**layout, "over": 0, "misplaced": 0, "bold": 0}

@@ -17,11 +17,11 @@ import pytest
 from conftest import SEED
 from mt_support import run_cli
 
-from bilingual.glossary import load_glossary
-from bilingual.names import names_in
-from bilingual.numbers import en_values, zh_numbers
 from bilingual.store import EditionStore
-from bilingual.terminology import MARKER_RE, has_rendering
+from bilingual.terms.files import load_glossary
+from bilingual.terms.names import names_in
+from bilingual.terms.numbers import en_values, zh_numbers
+from bilingual.terms.protect import MARKER_RE, has_rendering
 
 # Anything that looks like a placeholder or a piece of one: ZZ12ZZ, zz 3 zz, ZZ4, a lone ZZ.
 LEAK = re.compile(r"(?<![A-Za-z])[Zz]\s?[Zz](?![a-y])|ZZ")
@@ -75,7 +75,7 @@ def audit(pairs: list) -> dict[str, int]:
         zh, en = pair.zh, pair.en
         assert pair.status == "machine", pair
         assert not LEAK.search(en) and not MARKER_RE.search(en), (zh, en)
-        details = {(f["code"], f["detail"]) for f in pair.flags}
+        details = {(f.code, f.detail) for f in pair.flags}
 
         # (rendered?, flag codes that may report it, the Chinese, the English expected)
         items = [
@@ -125,7 +125,7 @@ def test_seed_with_a_marker_keeping_engine_restores_everything(seed_edition: Pat
     assert counts["rendered"] > 200 and counts["flagged"] == 0, counts
     # no term, name, number or marker flag at all (QA's length checks may still speak)
     enforcement = {"term-miss", "name-miss", "number-mismatch", "marker-leak"}
-    assert [f for p in pairs for f in p.flags if f["code"] in enforcement] == []
+    assert [f for p in pairs for f in p.flags if f.code in enforcement] == []
     # The approved renderings themselves are what comes back.
     english = " ".join(p.en for p in pairs)
     for rendering in ("grid worker", "Party membership dues", "Mengcheng County", "Ge Xin'ai"):

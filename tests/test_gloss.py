@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.glossary import Entry, Glossary
 from bilingual.mt import EngineOptions
 from bilingual.mt.gloss import GlossEngine, best_sense, clean_sense
+from bilingual.terms.glossary import Entry, Glossary
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_gloss_sentences(zh, expected):
 def test_signature_and_label_say_it_is_a_gloss():
     engine = GlossEngine(EngineOptions())
     assert engine.label == "word gloss"
-    assert "word gloss, not MT" in engine.signature()
+    assert "word gloss, not MT" in str(engine.signature())
     assert not any("\u4e00" <= c <= "\u9fff" for c in engine.translate(["旦正措同志说"])[0])
 
 

@@ -10,19 +10,20 @@ from glossary_support import HEADER, shipped_fixture  # noqa: F401
 from lxml import etree
 
 from bilingual.errors import GlossaryError
-from bilingual.glossary import (
-    Entry,
-    Glossary,
+from bilingual.terms.analysis import analyse
+from bilingual.terms.files import (
+    export_text,
     layer_files,
     load_glossary,
+    read_any,
     read_tsv,
-    search,
-    stats,
     user_glossary_path,
     write_tsv,
 )
-from bilingual.glossary_io import TBX_NS, export_text, read_any, read_csv, read_tbx
-from bilingual.glossary_lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.formats import TBX_NS, XML_LANG, read_csv, read_tbx
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.search import search, stats
 
 
 def tsv(path: Path, *rows: str) -> Path:
@@ -61,7 +62,7 @@ def test_missing_extra_file_is_an_error(shipped: Path, tmp_path: Path) -> None:
 
 
 def test_shipped_dir_defaults_to_repo_glossary(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bilingual.glossary import shipped_dir
+    from bilingual.terms.files import shipped_dir
 
     monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR", raising=False)
     assert shipped_dir() == ROOT / "glossary"
@@ -115,16 +116,26 @@ def test_terms_key_changes_only_for_sentences_with_the_changed_term(shipped: Pat
     before = load_glossary()
     tsv(user_glossary_path(), "党费\tParty dues\t\t\t\t\t\t")
     after = load_glossary()
-    changed = [s for s in sentences if before.terms_key(s) != after.terms_key(s)]
+    changed = [
+        s
+        for s in sentences
+        if analyse(s, "paragraph", before).terms_key != analyse(s, "paragraph", after).terms_key
+    ]
     assert changed == ["拨付党费", "网格化和党费"]
-    assert before.terms_key("没有术语") == ""
+    assert analyse("没有术语", "paragraph", before).terms_key == ""
 
 
 def test_a_new_longer_term_changes_the_key_where_it_matches() -> None:
     small = Glossary.from_entries([Entry("网格化", "grid-based")])
     big = Glossary.from_entries([Entry("网格化", "grid-based"), Entry("网格化管理", "grid mgmt")])
-    assert small.terms_key("网格化管理") != big.terms_key("网格化管理")
-    assert small.terms_key("网格化加强") == big.terms_key("网格化加强")
+    assert (
+        analyse("网格化管理", "paragraph", small).terms_key
+        != analyse("网格化管理", "paragraph", big).terms_key
+    )
+    assert (
+        analyse("网格化加强", "paragraph", small).terms_key
+        == analyse("网格化加强", "paragraph", big).terms_key
+    )
 
 
 NOT_TERMS = Glossary(
@@ -156,7 +167,7 @@ def test_not_terms_load_from_the_shipped_dir_and_change_the_hash(shipped: Path) 
     (shipped / "not-terms.txt").write_text("# comment\n人党费\tnot 党费 here\n\n")
     after = load_glossary()
     assert after.not_terms == {"人党费"} and after.find("年轻人党费") == []
-    assert after.hash != before.hash and after.terms_key("年轻人党费") == ""
+    assert after.hash != before.hash and analyse("年轻人党费", "paragraph", after).terms_key == ""
 
 
 def test_lint_checks_not_terms(tmp_path: Path) -> None:
@@ -183,9 +194,9 @@ def _sample_entries() -> list[Entry]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx"])
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx", "tbx3"])
 def test_formats_round_trip(tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / f"g.{fmt}"
+    path = tmp_path / f"g.{fmt.rstrip('3')}"  # both TBX forms are .tbx files
     path.write_text(export_text(_sample_entries(), fmt), encoding="utf-8")
     back = [e.to_row() for e in read_any(path)]
     assert back == [e.to_row() for e in _sample_entries()]
@@ -198,24 +209,47 @@ def test_write_tsv_round_trips_and_strips_tabs(tmp_path: Path) -> None:
     assert (back.en, back.note) == ("Party dues", "line break")
 
 
-def test_tbx_is_tbx_v3_basic(tmp_path: Path) -> None:
-    root = etree.fromstring(export_text(_sample_entries(), "tbx").encode())
+def test_tbx3_is_tbx_v3_basic(tmp_path: Path) -> None:
+    root = etree.fromstring(export_text(_sample_entries(), "tbx3").encode())
     ns = {"t": TBX_NS}
     assert root.tag == f"{{{TBX_NS}}}tbx"
     assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
-    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert root.get(XML_LANG) == "en"
     concepts = root.findall("t:text/t:body/t:conceptEntry", ns)
     assert len(concepts) == 3 and len({c.get("id") for c in concepts}) == 3
     first = concepts[0]
-    langs = [
-        s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in first.findall("t:langSec", ns)
-    ]
-    assert langs == ["zh", "en"]
+    assert [s.get(XML_LANG) for s in first.findall("t:langSec", ns)] == ["zh", "en"]
     assert first.find("t:descrip[@type='subjectField']", ns).text == "governance"
     assert first.findtext("t:langSec/t:termSec/t:term", namespaces=ns) == "网格化管理"
     # auxiliary info comes before the language sections, as the TBX core structure requires
     kinds = [etree.QName(c).localname for c in first]
     assert kinds.index("langSec") > max(kinds.index("descrip"), kinds.index("note"))
+
+
+def test_tbx_is_tbx_basic_2008_martif(tmp_path: Path) -> None:
+    text = export_text(_sample_entries(), "tbx")
+    assert text.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n<martif '
+    )
+    root = etree.fromstring(text.encode())
+    assert root.tag == "martif" and root.nsmap == {}  # OmegaT refuses a namespaced martif
+    assert (root.get("type"), root.get(XML_LANG)) == ("TBX-Basic", "en")
+    assert root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") == "TBXBasicXCSV02.xcs"
+    entries = root.findall("text/body/termEntry")
+    assert len(entries) == 3 and len({e.get("id") for e in entries}) == 3
+    first = entries[0]
+    assert [s.get(XML_LANG) for s in first.findall("langSet")] == ["zh", "en"]
+    assert first.findtext("descrip[@type='subjectField']") == "governance"
+    terms = [t.text for t in first.findall("langSet/tig/term")]
+    assert terms == ["网格化管理", "网格管理", "grid-based management"]
+    last = entries[2].findall("langSet")[1]  # 居委会: an English alternative, deprecated
+    assert [t.text for t in last.findall("tig/term")] == [
+        "residents committee",
+        "neighborhood committee",
+    ]
+    statuses = [n.text for n in last.findall("tig/termNote[@type='administrativeStatus']")]
+    assert statuses == ["preferredTerm-admn-sts", "deprecatedTerm-admn-sts"]
 
 
 def test_reads_tbx_v2_martif(tmp_path: Path) -> None:
@@ -326,6 +360,22 @@ GOOD = "党费\tParty membership dues\tdǎng fèi\tparty\t\tsrc\t\tapproved"
             ],
             ["shadowed"],
         ),
+        # internal research notes are refused in source and note; documents and URLs pass
+        (
+            ["党费\tParty dues\tdǎng fèi\tparty\t\tcode-index-file:557 (TS glossary)\t\t"],
+            ["source"],
+        ),
+        (
+            ["党费\tParty dues\tdǎng fèi\tparty\t\tXinhua; repo not resolved by index\t\t"],
+            ["source"],
+        ),
+        (["党费\tParty dues\tdǎng fèi\tparty\t\tgithub:me115/read/x.rst\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\tseen via find_string\tsrc\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\t\treference: political-terms.tsv\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\tTODO check\tsrc\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\tseed-page body\tsrc\t\t"], ["source"]),
+        (["党费\tParty dues\tdǎng fèi\tparty\t\tCPC Constitution (English, 2022)\t\t"], []),
+        (["党费\tParty dues\tdǎng fèi\tparty\t\thttps://github.com/x/y/blob/main/a.md\t\t"], []),
     ],
 )
 def test_lint_codes(tmp_path: Path, rows: list[str], codes: list[str]) -> None:
@@ -374,4 +424,4 @@ def test_shipped_glossary_is_lint_clean_and_large(monkeypatch: pytest.MonkeyPatc
     files = [(f"shipped/{p.name}", p) for p in SHIPPED_FILES]
     problems = lint_files(files)
     assert [str(p) for p in problems] == []
-    assert len(load_glossary(user=False)) >= 600
+    assert len(load_glossary(user=False)) >= 7000

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.errors import GlossaryError
-from bilingual.glossary import read_tsv, user_glossary_path
-from bilingual.glossary_io import TBX_NS
+from bilingual.terms.files import read_tsv, user_glossary_path
+from bilingual.terms.formats import TBX_NS
 
 runner = CliRunner()
 
@@ -132,9 +132,9 @@ def test_the_shipped_files_are_refused_as_a_target(shipped: Path) -> None:
         run("glossary", "add", "新词", "x", "--file", str(shipped / "terms.tsv"))
 
 
-@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx"])
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "tbx", "tbx3"])
 def test_export_then_import_round_trips(tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"all.{fmt}"
+    out = tmp_path / f"all.{fmt.rstrip('3')}"  # both TBX forms are .tbx files
     run("glossary", "export", "--format", fmt, "-o", str(out))
     target = tmp_path / "copy.tsv"
     message = run("glossary", "import", str(out), "--file", str(target))
@@ -149,6 +149,8 @@ def test_export_then_import_round_trips(tmp_path: Path, fmt: str) -> None:
 def test_export_to_stdout_and_tbx_parses() -> None:
     assert run("glossary", "export").splitlines()[0].startswith("zh\ten\tpinyin")
     root = etree.fromstring(run("glossary", "export", "--format", "tbx").encode())
+    assert root.tag == "martif" and len(root.findall(".//termEntry")) == 13
+    root = etree.fromstring(run("glossary", "export", "--format", "tbx3").encode())
     assert len(root.findall(f".//{{{TBX_NS}}}conceptEntry")) == 13
     with pytest.raises(GlossaryError, match="Unknown export format"):
         run("glossary", "export", "--format", "docx")
@@ -246,7 +248,7 @@ def test_real_shipped_files_are_never_changed(
     --glossary file layers on top; no shipped byte changes."""
     import hashlib
 
-    from bilingual.glossary import shipped_dir
+    from bilingual.terms.files import shipped_dir
 
     monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

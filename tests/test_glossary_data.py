@@ -3,10 +3,15 @@ words that merely hold their characters (glossary/not-terms.txt)."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
 import pytest
 from conftest import ROOT
 
-from bilingual.glossary import NOT_TERMS_FILE, Glossary, read_not_terms, read_tsv
+from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_rows, read_tsv
+from bilingual.terms.glossary import Glossary
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +28,61 @@ def shipped() -> Glossary:
         # a short term where it is the term
         ("保障和改善民生", ["保障和改善民生"]),
         ("关注民生", ["民生"]),
-        ("市人大常委会主任", ["人大常委会", "主任"]),
+        ("市人大常委会主任", ["人大常委会主任"]),
+        ("人大常委会办公厅主任", ["人大常委会", "办公厅", "主任"]),
         ("市长表示", ["市长"]),
-        ("十四五时期", ["十四五"]),
+        ("十四五时期", ["十四五时期"]),
+        ("十四五开局", ["十四五"]),
         ("各街道、社区", ["街道", "社区"]),
         ("国卫复审", ["国卫"]),
         ("宣传部部长", ["宣传部", "部长"]),
         ("大会主席团", ["主席团"]),
         ("实事求是", ["实事求是"]),
+        ("新中国成立以来", ["新中国"]),
+        ("学习党史", ["党史"]),
+        ("省第十二次党代表大会", ["党代表大会"]),
+        ("抓好巡视整改", ["巡视整改"]),
+        ("深化整改", ["整改"]),
+        ("严厉惩治腐败", ["腐败"]),
+        ("发展县城经济", ["县城"]),
+        ("推进种业振兴", ["种业振兴"]),
+        ("乡村民宿", ["民宿"]),
+        ("同比增长5%", ["同比增长"]),
+        ("同比持平", ["同比"]),
+        ("前三季度", ["前三季度"]),  # not 三季度 inside it
+        ("第二季度", ["第二季度"]),  # a variant of 二季度
+        ("规模以上工业企业利润", ["规模以上工业企业利润"]),
+        ("地表水水质优良比例", ["地表水水质优良比例"]),
+        ("劣Ⅴ类水体", ["劣Ⅴ类"]),
+        ("扩大内需", ["扩大内需"]),
+        ("提振内需", ["内需"]),
+        ("发展人权事业", ["人权"]),
+        ("维护宪法和基本法确定的宪制秩序", ["宪法", "基本法", "宪制秩序"]),
+        ("北约东扩", ["北约"]),
+        ("各级林长", ["林长"]),
+        ("转变作风", ["作风"]),
+        ("心系群众", ["群众"]),
+        ("北大学子", ["北大"]),
+        ("加强海军建设", ["海军"]),
+        ("欢度春节", ["春节"]),
+        ("传承发展中医", ["中医"]),
+        ("中俄外长会晤", ["中俄", "外长"]),
+        ("西藏日喀则", ["西藏", "日喀则"]),
+        ("内蒙古兴安盟", ["内蒙古", "兴安盟"]),
+        ("外交部副部长", ["外交部副部长"]),
+        ("工信部副部长", ["工信部副部长"]),
+        ("高校毕业生", ["高校毕业生"]),
+        ("“十四五”规划", ["“十四五”规划"]),
+        ("中日两国", ["中日", "两国"]),
+        ("刚果（金）", ["刚果（金）"]),
+        ("中美洲国家", ["中美洲"]),  # not 中美 (China-US)
+        ("外交部亚洲司", ["外交部", "亚洲司"]),
+        ("马来西亚总理", ["马来西亚总理"]),  # 总理 alone is China's Premier
+        ("召开两国元首会晤", ["两国元首"]),
+        ("促进两岸交流", ["两岸交流"]),
+        ("两岸经贸往来", ["两岸"]),
+        ("海河流域", ["海河"]),
+        ("红河哈尼族彝族自治州", ["红河哈尼族彝族自治州"]),
         # its characters inside another word: no term
         ("人民生活水平不断提高", []),
         ("农村居民人均收入", []),
@@ -38,7 +90,7 @@ def shipped() -> Glossary:
         ("建立城市长效机制", []),
         ("着眼大局长远", []),
         ("推动农村长期稳定", []),
-        ("保护黄河长江", []),
+        ("保护黄河长江", ["黄河", "长江"]),  # not 河长 (river chief)
         ("十四五岁的孩子", []),
         ("街道整洁", []),
         ("班主任", []),
@@ -49,6 +101,54 @@ def shipped() -> Glossary:
         ("受当地委托", []),
         ("全国卫生", []),
         ("小组长期坚持", []),
+        ("建设创新中国", []),
+        ("调整改革方案", []),
+        ("全县城乡居民", []),
+        ("办理各种业务", []),
+        ("居民宿舍", []),
+        ("满足国内需要", []),
+        ("保持相同比例", []),
+        ("维护个人权益", []),
+        ("保障公民个人权利", []),
+        ("完善基本法律制度", []),
+        ("位于县城东北约20公里", ["县城"]),
+        ("森林长势良好", []),
+        ("防范合作风险", []),
+        ("保持创作风格", []),
+        ("提高校园安全", []),
+        ("东北大米", []),
+        ("发展航空军工", []),
+        ("新春节目", []),
+        ("是非遗留问题", []),
+        ("集中医学观察", ["集中医学观察"]),
+        ("集中药品采购", []),
+        ("集中医疗资源", []),
+        ("在海外长期工作", []),
+        ("大理石地面", []),
+        ("5日本报讯", []),  # date + 本报讯, not Japan
+        ("沿海地区", []),  # not Haiti
+        ("增加纳税", []),  # not Ghana
+        ("指南非常实用", []),  # not South Africa
+        ("其中美国", []),  # not 中美
+        ("中老年人", []),
+        ("工作中越来越", []),
+        ("伟大使命", []),  # not 大使
+        ("全国会议", []),  # not 国会
+        ("集中方式", []),  # not 中方
+        ("中东部地区", []),  # not the Middle East
+        ("司法国际合作", []),  # not France
+        ("巴林右旗", []),  # not Bahrain
+        ("带领事业发展", []),  # not 领事
+        ("长江两岸", []),  # river banks, not cross-Strait
+        ("大运河两岸", []),
+        ("全国债务", []),  # not 国债
+        ("中华山河", []),  # not Mount Huashan
+        ("开创发展局面", []),  # not Hong Kong's Development Bureau
+        ("其余村民", []),  # not Yucun Village
+        ("全国道德模范", ["全国道德模范"]),  # not 国道 (national highways)
+        ("318国道", ["国道"]),
+        ("平安阳光", []),
+        ("夜空中的北斗星", []),
     ],
 )
 def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: list[str]) -> None:
@@ -60,6 +160,8 @@ def test_short_terms_match_only_as_terms(shipped: Glossary, text: str, terms: li
     [
         ("部长", "head"),  # a local department's head far more often than a minister
         ("副部长", "deputy head"),
+        ("外交部副部长", "vice foreign minister"),  # ministry posts are compound entries
+        ("财政部部长", "Minister of Finance"),
         ("实事求是", "seek truth from facts"),
         ("疫情", "epidemic"),
         ("社区", "community"),
@@ -72,62 +174,128 @@ def test_generic_terms_keep_their_house_rendering(shipped: Glossary, zh: str, en
     assert shipped.entries[zh].en == en
 
 
+def test_shipped_glossary_keeps_the_house_rules() -> None:
+    """scripts/glossary_pinyin.py check: known categories, notes filled, zh unique across files,
+    house renderings provisional, every pinyin syllable a reading of its character."""
+    script = ROOT / "scripts" / "glossary_pinyin.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout.rstrip().endswith("OK")
+
+
+# A source a reader can follow names a year (a document, or Xinhua English with the years it
+# used the rendering), or is a URL, or says house rendering.
+FOLLOWABLE = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://|^house rendering$")
+
+
+def followable(source: str) -> bool:
+    return any(FOLLOWABLE.search(part.strip()) for part in source.split(";"))
+
+
+def test_every_source_names_a_document_and_year_or_a_url() -> None:
+    vague = [
+        f"{path.name}:{row.line}: {row.fields['zh']}: {row.fields['source']}"
+        for path in sorted((ROOT / "glossary").glob("*.tsv"))
+        for row in read_rows(path)
+        if not followable(row.fields["source"])
+    ]
+    assert vague == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Xinhua English", False),
+        ("GWR2015; Xinhua English", False),
+        ("Xinhua English (2018-2024)", True),
+        ("Report to the 20th CPC National Congress (English, 2022)", True),
+        ("http://en.people.cn/n3/2024/0404/c90000-20153224.html", True),
+        ("house rendering", True),
+    ],
+)
+def test_the_source_rule_can_fail(source: str, expected: bool) -> None:
+    assert followable(source) is expected
+
+
 # --- TBX export: valid TBX-Basic -----------------------------------------------------------------
 
-TBX_RNG = ROOT / "tests" / "tbx_basic_subset.rng"
+TBX_RNG = {  # RELAX NG subsets of the TBX-Basic content model, one per form
+    "tbx": ROOT / "tests" / "tbx_basic_2008_subset.rng",
+    "tbx3": ROOT / "tests" / "tbx_v3_basic_subset.rng",
+}
+TERM_SECTIONS = ("termSec", "tig")
+ENTRIES = ("conceptEntry", "termEntry")
 
 
-def tbx_errors(text: str) -> list[str]:
-    """Problems of a TBX document: RELAX NG (TBX-Basic DCA content model, tests/
-    tbx_basic_subset.rng) plus the TBX-Basic Schematron rules that apply to what we write."""
+def tbx_errors(text: str, fmt: str = "tbx") -> list[str]:
+    """Problems of a TBX document: RELAX NG (the TBX-Basic content model of `fmt`'s form,
+    tests/tbx_*_subset.rng) plus the TBX-Basic Schematron rules that apply to what we write."""
     from lxml import etree
 
-    schema = etree.RelaxNG(etree.parse(str(TBX_RNG)))
+    schema = etree.RelaxNG(etree.parse(str(TBX_RNG[fmt])))
     root = etree.fromstring(text.encode())
     errors = [] if schema.validate(root) else [str(e) for e in schema.error_log]
     for element in root.iter():
         parent = (
             etree.QName(element.getparent()).localname if element.getparent() is not None else ""
         )
-        if etree.QName(element).localname == "termNote" and parent != "termSec":
-            errors.append("termNote outside termSec")
-        if element.get("type") == "subjectField" and parent != "conceptEntry":
-            errors.append("subjectField outside conceptEntry")
+        if etree.QName(element).localname == "termNote" and parent not in TERM_SECTIONS:
+            errors.append("termNote outside a term section")
+        if element.get("type") == "subjectField" and parent not in ENTRIES:
+            errors.append("subjectField outside the entry")
         if element.get("type") == "":
             errors.append("empty type")
     return errors
 
 
-def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary) -> None:
-    from bilingual.glossary_io import export_text
+@pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
+def test_shipped_glossary_exports_as_valid_tbx_basic(shipped: Glossary, fmt: str) -> None:
+    from bilingual.terms.files import export_text
 
-    assert tbx_errors(export_text(shipped.entries.values(), "tbx")) == []
+    assert tbx_errors(export_text(shipped.entries.values(), fmt), fmt) == []
 
 
 @pytest.mark.parametrize(
-    ("old", "new"),
+    ("fmt", "old", "new"),
     [
-        ('style="dca"', 'style="dct"'),
-        ('<termNote type="administrativeStatus">preferredTerm', '<termNote type="status">x'),
-        ('<descrip type="subjectField">', '<descrip type="category">'),
-        ("</term>", "</term><note>first</note>"),  # auxiliary info before the termNote
+        ("tbx3", 'style="dca"', 'style="dct"'),
+        ("tbx", 'type="TBX-Basic"', 'type="TBX"'),
+        ("tbx", "<martif ", '<martif xmlns="urn:iso:std:iso:30042:ed-1" '),  # OmegaT refuses it
+        ("tbx", "TBXBasicXCSV02.xcs", "TBXXCSV02.xcs"),
+        *[
+            (
+                fmt,
+                '<termNote type="administrativeStatus">preferredTerm',
+                '<termNote type="status">x',
+            )
+            for fmt in ("tbx", "tbx3")
+        ],
+        *[
+            (fmt, '<descrip type="subjectField">', '<descrip type="category">')
+            for fmt in ("tbx", "tbx3")
+        ],
+        # auxiliary info before the termNote
+        *[(fmt, "</term>", "</term><note>first</note>") for fmt in ("tbx", "tbx3")],
     ],
 )
-def test_the_tbx_check_can_fail(old: str, new: str) -> None:
-    from bilingual.glossary import Entry
-    from bilingual.glossary_io import export_text
+def test_the_tbx_check_can_fail(fmt: str, old: str, new: str) -> None:
+    from bilingual.terms.files import export_text
+    from bilingual.terms.glossary import Entry
 
-    text = export_text([Entry("党费", "Party membership dues", category="party")], "tbx")
-    assert old in text and tbx_errors(text) == []
-    assert tbx_errors(text.replace(old, new, 1)) != []
+    text = export_text([Entry("党费", "Party membership dues", category="party")], fmt)
+    assert old in text and tbx_errors(text, fmt) == []
+    assert tbx_errors(text.replace(old, new, 1), fmt) != []
 
 
 def test_tbx_export_drops_control_characters_and_refuses_an_empty_glossary() -> None:
     from bilingual.errors import GlossaryError
-    from bilingual.glossary import Entry
-    from bilingual.glossary_io import export_text
+    from bilingual.terms.files import export_text
+    from bilingual.terms.glossary import Entry
 
-    text = export_text([Entry("党费", "Party\x01 dues", note="a\x0bb")], "tbx")
-    assert tbx_errors(text) == [] and "Party dues" in text
+    for fmt in ("tbx", "tbx3"):
+        text = export_text([Entry("党费", "Party\x01 dues", note="a\x0bb")], fmt)
+        assert tbx_errors(text, fmt) == [] and "Party dues" in text
     with pytest.raises(GlossaryError, match="No terms to export"):
         export_text([], "tbx")

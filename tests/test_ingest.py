@@ -237,3 +237,70 @@ def test_parallel_parse_gives_the_serial_edition_and_one_line_errors(
     bad = _write(tmp_path / "bad.txt", b"\x00\x01\x02" * 10)
     with pytest.raises(InputError, match="looks like a binary file"):
         ingest_module.build_edition([*pages, bad], "x")
+
+
+@pytest.mark.parametrize("ending", ["。", "（完）"], ids=["sentence-end", "no-sentence-end"])
+def test_one_long_line_is_body_in_paragraphs_and_sentences(
+    seed_edition: Path, tmp_path: Path, ending: str
+) -> None:
+    """Text with no line breaks (a 300 kB line here) is paragraphs of sentences, never a
+    title of one sentence, and every character of it is kept."""
+    from bilingual.ingest import MAX_PARAGRAPH
+    from bilingual.ingest.sentences import MAX_SENTENCE
+
+    with EditionStore(seed_edition) as store:
+        paragraphs = [p.zh for p in store.pairs() if p.kind == "paragraph"]
+    text = "".join(paragraphs * 100)[:100_000] + ending
+    page = _write(tmp_path / "line.txt", text.encode())
+    result = ingest([page], tmp_path / "ed")
+    blocks = [b for a in result.edition.articles for b in a.blocks]
+    assert {b.kind for b in blocks} == {"paragraph"}
+    assert len(blocks) > 60 and max(len(b.text) for b in blocks) <= MAX_PARAGRAPH
+    sentences = [s.zh for s in result.edition.sentences()]
+    assert len(sentences) > 1000 and max(map(len, sentences)) <= MAX_SENTENCE
+    assert "".join(sentences) == text
+
+
+def test_new_store_is_in_wal_mode_with_nothing_left_beside_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    ingest([SEED], tmp_path / "ed")
+    assert sorted(p.name for p in (tmp_path / "ed").iterdir()) == ["articles.md", "edition.sqlite"]
+    with sqlite3.connect(tmp_path / "ed" / "edition.sqlite") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [[], [[]], [[("title", "标题", ["标题"])], [("paragraph", "一。二。", ["一。", "二。"])]]],
+    ids=["no-articles", "article-without-blocks", "two-articles"],
+)
+def test_show_json_pieces_are_the_edition_json(articles) -> None:
+    from bilingual.document import assign_ids
+    from bilingual.ingest.tree import json_pieces
+
+    edition = assign_ids(articles, "名")
+    assert json.loads("".join(json_pieces(edition))) == edition.to_json()
+
+
+def test_progress_on_a_terminal_and_not_in_a_pipe(tmp_path: Path) -> None:
+    """On a real terminal (a pty) ingest shows its stages on stderr; piped, it prints none."""
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "bilingual", "ingest", str(SEED), "-e", str(tmp_path / "tty")],
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(24, 120),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    screen = child.before
+    for stage in ("Reading", "Saving 7 articles to edition.sqlite", "Writing articles.md"):
+        assert stage in screen
+    assert "Ingested 7 articles, 53 blocks, 94 sentences" in screen
+    piped = run("ingest", str(SEED), "-e", str(tmp_path / "pipe"))
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -250,3 +250,96 @@ def test_available_marks_installed_by_pair_type_and_version(
         package, "argospm_package_name", lambda p: f"translate-{p.from_code}_{p.to_code}"
     )
     assert [row["installed"] for row in models.available()] == [True, False, False]
+
+
+def test_install_refuses_a_member_compressed_like_a_zip_bomb(tmp_path, capsys, packages):
+    """A member over 1 MB that unpacks to more than 50 times its compressed size."""
+    archive = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in (_package() | {"pkg/model/model.bin": b"\0" * 5_000_000}).items():
+            zf.writestr(name, data)
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo("pkg/model/model.bin")
+    ratio = f"{info.file_size / info.compress_size:,.0f}"
+    assert run_cli(capsys, "models", "install", archive) == (
+        4,
+        "",
+        f"Error: Refusing to install bomb.argosmodel: member 'pkg/model/model.bin' is "
+        f"compressed {ratio}:1 (at most 50:1): a zip bomb, not model weights. "
+        "Use a valid .argosmodel file.\n",
+    )
+    assert not packages.exists() or list(packages.iterdir()) == []
+
+
+INSTALL_ON_A_SMALL_DISK = r"""
+import json
+env = dict(os.environ, ARGOS_PACKAGES_DIR=os.path.join(sys.argv[1], "argos"))
+done = subprocess.run([sys.executable, "-m", "bilingual", "models", "install", sys.argv[2]],
+                      capture_output=True, text=True, env=env)
+left = os.listdir(os.path.join(sys.argv[1], "argos"))
+print(json.dumps([done.returncode, done.stdout, done.stderr, left]))
+"""
+
+
+def test_install_refuses_an_archive_larger_than_the_free_space(tmp_path):
+    """On a real 2 MB disk (a tmpfs), 3 MB of weights are refused before any is written."""
+    import random
+
+    from namespace_support import run_with_tmpfs
+
+    archive = tmp_path / "big.argosmodel"
+    weights = random.Random(5).randbytes(3_000_000)  # incompressible, as weights are
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in (_package() | {"pkg/model/model.bin": weights}).items():
+            zf.writestr(name, data)
+    disk = tmp_path / "disk"
+    code, out, err, left = run_with_tmpfs(disk, "2m", INSTALL_ON_A_SMALL_DISK, archive)
+    assert (code, out, left) == (4, "", [])
+    assert err.startswith(
+        "Error: Refusing to install big.argosmodel: it would unpack to 3.0 MB and "
+        f"{disk / 'argos'} has "
+    )
+    assert err.endswith(
+        " MB free. Free some space (or set ARGOS_PACKAGES_DIR to a bigger disk) and install "
+        "it again.\n"
+    )
+
+
+def _with_member(source: Path, out: Path, name: str, data: bytes) -> Path:
+    """A copy of the archive `source` with one member's bytes replaced."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, data if info.filename.endswith(name) else zin.read(info))
+    return out
+
+
+def test_install_refuses_a_corrupt_tokenizer(tiny_argosmodel, tmp_path, capsys, packages):
+    archive = _with_member(
+        tiny_argosmodel, tmp_path / "broken.argosmodel", "sentencepiece.model", b"\x08" * 64
+    )
+    code, out, err = run_cli(capsys, "models", "install", archive)
+    assert (code, out, err.count("\n")) == (4, "", 1)
+    assert err.startswith("Error: Refusing to install broken.argosmodel: its tokenizer cannot ")
+    assert err.endswith(". Use a valid .argosmodel file.\n")
+    assert list(packages.iterdir()) == []  # nothing left, not even the temporary folder
+
+
+def test_a_tokenizer_broken_after_install_is_a_model_error(
+    tiny_argosmodel, tmp_path, capsys, packages
+):
+    """translate says which model cannot be loaded (not an internal error); nothing saved
+    in the edition changes."""
+    from mt_support import make_edition, seed_sentences
+
+    assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
+    (info,) = models.installed()
+    (info.path / "sentencepiece.model").write_bytes(b"\x08" * 64)
+    edition = make_edition(tmp_path / "ed", seed_sentences(6))
+    before = run_cli(capsys, "review", "list", "-e", edition, "--json")[1]
+    code, out, err = run_cli(capsys, "translate", "-e", edition, "--engine", "argos")
+    assert (code, out, err.count("\n")) == (4, "", 1)
+    assert err.startswith(f"Error: Cannot load the tokenizer of model {info.name} (")
+    assert err.endswith(
+        f"). Reinstall it: `bilingual models remove {info.name}` then install again.\n"
+    )
+    assert run_cli(capsys, "review", "list", "-e", edition, "--json")[1] == before

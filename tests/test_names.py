@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bilingual.errors import InputError
-from bilingual.glossary import Entry, Glossary
-from bilingual.names import (
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.names import (
     byline_names,
     join_syllables,
     names_in,
@@ -201,6 +201,6 @@ def test_names_in(text: str, kind: str, pairs: list[tuple[str, str]]) -> None:
     ],
 )
 def test_unbracketed_datelines_credit_only_a_named_reporter(text, kind, expected) -> None:
-    from bilingual.names import byline_names
+    from bilingual.terms.names import byline_names
 
     assert byline_names(text) == expected

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
 from review_support import make_edition, sid_of
 
 from bilingual import qa, review
+from bilingual.document import Flag
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry, Glossary
 
 ZH = "村民们都很高兴地参加了活动。"  # 14 characters
 OK = "The villagers were all happy to take part in the event."
@@ -39,8 +38,8 @@ OK = "The villagers were all happy to take part in the event."
 )  # fmt: skip
 def test_single_checks(check, en, expected):
     flags = qa.CHECKS[check].func(ZH, en, qa.Context())
-    assert [f["detail"] for f in flags] == ([expected] if expected else [])
-    assert all(f["code"] == check for f in flags)
+    assert [f.detail for f in flags] == ([expected] if expected else [])
+    assert all(f.code == check for f in flags)
 
 
 def _pairs(ratios: list[float], zh: str = ZH) -> list[tuple[str, str]]:
@@ -56,7 +55,7 @@ def test_ratio_band_is_robust_to_the_outliers_it_finds():
     for ratio, word in ((0.2, "short"), (30.0, "long")):
         ((zh, en),) = _pairs([ratio])
         (flag,) = qa.check_length_ratio(zh, en, ctx)
-        assert flag["code"] == "length-ratio" and f"suspiciously {word}" in flag["detail"]
+        assert flag.code == "length-ratio" and f"suspiciously {word}" in flag.detail
     assert qa.check_length_ratio(*_pairs([3.0])[0], ctx) == []
 
 
@@ -73,30 +72,32 @@ def test_ratio_band_falls_back_for_small_editions_and_ignores_short_chinese():
     assert qa.check_length_ratio("村民高兴", "x" * 100, ctx) == []
 
 
-def fake_terminology(monkeypatch, flags_for: dict[str, list[dict]]) -> None:
-    module = types.ModuleType("bilingual.terminology")
-    module.check = lambda zh, en, glossary: list(flags_for.get(zh, []))
-    monkeypatch.setitem(sys.modules, "bilingual.terminology", module)
-
-
-TERM = {"code": "term-miss", "detail": "村民 → villagers"}
-NUMBER = {"code": "number-mismatch", "detail": "3 → 3"}
+# A tiny real glossary: one term, missing from the English of the sentence that holds it.
+GLOSSARY = Glossary.from_entries([Entry("大家", "everybody")])
+NO_TERMS = Glossary()
+TERM = Flag("term-miss", "大家 → everybody")
+NUMBER = Flag("number-mismatch", "3 → 3")
+ARTICLES = [
+    [("title", "乡村振兴", ["乡村振兴"]),
+     ("paragraph", "村里修了新路。村民很高兴。大家都来看3次。",
+      ["村里修了新路。", "村民很高兴。", "大家都来看3次。"])],
+    [("paragraph", "甲乙。丙丁。", ["甲乙。", "丙丁。"])],
+]  # fmt: skip
 
 
 @pytest.fixture
 def store(tmp_path):
     english = {"乡村振兴": "Rural revitalisation", "村里修了新路。": "",
-               "村民很高兴。": "The 村民 are happy.", "大家都来看。": "Everyone came to see it.",
+               "村民很高兴。": "The 村民 are happy.", "大家都来看3次。": "Everyone came to see it.",
                "甲乙。": "", "丙丁。": "C and D."}  # fmt: skip
-    make_edition(tmp_path / "ed", english=english)
+    make_edition(tmp_path / "ed", ARTICLES, english=english)
     with EditionStore(tmp_path / "ed") as s:
         yield s
 
 
-def test_run_qa_flags_unreviewed_pairs_and_stores_the_flags(store, monkeypatch):
-    fake_terminology(monkeypatch, {"大家都来看。": [TERM, NUMBER], "丙丁。": [TERM]})
+def test_run_qa_flags_unreviewed_pairs_and_stores_the_flags(store):
     review.approve(store, [sid_of(store, "丙丁。")])
-    report = qa.run_qa(store, glossary=object())
+    report = qa.run_qa(store, GLOSSARY)
     assert report.counts == {
         "chinese-in-english": 1,
         "empty": 2,
@@ -104,62 +105,48 @@ def test_run_qa_flags_unreviewed_pairs_and_stores_the_flags(store, monkeypatch):
         "term-miss": 1,
     }
     assert (report.pairs, report.checked, report.total, report.skipped) == (6, 5, 5, [])
-    stored = {p.zh: [f["code"] for f in p.flags] for p in store.pairs()}
+    stored = {p.zh: [f.code for f in p.flags] for p in store.pairs()}
     assert stored == {
         "乡村振兴": [], "村里修了新路。": ["empty"], "村民很高兴。": ["chinese-in-english"],
-        "大家都来看。": ["term-miss", "number-mismatch"], "甲乙。": ["empty"], "丙丁。": [],
+        "大家都来看3次。": ["term-miss", "number-mismatch"], "甲乙。": ["empty"], "丙丁。": [],
     }  # fmt: skip
     assert {f["id"] for f in report.open} == {p.sid for p in store.pairs() if p.flags}
     assert report.to_json()["open"] == 5
 
 
-def test_run_qa_replaces_stale_flags_and_keeps_codes_it_does_not_compute(store, monkeypatch):
-    fake_terminology(monkeypatch, {})
-    sid = sid_of(store, "大家都来看。")
-    engine_flag = {"code": "word-gloss", "detail": "literal word gloss"}
-    stale = [{"code": "odd", "detail": "old"}, TERM, engine_flag]
+def test_run_qa_replaces_stale_flags_and_keeps_codes_it_does_not_compute(store):
+    sid = sid_of(store, "大家都来看3次。")
+    engine_flag = Flag("word-gloss", "literal word gloss")
+    stale = [Flag("odd", "old"), TERM, engine_flag]
     with store.transaction():
-        store.update_pair(sid, flags=stale)
-    qa.run_qa(store, glossary=object())
-    assert store.pair(sid).flags == [engine_flag]
+        store.update_pair(sid, en="Everybody came to see it 3 times.", flags=stale)
+    qa.run_qa(store, GLOSSARY)
+    assert list(store.pair(sid).flags) == [engine_flag]
 
 
-def test_run_qa_without_terminology_keeps_term_flags_and_says_so(store, monkeypatch):
-    monkeypatch.setitem(sys.modules, "bilingual.terminology", None)  # import fails
-    sid = sid_of(store, "大家都来看。")
-    with store.transaction():
-        store.update_pair(sid, flags=[TERM])
-    report = qa.run_qa(store)
-    assert report.skipped == [
-        "term-miss and number-mismatch skipped: bilingual.terminology not available"
-    ]
-    assert store.pair(sid).flags == [TERM]
-
-
-def test_flags_clear_when_the_reviewer_approves_or_fixes(store, monkeypatch):
-    fake_terminology(monkeypatch, {})
-    assert qa.run_qa(store, glossary=object()).total == 3
+def test_flags_clear_when_the_reviewer_approves_or_fixes(store):
+    with store.transaction():  # its number comes through: no number-mismatch
+        store.update_pair(sid_of(store, "大家都来看3次。"), en="Everyone came to see it 3 times.")
+    assert qa.run_qa(store, NO_TERMS).total == 3
     review.edit(store, sid_of(store, "村民很高兴。"), "The villagers are happy.")
     review.edit(store, sid_of(store, "村里修了新路。"), "The village built a new road.")
-    assert qa.run_qa(store, glossary=object()).counts == {"empty": 1}
+    assert qa.run_qa(store, NO_TERMS).counts == {"empty": 1}
     review.split(store, sid_of(store, "甲乙。"), 1, ("A", "and B."))  # parts stay unreviewed
-    report = qa.run_qa(store, glossary=object())
+    report = qa.run_qa(store, NO_TERMS)
     assert (report.total, report.checked) == (0, 5)
 
 
-GLOSS = {"code": "word-gloss", "detail": "literal CC-CEDICT word gloss, not a translation"}
+GLOSS = Flag("word-gloss", "literal CC-CEDICT word gloss, not a translation")
 
 
 @pytest.mark.parametrize(
     ("en", "old", "expected"),
     [
         (OK, [GLOSS, GLOSS], [GLOSS]),
-        (OK, [{"code": "odd", "detail": "stale"}, TERM], []),
-        ("The 村民.", [GLOSS], [{"code": "chinese-in-english",
-                                 "detail": "Chinese left in the English: 村民"}, GLOSS]),
+        (OK, [Flag("odd", "stale"), TERM], []),
+        ("The 村民.", [GLOSS], [Flag("chinese-in-english", "Chinese left in the English: 村民"), GLOSS]),
     ],
 )  # fmt: skip
-def test_recheck_redoes_qa_codes_and_keeps_the_others_once(monkeypatch, en, old, expected):
-    fake_terminology(monkeypatch, {})
-    ctx = qa.Context(glossary=object(), term_check=sys.modules["bilingual.terminology"].check)
+def test_recheck_redoes_qa_codes_and_keeps_the_others_once(en, old, expected):
+    ctx = qa.Context(glossary=NO_TERMS)
     assert qa.recheck(ZH, en, old, ctx) == expected

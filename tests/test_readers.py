@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import random
+import zlib
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,60 @@ def test_markdown_is_taken_as_written() -> None:
         ],
         [("quote", "引语。"), ("attribution", "——某人 李四")],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (TEXT, "utf-16-le"),
+        (TEXT, "utf-16-be"),
+        ("中文新闻报道。", "utf-16-le"),  # no ASCII: no zero bytes to tell the byte order
+        ("中文新闻报道。", "utf-16-be"),
+        ("Hello, world.\n", "utf-16-le"),
+        ("Hello, world.\n", "utf-16-be"),
+    ],
+    ids=["le", "be", "chinese-only-le", "chinese-only-be", "ascii-le", "ascii-be"],
+)
+def test_utf16_without_bom_is_detected(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_source(path)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("中文新闻报道。", "gb18030"),  # an even number of bytes that are no UTF-16 text
+        ("黨建網格全覆蓋。", "big5"),
+        ("党建网格全覆盖，该县充分发挥党组织的作用。", "gb18030"),
+    ],
+    ids=["gb18030-short", "big5", "gb18030"],
+)
+def test_short_chinese_codecs_are_not_taken_for_utf16(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode(encoding))
+    assert len(text.encode(encoding)) % 2 == 0
+    assert read_source(path)[0] == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,
+        zlib.compress(TEXT.encode("utf-8") * 50),
+        random.Random(3).randbytes(6000),
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x03\x00\x3e\x00" * 200,
+    ],
+    ids=["all-bytes", "zlib", "random", "elf-like"],
+)
+def test_binary_stays_binary(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as refused:
+        read_source(path)
+    assert refused.value.message == (
+        f"{path} looks like a binary file. "
+        "Give a text, Markdown or HTML page (or its encoding with --encoding)."
+    )

@@ -75,8 +75,9 @@ def test_metadata(epub: Path) -> None:
     meta = opf.find("opf:metadata", OPF)
     assert [e.text for e in meta.findall("dc:language", OPF)] == ["zh-Hans", "en"]
     assert meta.findtext("dc:identifier", namespaces=OPF).startswith("urn:uuid:")
-    assert meta.findtext("dc:title", namespaces=OPF) == NAME
-    assert meta.findtext("dc:date", namespaces=OPF) == "2020-03-01"
+    # the page's first headline, not the file name; a page without a date has no dc:date
+    assert meta.findtext("dc:title", namespaces=OPF) == "战“疫”路上，组工干部勇向前"
+    assert meta.find("dc:date", OPF) is None
     assert meta.findtext("dc:source", namespaces=OPF) == "seed-page.txt"
     assert meta.findtext("dc:contributor", namespaces=OPF) == "fake engine (for tests) (v1)"
     modified = meta.xpath('opf:meta[@property="dcterms:modified"]/text()', namespaces=OPF)
@@ -97,7 +98,8 @@ def test_articles_are_interleaved_safe_xhtml(epub: Path) -> None:
     for name in ("OEBPS/article-0001.xhtml", "OEBPS/article-0002.xhtml"):
         doc = etree.fromstring(files[name])
         assert not list(doc.iter(f"{XHTML}script", f"{XHTML}table"))
-        blocks = [e for e in doc.iter() if e.tag in BLOCK_TAGS]
+        notes = {p for a in doc.iter(f"{XHTML}aside") for p in a.iter()}
+        blocks = [e for e in doc.iter() if e.tag in BLOCK_TAGS and e not in notes]
         assert blocks and all(e.get(XML_LANG) in ("zh-Hans", "en") for e in blocks)
         sids = [e.get("data-sid") for e in blocks if e.get("data-sid")]
         assert sids[0::2] == sids[1::2]  # zh then its en, pair after pair
@@ -106,6 +108,27 @@ def test_articles_are_interleaved_safe_xhtml(epub: Path) -> None:
     assert "<rp>(</rp><rt>xīnzhōushì</rt><rp>)</rp>" in text
     assert "font-family" in files["OEBPS/style.css"].decode()
     assert "Noto Serif CJK SC" in files["OEBPS/style.css"].decode()
+
+
+EPUB_NS = "{http://www.idpf.org/2007/ops}type"
+
+
+def test_glossary_notes_are_epub_footnotes(epub: Path) -> None:
+    """The tooltips of the HTML become footnotes e-readers open as pop-ups: every term
+    links to an aside of its article that says what the term is."""
+    doc = etree.fromstring(members(epub)["OEBPS/article-0001.xhtml"])
+    refs = [a for a in doc.iter(f"{XHTML}a") if a.get(EPUB_NS) == "noteref"]
+    asides = {a.get("id"): a for a in doc.iter(f"{XHTML}aside")}
+    assert len(refs) >= 8 and all(a.get(EPUB_NS) == "footnote" for a in asides.values())
+    assert {r.get("href")[1:] for r in refs} == set(asides)  # each note used, each ref resolves
+    texts = {"".join(a.itertext()).strip() for a in asides.values()}
+    assert "组织部: Organization Department · zǔzhībù" in texts
+    assert "网格化管理: grid-based management · wǎnggéhuà guǎnlǐ — Also 'grid management'." in texts
+    assert "旦正措: Danzhengcuo — person name" in texts
+    assert b"data-tip" not in members(epub)["OEBPS/article-0001.xhtml"]
+    # a term on both sides of a pair, or twice, has one note
+    organization = [r for r in refs if r.get("href") == refs[0].get("href")]
+    assert len(organization) >= 2
 
 
 def test_pinyin_none_leaves_out_ruby(tmp_path: Path) -> None:

@@ -21,14 +21,14 @@ from render_support import (
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.document import assign_ids, text_hash
+from bilingual.document import Flag, Signature, assign_ids, text_hash
 from bilingual.errors import RenderError
-from bilingual.glossary import Entry
 from bilingual.render import render_edition
 from bilingual.render.markup import Piece, en_pieces, pieces_html, tip
 from bilingual.render.ruby import annotate, join_syllables, split_words
-from bilingual.render.view import build_view, parse_signature
+from bilingual.render.view import build_view
 from bilingual.store import EditionStore
+from bilingual.terms.glossary import Entry
 
 
 @pytest.fixture
@@ -141,7 +141,7 @@ def test_gloss_engine_is_called_a_word_gloss(store) -> None:
             store.update_pair(
                 pair.sid,
                 signature="gloss cc-cedict 1.2 rules=1 (word gloss, not MT) | glossary=0",
-                flags=[{"code": "word-gloss", "detail": "literal gloss"}],
+                flags=[Flag("word-gloss", "literal gloss")],
             )
     text, doc = render(store)
     assert "English: word gloss (model cc-cedict 1.2)" in text
@@ -230,7 +230,8 @@ def test_english_side_highlights_the_approved_rendering(text: str, terms: list[s
 
 
 def _r(text: str, reading: str) -> str:
-    return f"<ruby>{text}<rt>{reading}</rt></ruby>"
+    base = f'<span class="rb">{text}</span>' if len(text) > 1 else text  # one box per word
+    return f"<ruby>{base}<rt>{reading}</rt></ruby>"
 
 
 @pytest.mark.parametrize(
@@ -285,7 +286,8 @@ def test_tooltip_text() -> None:
     ],
 )
 def test_parse_signature(signature: str, engine: str, model: str) -> None:
-    assert parse_signature(signature) == (engine, model)
+    parsed = Signature.parse(signature)
+    assert (parsed.engine, parsed.model_label) == (engine, model)
 
 
 # -- CLI ------------------------------------------------------------------------------------
@@ -319,16 +321,6 @@ def test_build_without_a_model_runs_on_the_gloss_engine_and_says_so(tmp_path: Pa
     assert "with gloss" in lines[0]
     assert lines[1:] == [str(out / "seed.html")]
     assert "word-by-word gloss from CC-CEDICT" in (out / "seed.html").read_text(encoding="utf-8")
-
-
-def test_word_list_is_cached_on_disk_and_read_back() -> None:
-    from bilingual.render.ruby import _cache_path, dictionary
-
-    _cache_path().unlink(missing_ok=True)
-    parsed = dictionary.__wrapped__()
-    assert _cache_path().exists()
-    cached = dictionary.__wrapped__()
-    assert cached == parsed and "青海省" in cached.words and cached.longest["青"] >= 3
 
 
 @pytest.mark.parametrize(
@@ -386,9 +378,11 @@ def test_build_checks_render_options_before_it_ingests(tmp_path: Path, capsys) -
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("title", "lang"), [("人民日报 2020-03-01", "zh-Hans"), ("", "en")])
+@pytest.mark.parametrize(
+    ("title", "lang"), [("人民日报 2020-03-01", "zh-Hans"), ("Seed page", "en"), ("", "zh-Hans")]
+)
 def test_masthead_language_follows_the_title(store, title: str, lang: str) -> None:
     with store.transaction():
-        store.set_meta("title", title)  # "" falls back to the edition name, seed-mini
+        store.set_meta("title", title)  # "" falls back to the page's first headline
     _, doc = render(store)
     assert doc.xpath('//header[@class="masthead"]/h1/@lang') == [lang]

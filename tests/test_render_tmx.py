@@ -103,7 +103,7 @@ def test_status_flags_and_signature_are_props(tmx: str) -> None:
 
     assert props("旦正措", "x-status") == ["approved"]
     assert props("网格化管理深入社区。", "x-status") == ["machine"]
-    detail = FLAGS["网格化管理深入社区。"][0]["detail"]
+    detail = FLAGS["网格化管理深入社区。"][0].detail
     assert props("网格化管理深入社区。", "x-flag") == [f"term-miss: {detail}"]
     assert props("旦正措", "x-flag") == []
     assert props("旦正措", "x-signature") == [SIGNATURE]

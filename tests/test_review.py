@@ -8,11 +8,12 @@ import pytest
 from review_support import make_edition, sid_of
 
 from bilingual import review
-from bilingual.document import text_hash
+from bilingual.document import Flag, Signature, text_hash
 from bilingual.errors import ReviewError
 from bilingual.store import EditionStore
+from bilingual.translate import OneResult
 
-FLAG = {"code": "term-miss", "detail": "村民 → villagers"}
+FLAG = Flag("term-miss", "村民 → villagers")
 
 
 @pytest.fixture
@@ -36,11 +37,11 @@ def test_approve_sets_status_clears_flags_and_logs_them(store):
         store.update_pair(sid, flags=[FLAG])
     change = review.approve(store, [sid])
     pair = store.pair(sid)
-    assert (pair.status, pair.flags) == ("approved", [])
+    assert (pair.status, list(pair.flags)) == ("approved", [])
     (row,) = store.history()
     assert row["id"] == change.history_id
     assert (row["action"], row["target"]) == ("approve", sid)
-    assert row["after"]["cleared"] == {sid: [FLAG]}
+    assert row["after"]["cleared"] == {sid: [FLAG.to_json()]}
     assert row["before"]["pairs"][0]["status"] == "machine"
 
 
@@ -87,8 +88,8 @@ def test_edit_sets_english_status_and_clears_flags(store):
         store.update_pair(sid, flags=[FLAG])
     review.edit(store, sid, "  Everyone  came\nto look. ")
     pair = store.pair(sid)
-    assert (pair.en, pair.status, pair.flags) == ("Everyone came to look.", "edited", [])
-    assert store.history()[-1]["after"]["cleared"] == [FLAG]
+    assert (pair.en, pair.status, list(pair.flags)) == ("Everyone came to look.", "edited", [])
+    assert store.history()[-1]["after"]["cleared"] == [FLAG.to_json()]
 
 
 @pytest.mark.parametrize("reverse", [False, True])
@@ -132,7 +133,7 @@ def test_merge_status_follows_the_parts(store, statuses, expected):
     pair = store.pair(review.merge(store, a, b).focus)
     assert pair.status == expected
     # a reviewed result has no open flags; a machine one is re-checked
-    codes = [f["code"] for f in pair.flags]
+    codes = [f.code for f in pair.flags]
     assert codes == ([] if expected == "edited" else ["chinese-in-english"])
 
 
@@ -257,24 +258,23 @@ def test_undo_marks_and_logs_in_one_transaction(store, monkeypatch):
 
 
 def test_retranslate_writes_and_logs_the_translator_result(store, monkeypatch):
-    import bilingual.translate
-
     sid = sid_of(store, "丙丁。")
     review.approve(store, [sid])
     calls = []
 
     def fake_translate_one(s, wanted):
         calls.append(wanted)
-        return {"en": "Bing and Ding.", "signature": "fake", "flags": [FLAG]}
+        en = "Bing and Ding."
+        return OneResult(wanted, en, en, Signature.parse("fake"), (FLAG,))
 
-    monkeypatch.setattr(bilingual.translate, "translate_one", fake_translate_one)
+    monkeypatch.setattr(review, "translate_one", fake_translate_one)
     review.retranslate(store, sid)
     pair = store.pair(sid)
     assert calls == [sid]
     assert (pair.en, pair.mt, pair.status, pair.signature) == (
         "Bing and Ding.", "Bing and Ding.", "machine", "fake"
     )  # fmt: skip
-    assert pair.flags == [FLAG]
+    assert list(pair.flags) == [FLAG]
     review.undo(store)
     assert (store.pair(sid).en, store.pair(sid).status) == ("C and D.", "approved")
 
@@ -320,24 +320,24 @@ def test_undo_skips_a_merge_whose_block_was_reingested(tmp_path):
         assert store.pair(sid_of(store, "乡村振兴")).status == "machine"
 
 
-GLOSS = {"code": "word-gloss", "detail": "literal CC-CEDICT word gloss, not a translation"}
+GLOSS = Flag("word-gloss", "literal CC-CEDICT word gloss, not a translation")
 
 
 def test_merge_and_split_keep_flags_qa_cannot_decide(store):
     """An engine's word-gloss label survives merge and split (once); QA's own codes are redone."""
     a, b = sid_of(store, "甲乙。"), sid_of(store, "丙丁。")
     with store.transaction():
-        store.update_pair(a, flags=[GLOSS, {"code": "odd", "detail": "stale"}])
+        store.update_pair(a, flags=[GLOSS, Flag("odd", "stale")])
         store.update_pair(b, flags=[GLOSS])
     merged = review.merge(store, a, b).focus
-    assert store.pair(merged).flags == [GLOSS]
+    assert list(store.pair(merged).flags) == [GLOSS]
     parts = review.split(store, merged, 3, ("A and B.", "C 丙 and D.")).added
-    assert [store.pair(s).flags for s in parts] == [
+    assert [list(store.pair(s).flags) for s in parts] == [
         [GLOSS],
-        [{"code": "chinese-in-english", "detail": "Chinese left in the English: 丙"}, GLOSS],
+        [Flag("chinese-in-english", "Chinese left in the English: 丙"), GLOSS],
     ]
     review.approve(store, parts[:1])
-    assert store.pair(parts[0]).flags == []
+    assert list(store.pair(parts[0]).flags) == []
 
 
 def test_split_at_an_english_offset(store):

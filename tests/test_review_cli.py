@@ -6,13 +6,11 @@ import json
 import re
 import subprocess
 import sys
-import types
 
 import pytest
 from review_support import make_edition, sid_of
 from typer.testing import CliRunner
 
-from bilingual import qa
 from bilingual.cli import app
 from bilingual.document import text_hash
 from bilingual.errors import BilingualError
@@ -145,23 +143,17 @@ def test_missing_edition_is_a_usage_error():
     assert "Invalid value for '--edition' / '-e': missing" in result.output
 
 
-def fake_terminology(monkeypatch, flags_for: dict[str, list[dict]]) -> None:
-    module = types.ModuleType("bilingual.terminology")
-    module.check = lambda zh, en, glossary: list(flags_for.get(zh, []))
-    monkeypatch.setitem(sys.modules, "bilingual.terminology", module)
-    monkeypatch.setattr(qa, "default_glossary", lambda: object())
-
-
-def test_qa_counts_lists_and_strict(tmp_path, monkeypatch):
+def test_qa_counts_lists_and_strict(tmp_path):
     ed = str(make_edition(tmp_path / "ed", english={"乡村振兴": "Rural revitalisation"}))
-    fake_terminology(monkeypatch, {"乡村振兴": [{"code": "term-miss", "detail": "乡村振兴 → X"}]})
-    out = run("qa", "-e", ed).splitlines()
+    terms = tmp_path / "terms.tsv"  # a layer whose rendering the English lacks
+    terms.write_text("zh\ten\n乡村振兴\tX\n", encoding="utf-8")
+    out = run("qa", "-e", ed, "-g", str(terms)).splitlines()
     assert out[:3] == ["QA: 6 pairs, 6 checked (unreviewed), 6 open flags.",
                        "  empty                5", "  term-miss            1"]  # fmt: skip
     assert re.fullmatch(r"s\w+  article 1  empty: no English \(untranslated\)", out[3])
-    data = json.loads(run("qa", "-e", ed, "--json"))
+    data = json.loads(run("qa", "-e", ed, "--json", "-g", str(terms)))
     assert (data["open"], data["counts"], data["skipped"]) == (6, {"empty": 5, "term-miss": 1}, [])
-    assert run("qa", "-e", ed, "--strict", code=9).endswith(
+    assert run("qa", "-e", ed, "--strict", "-g", str(terms), code=9).endswith(
         f"Error: 6 open QA flags. Review them with `bilingual review -e {ed} --filter flagged`."
     )
     with EditionStore(ed) as store:

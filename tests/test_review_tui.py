@@ -10,8 +10,9 @@ import pexpect
 import pytest
 from review_support import make_edition, sid_of
 
-from bilingual.cli.keys import LineEditor, Terminal, decode_char
+from bilingual.cli.keys import LineEditor, Terminal, decode_char, read_line
 from bilingual.cli.review_tui import _default_split, _place, _ruled
+from bilingual.document import Flag
 from bilingual.store import EditionStore
 
 CTRL_U, CTRL_A, ESC, CTRL_C = "\x15", "\x01", "\x1b", "\x03"
@@ -220,18 +221,55 @@ def test_read_key_decodes_what_a_terminal_sends(typed, key):
         os.close(slave)
 
 
+class TypesWhileDrawing:
+    """A terminal output that types `keys` the first time the editor draws its line."""
+
+    def __init__(self, master: int, keys: bytes) -> None:
+        self.master, self.keys = master, keys
+
+    def write(self, text: str) -> None:
+        if self.keys:
+            os.write(self.master, self.keys)
+            self.keys = b""
+
+    def flush(self) -> None:
+        pass
+
+
+def test_ctrl_c_during_a_redraw_cancels_the_line_not_the_session():
+    """Ctrl-C typed while the editor draws is a key: as a signal it would escape the editor
+    (or, with no process to take it, be swallowed and block the read)."""
+
+    def timeout(*_):
+        raise TimeoutError("Ctrl-C was taken as a signal: the read blocked")
+
+    master, slave = os.openpty()
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(10)  # fail instead of hanging
+    try:
+        with Terminal(fd=slave, out=TypesWhileDrawing(master, b"abc\x03")) as term:
+            assert read_line(term, "en> ", "x") is None
+            term.out = TypesWhileDrawing(master, b"ok\r")
+            assert read_line(term, "en> ") == "ok"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        os.close(master)
+        os.close(slave)
+
+
 def test_decode_char_names_control_characters():
     assert [decode_char(c) for c in "\n\t\x07"] == ["ENTER", "TAB", "C-g"]
 
 
 def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
-    from bilingual.glossary import user_glossary_path
+    from bilingual.terms.files import user_glossary_path
 
     path = user_glossary_path()  # under the test's own XDG_DATA_HOME, inherited by the child
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("zh\ten\n村民\tvillagers of the test\n", encoding="utf-8")
     with EditionStore(edition) as store, store.transaction():
-        flag = {"code": "length-ratio", "detail": "English suspiciously short"}
+        flag = Flag("length-ratio", "English suspiciously short")
         store.update_pair(sid_of(store, "村民很高兴。"), flags=[flag])
     child = spawn(edition, "--filter", "flagged")
     child.expect_exact("article 1 «乡村振兴» · paragraph · ")

@@ -1,6 +1,6 @@
 import pytest
 
-from bilingual.ingest.sentences import split_sentences
+from bilingual.ingest.sentences import MAX_SENTENCE, MAX_TITLE, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,31 @@ def test_semicolon_inside_quotes_or_short_sentence_does_not_split() -> None:
     assert split_sentences(quoted) == [quoted]
     short = "对表现突出的，及时提拔使用；对不敢担当的，严肃问责。"
     assert split_sentences(short) == [short]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a run of clauses without a sentence end: cut after the last comma before the cap
+        (
+            "党员干部冲锋在一线，" * 80,
+            ["党员干部冲锋在一线，" * 30] * 2 + ["党员干部冲锋在一线，" * 20],
+        ),
+        # no clause mark at all: cut at the cap
+        ("网" * 700, ["网" * MAX_SENTENCE] * 2 + ["网" * (700 - 2 * MAX_SENTENCE)]),
+        # Latin text without Chinese sentence ends: cut at a space
+        ("word " * 100, ["word " * 59 + "word", "word " * 39 + "word"]),
+    ],
+    ids=["commas", "no-marks", "latin"],
+)
+def test_nothing_longer_than_the_cap(text: str, pieces: list[str]) -> None:
+    out = split_sentences(text)
+    assert out == pieces
+    assert max(map(len, out)) <= MAX_SENTENCE
+
+
+def test_an_unclosed_title_bracket_does_not_stop_splitting() -> None:
+    text = "发布《关于加强领导的倡议书，动员全州。" + "第二句。" * 40
+    out = split_sentences(text)
+    assert "".join(out) == text
+    assert len(out[0]) <= MAX_TITLE + 10 and out[1:] == ["第二句。"] * (len(out) - 1)

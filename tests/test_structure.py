@@ -179,3 +179,134 @@ def test_editor_wrapped_news_with_a_long_first_line_is_not_a_headline() -> None:
         ("paragraph", "".join(NEWS)),
         ("paragraph", P_LONG[0]),
     ]
+
+
+# -- what an unseen page showed (issue 15): each case built for its class, at several widths
+
+
+@pytest.mark.parametrize("width", [12, 15, 18])
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["困难解决在一线 让基层", "工作者得安心"],
+        ["战“疫”一线发挥", "榜样之力"],
+        ["政治检验在一线", "让无私奉献者", "聚初心"],
+    ],
+)
+def test_a_section_head_printed_over_lines_is_one_head(width: int, head: list[str]) -> None:
+    """Each line of the head stands alone (a blank line after it, like the body's lines)."""
+    text = page(
+        ["增信心暖人心聚民心", "——山西省忻州市将“四个一”暖心服务落实到防疫一线", "思瑜"],
+        body(P1, width),
+        *head,
+        body(P2, width),
+    )
+    (article,) = parse_text(text)
+    assert article[3:] == [
+        ("paragraph", P1),
+        ("heading", "".join(head)),
+        ("paragraph", P2),
+    ]
+
+
+QUOTE = "疫情防控带来的勤洗手、戴口罩、吃熟食、拒野味等健康文明的生活习惯，倒逼人们增强健康理念。"
+
+
+@pytest.mark.parametrize("width", [12, 14, 15])
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["福建省泉州市鲤城区", "推进移风易俗", "助力打赢疫情防控阻击战"],
+        ["湖南永州江华县", "漫画公益广告", "助力抗“疫”宣传"],
+        ["江苏盐城：", "“小网格”发挥抗“疫”大作用"],
+    ],
+)
+def test_a_title_over_lines_after_a_pull_quote_starts_its_own_article(
+    width: int, title: list[str]
+) -> None:
+    text = page(
+        "安徽蒙城：9761个党建网格疫情防控全覆盖",
+        body("本报讯（葛新爱）" + P1, width),
+        body(QUOTE, width),
+        "——杭州市委宣传部部务会",
+        "议成员、市文明办副主任 康志友",
+        *title,
+        body("本报讯（闽文）" + P3, width),
+    )
+    articles = parse_text(text)
+    assert kinds(articles) == [
+        ["title", "dateline", "paragraph"],
+        ["quote", "attribution"],
+        ["title", "dateline", "paragraph"],
+    ]
+    assert articles[2][0] == ("title", "".join(title))
+
+
+OTHER = [
+    "盐城高新区网格员陈金巧每天都早早地来到自己负责的网格，挨家挨户上门测量体温，帮居民清理生活垃圾。",
+    "盐城高新区社区党总支书记张华介绍，该社区组织了26名网格员逐户登门排查，仅用三天就完成了排查。",
+]
+# ends the last article; shares words with the first article's headline
+ECHO = "据了解，江华县漫画公益广告助力抗“疫”宣传的做法，也被盐城网格员用来宣传疫情防控知识，受到群众欢迎。"
+
+
+@pytest.mark.parametrize("width", [13, 15, 17])
+@pytest.mark.parametrize(
+    ("narrower", "moves"), [(0, False), (3, True)], ids=["same-width", "narrower"]
+)
+def test_an_end_of_page_paragraph_moves_to_another_article_only_when_set_apart(
+    width: int, narrower: int, moves: bool
+) -> None:
+    """Its words echo the first article's headline either way; only a paragraph printed at
+    another column width than its article's body is taken for a displaced lead."""
+    text = page(
+        ["湖南永州江华县", "漫画公益广告", "助力抗“疫”宣传"],
+        body("本报讯（陈天涯）" + P1, width),
+        ["江苏盐城：", "“小网格”发挥抗“疫”大作用"],
+        body("本报讯（盐文）" + OTHER[0], width),
+        body(OTHER[1], width),
+        body(ECHO, width - narrower),
+    )
+    first, last = parse_text(text)
+    assert (("lead", ECHO) in first) is moves
+    assert (last[-1] == ("paragraph", ECHO)) is not moves
+
+
+def test_a_long_text_is_weighted_page_by_page() -> None:
+    """Rarity weights count a bigram on its own page: up to two pages' worth of blocks is one
+    page, a longer text gets pages of PAGE_BLOCKS blocks with half a page either side."""
+    from bilingual.ingest.structure import RawBlock
+    from bilingual.ingest.weights import PAGE_BLOCKS, Weights
+
+    short = [RawBlock("paragraph", f"第{i}段") for i in range(2 * PAGE_BLOCKS)]
+    weights = Weights(short)
+    assert (weights.page(short[0]).start, weights.page(short[-1]).n) == (0, 2 * PAGE_BLOCKS)
+    long = [RawBlock("paragraph", f"第{i}段") for i in range(5 * PAGE_BLOCKS + 7)]
+    weights = Weights(long)
+    first, middle, last = (weights.page(long[i]) for i in (0, 2 * PAGE_BLOCKS + 3, -1))
+    assert (first.start, first.n) == (0, PAGE_BLOCKS + PAGE_BLOCKS // 2)
+    assert (middle.start, middle.n) == (2 * PAGE_BLOCKS - PAGE_BLOCKS // 2, 2 * PAGE_BLOCKS)
+    assert (last.start, last.n) == (5 * PAGE_BLOCKS - PAGE_BLOCKS // 2, PAGE_BLOCKS // 2 + 7)
+
+
+def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
+    """25 seed pages in one file (over two pages' worth of blocks): in every copy the body
+    printed under the wrong headline goes to its own article; the lead printed at the end
+    of the file goes to the 忻州 article of the last copy, on the same page."""
+    from conftest import SEED
+
+    seed = SEED.read_text(encoding="utf-8")
+    one = parse_text(seed)
+    articles = parse_text(seed * 25)
+    assert len(articles) == 25 * len(one)
+
+    def titles(found: list) -> list[str]:
+        return [a[0][1] for a in found if a[0][0] == "title"]
+
+    assert titles(articles) == titles(one) * 25
+    for copy in range(25):
+        first = articles[copy * len(one)]
+        assert any("玉树" in t for k, t in first if k == "paragraph")
+        assert not any("忻州" in t for k, t in first if k == "paragraph")
+    leads = [i for i, a in enumerate(articles) if any(k == "lead" for k, _ in a)]
+    assert leads == [24 * len(one) + 1]

@@ -11,10 +11,20 @@ import pytest
 from conftest import SEED
 from glossary_support import shipped_fixture  # noqa: F401
 
-from bilingual.glossary import Entry, Glossary, load_glossary
-from bilingual.names import names_in
-from bilingual.numbers import en_values, format_value, missing_numbers, zh_numbers
-from bilingual.terminology import MARKER_RE, check, has_rendering, protect, restore
+from bilingual.terms.analysis import analyse
+from bilingual.terms.files import load_glossary
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.names import Named, names_in
+from bilingual.terms.numbers import en_values, format_value, missing_numbers, zh_numbers
+from bilingual.terms.protect import (
+    MARKER_RE,
+    _verbatim,
+    check,
+    english_pattern,
+    has_rendering,
+    protect,
+    restore,
+)
 
 G = Glossary.from_entries(
     [
@@ -32,15 +42,20 @@ G = Glossary.from_entries(
 ZH = "市委组织部拨付200余万元党费，借助网格化管理服务党员。"
 
 
+def analysed(zh: str, glossary: Glossary, names=()):
+    """The analysis of `zh` as a paragraph sentence, with `names` (zh, en) credited."""
+    return analyse(zh, "paragraph", glossary, tuple(Named(z, e, "person") for z, e in names))
+
+
 def code_details(flags: list[dict]) -> list[tuple[str, str]]:
-    return [(f["code"], f["detail"]) for f in flags]
+    return [(f.code, f.detail) for f in flags]
 
 
 # --- protect -----------------------------------------------------------------------------------
 
 
 def test_protect_replaces_terms_and_magnitudes_without_touching_the_rest() -> None:
-    p = protect(ZH, G)
+    p = protect(analysed(ZH, G))
     assert p.text == "ZZ1ZZ拨付ZZ2ZZZZ3ZZ，借助ZZ4ZZ服务ZZ5ZZ。"
     assert [(s.zh, s.en, s.kind) for s in p.slots] == [
         ("市委组织部", "Municipal Party Committee Organization Department", "term"),
@@ -56,7 +71,7 @@ def test_protect_replaces_terms_and_magnitudes_without_touching_the_rest() -> No
     [ZH, "2月13日，忻州市 委组织部", "无术语的句子。", "", "党员党员党员", "14000多户 2118名"],
 )
 def test_protect_never_adds_spaces_and_is_reversible(zh: str) -> None:
-    p = protect(zh, G, [("秦书义", "Qin Shuyi")])
+    p = protect(analysed(zh, G, [("秦书义", "Qin Shuyi")]))
     assert p.text.count(" ") == zh.count(" ")
     rebuilt = p.text
     for slot in p.slots:
@@ -67,9 +82,11 @@ def test_protect_never_adds_spaces_and_is_reversible(zh: str) -> None:
 def test_names_are_protected_but_never_split_a_term() -> None:
     glossary = Glossary.from_entries([Entry("市委组织部", "Municipal Party Committee Org. Dept.")])
     p = protect(
-        "忻州市委组织部部长秦书义",
-        glossary,
-        [("忻州市", "Xinzhou City"), ("忻州", "Xinzhou"), ("秦书义", "Qin Shuyi")],
+        analysed(
+            "忻州市委组织部部长秦书义",
+            glossary,
+            [("忻州市", "Xinzhou City"), ("忻州", "Xinzhou"), ("秦书义", "Qin Shuyi")],
+        )
     )
     assert [s.zh for s in p.slots] == ["忻州", "市委组织部", "秦书义"]
 
@@ -94,7 +111,7 @@ def test_names_are_protected_but_never_split_a_term() -> None:
     ],
 )
 def test_restore_is_defensive(mt: str, expected: str) -> None:
-    p = protect("网格化管理党员西安", G)
+    p = protect(analysed("网格化管理党员西安", G))
     assert [s.marker for s in p.slots] == ["ZZ1ZZ", "ZZ2ZZ", "ZZ3ZZ"]
     out = restore(mt, p)
     assert out == expected
@@ -135,15 +152,36 @@ def test_has_rendering_is_case_plural_possessive_tolerant(
     rendering: str, english: str, ok: bool
 ) -> None:
     assert has_rendering(english, rendering) is ok
+    # The quick verbatim check never finds what the tolerant pattern would not.
+    if _verbatim(english, rendering):
+        assert english_pattern(rendering).search(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "form", "verbatim"),
+    [
+        ("The Party member joined.", "party member", True),
+        ("Party-building", "Party", True),
+        ("Partying", "Party", False),
+        ("a Party membership drive", "Party member", False),
+        ("Xi'an", "Xi'an", True),
+        ("İstanbul Party", "Party", False),  # lower() changes the length: the pattern decides
+        ("the U.S. side", "U.S.", True),
+    ],
+)
+def test_verbatim_is_a_strict_shortcut(english: str, form: str, verbatim: bool) -> None:
+    assert _verbatim(english, form) is verbatim
+    if verbatim:
+        assert english_pattern(form).search(english)
 
 
 def test_check_flags_each_missing_term_once() -> None:
-    flags = check("党员和党员都交党费", "Party members paid dues", G)
+    flags = check(analysed("党员和党员都交党费", G), "Party members paid dues")
     assert code_details(flags) == [("term-miss", "党费 → Party membership dues")]
 
 
 def test_check_flags_names_numbers_and_leaked_markers() -> None:
-    flags = check("秦书义拨付30万元", "Qin paid ZZ1ZZ", G, [("秦书义", "Qin Shuyi")])
+    flags = check(analysed("秦书义拨付30万元", G, [("秦书义", "Qin Shuyi")]), "Qin paid ZZ1ZZ")
     assert code_details(flags) == [
         ("name-miss", "秦书义 → Qin Shuyi"),
         ("number-mismatch", "30万元 → 300,000 yuan"),
@@ -184,7 +222,7 @@ def test_check_flags_names_numbers_and_leaked_markers() -> None:
     ],
 )
 def test_numbers_are_kept_by_value(zh: str, en: str, missing: list[str]) -> None:
-    assert [n.text for n in missing_numbers(zh, en)] == missing
+    assert [n.text for n in missing_numbers(zh_numbers(zh), en)] == missing
 
 
 @pytest.mark.parametrize(
@@ -250,7 +288,7 @@ def nonsense(text: str, rng: random.Random) -> str:
 
 def silent_misses(zh: str, en: str, flags: list[dict], glossary: Glossary, names) -> list[str]:
     """Terms, names and numbers of `zh` neither rendered in `en` nor flagged."""
-    details = [f["detail"] for f in flags]
+    details = [f.detail for f in flags]
     flagged = lambda zh_part: any(d.startswith(zh_part + " ") for d in details)  # noqa: E731
     misses = [
         m.surface
@@ -258,7 +296,7 @@ def silent_misses(zh: str, en: str, flags: list[dict], glossary: Glossary, names
         if not has_rendering(en, m.entry.en) and not flagged(m.surface)
     ]
     misses += [z for z, e in names if z in zh and not has_rendering(en, e) and not flagged(z)]
-    misses += [n.text for n in missing_numbers(zh, en) if not flagged(n.text)]
+    misses += [n.text for n in missing_numbers(zh_numbers(zh), en) if not flagged(n.text)]
     return misses
 
 
@@ -282,9 +320,9 @@ def test_seed_with_a_nonsense_model_has_zero_silent_misses(seed_units, seed: int
     restored = flagged = 0
     for zh, kind, block in seed_units:
         names = names_in(block, kind, glossary)
-        p = protect(zh, glossary, names)
+        p = protect(analysed(zh, glossary, names))
         en = restore(nonsense(p.text, rng), p)
-        flags = check(zh, en, glossary, names)
+        flags = check(analysed(zh, glossary, names), en)
         assert "ZZ" not in en and not MARKER_RE.search(en)
         assert silent_misses(zh, en, flags, glossary, names) == []
         restored += sum(has_rendering(en, s.en) for s in p.slots)
@@ -296,8 +334,8 @@ def test_seed_with_a_marker_preserving_model_restores_every_term(seed_units) -> 
     glossary = load_glossary(user=False)
     for zh, kind, block in seed_units:
         names = names_in(block, kind, glossary)
-        p = protect(zh, glossary, names)
+        p = protect(analysed(zh, glossary, names))
         kept = " ".join(re.findall(r"ZZ\d+ZZ|\d[\d,.]*%?", p.text))
         en = restore(kept, p)
-        codes = {f["code"] for f in check(zh, en, glossary, names)}
+        codes = {f.code for f in check(analysed(zh, glossary, names), en)}
         assert not codes, (zh, en)

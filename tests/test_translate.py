@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from mt_support import SEED, make_edition, run_cli, seed_sentences
 
-from bilingual.glossary import Entry, Glossary
 from bilingual.store import EditionStore
+from bilingual.terms.files import default_glossary
+from bilingual.terms.glossary import Entry, Glossary
 from bilingual.translate import translate_edition, translate_one
 
 REQUIRED = {"translated": int, "cached": int, "engine": str, "seconds": float}
@@ -152,7 +153,7 @@ def test_glossary_edit_redoes_only_sentences_with_the_term(tmp_path):
         en = [p.en for p in store.pairs() if "组织部" in p.zh]
         assert all("Department of Organization" in e for e in en)
         assert all(p.signature.endswith(new.hash) for p in store.pairs())
-        assert not [f for p in store.pairs() for f in p.flags if f["code"] == "term-miss"]
+        assert not [f for p in store.pairs() for f in p.flags if f.code == "term-miss"]
 
 
 def test_translate_one_returns_fields_without_writing(tmp_path):
@@ -160,7 +161,7 @@ def test_translate_one_returns_fields_without_writing(tmp_path):
     with EditionStore(edition) as store:
         sid = store.pairs()[1].sid
         result = translate_one(store, sid, engine_name="fake")
-        assert result.en.startswith("EN[") and result.signature.startswith("fake v1")
+        assert result.en.startswith("EN[") and str(result.signature).startswith("fake v1")
         assert store.pair(sid).status == "untranslated"
 
 
@@ -345,3 +346,23 @@ def test_build_never_opens_a_socket(tmp_path, capsys, installed, no_network, mon
     assert "with argos (machine translation)" in out
     assert (tmp_path / "b" / "b.html").is_file() and (tmp_path / "b" / "b.epub").is_file()
     assert no_network == []
+
+
+def test_ocr_doubts_survive_translation_qa_and_retranslation(tmp_path):
+    from bilingual.document import Flag, Origin, Page, assign_ids
+    from bilingual.qa import run_qa
+    from bilingual.review import retranslate, select
+
+    doubt = Flag("ocr-uncertain", "OCR confidence 0.52: 蒙城县岳坊镇")
+    origin = Origin(Page("p.png", 1, 800, 1000, "px"), (0, 0, 100, 20), flags=[(doubt,), ()])
+    sentences = ["蒙城县岳坊镇党委书记介绍。", "全镇党员包保群众。"]
+    edition = assign_ids([[("paragraph", "".join(sentences), sentences, origin)]], "ocr")
+    with EditionStore(tmp_path / "ocr", create=True) as store:
+        store.save_edition(edition)
+        sid = store.pairs()[0].sid
+        assert [p.sid for p in select(store, "flagged")] == [sid]
+        translate_edition(store, engine_name="fake")
+        run_qa(store, default_glossary())
+        assert doubt in store.pair(sid).flags
+        retranslate(store, sid)
+        assert doubt in store.pair(sid).flags and store.pair(sid).status == "machine"

@@ -21,16 +21,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import assign_ids
+from ..document import REVIEWED, Flag, Signature, assign_ids
 from ..errors import InputError, ModelError
+from ..mt import create
+from ..mt.models import find_model
+from ..textutil import HAN
 from . import Bead, Progress, align, check_lengths
 from .english import split_sentences as split_english
 
 LOW_CONFIDENCE = 0.2
 WEAK_TEXT = 0.25  # a median bead score below this: the English is likely not a translation
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-REVIEWED = ("edited", "approved")
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 
 
@@ -47,6 +48,25 @@ class AlignResult:
     flagged: int = 0
     kept: int = 0  # reviewed pairs left alone
     notices: list[str] = field(default_factory=list)
+
+    def to_json(self, beads: bool = False) -> dict:
+        """The `align --json` shape; `beads` adds the alignment itself (else it is null)."""
+        alignment = [
+            {"zh": list(b.zh_ids), "en": list(b.en_ids), "score": round(b.score, 4)}
+            for b in self.beads
+        ]
+        return {
+            "edition": str(self.edition_dir) if self.edition_dir else None,
+            "bridge": self.bridge,
+            "zh": len(self.zh),
+            "en": len(self.en),
+            "beads": len(self.beads),
+            "alignment": alignment if beads else None,
+            "pairs": self.pairs,
+            "flagged": self.flagged,
+            "kept": self.kept,
+            "notices": self.notices,
+        }
 
 
 def read_lines(path: Path, encoding: str | None = None) -> list[str]:
@@ -83,11 +103,6 @@ def read_english(path: Path, encoding: str | None = None) -> list[str]:
 
 def machine_bridge(zh: list[str]) -> tuple[list[str] | None, str]:
     """MT(zh) from the installed Argos zh→en model, or (None, reason) when there is none."""
-    try:
-        from ..mt import create
-        from ..mt.models import find_model
-    except ImportError:  # the MT stage is optional for alignment
-        return None, "no MT engine available"
     if find_model("zh", "en") is None:
         return None, "no zh→en model installed"
     try:
@@ -120,6 +135,8 @@ def align_files(
         blocks = read_chinese(zh_path, encoding)
         zh = [s for _, _, sentences in blocks for s in sentences]
         en = read_english(en_path, encoding)
+    # every input is read (and a bad path refused) before any check on their content
+    mt = read_lines(mt_path, encoding) if mt_path is not None else None
     if not zh:
         raise InputError(f"{zh_path} has no Chinese sentences", "Check the file.")
     if not en:
@@ -127,10 +144,8 @@ def align_files(
     _check_languages(zh, en, zh_path, en_path)
     check_lengths(len(zh), len(en), str(zh_path), str(en_path))
     notices = []
-    mt: list[str] | None = None
     bridge = "dictionary"
-    if mt_path is not None:
-        mt = read_lines(mt_path, encoding)
+    if mt is not None:
         if len(mt) != len(zh):
             raise InputError(
                 f"{mt_path} has {len(mt)} lines for {len(zh)} Chinese sentences",
@@ -161,7 +176,7 @@ def _check_languages(zh: list[str], en: list[str], zh_path: Path, en_path: Path)
     """Refuse files given the wrong way round, or twice the same language."""
 
     def han_share(sentences: list[str]) -> float:
-        han = sum(len(_HAN.findall(s)) for s in sentences)
+        han = sum(len(HAN.findall(s)) for s in sentences)
         return han / max(1, han + sum(len(_LATIN.findall(s)) for s in sentences))
 
     if han_share(zh) < 0.2:
@@ -208,17 +223,17 @@ def _pair_fields(beads: list[Bead], en: list[str], bridge: str) -> list[dict]:
             else:
                 orphans.extend(bead.en_ids)
             continue
-        flags: list[dict] = []
+        flags: list[Flag] = []
         if not bead.en_ids:
-            flags.append({"code": "no-english", "detail": "no English counterpart found"})
+            flags.append(Flag("no-english", "no English counterpart found"))
         elif bead.score < LOW_CONFIDENCE:
-            flags.append({"code": "low-confidence", "detail": f"score {bead.score:.2f}"})
+            flags.append(Flag("low-confidence", f"score {bead.score:.2f}"))
         fields.append(
             {
                 "en": " ".join(en[k] for k in bead.en_ids),
                 "status": "machine" if bead.en_ids else "untranslated",
                 "score": bead.score,
-                "signature": f"align:{bridge}",
+                "signature": Signature("align", bridge),
                 "flags": flags,
             }
         )
@@ -232,9 +247,9 @@ def _pair_fields(beads: list[Bead], en: list[str], bridge: str) -> list[dict]:
     return fields
 
 
-def _extra(en_ids: tuple[int, ...]) -> dict:
+def _extra(en_ids: tuple[int, ...]) -> Flag:
     ids = ", ".join(str(k) for k in en_ids)
-    return {"code": "extra-english", "detail": f"English sentence {ids} has no Chinese; kept here"}
+    return Flag("extra-english", f"English sentence {ids} has no Chinese; kept here")
 
 
 def store_beads(

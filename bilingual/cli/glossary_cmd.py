@@ -25,13 +25,13 @@ def _extra(ctx: typer.Context) -> list[Path]:
 
 
 def _load(ctx: typer.Context):
-    from ..glossary import load_glossary
+    from ..terms.files import load_glossary
 
     return load_glossary(extra=_extra(ctx))
 
 
 def _target(file: Path | None) -> Path:
-    from ..glossary import user_glossary_path
+    from ..terms.files import user_glossary_path
 
     return file or user_glossary_path()
 
@@ -86,7 +86,7 @@ def search_cli(
 
     Example: bilingual glossary search wanggehua
     """
-    from ..glossary import search
+    from ..terms.search import search
 
     hits = search(_load(ctx), query)
     if as_json:
@@ -140,9 +140,9 @@ def add_cli(
 
     Example: bilingual glossary add 火线入党 "join the Party on the front line" -c party-membership
     """
-    from ..glossary import Entry
-    from ..glossary_io import add_entry
-    from ..names import pinyin_of
+    from ..terms.edits import add_entry
+    from ..terms.glossary import Entry
+    from ..terms.names import pinyin_of
 
     target = _target(file)
     zh = zh.strip()
@@ -167,7 +167,7 @@ def edit_cli(
 
     Example: bilingual glossary edit 居委会 --en "neighborhood committee"
     """
-    from ..glossary_io import edit_entry
+    from ..terms.edits import edit_entry
 
     target = _target(file)
     base = _load(ctx).get(zh)
@@ -185,7 +185,7 @@ def remove_cli(
 
     Example: bilingual glossary remove 火线入党
     """
-    from ..glossary_io import remove_entry
+    from ..terms.edits import remove_entry
 
     target = _target(file)
     remove_entry(target, zh)
@@ -197,11 +197,15 @@ def import_cli(
     source: Path = typer.Argument(..., help="A TSV, CSV or TBX file."),
     file: Path | None = typer.Option(None, "--file", "-f", help=FILE_HELP),
 ) -> None:
-    """Merge the terms of a TSV, CSV or TBX file into your glossary (or --file).
+    """Merge the terms of a TSV, CSV or TBX file (2008 or v3) into your glossary (or --file).
+
+    Each row is checked as `glossary add` checks a term; one bad row refuses the import.
+
+    (A row with cells past the header, a TBX with a DTD or entities: refused too.)
 
     Example: bilingual glossary import terms.tbx
     """
-    from ..glossary_io import import_entries
+    from ..terms.edits import import_entries
 
     target = _target(file)
     added, updated, unchanged = import_entries(source, target)
@@ -213,17 +217,28 @@ def import_cli(
 @glossary_app.command("export")
 def export_cli(
     ctx: typer.Context,
-    fmt: str = typer.Option("tsv", "--format", help="tsv, csv or tbx (TBX-Basic, ISO 30042)."),
+    fmt: str = typer.Option(
+        "tsv",
+        "--format",
+        help="tsv, csv, tbx (TBX-Basic 2008 <martif>, what CAT tools read) or tbx3 "
+        "(TBX v3, ISO 30042:2019).",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write; default stdout."
     ),
 ) -> None:
     """Export the layered glossary as TSV, CSV or TBX.
 
+    `tbx` opens in OmegaT, translate-toolkit and most CAT tools; `glossary import` reads
+    both TBX forms.
+
+    CSV cells starting with = + - or @ get a ' first, so spreadsheets do not run them.
+
+    (Import takes that ' off again: export and import give the same glossary.)
+
     Example: bilingual glossary export --format tbx -o glossary.tbx
     """
-    from ..glossary import write_text
-    from ..glossary_io import export_text
+    from ..terms.files import export_text, write_text
 
     text = export_text(_load(ctx).entries.values(), fmt)
     if output is None:
@@ -244,8 +259,8 @@ def lint_cli(
 
     Example: bilingual glossary lint
     """
-    from ..glossary import layer_files
-    from ..glossary_lint import lint_files
+    from ..terms.files import layer_files
+    from ..terms.lint import lint_files
 
     files = layer_files(extra=_extra(ctx))
     problems = lint_files(files)
@@ -268,7 +283,7 @@ def stats_cli(
 
     Example: bilingual glossary stats
     """
-    from ..glossary import stats
+    from ..terms.search import stats
 
     glossary = _load(ctx)
     counts = stats(glossary)

@@ -31,7 +31,8 @@ ESC_WAIT = 0.05  # seconds to wait for the rest of an escape sequence before it 
 class Terminal:
     """The terminal in key-at-a-time mode for a whole session: no echo, no line buffering.
 
-    Signals stay on (Ctrl-C interrupts) and output processing stays on (`\\n` is a newline).
+    Signals stay on (Ctrl-C interrupts) and output processing stays on (`\\n` is a newline),
+    except while a line is edited (`keys_only`).
     """
 
     def __init__(self, fd: int | None = None, out: TextIO | None = None) -> None:
@@ -57,6 +58,25 @@ class Terminal:
         mode[6][termios.VMIN] = 1
         mode[6][termios.VTIME] = 0
         termios.tcsetattr(self.fd, termios.TCSANOW, mode)
+
+    @contextmanager
+    def keys_only(self) -> Iterator[None]:
+        """Ctrl-C (and Ctrl-Z, Ctrl-\\) arrive as keys, not signals, inside the block.
+
+        The line editor cancels on Ctrl-C. As a signal, a Ctrl-C typed while the line was being
+        redrawn (anywhere outside the read) would escape the editor and end the session.
+        """
+        if self._saved is None:
+            yield
+            return
+        before = termios.tcgetattr(self.fd)
+        mode = termios.tcgetattr(self.fd)
+        mode[3] &= ~termios.ISIG
+        termios.tcsetattr(self.fd, termios.TCSANOW, mode)
+        try:
+            yield
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSANOW, before)
 
     @contextmanager
     def suspended(self) -> Iterator[None]:
@@ -169,8 +189,14 @@ class LineEditor:
 
 
 def read_line(term: Terminal, prompt: str, initial: str = "", width: int = 80) -> str | None:
-    """Edit one line in place, prefilled with `initial`; the text on Enter, None on Esc."""
-    editor = LineEditor(initial)
+    """Edit one line in place, prefilled with `initial`; the text on Enter, None on Esc or
+    Ctrl-C (read as a key: see `Terminal.keys_only`)."""
+    with term.keys_only():
+        return _edit(term, LineEditor(initial), prompt, width)
+
+
+def _edit(term: Terminal, editor: LineEditor, prompt: str, width: int) -> str | None:
+    """Redraw the line (scrolled to keep the cursor in view) after every key, until done."""
     drawn = 0
     offset = 0
     room = max(10, width - cell_len(prompt) - 2)
@@ -188,11 +214,7 @@ def read_line(term: Terminal, prompt: str, initial: str = "", width: int = 80) -
         back = cell_len(view) + pad - cell_len("".join(text[offset:pos]))
         term.write("\r" + prompt + view + " " * pad + "\b" * back)
         drawn = cell_len(view)
-        try:
-            key = term.read_key()
-        except KeyboardInterrupt:  # Ctrl-C raises SIGINT (signals stay on): cancel the line
-            key = "C-c"
-        result = editor.feed(key)
+        result = editor.feed(term.read_key())
         if result is not None:
             term.write("\r" + prompt + view + " " * pad + "\n")
             return editor.text if result == "done" else None

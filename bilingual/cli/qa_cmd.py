@@ -29,9 +29,10 @@ def qa_cli(
     from ..errors import QAFailed
     from ..qa import run_qa
     from ..store import EditionStore
+    from ..terms.files import default_glossary
 
     with EditionStore(edition) as store:
-        report = run_qa(store, load_layers(glossary))
+        report = run_qa(store, load_layers(glossary) or default_glossary())
     if as_json:
         print_json(report.to_json())
     else:

@@ -1,15 +1,13 @@
-"""`bilingual render` (HTML and EPUB from an edition) and `bilingual build` (ingest +
-translate + render in one go)."""
+"""`bilingual render`: HTML and EPUB from an edition."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from . import app
-from .common import EDITION_HELP, default_edition_dir, glossary_option, load_layers
+from .common import EDITION_HELP, glossary_option, load_layers, print_json
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."
@@ -18,6 +16,20 @@ LayoutOpt = typer.Option(
     "side-by-side", "--layout", help="HTML layout: side-by-side or interleaved."
 )
 PinyinOpt = typer.Option("ruby", "--pinyin", help="Pinyin over the Chinese: ruby or none.")
+TitleOpt = typer.Option(
+    None,
+    "--title",
+    help="The edition's title, instead of the page's (its paper and date, or first headline). "
+    "Kept in the edition.",
+    show_default=False,
+)
+DateOpt = typer.Option(
+    None,
+    "--date",
+    help="The page's date, YYYY-MM-DD (the EPUB's dc:date), when the page does not give it or "
+    "gives it wrong. Kept in the edition.",
+    show_default=False,
+)
 
 
 def _formats(value: str) -> list[str]:
@@ -31,12 +43,19 @@ def render_cli(
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
     glossary: list[Path] = glossary_option(),
+    title: str | None = TitleOpt,
+    date: str | None = DateOpt,
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help='Print a JSON object: edition, files (format → path), e.g. {"files": {"html": …}}.',
+    ),
 ) -> None:
     """Write the bilingual edition as a self-contained HTML page and an EPUB 3 book.
 
     Files go into the edition directory as <name>.html and <name>.epub; their paths are printed.
 
-    Example: bilingual render -e output/seed-page --format html --layout interleaved
+    Example: bilingual render -e output/seed-page --format html --title "人民日报 2020年3月1日" --date 2020-03-01
     """
     from ..render import render_edition
     from ..store import EditionStore
@@ -48,59 +67,12 @@ def render_cli(
             layout=layout,
             pinyin=pinyin,
             glossary=load_layers(glossary),
+            title=title,
+            date=date,
         )
-    for path in paths:
-        typer.echo(str(path))
-
-
-@app.command("build")
-def build_cli(
-    sources: list[Path] = typer.Argument(
-        ..., help="Page files: .txt, .md or .html.", show_default=False
-    ),
-    edition: Path | None = typer.Option(
-        None, "--edition", "-e", help=EDITION_HELP + " Default: output/<stem of first source>."
-    ),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else the gloss engine), argos, gloss.",
-    ),
-    fmt: str = FormatOpt,
-    layout: str = LayoutOpt,
-    pinyin: str = PinyinOpt,
-    glossary: list[Path] = glossary_option(),
-) -> None:
-    """Ingest, translate and render in one go: page files in, bilingual HTML and EPUB out.
-
-    Offline. Without an installed zh→en model the English is a word gloss, and it says so.
-
-    Example: bilingual build samples/seed-page.txt
-    """
-    from ..ingest import ingest
-    from ..render import check_options, render_edition
-    from ..store import EditionStore
-    from ..translate import translate_edition
-    from .translate_cmd import _progress
-
-    formats = _formats(fmt)
-    check_options(formats, layout, pinyin)
-    directory = edition or default_edition_dir(sources[0])
-    layers = load_layers(glossary)
-    result = ingest(sources, directory, encoding=None)
-    with EditionStore(directory) as store:
-        with _progress(True) as progress:
-            report = translate_edition(
-                store, engine_name=engine, progress=progress, glossary=layers
-            )
-        if report.notice:
-            print(report.notice, file=sys.stderr)
-        paths = render_edition(
-            store, formats=formats, layout=layout, pinyin=pinyin, glossary=layers
-        )
-    typer.echo(
-        f"Built {directory}: {result.articles} articles, {result.sentences} sentences; "
-        f"translated {report.translated}, reused {report.cached} with {report.engine} ({report.label})."
-    )
+    if as_json:
+        files = dict(zip(_formats(fmt), map(str, paths), strict=True))
+        print_json({"edition": str(edition), "files": files})
+        return
     for path in paths:
         typer.echo(str(path))

@@ -115,7 +115,7 @@ def list_cli(
         print_json([{"k": k, **p.to_json()} for k, p in enumerate(pairs, 1)])
         return
     for k, p in enumerate(pairs, 1):
-        codes = ",".join(f["code"] for f in p.flags)
+        codes = ",".join(f.code for f in p.flags)
         typer.echo(
             f"[{k}/{len(pairs)}] {p.sid}  {p.status:<12} article {p.article}  {p.kind:<9}"
             f" {p.zh} | {p.en}" + (f"  [{codes}]" if codes else "")

@@ -23,8 +23,12 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import review
+from ..document import Pair
 from ..errors import BilingualError, ReviewError
-from ..store import EditionStore, Pair
+from ..store import EditionStore
+from ..terms.analysis import analyse
+from ..terms.files import default_glossary
+from ..terms.glossary import Glossary
 from .keys import Terminal, read_line
 
 HELP = """\
@@ -136,8 +140,8 @@ class Reviewer:
             self.line("py:", _pinyin(p.zh), "cyan")
         self.line("en:", p.en or "(no English)", "green" if p.en else "red")
         for f in p.flags:
-            self.line("flag:", f"{f.get('code')}: {f.get('detail')}", "yellow")
-        for term, en in review_terms(self.glossary, p.zh):
+            self.line("flag:", f"{f.code}: {f.detail}", "yellow")
+        for term, en in review_terms(self.glossary, p):
             self.line("term:", f"{term} → {en}", "magenta")
         if i + 1 < len(self.doc):
             self._context("›", self.doc[i + 1])
@@ -358,17 +362,17 @@ def _pinyin(zh: str) -> str:
     return " ".join(lazy_pinyin(zh, style=Style.TONE))
 
 
-def _glossary() -> tuple[object | None, str]:
-    from ..qa import default_glossary
-
+def _glossary() -> tuple[Glossary | None, str]:
+    """The glossary for the `term:` lines, or None and why (a broken user glossary)."""
     try:
-        glossary = default_glossary()
+        return default_glossary(), ""
     except BilingualError as exc:
         return None, f"(glossary not loaded: {exc.message})"
-    return glossary, "" if glossary is not None else "(glossary not available: no terms shown)"
 
 
-def review_terms(glossary: object | None, zh: str) -> list[tuple[str, str]]:
-    from ..qa import glossary_terms
-
-    return glossary_terms(glossary, zh)
+def review_terms(glossary: Glossary | None, pair: Pair) -> list[tuple[str, str]]:
+    """(term, approved English) of each distinct glossary term of the pair's Chinese."""
+    if glossary is None:
+        return []
+    terms = analyse(pair.zh, pair.kind, glossary).terms
+    return list(dict.fromkeys((m.entry.zh, m.entry.en) for m in terms))

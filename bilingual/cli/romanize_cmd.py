@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from . import app
+from .common import print_json
 
 
 @app.command("romanize")
@@ -15,14 +16,21 @@ def romanize_cli(
     kind: str = typer.Option(
         "name", "--kind", "-k", help="name (GB/T 28039), place (GB/T 16159) or text (tone marks)."
     ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print a JSON object: kind, words (a list of zh, romanized)."
+    ),
 ) -> None:
     """Romanise person names, places or text, one line per word: `zh<TAB>pinyin`.
 
     Example: bilingual romanize 葛新爱 欧阳少峰   ·   bilingual romanize --kind place 忻州市
     """
-    from ..glossary import load_glossary
-    from ..names import romanize
+    from ..terms.files import load_glossary
+    from ..terms.names import romanize
 
     glossary = load_glossary() if kind == "place" else None
-    for word in words:
-        typer.echo(f"{word}\t{romanize(word, kind, glossary)}")
+    pairs = [(word, romanize(word, kind, glossary)) for word in words]
+    if as_json:
+        print_json({"kind": kind, "words": [{"zh": zh, "romanized": r} for zh, r in pairs]})
+        return
+    for word, romanized in pairs:
+        typer.echo(f"{word}\t{romanized}")

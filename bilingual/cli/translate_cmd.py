@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
 
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers, print_json
+from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
 
 
 @app.command("translate")
@@ -20,9 +22,14 @@ def translate_cli(
         help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
     ),
     model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
-    beam_size: int = typer.Option(4, "--beam-size", min=1, help="Beam size (argos)."),
+    beam_size: int = typer.Option(
+        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
+    ),
     max_decoding_length: int = typer.Option(
-        256, "--max-decoding-length", min=1, help="Longest output in tokens (argos)."
+        DEFAULT_MAX_DECODING_LENGTH,
+        "--max-decoding-length",
+        min=1,
+        help="Longest output in tokens (argos).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
@@ -35,10 +42,14 @@ def translate_cli(
 
     Example: bilingual translate -e output/seed-page --json
     """
+    from ..qa import run_qa
     from ..store import EditionStore
+    from ..terms.files import default_glossary
     from ..translate import translate_edition
 
-    with EditionStore(edition) as store, _progress(not as_json) as progress:
+    layers = load_layers(glossary) or default_glossary()
+    bar = nullcontext() if as_json else progress_bar("Translating")
+    with EditionStore(edition) as store, bar as progress:
         report = translate_edition(
             store,
             engine_name=engine,
@@ -46,8 +57,12 @@ def translate_cli(
             beam_size=beam_size,
             max_decoding_length=max_decoding_length,
             progress=progress,
-            glossary=load_layers(glossary),
+            glossary=layers,
         )
+        if report.sentences:
+            # the checks that need the whole edition (length-ratio band, Chinese left, odd
+            # output), so `review --filter flagged` sees every flag without a `qa` run
+            run_qa(store, layers)
     if report.notice:
         print(report.notice, file=sys.stderr)
     if as_json:
@@ -63,29 +78,3 @@ def translate_cli(
     )
     if report.kept_reviewed:
         typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
-
-
-class _progress:
-    """A rich progress bar on a terminal; a no-op callback otherwise."""
-
-    def __init__(self, wanted: bool) -> None:
-        self.enabled = wanted and sys.stderr.isatty()
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(transient=True)
-        self.bar.start()
-        task = self.bar.add_task("Translating", total=None)
-
-        def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..textutil import HAN_CLASS
+
+HAN = HAN_CLASS  # a character class body, for the patterns below
 # Han, CJK punctuation, full-width forms, curly quotes, dashes, ellipsis, middle dot
 CJK = HAN + r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -43,7 +45,9 @@ _FULLWIDTH_ALNUM.update(
         "━": "—",
     }
 )
-_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+# str.translate looks every character up in a dict (slow on long text); a regex finds the
+# few characters to map at C speed
+_MAPPED = re.compile("[" + "".join(map(re.escape, _FULLWIDTH_ALNUM)) + "]")
 
 _ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
@@ -59,12 +63,13 @@ def normalize_chars(text: str) -> str:
     exclamation or question mark touching a Chinese character becomes full width; ASCII
     parentheses around Chinese become `（）`; `--` and `－－` between Chinese become `——`.
     """
-    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = _MAPPED.sub(_map_char, unicodedata.normalize("NFC", text))
     if "-" in text or "—" in text or "－" in text:
         text = _DASHES.sub(_dash, text)
     if "(" in text:
         text = _PARENS.sub(_paren, text)
-    text = _ASCII_PUNCT.sub(_punct, text)
+    if _ANY_ASCII_PUNCT.search(text):
+        text = _ASCII_PUNCT.sub(_punct, text)
     if "." in text or "…" in text or "。。" in text:
         text = _ELLIPSIS.sub("……", text)
     return text
@@ -72,8 +77,13 @@ def normalize_chars(text: str) -> str:
 
 _DASHES = re.compile(r"[－\-]{2}|—(?!—)(?<!——)")
 _PARENS = re.compile(r"\(([^()\n]*)\)")
+_ANY_ASCII_PUNCT = re.compile(r"[,;:!?]")
 _ASCII_PUNCT = re.compile(rf"(?<=[{CJK}])\s*([,;:!?])|([,;:!?])(?=\s*[{CJK}])")
 _ELLIPSIS = re.compile(rf"\.{{3,}}|。{{3,}}|(?<=[{CJK}])…(?!…)(?<!……)")
+
+
+def _map_char(match: re.Match[str]) -> str:
+    return _FULLWIDTH_ALNUM[match.group(0)]
 
 
 def _dash(match: re.Match[str]) -> str:

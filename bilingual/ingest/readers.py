@@ -1,15 +1,18 @@
 """Read a source file: detect its encoding and format; extract the article from HTML.
 
-Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK and Big5 —
-detected, or forced with `--encoding`. Every problem is an `InputError` with what to do.
+Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without one, GB18030/GBK
+and Big5 — detected, or forced with `--encoding`. Every problem is an `InputError` with what
+to do.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import link_problem
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -22,6 +25,9 @@ _CANDIDATES = ("gb18030", "big5")
 
 
 def read_bytes(path: Path) -> bytes:
+    problem = link_problem(path)
+    if problem:
+        raise InputError(problem, "Fix the link, or give the file itself.")
     if not path.exists():
         raise InputError(f"No such file: {path}", "Check the path.")
     if path.is_dir():
@@ -55,11 +61,20 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
         if data.startswith(bom):
             return data.decode(name)
     if b"\x00" in data or _binary(data):
-        raise InputError(f"{path} looks like a binary file", "Give a text, Markdown or HTML page.")
+        text = _utf16(data)
+        if text is None:
+            raise InputError(
+                f"{path} looks like a binary file",
+                "Give a text, Markdown or HTML page (or its encoding with --encoding).",
+            )
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _utf16(data)  # Chinese-only UTF-16 has no zero bytes to give it away
+    if text is not None:
+        return text
     decoded = {}
     for name in _CANDIDATES:
         try:
@@ -83,6 +98,49 @@ def _binary(data: bytes) -> bool:
     """More than 5% control bytes (other than tab and line ends) in the first 4 KB."""
     sample = data[:4096]
     return len(sample.translate(None, _NOT_CONTROL)) > len(sample) * 0.05
+
+
+def _utf16(data: bytes) -> str | None:
+    """The text of UTF-16 without a byte order mark, or None when `data` is not that.
+
+    Zero bytes say which byte order it is (ASCII characters have their zero byte first in
+    big-endian, second in little-endian); Chinese-only text has none, so both orders are
+    tried and the one that reads as common Chinese wins. Either way nearly every character
+    must be Chinese, Latin or punctuation: binary data, and GB18030 or Big5 bytes read two by
+    two, decode to controls, Hangul, private-use and unassigned characters.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even > 2 * odd:
+        orders = ["utf-16-be"]
+    elif odd > 2 * even:
+        orders = ["utf-16-le"]
+    else:
+        orders = ["utf-16-le", "utf-16-be"]
+    texts = []
+    for name in orders:
+        try:
+            head = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if len(_TEXTLIKE.findall(head)) >= 0.95 * len(head):
+            texts.append((name, head))
+    if not texts:
+        return None
+    name = max(texts, key=lambda t: _plausibility(t[1]))[0] if len(texts) > 1 else texts[0][0]
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        return None
+
+
+# line ends, ASCII, Latin-1, general punctuation, CJK punctuation and ideographs, full width
+_TEXTLIKE = re.compile(
+    "[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uffef]"
+)
 
 
 def _plausibility(text: str) -> float:

@@ -2,9 +2,11 @@
 
 A sentence ends after 。！？ (and after …… when a closing quote follows it), together with
 the closing quotes and brackets that follow (`……心坎上！”` stays one sentence). Nothing is
-split inside 《》 titles or inside numbers. A very long sentence is also split at ； between
-clauses that are long enough to stand alone (outside quotes and brackets), because MT and
-review both work better on sentence-sized units.
+split inside 《》 titles (a `《` still open after `MAX_TITLE` characters was never closed) or
+inside numbers. A very long sentence is also split at ； between clauses that are long enough
+to stand alone (outside quotes and brackets), because MT and review both work better on
+sentence-sized units; and nothing longer than `MAX_SENTENCE` comes out, whatever the text
+(a run without sentence ends is cut after its last clause mark before the cap, else at it).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ CLOSERS = "”’」』）)》】"
 OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』"}
 LONG_SENTENCE = 120  # characters; longer sentences are split at ； when the parts are long
 MIN_CLAUSE = 20
+MAX_SENTENCE = 300  # characters: the hard cap
+MAX_TITLE = 100  # characters between 《 and 》
+_CLAUSE_MARKS = ("；", "，", "、", "：", ";", ",", " ")  # where a capped run is cut, best first
 
 
 _CANDIDATES = re.compile(r"[。！？!?《》]|……")
@@ -28,6 +33,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     title_depth = 0  # inside 《…》 nothing splits
+    title_start = 0
     pos = 0
     n = len(text)
     while True:
@@ -36,8 +42,11 @@ def split_sentences(text: str) -> list[str]:
             break
         mark = match.group(0)
         pos = match.end()
+        if title_depth and pos - title_start > MAX_TITLE:
+            title_depth = 0  # an unclosed 《 must not stop every split after it
         if mark == "《":
             title_depth += 1
+            title_start = pos
             continue
         if mark == "》":
             title_depth = max(0, title_depth - 1)
@@ -56,12 +65,31 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return [part for s in out for part in _split_long(s)]
+    return [piece for s in out for part in _split_long(s) for piece in _cap(part)]
+
+
+def _cap(sentence: str) -> list[str]:
+    """Cut a sentence longer than MAX_SENTENCE after the best clause mark in the second half
+    of each MAX_SENTENCE window (or at the cap when there is none)."""
+    out: list[str] = []
+    while len(sentence) > MAX_SENTENCE:
+        window = sentence[:MAX_SENTENCE]
+        cut = MAX_SENTENCE
+        for mark in _CLAUSE_MARKS:
+            at = window.rfind(mark)
+            if at >= MAX_SENTENCE // 2:
+                cut = at + 1
+                break
+        out.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    if sentence:
+        out.append(sentence)
+    return out
 
 
 def _split_long(sentence: str) -> list[str]:
     """Split a long sentence at top-level ； where both sides are at least MIN_CLAUSE long."""
-    if len(sentence) <= LONG_SENTENCE:
+    if len(sentence) <= LONG_SENTENCE or "；" not in sentence:
         return [sentence]
     cuts: list[int] = []
     stack: list[str] = []

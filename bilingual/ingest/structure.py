@@ -15,13 +15,15 @@ the rest.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, permutations
+from typing import Any
 
+from .meta import masthead
 from .normalize import HAN, clean_spaces, normalize_chars
 from .reflow import DATELINE, NAME_END, Unit, join_lines
+from .weights import PageWeights, Weights
 
 HEADER_KINDS = {"title", "subtitle", "byline", "dateline"}
 BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HAN}·]{{2,4}}$|记者|通讯员")
@@ -31,6 +33,8 @@ BYLINE = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员|特约记者)\s*)?[{HA
 class RawBlock:
     kind: str
     text: str
+    origin: Any = None  # where a page reader found it (`layout.BlockOrigin`); None for text
+    measure: float = 0.0  # a paragraph's column width (characters) in page text; 0: unknown
 
 
 def classify(units: list[Unit]) -> list[RawBlock]:
@@ -44,6 +48,8 @@ def classify(units: list[Unit]) -> list[RawBlock]:
             _classify_line(unit.text, blocks, pending_headline, wide=unit.wide)
         else:
             _classify_paragraph(unit.text, blocks)
+            # the longest line in characters: cheap, and what tells two column widths apart
+            blocks[-1].measure = max(len(line.strip()) for line in unit.lines)
     for i in pending_headline:
         if blocks[i].kind == "headline":
             blocks[i].kind = "heading"
@@ -111,6 +117,17 @@ def _classify_line(text: str, blocks: list[RawBlock], pending: list[int], wide: 
             blocks.append(RawBlock("attribution", text))
     elif _after_title(blocks) and blocks[-1].kind != "headline" and _is_byline(text):
         blocks.append(RawBlock("byline", text))
+    elif (
+        blocks
+        and blocks[-1].kind in ("title", "headline")
+        and not blocks[-1].measure
+        and not (masthead(text) or masthead(blocks[-1].text))
+    ):
+        # the next line of a headline printed over several lines (a section head broken at
+        # the column width, a title over three lines): one headline, not two; a masthead or
+        # folio line (paper, date, page) is never part of a headline
+        blocks[-1].text = join_lines([blocks[-1].text, text])
+        blocks[-1].kind = "title" if wide else blocks[-1].kind
     else:
         blocks.append(RawBlock("title" if wide or not blocks else "headline", text))
         pending.append(len(blocks) - 1)
@@ -149,22 +166,24 @@ def _mark_quotes(blocks: list[RawBlock]) -> None:
 
 def clean(block: RawBlock) -> RawBlock:
     """Normalise characters and spaces according to the block's kind."""
-    text = normalize_chars(block.text)
-    if block.kind == "dateline":
-        text = clean_spaces(text, "names")
-    elif block.kind == "attribution":
+    return replace(block, text=clean_text(block.kind, block.text))
+
+
+def clean_text(kind: str, text: str) -> str:
+    """A block's text with characters normalised and spaces kept as its kind needs: names
+    apart in bylines and datelines, the name after a title in an attribution, a phrase
+    break in headlines; page text and articles.md both go through here."""
+    text = normalize_chars(text)
+    if kind in ("dateline", "byline"):
+        return clean_spaces(text, "names")
+    if kind == "attribution":
         name = NAME_END.search(text)
         if name:
-            text = clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
-        else:
-            text = clean_spaces(text)
-    elif block.kind == "byline":
-        text = clean_spaces(text, "names")
-    elif block.kind in ("title", "heading", "subtitle"):
-        text = clean_spaces(text, "headline")
-    else:
-        text = clean_spaces(text)
-    return RawBlock(block.kind, text)
+            return clean_spaces(text[: name.start()]) + " " + name.group(0).strip()
+        return clean_spaces(text)
+    if kind in ("title", "heading", "subtitle"):
+        return clean_spaces(text, "headline")
+    return clean_spaces(text)
 
 
 # -- articles ------------------------------------------------------------------
@@ -184,47 +203,10 @@ def group_articles(blocks: list[RawBlock]) -> list[list[RawBlock]]:
         ):
             articles.append([])
         articles[-1].append(block)
-    weights = _Weights(blocks)
+    weights = Weights(blocks)
     articles = _distribute_stacked(articles, weights)
     _move_trailing_lead(articles, weights)
     return [a for a in articles if a]
-
-
-class _Weights:
-    """Rarity-weighted character bigrams, for comparing blocks with headlines.
-
-    Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
-    block contains), so document frequencies are counted for those alone, by substring
-    tests, without building bigram sets of long body texts.
-    """
-
-    _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
-
-    def __init__(self, blocks: list[RawBlock]) -> None:
-        self.texts = [b.text for b in blocks]
-        self.n = max(1, len(blocks))
-        self._grams: dict[str, frozenset[str]] = {}
-        self._idf: dict[str, float] = {}
-
-    def header_grams(self, header: str) -> frozenset[str]:
-        found = self._grams.get(header)
-        if found is None:
-            found = frozenset(
-                run[i : i + 2] for run in self._NON_WORD.split(header) for i in range(len(run) - 1)
-            )
-            self._grams[header] = found
-        return found
-
-    def idf(self, gram: str) -> float:
-        weight = self._idf.get(gram)
-        if weight is None:
-            df = sum(1 for t in self.texts if gram in t)
-            weight = math.log(self.n / df) if df else 0.0
-            self._idf[gram] = weight
-        return weight
-
-    def score(self, text: str, header: str) -> float:
-        return sum(self.idf(g) for g in self.header_grams(header) if g in text)
 
 
 def _header(article: list[RawBlock]) -> str:
@@ -238,7 +220,7 @@ def _body_start(article: list[RawBlock]) -> int:
     return i
 
 
-def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[list[RawBlock]]:
+def _distribute_stacked(articles: list[list[RawBlock]], w: Weights) -> list[list[RawBlock]]:
     """Headlines printed one above another, bodies below: give each body to its headline."""
     out = [list(a) for a in articles]
     i = 0
@@ -252,7 +234,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
         owners = list(range(i, run + 1))
         target = out[run]
         body = target[_body_start(target) :]
-        best = _best_partition(body, [_header(out[k]) for k in owners], w)
+        best = _best_partition(body, [_header(out[k]) for k in owners], w.page(out[i][0]))
         if best is not None:
             out[run] = target[: _body_start(target)]
             for owner, chunk in best:
@@ -262,7 +244,7 @@ def _distribute_stacked(articles: list[list[RawBlock]], w: _Weights) -> list[lis
 
 
 def _best_partition(
-    body: list[RawBlock], headers: list[str], w: _Weights
+    body: list[RawBlock], headers: list[str], w: PageWeights
 ) -> list[tuple[int, list[RawBlock]]] | None:
     """Split `body` into len(headers) contiguous chunks, each to a different headline,
     maximising similarity; None when all-to-the-last-headline is about as good."""
@@ -291,30 +273,62 @@ def _best_partition(
     return [(order[c], body[bounds[c] : bounds[c + 1]]) for c in range(k)]
 
 
-def _move_trailing_lead(articles: list[list[RawBlock]], w: _Weights) -> None:
-    """Paragraphs at the end of the page that belong to another article are its lead."""
+def _measure(block: RawBlock) -> float:
+    """The width a paragraph was set at: characters in page text, its box on a page."""
+    if block.origin is not None:
+        return block.origin.box[2] - block.origin.box[0]
+    return block.measure
+
+
+def _set_apart(suffix: list[RawBlock], body: list[RawBlock]) -> bool | None:
+    """Whether trailing paragraphs were set at another width than the article's own body
+    (a lead printed in a frame of its own); None when the widths are not known."""
+    widths = [_measure(b) for b in body if b.kind == "paragraph"]
+    ends = [_measure(b) for b in suffix]
+    if not widths or not all(ends) or not all(widths):
+        return None
+    usual = sorted(widths)[len(widths) // 2]
+    return all(abs(m - usual) > max(1.5, 0.08 * usual) for m in ends)
+
+
+def _move_trailing_lead(articles: list[list[RawBlock]], w: Weights) -> None:
+    """Paragraphs at the end of the page that belong to another article are its lead.
+
+    They must read like that article's headline more than like their own, and be set
+    apart: printed at another column width than the body above them. When the widths are
+    unknown (one paragraph per line), the text alone must make a much stronger case.
+    """
     if len(articles) < 2:
         return
     last = articles[-1]
     start = _body_start(last)
     own = _header(last)
+    page = w.page(last[-1])
+    # the trailing paragraphs, each with its bigrams, its score against its own headline and
+    # the margin it needs, worked out once: they are compared with every other headline
+    trailing = []
+    for t in range(len(last) - 1, start, -1):
+        text = last[t].text
+        if last[t].kind != "paragraph":
+            break
+        bigrams = {text[i : i + 2] for i in range(len(text) - 1)}
+        apart = _set_apart(last[t:], last[start:t])
+        needed = 8 if apart else 24 if apart is None else None
+        trailing.append((t, bigrams, page.score(text, own), needed))
     best: tuple[float, int, int] | None = None  # (margin, suffix start, article)
     for x, other in enumerate(articles[:-1]):
         header = _header(other)
-        if not header:
-            continue
+        if not header or w.index.get(id(other[0]), 0) < page.start:
+            continue  # a lead printed at the end of the page belongs to an article on it
         margin = 0.0
-        for t in range(len(last) - 1, start, -1):
-            block = last[t]
-            if block.kind != "paragraph":
-                break
-            margin += w.score(block.text, header) - w.score(block.text, own)
-            if best is None or margin >= best[0]:
+        for t, bigrams, own_score, needed in trailing:
+            margin += page.score_bigrams(bigrams, header) - own_score
+            if needed is not None and margin >= needed and (best is None or margin >= best[0]):
                 best = (margin, t, x)
-    if best is None or best[0] < 8:
+    if best is None:
         return
     _, t, x = best
-    lead = [RawBlock("lead", b.text) for b in last[t:]]
+    lead = [replace(b, kind="lead") for b in last[t:]]
     del last[t:]
     target = articles[x]
     at = _body_start(target)

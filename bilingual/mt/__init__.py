@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
+from ..document import Flag, Signature
 from ..errors import ModelError
+from ..terms.glossary import Glossary
 
 DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_DECODING_LENGTH = 256
@@ -23,7 +25,7 @@ class EngineOptions:
     model: str | None = None
     beam_size: int = DEFAULT_BEAM_SIZE
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
-    glossary: Any = None
+    glossary: Glossary | None = None
 
 
 @runtime_checkable
@@ -34,13 +36,15 @@ class Engine(Protocol):
     decoding options) and is part of the cache key. `label` says what the output is
     ("machine translation", "word gloss"). The caller (`bilingual.translate`) protects
     glossary terms, names and numbers as `ZZ<n>ZZ` markers around `translate`, so an engine
-    must pass such Latin tokens through. An optional `flag` dict is added to every result.
+    must pass such Latin tokens through. `flag`, when not None, is added to every result
+    (the word gloss says on every pair that it is no translation).
     """
 
     name: str
     label: str
+    flag: Flag | None
 
-    def signature(self) -> str: ...
+    def signature(self) -> Signature: ...
 
     def translate(self, texts: list[str]) -> list[str]: ...
 

@@ -11,15 +11,23 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from ..document import Signature
 from ..errors import ModelError
 from . import EngineOptions
-from .models import ModelInfo, find_model, load_package
+from .models import ModelInfo, find_model, load_package, tokenizer_problem
 
 # Measured with bench/translate.py on the 2-core machine: two single-threaded replicas working
 # on different sub-batches beat one replica using both cores by about 1.7x, and batches of 32
-# length-sorted sentences were as fast as any token budget tried. Env overrides are for benches.
-BATCH_TYPE = os.environ.get("BILINGUAL_BATCH_TYPE", "examples")
-BATCH_SIZE = int(os.environ.get("BILINGUAL_BATCH_SIZE", "32"))
+# length-sorted sentences were as fast as any token budget tried.
+BATCH_TYPE = "examples"
+BATCH_SIZE = 32
+
+
+def batching() -> tuple[str, int]:
+    """(batch type, max batch size); `BILINGUAL_BATCH_TYPE` / `_SIZE` override them for benches
+    (read per call, not at import, so a bench or test can set them after importing)."""
+    kind = os.environ.get("BILINGUAL_BATCH_TYPE") or BATCH_TYPE
+    return kind, int(os.environ.get("BILINGUAL_BATCH_SIZE") or BATCH_SIZE)
 
 
 def threads() -> tuple[int, int]:
@@ -34,6 +42,7 @@ class ArgosEngine:
 
     name = "argos"
     label = "machine translation"
+    flag = None
 
     def __init__(self, options: EngineOptions) -> None:
         self.options = options
@@ -55,11 +64,13 @@ class ArgosEngine:
             )
         self.info: ModelInfo = info
 
-    def signature(self) -> str:
+    def signature(self) -> Signature:
         o = self.options
-        return (
-            f"argos {self.info.name} v{self.info.version} "
-            f"beam={o.beam_size} maxlen={o.max_decoding_length}"
+        return Signature(
+            "argos",
+            self.info.name,
+            f"v{self.info.version}",
+            (("beam", str(o.beam_size)), ("maxlen", str(o.max_decoding_length))),
         )
 
     @cached_property
@@ -68,6 +79,12 @@ class ArgosEngine:
         if getattr(pkg, "tokenizer", None) is None:
             raise ModelError(
                 f"Model {self.info.name} has no tokenizer",
+                f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
+            )
+        problem = tokenizer_problem(pkg)
+        if problem:
+            raise ModelError(
+                f"Cannot load the tokenizer of model {self.info.name} ({problem})",
                 f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
             )
         return pkg
@@ -102,11 +119,12 @@ class ArgosEngine:
         pkg = self.package
         prefix = pkg.target_prefix or ""
         source = self.tokenize(texts)
+        batch_type, batch_size = batching()
         results = self.translator.translate_batch(
             source,
             target_prefix=[[prefix]] * len(source) if prefix else None,
-            max_batch_size=BATCH_SIZE,
-            batch_type=BATCH_TYPE,
+            max_batch_size=batch_size,
+            batch_type=batch_type,
             beam_size=self.options.beam_size,
             max_decoding_length=self.options.max_decoding_length,
             replace_unknowns=True,

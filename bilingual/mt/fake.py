@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from ..document import text_hash
+from ..document import Signature, text_hash
 from . import EngineOptions
 
 
@@ -17,13 +17,19 @@ class FakeEngine:
 
     name = "fake"
     label = "fake translation"
+    flag = None
 
     def __init__(self, options: EngineOptions) -> None:
         self.options = options
         self.calls: list[list[str]] = []
 
-    def signature(self) -> str:
-        return f"fake v1 beam={self.options.beam_size} maxlen={self.options.max_decoding_length}"
+    def signature(self) -> Signature:
+        o = self.options
+        return Signature(
+            "fake",
+            "v1",
+            options=(("beam", str(o.beam_size)), ("maxlen", str(o.max_decoding_length))),
+        )
 
     def translate(self, texts: list[str]) -> list[str]:
         self.calls.append(list(texts))

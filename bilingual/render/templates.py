@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .markup import Piece, pieces_html
+from .markup import Piece, pieces_html, tip
 from .view import xml_safe
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,11 +37,12 @@ def environment(rp: bool = False) -> jinja2.Environment:
         finalize=_finalize,
     )
 
-    def inline(pieces: list[Piece]) -> Markup:
+    def inline(pieces: list[Piece], notes: dict[str, str] | None = None) -> Markup:
         # pieces_html escapes every text it emits; see markup.py.
-        return Markup(pieces_html(pieces, rp=rp, focusable=not rp, breaks=not rp))
+        return Markup(pieces_html(pieces, rp=rp, focusable=not rp, breaks=not rp, notes=notes))
 
     env.filters["inline"] = inline
+    env.globals["tip"] = tip
     return env
 
 

@@ -1,6 +1,8 @@
 """TMX 1.4b export: one translation unit per translated sentence pair, for CAT tools (OmegaT).
 
-Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
+By default every pair with English is written except unreviewed word glosses (a literal
+CC-CEDICT gloss is no translation to remember); `statuses` writes exactly the pairs with
+those review statuses instead. Each `tu` carries the sentence id as `tuid`, the review status as `<prop type="x-status">`,
 one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
 `zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
 are left out: a translation memory entry needs a target.
@@ -8,13 +10,14 @@ are left out: a translation memory entry needs a target.
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime
+from collections.abc import Collection
 
 from lxml import etree
 
+from ..document import Pair, Signature
 from ..store import EditionStore
-from .view import xml_safe as _clean  # lxml refuses XML-invalid characters
+from ..textutil import build_time
+from ..textutil import xml_safe as _clean  # lxml refuses XML-invalid characters
 
 SRC_LANG = "zh-CN"
 TGT_LANG = "en"
@@ -32,17 +35,21 @@ def _version() -> str:
 
 def _stamp() -> str:
     """TMX date format, UTC; SOURCE_DATE_EPOCH makes it reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")
+    return build_time().strftime("%Y%m%dT%H%M%SZ")
+
+
+def is_word_gloss(pair: Pair) -> bool:
+    """Whether the pair's English is the CC-CEDICT word gloss no person has reviewed."""
+    return not pair.reviewed and Signature.parse(pair.signature).engine == "gloss"
 
 
 def _prop(parent: etree._Element, kind: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=kind).text = _clean(text)
 
 
-def write_tmx(store: EditionStore) -> str:
-    """The edition's translated pairs as a TMX 1.4b document."""
+def write_tmx(store: EditionStore, statuses: Collection[str] | None = None) -> str:
+    """The edition's translated pairs as a TMX 1.4b document: those with a status in
+    `statuses`, or by default all but unreviewed word glosses."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(
         root,
@@ -62,15 +69,13 @@ def write_tmx(store: EditionStore) -> str:
     for pair in store.pairs():
         if not pair.en.strip():
             continue
+        left_out = is_word_gloss(pair) if statuses is None else pair.status not in statuses
+        if left_out:
+            continue
         tu = etree.SubElement(body, "tu", tuid=pair.sid)
         _prop(tu, "x-status", pair.status)
         for flag in pair.flags:
-            detail = flag.get("detail", "")
-            _prop(
-                tu,
-                "x-flag",
-                f"{flag.get('code', '')}: {detail}" if detail else flag.get("code", ""),
-            )
+            _prop(tu, "x-flag", str(flag))
         if pair.signature:
             _prop(tu, "x-signature", pair.signature)
         _prop(tu, "x-kind", pair.kind)

@@ -8,28 +8,28 @@ expensive part (segmentation and pinyin) is done once.
 from __future__ import annotations
 
 import hashlib
-import re
 import textwrap
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..store import EditionStore, Pair
+from ..document import Flag, Pair, Signature
+from ..ingest.meta import edition_title_and_date
+from ..store import EditionStore
+from ..terms.analysis import analyse, credited_names
+from ..terms.glossary import Glossary
+from ..textutil import HAN_RUN, xml_safe
 from .markup import Piece, en_pieces, zh_pieces
 from .names_view import name_matches
-from .ruby import HAN_RUN
 
-# Engine names as they start a translation signature (`gloss:…`, `argos:…`).
+# Engine names as they start a translation signature.
 ENGINE_LABELS = {
     "argos": "Argos Translate machine translation",
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
     "align": "aligned existing translation",
 }
-# Characters XML 1.0 cannot hold (the EPUB would be invalid); OCR text occasionally has some.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
 QUIET_FLAGS = frozenset({"word-gloss"})
@@ -47,25 +47,23 @@ class SentenceView:
     zh: str
     en: str
     status: str
-    flags: list[dict]
+    flags: tuple[Flag, ...]
     zh_pieces: list[Piece]
     en_pieces: list[Piece]
 
     @property
     def flag_text(self) -> str:
         """Flags as one line for a hover title: `code: detail; …`."""
-        return "; ".join(
-            f"{f.get('code', '')}: {f.get('detail', '')}".rstrip(": ") for f in self.flags
-        )
+        return "; ".join(str(f) for f in self.flags)
 
     @property
     def marked(self) -> bool:
         """Whether a flag needs the reader's attention (not just an edition-wide note)."""
-        return any(f.get("code") not in QUIET_FLAGS for f in self.flags)
+        return any(f.code not in QUIET_FLAGS for f in self.flags)
 
     @property
     def flag_codes(self) -> str:
-        return " ".join(str(f.get("code", "")) for f in self.flags)
+        return " ".join(f.code for f in self.flags)
 
 
 @dataclass
@@ -125,6 +123,11 @@ class EditionView:
         return sum(self.status_counts.values())
 
     @property
+    def dateline(self) -> str:
+        """The masthead's line under the title: the page's date, when known, and what this is."""
+        return " · ".join(part for part in (self.date, "Chinese–English edition") if part)
+
+    @property
     def is_gloss(self) -> bool:
         return any(e.engine == "gloss" for e in self.engines)
 
@@ -157,28 +160,10 @@ class EditionView:
         )
 
 
-def xml_safe(text: str) -> str:
-    """`text` without the characters XML 1.0 cannot hold (shared by the EPUB and TMX)."""
-    return _NOT_XML.sub("", text)
-
-
-def parse_signature(signature: str) -> tuple[str, str]:
-    """(engine, model) from a signature.
-
-    Signatures start with the engine name: `argos translate-zh_en v1.9 beam=4 … | glossary=…`,
-    `gloss cc-cedict … (word gloss, not MT) | glossary=…`, or `engine:model:…`. The model is
-    what follows the engine, without options (`k=v`), remarks in parentheses or the glossary.
-    """
-    head = re.sub(r"\([^)]*\)", " ", signature.split("|")[0])
-    tokens = [t for t in re.split(r"[\s:]+", head) if t]
-    if not tokens:
-        return "", ""
-    return tokens[0], " ".join(t for t in tokens[1:] if "=" not in t)
-
-
 def engines_used(pairs: list[Pair]) -> list[EngineUse]:
     """Who made the English, most sentences first (pairs without English are skipped)."""
-    counts = Counter(parse_signature(p.signature) for p in pairs if p.en and p.signature)
+    signatures = (Signature.parse(p.signature) for p in pairs if p.en and p.signature)
+    counts = Counter((s.engine, s.model_label) for s in signatures)
     return [EngineUse(e, m, n) for (e, m), n in counts.most_common()]
 
 
@@ -193,8 +178,12 @@ def _source_names(source: str) -> str:
     return ", ".join(Path(part.strip()).name for part in source.split(",") if part.strip())
 
 
-def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> EditionView:
-    """Read the edition and its pairs and prepare the inline pieces of every sentence."""
+def build_view(
+    store: EditionStore, glossary: Glossary | None = None, ruby: bool = True
+) -> EditionView:
+    """Read the edition and its pairs and prepare the inline pieces of every sentence
+    (`glossary` None: no terms, names still shown)."""
+    glossary = Glossary() if glossary is None else glossary
     edition = store.load_edition()
     pairs = store.pairs()
     by_sid = {p.sid: p for p in pairs}
@@ -204,6 +193,7 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
     for number, article in enumerate(edition.articles, start=1):
         blocks: list[BlockView] = []
         title_zh = title_en = ""
+        credits = credited_names(((b.kind, b.text) for b in article.blocks), glossary)
         for block in article.blocks:
             sentences = []
             for s in block.sentences:
@@ -212,17 +202,16 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
                 en = xml_safe(pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
                 status_counts[status] += 1
-                matches = glossary.find(zh) if glossary is not None else []
-                names = name_matches(zh, block.kind, matches)
-                terms = list({m.entry.zh: m.entry for m in matches}.values())
-                matches = sorted([*matches, *names], key=lambda m: m.start)
+                analysis = analyse(zh, block.kind, glossary, credits)
+                terms = list({m.entry.zh: m.entry for m in analysis.terms}.values())
+                matches = sorted([*analysis.terms, *name_matches(analysis)], key=lambda m: m.start)
                 sentences.append(
                     SentenceView(
                         sid=s.id,
                         zh=zh,
                         en=en,
                         status=status,
-                        flags=list(pair.flags) if pair else [],
+                        flags=pair.flags if pair else (),
                         zh_pieces=zh_pieces(zh, matches, ruby),
                         en_pieces=en_pieces(en, terms),
                     )
@@ -237,11 +226,11 @@ def build_view(store: EditionStore, glossary: Any = None, ruby: bool = True) -> 
             first_en = next((s.en for b in blocks for s in b.sentences if s.en), "")
             title_en = textwrap.shorten(first_en, TOC_ENGLISH, placeholder=" …")
         articles.append(ArticleView(number, article.id, blocks, title_zh, title_en))
-    ingested = store.get_meta("ingested")
+    title, date = edition_title_and_date(store, edition)
     return EditionView(
         name=edition.name,
-        title=store.get_meta("title") or edition.name,
-        date=store.get_meta("date") or ingested[:10],
+        title=title,
+        date=date,
         source=_source_names(store.get_meta("source")) or edition.name,
         identifier=edition_identifier(edition.name, zh_texts),
         articles=articles,

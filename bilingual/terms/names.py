@@ -16,11 +16,13 @@ guesses that an arbitrary prefix of 市 or 县 is a place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-from .glossary import takes_generic
+from ..errors import InputError
+from ..textutil import HAN_RUN
+from .glossary import Glossary, Match, takes_generic
 from .names_data import (
     AFTER_NAME,
     BYLINE_NOISE,
@@ -34,11 +36,6 @@ from .names_data import (
     TITLES,
     TOPONYMS,
 )
-
-if TYPE_CHECKING:
-    from .glossary import Glossary
-
-HAN_RUN = re.compile(r"^[\u3400-\u9fff]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -134,8 +131,6 @@ ROMANIZERS: dict[str, Callable[..., str]] = {
 
 def romanize(zh: str, kind: str = "name", glossary: Glossary | None = None) -> str:
     """Romanise `zh` as a person name, a place or plain text (see ROMANIZERS)."""
-    from .errors import InputError
-
     try:
         romanizer = ROMANIZERS[kind]
     except KeyError:
@@ -193,7 +188,7 @@ def byline_names(text: str) -> list[str]:
     for noise in sorted(BYLINE_NOISE, key=len, reverse=True):
         body = body.replace(noise, " ")
     names: list[str] = []
-    for chunk in re.split(r"[^\u3400-\u9fff]+", body):
+    for chunk in HAN_RUN.findall(body):
         names += _segment(chunk) if chunk else []
     return names
 
@@ -217,7 +212,7 @@ def titled_names(text: str) -> list[str]:
             after = text[start + length :]
             if (
                 len(name) == length
-                and HAN_RUN.match(name)
+                and HAN_RUN.fullmatch(name)
                 and _is_name_start(name)
                 and (not after or after.startswith(AFTER_NAME))
             ):
@@ -233,19 +228,33 @@ _GENERICS_LONGEST = sorted(
 _PLACE_RE = re.compile("|".join(sorted(map(re.escape, TOPONYMS), key=len, reverse=True)))
 
 
-def known_places(text: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Named:
+    """A name found in a text: its Chinese, its English and whether a person or a place."""
+
+    zh: str
+    en: str
+    kind: str  # "person" or "place"
+
+
+def known_places(
+    text: str, glossary: Glossary | None = None, terms: Sequence[Match] | None = None
+) -> list[tuple[str, str]]:
     """Toponyms of the shipped table in `text`, with their generic when one follows.
 
     When a glossary term starts at the generic (忻州|市委组织部), only the proper name is
     taken, so the term is still matched and the English reads "Xinzhou Municipal Party …".
+    `terms` are the glossary's matches in `text` when the caller has them already.
     """
-    terms = {m.start: m.entry.zh for m in glossary.find(text)} if glossary is not None else {}
+    if terms is None:
+        terms = glossary.find(text) if glossary is not None else []
+    starts = {m.start: m.entry.zh for m in terms}
     found: list[tuple[str, str]] = []
     for m in _PLACE_RE.finditer(text):
         proper, end = m.group(), m.end()
         generic = next((g for g in _GENERICS_LONGEST if text.startswith(g, end)), "")
         institution = text[end + len(generic) : end + len(generic) + 1] in ("委", "政", "直")
-        if generic and not institution and not takes_generic(terms.get(end, "")):
+        if generic and not institution and not takes_generic(starts.get(end, "")):
             zh = proper + generic
             found.append((zh, romanize_place(zh, glossary)))
         else:
@@ -253,19 +262,23 @@ def known_places(text: str, glossary: Glossary | None = None) -> list[tuple[str,
     return found
 
 
-def names_in(text: str, kind: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
-    """(zh, en) of the person names and known places in a block of the given kind.
+def find_names(
+    text: str, kind: str, glossary: Glossary | None = None, terms: Sequence[Match] | None = None
+) -> list[Named]:
+    """The person names and known places in a block of the given kind, each once.
 
     Bylines and datelines: every name in them. Other kinds (attribution, paragraph …):
-    names after a job title. Known places in every kind. For `protect()`.
+    names after a job title. Known places in every kind.
     """
     people = byline_names(text) if kind in ("byline", "dateline") else titled_names(text)
-    pairs = [(zh, romanize_name(zh)) for zh in people]
-    pairs += known_places(text, glossary)
-    seen: set[str] = set()
-    unique = []
-    for zh, en in pairs:
-        if zh not in seen:
-            seen.add(zh)
-            unique.append((zh, en))
-    return unique
+    found = [Named(zh, romanize_name(zh), "person") for zh in people]
+    found += [Named(zh, en, "place") for zh, en in known_places(text, glossary, terms)]
+    unique: dict[str, Named] = {}
+    for name in found:
+        unique.setdefault(name.zh, name)
+    return list(unique.values())
+
+
+def names_in(text: str, kind: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
+    """(zh, en) of `find_names`."""
+    return [(n.zh, n.en) for n in find_names(text, kind, glossary)]

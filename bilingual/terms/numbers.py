@@ -10,6 +10,7 @@ press they are mostly parts of set phrases, not quantities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -203,7 +204,7 @@ def _key(value: float) -> float:
     return float(f"{value:.9g}")
 
 
-def missing_numbers(zh: str, en: str) -> list[Number]:
-    """The numbers of `zh` none of whose values the English expresses (all values, for dates)."""
+def missing_numbers(numbers: Iterable[Number], en: str) -> list[Number]:
+    """The `numbers` (of a Chinese text) whose values the English does not all express."""
     present = en_values(en)
-    return [n for n in zh_numbers(zh) if not all(_key(v) in present for v in n.values)]
+    return [n for n in numbers if not all(_key(v) in present for v in n.values)]

@@ -17,12 +17,12 @@ is for reviewers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .glossary import Glossary
-from .numbers import missing_numbers, zh_numbers
+from ..document import Flag
+from .analysis import Analysis
+from .numbers import missing_numbers
 
 MARKER = "ZZ{}ZZ"
 # Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
@@ -54,45 +54,18 @@ class Protected:
     source: str = ""
 
 
-def _spans(
-    zh: str, glossary: Glossary, names: Sequence[tuple[str, str]]
-) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, en) for terms, names and protectable numbers, longest-leftmost."""
-    terms = [(m.start, m.end, "term", m.entry.en) for m in glossary.find(zh)]
-    candidates = list(terms)
-    for name_zh, name_en in names:
-        if not name_zh or not name_en:
-            continue
-        start = zh.find(name_zh)
-        while start >= 0:
-            end = start + len(name_zh)
-            # A name never splits a term: 忻州市 is dropped in 忻州|市委组织部 (忻州 stays).
-            if not any((s < end < e and start < s) or s < start < e < end for s, e, *_ in terms):
-                candidates.append((start, end, "name", name_en))
-            start = zh.find(name_zh, start + 1)
-    candidates += [(n.start, n.end, "number", n.english) for n in zh_numbers(zh) if n.english]
-    # Longest first at each start; on equal spans a name beats a term beats a number.
-    rank = {"name": 0, "term": 1, "number": 2}
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), rank[c[2]]))
-    chosen: list[tuple[int, int, str, str]] = []
-    taken = 0
-    for cand in candidates:
-        if cand[0] >= taken:
-            chosen.append(cand)
-            taken = cand[1]
-    return chosen
-
-
-def protect(zh: str, glossary: Glossary, names: Sequence[tuple[str, str]] = ()) -> Protected:
-    """Replace glossary terms, `names` (zh, en) and Chinese magnitudes/dates with markers."""
+def protect(analysis: Analysis) -> Protected:
+    """Replace the protected spans of an analysed sentence (terms, names, Chinese magnitudes
+    and dates) with markers."""
+    zh = analysis.text
     parts: list[str] = []
     slots: list[Slot] = []
     pos = 0
-    for start, end, kind, en in _spans(zh, glossary, names):
-        slot = Slot(len(slots) + 1, zh[start:end], en, kind)
+    for span in analysis.protected:
+        slot = Slot(len(slots) + 1, zh[span.start : span.end], span.en, span.kind)
         slots.append(slot)
-        parts += [zh[pos:start], slot.marker]
-        pos = end
+        parts += [zh[pos : span.start], slot.marker]
+        pos = span.end
     parts.append(zh[pos:])
     return Protected("".join(parts), slots, zh)
 
@@ -180,34 +153,56 @@ def has_rendering(en: str, rendering: str) -> bool:
         forms.append(m.group(1))
         if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
             forms.append(m.group(2))
-    return any(english_pattern(form).search(en) for form in forms)
+    return any(_verbatim(en, form) or english_pattern(form).search(en) for form in forms)
 
 
-def check(
-    zh: str, en: str, glossary: Glossary, names: Sequence[tuple[str, str]] = ()
-) -> list[dict]:
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _verbatim(en: str, form: str) -> bool:
+    """Whether an ASCII `form` stands in `en` as written (any case, not inside a word): the
+    usual case after `restore`, answered without compiling the tolerant pattern (a match
+    here is always one of `english_pattern`'s)."""
+    if not form.isascii() or not form:
+        return False
+    lowered, target = en.lower(), form.lower()
+    if len(lowered) != len(en):  # a character whose lower case is longer: leave it to regex
+        return False
+    start = lowered.find(target)
+    while start >= 0:
+        end = start + len(target)
+        before = en[start - 1] if start else " "
+        after = en[end] if end < len(en) else " "
+        if not _ascii_alnum(before) and not _ascii_alnum(after):
+            return True
+        start = lowered.find(target, start + 1)
+    return False
+
+
+def check(analysis: Analysis, en: str) -> list[Flag]:
     """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
 
-    Each distinct glossary term (and name) found in `zh` must have its approved English
-    somewhere in `en`; each Arabic-digit number of `zh` must appear with the same value.
+    Each distinct glossary term (and name) of the sentence must have its approved English
+    somewhere in `en`; each Arabic-digit number must appear with the same value.
     """
-    flags: list[dict] = []
+    flags: list[Flag] = []
     seen: set[str] = set()
-    for match in glossary.find(zh):
+    for match in analysis.terms:
         entry = match.entry
         if entry.zh in seen:
             continue
         seen.add(entry.zh)
         if not has_rendering(en, entry.en):
-            flags.append({"code": "term-miss", "detail": f"{match.surface} → {entry.en}"})
-    for name_zh, name_en in names:
-        if name_zh and name_en and name_zh in zh and name_zh not in seen:
-            seen.add(name_zh)
-            if not has_rendering(en, name_en):
-                flags.append({"code": "name-miss", "detail": f"{name_zh} → {name_en}"})
-    for number in missing_numbers(zh, en):
+            flags.append(Flag("term-miss", f"{match.surface} → {entry.en}"))
+    for name in analysis.named:
+        if name.zh not in seen:
+            seen.add(name.zh)
+            if not has_rendering(en, name.en):
+                flags.append(Flag("name-miss", f"{name.zh} → {name.en}"))
+    for number in missing_numbers(analysis.numbers, en):
         expected = number.english or ", ".join(f"{v:g}" for v in number.values)
-        flags.append({"code": "number-mismatch", "detail": f"{number.text} → {expected}"})
-    if MARKER_RE.search(en):
-        flags.append({"code": "marker-leak", "detail": MARKER_RE.search(en).group()})
+        flags.append(Flag("number-mismatch", f"{number.text} → {expected}"))
+    if leak := MARKER_RE.search(en):
+        flags.append(Flag("marker-leak", leak.group()))
     return flags

@@ -13,8 +13,21 @@ one layer, however many files it has) and yielding Problems. Codes:
 - `status`      a status other than approved / provisional
 - `script`      zh without Chinese characters, en with Chinese characters, or half-width
                 punctuation inside zh (ingested text has full-width punctuation)
+- `source`      an internal research note in `source` or `note` (an index id, a tool's trail,
+                a working file): a reader-facing source names a document and year, or a URL
 - `not-term`    a line of the shipped `not-terms.txt` that holds no term (it guards nothing)
                 or that is itself a term or variant (it would hide nothing, or the term)
+- `cells`       a row with more (non-empty) cells than the header: they belong to no field
+
+House rules, for the project's own shipped files (`lint_files(..., house=True)`, which
+`scripts/glossary_pinyin.py check` runs; a user's `glossary lint` does not):
+
+- `format`      a BOM, CR line endings, a header other than the eight columns in order, a row
+                without eight fields, or a field starting with a double quote
+- `category`    a category outside `CATEGORIES`
+- `house`       a house rendering (source "house rendering") that is not provisional
+- `short`       a term with fewer than two Han characters
+- `repeated`    a Chinese form (term or variant) given twice across the shipped files
 """
 
 from __future__ import annotations
@@ -26,19 +39,42 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .glossary import (
-    HAN,
-    NOT_TERMS_FILE,
-    STATUSES,
-    Entry,
-    Glossary,
-    Row,
-    entry_from_fields,
-    read_rows,
-    read_tsv,
-)
+from ..textutil import HAN
+from .files import NOT_TERMS_FILE, numbered_rows, read_rows, read_tsv
+from .glossary import COLUMNS, STATUSES, Entry, Glossary, Row, entry_from_fields
+from .names import pinyin_of
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
+CATEGORIES = frozenset(
+    [
+        "party",
+        "state",
+        "title",
+        "admin",
+        "slogan",
+        "epidemic",
+        "civilisation",
+        "governance",
+        "military",
+        "economy",
+        "law",
+        "media",
+        "place",
+        "discipline",
+        "rural",
+        "statistics",
+        "hkmt",
+        "foreign",
+        "ecology",
+        "social",
+        "health",
+        "education",
+        "science",
+        "culture",
+        "history",
+        "person",
+    ]
+)
 OTHER_REQUIRED = ("zh", "en")
 
 
@@ -142,8 +178,6 @@ def check_pinyin(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
     for item in rows:
         entry = item.entry
         if entry.zh and entry.pinyin and not pinyin_agrees(entry.zh, entry.pinyin):
-            from .names import pinyin_of
-
             yield _problem(
                 item, "pinyin", f"{entry.zh}: {entry.pinyin!r} (pypinyin: {pinyin_of(entry.zh)})"
             )
@@ -182,6 +216,79 @@ def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
                 )
 
 
+# Traces of research tools and working files that must not reach readers (TBX, `glossary show`):
+# "code-index-file:5571…", "(repo not resolved by index)", "github:owner/repo/path.rst",
+# "political-terms.tsv", "seed-page body" (the working sample), a search tool's verb, a to-do
+# marker.
+INTERNAL_NOTE = re.compile(
+    r"code-index|not resolved|\bgithub:|political-terms\.tsv|\bseed-page\b|"
+    r"\b(?:find_string|find_files|find_repos|read_file)\b|\b(?:TODO|FIXME|XXX)\b",
+    re.IGNORECASE,
+)
+
+
+def check_source(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        for column in ("source", "note"):
+            value = item.row.fields.get(column) or ""
+            if found := INTERNAL_NOTE.search(value):
+                yield _problem(
+                    item,
+                    "source",
+                    f"{item.entry.zh}: {column} holds an internal note ({found.group(0)!r}); "
+                    "cite a document and year, or a URL",
+                )
+
+
+def check_cells(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
+    for item in rows:
+        extra = [c for c in item.row.extra if c.strip()]
+        if extra:
+            shown = ", ".join(repr(c) for c in extra)
+            yield _problem(
+                item, "cells", f"{item.entry.zh or '(no zh)'}: cells past the header: {shown}"
+            )
+
+
+def check_house(rows: list[LayerRow]) -> Iterator[Problem]:
+    """The shipped files' house rules on each row (see the module docstring)."""
+    seen: dict[str, LayerRow] = {}
+    for item in rows:
+        entry, fields = item.entry, item.row.fields
+        if any(v.startswith('"') for v in fields.values()):
+            yield _problem(item, "format", f"{entry.zh}: a field starts with a double quote")
+        if entry.category not in CATEGORIES:
+            yield _problem(item, "category", f"{entry.zh}: unknown category {entry.category!r}")
+        if entry.source == "house rendering" and entry.status != "provisional":
+            yield _problem(item, "house", f"{entry.zh}: a house rendering must be provisional")
+        if len(HAN.findall(entry.zh)) < 2:
+            yield _problem(item, "short", f"{entry.zh}: fewer than two Han characters")
+        for form in (entry.zh, *entry.variants):
+            if form in seen:
+                first = seen[form]
+                where = f"{first.path.name}:{first.row.line}"
+                yield _problem(item, "repeated", f"{form!r} is already in {where}")
+            seen.setdefault(form, item)
+
+
+def check_file_format(path: Path) -> list[Problem]:
+    """A shipped TSV's layout: no BOM or CR, the eight columns in order, eight fields a row."""
+    raw = path.read_bytes()
+    problems = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(path, 1, "format", "BOM at the start of the file"))
+    if b"\r" in raw:
+        problems.append(Problem(path, 1, "format", "CR line endings"))
+    lines = raw.decode("utf-8", "replace").lstrip("\ufeff").replace("\r", "").split("\n")
+    if lines[0].split("\t") != list(COLUMNS):
+        problems.append(Problem(path, 1, "format", f"the header must be {'|'.join(COLUMNS)}"))
+    for number, line in enumerate(lines[1:], start=2):
+        if line and not line.startswith("#") and len(line.split("\t")) != len(COLUMNS):
+            fields = len(line.split("\t"))
+            problems.append(Problem(path, number, "format", f"{fields} fields, not 8"))
+    return problems
+
+
 CHECKS: dict[str, Check] = {
     "duplicate": check_duplicates,
     "empty": check_empty,
@@ -190,16 +297,17 @@ CHECKS: dict[str, Check] = {
     "status": check_status,
     "script": check_script,
     "shadowed": check_shadowed,
+    "source": check_source,
+    "cells": check_cells,
 }
 
 
 def _rows(path: Path) -> list[Row]:
-    """Raw rows of a TSV; for CSV/TBX, rows rebuilt from the parsed entries (line = entry no.)."""
+    """Raw rows of a TSV or CSV file; for TBX, rows rebuilt from its term entries (at the
+    line each starts on)."""
     if path.suffix.lower() in (".tsv", ".txt"):
         return read_rows(path)
-    from .glossary_io import read_any
-
-    return [Row(n, e.to_row()) for n, e in enumerate(read_any(path), start=1)]
+    return [row for _, row, _ in numbered_rows(path)]
 
 
 def lint_layers(layers: list[tuple[str, list[Path]]]) -> list[Problem]:
@@ -232,9 +340,9 @@ def check_not_terms(path: Path, glossary: Glossary) -> list[Problem]:
     return problems
 
 
-def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
+def lint_files(files: list[tuple[str, Path]], house: bool = False) -> list[Problem]:
     """Lint `layer_files()` output: the shipped files together as one layer, others alone,
-    and the shipped not-terms against the shipped terms."""
+    and the shipped not-terms against the shipped terms; with `house`, the house rules."""
     shipped = [p for label, p in files if label.startswith("shipped")]
     layers: list[tuple[str, list[Path]]] = [("shipped", shipped)] if shipped else []
     layers += [(label, [p]) for label, p in files if not label.startswith("shipped")]
@@ -242,4 +350,9 @@ def lint_files(files: list[tuple[str, Path]]) -> list[Problem]:
     if shipped:
         terms = Glossary.from_entries(e for p in shipped for e in read_tsv(p))
         problems += check_not_terms(shipped[0].parent / NOT_TERMS_FILE, terms)
+        if house:
+            rows = [LayerRow(p, r, entry_from_fields(r.fields, "shipped")) for p in shipped
+                    for r in read_rows(p)]  # fmt: skip
+            problems += list(check_house(rows))
+            problems += [p for path in shipped for p in check_file_format(path)]
     return problems

@@ -1,0 +1,103 @@
+"""How much a block reads like a headline: rarity-weighted character bigrams, counted page
+by page, for putting stacked bodies under their headlines and end-of-page leads back."""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from collections.abc import Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING
+
+from .normalize import HAN
+
+if TYPE_CHECKING:
+    from .structure import RawBlock
+
+# Blocks in one "page" for the rarity weights: a file this long holds many pages, and
+# a bigram's rarity is counted on its own page (within PAGE_BLOCKS blocks either side),
+# which also keeps the repairs linear in the length of the file.
+PAGE_BLOCKS = 500
+
+
+class Weights:
+    """Rarity-weighted character bigrams, for comparing blocks with headlines.
+
+    Only a headline's bigrams matter (a score sums the weights of the headline bigrams a
+    block contains), so document frequencies are counted for those alone, by substring
+    tests, without building bigram sets of long body texts. A text of up to two pages'
+    worth of blocks is one page; a longer one is cut into pages of PAGE_BLOCKS blocks, each
+    weighted with its neighbours' halves: counting every headline's bigrams over the whole
+    file made a file of a few hundred pages take minutes. Counts are kept per half page, so
+    the pages' overlaps are counted once.
+    """
+
+    HALF = PAGE_BLOCKS // 2
+
+    _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
+
+    def __init__(self, blocks: Sequence[RawBlock]) -> None:
+        self.texts = [b.text for b in blocks]
+        self.index = {id(b): i for i, b in enumerate(blocks)}
+        self._grams: dict[str, frozenset[str]] = {}
+        self._pages: dict[int, PageWeights] = {}
+        self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
+
+    def header_grams(self, header: str) -> frozenset[str]:
+        found = self._grams.get(header)
+        if found is None:
+            found = frozenset(
+                run[i : i + 2] for run in self._NON_WORD.split(header) for i in range(len(run) - 1)
+            )
+            self._grams[header] = found
+        return found
+
+    def page(self, block: RawBlock) -> PageWeights:
+        """The weights of the page around `block` (one of the blocks given at the start)."""
+        n = len(self.texts)
+        number = 0 if n <= 2 * PAGE_BLOCKS else self.index[id(block)] // PAGE_BLOCKS
+        page = self._pages.get(number)
+        if page is None:
+            start = 0 if number == 0 else number * PAGE_BLOCKS - PAGE_BLOCKS // 2
+            end = n if n <= 2 * PAGE_BLOCKS else (number + 1) * PAGE_BLOCKS + PAGE_BLOCKS // 2
+            page = self._pages[number] = PageWeights(self, start, min(n, end))
+        return page
+
+    def df(self, gram: str, start: int, end: int) -> int:
+        """How many of the blocks start…end hold `gram` (start: a multiple of HALF)."""
+        total = 0
+        for half in range(start // self.HALF, -(-end // self.HALF)):
+            count = self._counts.get((gram, half))
+            if count is None:
+                texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+                count = sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
+                self._counts[gram, half] = count
+            total += count
+        return total
+
+
+class PageWeights:
+    """The rarity weights of one page: document frequencies among its blocks."""
+
+    def __init__(self, weights: Weights, start: int, end: int) -> None:
+        self.weights = weights
+        self.start = start
+        self.end = end
+        self.n = max(1, end - start)
+        self._idf: dict[str, float] = {}
+
+    def idf(self, gram: str) -> float:
+        weight = self._idf.get(gram)
+        if weight is None:
+            df = self.weights.df(gram, self.start, self.end)
+            weight = math.log(self.n / df) if df else 0.0
+            self._idf[gram] = weight
+        return weight
+
+    def score(self, text: str, header: str) -> float:
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in text)
+
+    def score_bigrams(self, bigrams: set[str], header: str) -> float:
+        """`score` of a text given as its set of bigrams (cheaper for many headlines)."""
+        return sum(self.idf(g) for g in self.weights.header_grams(header) if g in bigrams)

@@ -1,0 +1,162 @@
+"""One analysis per sentence: its glossary terms, names and numbers, as spans.
+
+`analyse(zh, kind, glossary, credited)` is computed once per sentence and used by every
+stage that needs to know what a sentence holds: protect/restore and the checks around MT,
+QA, the word gloss, the reviewer's term list and the rendered page. Results are memoised per
+glossary, so the stages of one process share them.
+
+- terms: the glossary's longest-leftmost matches (`Glossary.find`).
+- names: persons and places the block kind reveals (`names.find_names`), then the article's
+  credited names (bylines, datelines, attributions) that occur in the sentence; every
+  occurrence is a span, except where it would split a glossary term.
+- numbers: Arabic-digit numbers, dates and magnitudes (`numbers.zh_numbers`).
+
+`protected` picks, longest-leftmost, the spans that MT must not touch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Pair
+from .glossary import Glossary, Match
+from .names import Named, find_names
+from .numbers import Number, zh_numbers
+
+# Block kinds whose names hold for the whole article (who wrote it, who is quoted).
+CREDIT_KINDS = ("byline", "dateline", "attribution")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """One occurrence of a name in the sentence."""
+
+    start: int
+    end: int
+    name: Named
+
+
+@dataclass(frozen=True)
+class Span:
+    """A protected span: what MT must leave alone, with its approved English."""
+
+    start: int
+    end: int
+    kind: str  # "term", "name" or "number"
+    en: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one sentence holds, each as spans into `text`."""
+
+    text: str
+    terms: tuple[Match, ...]
+    names: tuple[NameSpan, ...]
+    numbers: tuple[Number, ...]
+
+    @property
+    def named(self) -> tuple[Named, ...]:
+        """Each distinct name once, in order of first occurrence."""
+        return tuple(dict.fromkeys(span.name for span in self.names))
+
+    @property
+    def protected(self) -> tuple[Span, ...]:
+        """Terms, names and renderable numbers, longest first at each start (on equal spans a
+        name beats a term beats a number), without overlaps."""
+        candidates = [Span(m.start, m.end, "term", m.entry.en) for m in self.terms]
+        candidates += [Span(n.start, n.end, "name", n.name.en) for n in self.names]
+        candidates += [Span(n.start, n.end, "number", n.english) for n in self.numbers if n.english]
+        rank = {"name": 0, "term": 1, "number": 2}
+        candidates.sort(key=lambda c: (c.start, -(c.end - c.start), rank[c.kind]))
+        chosen: list[Span] = []
+        taken = 0
+        for span in candidates:
+            if span.start >= taken:
+                chosen.append(span)
+                taken = span.end
+        return tuple(chosen)
+
+    @property
+    def terms_key(self) -> str:
+        """A hash of the (zh, en) of the sentence's terms ("" when none).
+
+        Part of its translation cache key, so that a glossary edit re-does only the sentences
+        holding a changed (or newly matching) term.
+        """
+        if not self.terms:
+            return ""
+        h = hashlib.sha1()
+        for zh, en in sorted({(m.entry.zh, m.entry.en) for m in self.terms}):
+            h.update(f"{zh}\t{en}\n".encode())
+        return h.hexdigest()[:16]
+
+
+def analyse(zh: str, kind: str, glossary: Glossary, credited: Sequence[Named] = ()) -> Analysis:
+    """The analysis of sentence `zh` of a block of `kind` (see the module docstring)."""
+    return _analyse(zh, kind, _Key(glossary), tuple(credited))
+
+
+class _Key:
+    """A glossary as a cache key: by identity (a loaded glossary does not change)."""
+
+    __slots__ = ("glossary",)
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+
+    def __hash__(self) -> int:
+        return id(self.glossary)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and other.glossary is self.glossary
+
+
+@lru_cache(maxsize=20_000)
+def _analyse(zh: str, kind: str, key: _Key, credited: tuple[Named, ...]) -> Analysis:
+    glossary = key.glossary
+    terms = tuple(glossary.find(zh))
+    found = find_names(zh, kind, glossary, terms)
+    seen = {n.zh for n in found}
+    found += [n for n in credited if n.zh and n.zh in zh and n.zh not in seen]
+    spans: list[NameSpan] = []
+    for name in found:
+        if not name.zh or not name.en:
+            continue
+        start = zh.find(name.zh)
+        while start >= 0:
+            end = start + len(name.zh)
+            # A name never splits a term: 忻州市 is dropped in 忻州|市委组织部 (忻州 stays).
+            if not any(
+                (t.start < end < t.end and start < t.start) or t.start < start < t.end < end
+                for t in terms
+            ):
+                spans.append(NameSpan(start, end, name))
+            start = zh.find(name.zh, start + 1)
+    return Analysis(zh, terms, tuple(spans), tuple(zh_numbers(zh)))
+
+
+def credited_names(blocks: Iterable[tuple[str, str]], glossary: Glossary) -> tuple[Named, ...]:
+    """The names of an article's bylines, datelines and attributions: (kind, text) blocks,
+    each read whole (a name may be cut across two of its sentences)."""
+    found: dict[str, Named] = {}
+    for kind, text in blocks:
+        if kind in CREDIT_KINDS:
+            for name in find_names(text, kind, glossary):
+                found.setdefault(name.zh, name)
+    return tuple(found.values())
+
+
+def article_credits(pairs: Iterable[Pair], glossary: Glossary) -> dict[int, tuple[Named, ...]]:
+    """Article → the names credited in its bylines, datelines and attributions, from the
+    pairs of an edition in document order (a block's sentences joined)."""
+    blocks: dict[str, tuple[int, str, list[str]]] = {}
+    for pair in pairs:
+        blocks.setdefault(pair.block, (pair.article, pair.kind, []))[2].append(pair.zh)
+    by_article: dict[int, list[tuple[str, str]]] = {}
+    for article, kind, texts in blocks.values():
+        by_article.setdefault(article, []).append((kind, "".join(texts)))
+    return {a: credited_names(texts, glossary) for a, texts in by_article.items()}

@@ -1,0 +1,238 @@
+"""Glossary entries and the matcher: a fast longest-leftmost search over every term.
+
+The matcher is one pyahocorasick automaton over every Chinese surface form (the term and its
+Chinese variants), built lazily once per Glossary. Files and layers are `terms.files`.
+
+Fields (the TSV columns): `zh en pinyin category note source variants status`; only `zh`
+and `en` are required. `variants` holds alternative Chinese surface forms of the term
+separated by `|` (`;` and `；` are accepted too). Variants without any Han character are
+accepted English alternatives (kept in `Entry.en_alternatives`, used by nothing that changes
+output).
+
+Matching is on characters, with no word segmentation, so a short term can turn up across a
+word boundary (民生 in 人民生活, 市长 in 城市长效). The shipped `not-terms.txt` lists such
+contexts, one a line: a not-term claims its characters like a term but renders nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from ..textutil import HAN
+
+COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
+STATUSES = ("approved", "provisional")
+VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
+PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
+# One-character place generics and their English (GB/T 16159), for `Glossary.find`.
+PLACE_GENERICS = {
+    "市": ("City", "Municipality"),
+    "县": ("County",),
+    "区": ("District",),
+    "州": ("Prefecture",),
+    "省": ("Province",),
+    "镇": ("Town",),
+    "乡": ("Township",),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term: the approved English `en` for the Chinese `zh`."""
+
+    zh: str
+    en: str
+    pinyin: str = ""
+    category: str = ""
+    note: str = ""
+    source: str = ""
+    variants: tuple[str, ...] = ()
+    status: str = "approved"
+    layer: str = ""  # label of the file it came from: "shipped/<name>.tsv", "user" or a path
+
+    @property
+    def zh_variants(self) -> tuple[str, ...]:
+        """Alternative Chinese surface forms that match as this term."""
+        return tuple(v for v in self.variants if HAN.search(v))
+
+    @property
+    def en_alternatives(self) -> tuple[str, ...]:
+        """Variants without Han characters: other English renderings, for reference only."""
+        return tuple(v for v in self.variants if v and not HAN.search(v))
+
+    def to_json(self) -> dict:
+        """The `glossary list --json` shape."""
+        return {
+            "zh": self.zh,
+            "en": self.en,
+            "pinyin": self.pinyin,
+            "category": self.category,
+            "note": self.note,
+            "source": self.source,
+            "variants": list(self.variants),
+            "status": self.status,
+            "layer": self.layer,
+        }
+
+    def to_row(self) -> dict[str, str]:
+        """The entry as a TSV row (variants joined with `|`)."""
+        row = {c: str(getattr(self, c)) for c in COLUMNS if c != "variants"}
+        row["variants"] = "|".join(self.variants)
+        return row
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a text: `text[start:end] == surface`, the term or one of its variants."""
+
+    start: int
+    end: int
+    entry: Entry
+    surface: str
+
+
+def _digest(pairs: Iterable[tuple[str, str]]) -> str:
+    h = hashlib.sha1()
+    for zh, en in sorted(set(pairs)):
+        h.update(f"{zh}\t{en}\n".encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class Glossary:
+    """Entries after layering (by zh), the files they came from, and the matcher."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # layer label → file
+    not_terms: frozenset[str] = frozenset()  # contexts that are no term (see the docstring)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> Glossary:
+        """A glossary from entries in layer order (a later entry with the same zh wins)."""
+        return cls(entries={e.zh: e for e in entries})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, zh: object) -> bool:
+        return zh in self.entries
+
+    def get(self, zh: str) -> Entry | None:
+        return self.entries.get(zh)
+
+    @cached_property
+    def _automaton(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for surface in self.not_terms:  # first, so that a term of the same surface wins
+            automaton.add_word(surface, (len(surface), surface, None))
+        # Variants first so that an entry's own zh wins when a variant equals another term.
+        for entry in self.entries.values():
+            for surface in entry.zh_variants:
+                automaton.add_word(surface, (len(surface), surface, entry.zh))
+        for entry in self.entries.values():
+            automaton.add_word(entry.zh, (len(entry.zh), entry.zh, entry.zh))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def find(self, text: str) -> list[Match]:
+        """Terms in `text`, longest-leftmost and non-overlapping, in text order.
+
+        One exception: a place term ending in a generic (忻州市) that overlaps a longer term
+        starting at that generic (市委组织部) is cut back to its proper name (忻州 → Xinzhou),
+        so Party and government bodies named after a place keep their approved rendering.
+        """
+        automaton = self._automaton
+        if not len(automaton) or not text:
+            return []
+        candidates = [
+            (end - length + 1, -length, surface, zh)
+            for end, (length, surface, zh) in automaton.iter(text)
+        ]
+        candidates.sort()
+        surface_at: dict[int, str] = {}
+        for start, _, surface, zh in candidates:
+            if zh is not None:
+                surface_at.setdefault(start, surface)  # the longest term starting there
+        matches: list[Match] = []
+        taken = 0
+        for start, neg_length, surface, zh in candidates:
+            if start < taken:
+                continue
+            if zh is None:  # a not-term: its characters hold no term
+                taken = start - neg_length
+                continue
+            end, entry = start - neg_length, self.entries[zh]
+            following = surface_at.get(end - 1, "")
+            if takes_generic(following) and (proper := self._proper_part(entry, surface)):
+                # 盐城市|市委 → 盐城 + 市委…: a place yields its generic to the term after it.
+                matches.append(Match(start, end - 1, proper, surface[:-1]))
+                taken = end - 1
+                continue
+            matches.append(Match(start, end, entry, surface))
+            taken = end
+        return matches
+
+    def _proper_part(self, entry: Entry, surface: str) -> Entry | None:
+        """The proper-name part of a place term ending in a one-character generic, if known:
+        its own entry, or the place's English without the generic word (Xinzhou City → Xinzhou).
+        """
+        words = PLACE_GENERICS.get(surface[-1:])
+        if entry.category not in PLACE_CATEGORIES or not words or len(surface) < 3:
+            return None
+        proper = surface[:-1]
+        if proper in self.entries:
+            return self.entries[proper]
+        for word in words:
+            if entry.en.endswith(" " + word):
+                return replace(entry, zh=proper, en=entry.en[: -len(word) - 1], variants=())
+        return None
+
+    @cached_property
+    def hash(self) -> str:
+        """A stable hash of all (zh, en) pairs and not-terms: part of a translation's signature."""
+        pairs = [(e.zh, e.en) for e in self.entries.values()]
+        return _digest(pairs + [(surface, "") for surface in self.not_terms])
+
+    def by_category(self, category: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.category == category]
+
+
+def takes_generic(term: str) -> bool:
+    """Whether a term that starts with a place's generic claims it: 市委组织部, 县委书记 and
+    市政府 do (the place before is then its proper name); 区长 in 忻府区长征街 does not."""
+    return len(term) >= 3 or term[1:2] in ("委", "政", "直")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A raw TSV row, unstripped, with its 1-based line number (for lint messages) and the
+    cells past the header's last column, which belong to no field."""
+
+    line: int
+    fields: dict[str, str]
+    extra: tuple[str, ...] = ()
+
+
+def entry_from_fields(fields: dict[str, str], layer: str = "") -> Entry:
+    """An Entry from raw fields: values stripped, variants split, status defaulted."""
+    get = lambda key: (fields.get(key) or "").strip()  # noqa: E731
+    variants = tuple(v for v in VARIANT_SPLIT.split(get("variants")) if v)
+    return Entry(
+        zh=get("zh"),
+        en=get("en"),
+        pinyin=get("pinyin"),
+        category=get("category"),
+        note=get("note"),
+        source=get("source"),
+        variants=variants,
+        status=get("status") or "approved",
+        layer=layer,
+    )

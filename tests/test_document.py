@@ -1,0 +1,57 @@
+"""The shared records: Signature's string form round-trips, old forms still parse; Flag, Pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.document import REVIEWED, Flag, Pair, Signature, flags_from_json, flags_json
+
+ARGOS = Signature("argos", "translate-zh_en", "v1.9", (("beam", "4"), ("maxlen", "256")), "ab12")
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        ("argos translate-zh_en v1.9 beam=4 maxlen=256 | glossary=ab12", ARGOS),
+        ("gloss cc-cedict 1.2.1 rules=7 (word gloss, not MT) | glossary=0",
+         Signature("gloss", "cc-cedict", "1.2.1", (("rules", "7"),), "0",
+                   note="word gloss, not MT")),
+        ("fake v1 beam=4 maxlen=256", Signature("fake", "v1", "", (("beam", "4"), ("maxlen", "256")))),
+        ("llm qwen2.5-7b temperature=0 prompt=3 | glossary=ff",
+         Signature("llm", "qwen2.5-7b", "", (("temperature", "0"),), "ff", prompt="3")),
+        ("align dictionary", Signature("align", "dictionary")),
+        ("", Signature("")),
+    ],
+)  # fmt: skip
+def test_str_and_parse_round_trip(text: str, signature: Signature) -> None:
+    assert Signature.parse(text) == signature
+    assert str(signature) == text
+
+
+@pytest.mark.parametrize(
+    ("old", "engine", "model_label"),
+    [("align:mt-file", "align", "mt-file"), ("gloss:cedict:x=1", "gloss", "cedict"),
+     ("align v1", "align", "v1")],
+)  # fmt: skip
+def test_older_stored_forms_still_parse(old: str, engine: str, model_label: str) -> None:
+    parsed = Signature.parse(old)
+    assert (parsed.engine, parsed.model_label) == (engine, model_label)
+
+
+def test_identity_leaves_out_only_the_glossary() -> None:
+    assert ARGOS.identity == ARGOS.with_glossary("")
+    assert ARGOS.identity.with_glossary("ab12") == ARGOS
+    assert str(ARGOS.identity) == "argos translate-zh_en v1.9 beam=4 maxlen=256"
+
+
+def test_flags_and_pairs() -> None:
+    flags = (Flag("term-miss", "党费 → dues"), Flag("odd"))
+    assert flags_from_json(flags_json(flags)) == flags
+    assert [str(f) for f in flags] == ["term-miss: 党费 → dues", "odd"]
+    pair = Pair("s1", 1, "b1", "paragraph", "党费", "dues", status="edited", flags=flags)
+    assert pair.reviewed and {"edited", "approved"} == REVIEWED
+    assert pair.to_json()["flags"] == [
+        {"code": "term-miss", "detail": "党费 → dues"}, {"code": "odd", "detail": ""}
+    ]  # fmt: skip
+    with pytest.raises(AttributeError):
+        pair.en = "changed"  # type: ignore[misc]
