@@ -28,6 +28,7 @@ from unittest.mock import patch
 from bilingual.errors import BilingualError
 from bilingual.terms.files import load_glossary
 from bilingual.terms.glossary import Glossary
+from bilingual.terms.matcher import match
 
 BENCH_DIR = Path(__file__).resolve().parent / "coverage"
 REPO_DIR = BENCH_DIR.parent.parent
@@ -134,36 +135,15 @@ def load_shipped(directory: Path | None = None) -> Glossary:
         return load_glossary(user=False)
 
 
-def protected_matcher(glossary: Glossary) -> tuple[str, Matcher]:
-    """The matcher translate protects terms with, and its name for the report.
-
-    The restructuring may bring `bilingual.terms.match(text, glossary)` (boundary rules and
-    variants applied); when it exists it is what translate protects, so it is preferred.
-    Until then that is `Glossary.find`.
-    """
-    try:
-        from bilingual import terms  # type: ignore[attr-defined]
-    except ImportError:
-        terms = None
-    match = getattr(terms, "match", None)
-    if callable(match):
-        return "bilingual.terms.match", lambda text: [_span(m, text) for m in match(text, glossary)]
-    return "bilingual.terms.glossary.Glossary.find", find_matcher(glossary)
+MATCHER = "bilingual.terms.matcher.match"
 
 
-def find_matcher(glossary: Glossary) -> Matcher:
-    """`Glossary.find` as a Matcher: longest-leftmost terms on characters, no word boundaries."""
+def protected_matcher(glossary: Glossary) -> Matcher:
+    """`bilingual.terms.matcher.match` as a Matcher: the terms translate protects (variants,
+    word boundaries and composition applied), with the English each would be given."""
     return lambda text: [
-        Span(m.start, m.end, text[m.start : m.end], m.entry.en) for m in glossary.find(text)
+        Span(m.start, m.end, text[m.start : m.end], m.entry.en) for m in match(text, glossary)
     ]
-
-
-def _span(match: object, text: str) -> Span:
-    """A Span from a match object or from the `glossary match --json` dict shape."""
-    get = match.get if isinstance(match, dict) else lambda key: getattr(match, key, None)
-    start, end = get("start"), get("end")
-    en = get("en") or getattr(get("entry"), "en", "")
-    return Span(start, end, text[start:end], en)
 
 
 # --- scoring -----------------------------------------------------------------------------------
@@ -301,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         paragraphs = load_benchmark(args.bench_set)
         glossary = load_shipped(args.glossary)
-        name, matcher = protected_matcher(glossary)
+        name, matcher = MATCHER, protected_matcher(glossary)
         results = run(paragraphs, matcher)
     except BilingualError as exc:
         print(f"Error: {exc.message}", file=sys.stderr)

@@ -1,16 +1,23 @@
-"""Benchmark: how close `bilingual translate` comes to a raw CTranslate2 `translate_batch`.
+"""Benchmark: how close `bilingual translate` comes to raw CTranslate2 at every setting.
 
-Builds a Transformer-base-shaped Argos package (6+6 layers, d_model 512, FFN 2048, 8 heads,
-~8k vocabulary, int8) with random weights the same way the tests build their tiny model, then
-over the same ~2,000 sentences (seed page sentences, clauses recombined, realistic duplicates)
-times:
-  (a) one raw `translate_batch` call on all pre-tokenised sentences (model already loaded),
-  (b) `bilingual translate` as a whole process (fresh cache dir: start-up, model load, store),
-  (c) a sentence-at-a-time loop of `translate_batch` (what a per-sentence API costs).
-Random weights never emit </s>, so every output runs to `--max-decoding-length`: the cap is
-the same in all three. Goal: (b)/(a) ≤ 1.05.
+For each model (the tests' tiny one, and a Transformer-base-shaped one: 6+6 layers, d_model
+512, FFN 2048, 8 heads, ~8k vocabulary, int8, random weights built like tests/tinymodel.py)
+and each decoding setting (the CLI's defaults, beam 4 / max 256, then short caps), over the
+same sentences (seed-page sentences, clauses recombined, about one in twelve repeated), it
+times side by side in one run:
+  (a) raw CTranslate2 on all pre-tokenised sentences, model already loaded: length-sorted
+      sub-batches of `argos.BATCH_SIZE`, each asynchronous with the decoding cap
+      `mt.decoding_length` of its longest source (the same rule the engine uses, so the
+      comparison is fair: without it, random weights decode every sentence to the user's cap),
+      no `replace_unknowns`, the engine's thread layout;
+  (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache);
+  (o) with `--before SRC` (an unpacked older tree, e.g. `git archive main | tar -x -C SRC`):
+      the same command run from that code, for before/after figures in the same run.
+Goal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps.
 
-Run: uv run python bench/translate.py [--sentences 2000] [--sweep]
+Run: uv run python bench/translate.py [--sentences 2000] [--base-sentences 300]
+     [--models tiny,base] [--settings 4:256,4:24,1:24] [--before SRC]
+Figures on a shared machine vary: runs alternate (a), (b), (o) and each arm's best is kept.
 """
 
 from __future__ import annotations
@@ -32,10 +39,25 @@ sys.path.insert(0, str(ROOT / "tests"))
 from tinymodel import build_package  # noqa: E402
 
 SEED = ROOT / "samples" / "seed-page.txt"
+MODELS = {
+    "tiny": {"name": "translate-zh_en-tiny"},  # exactly the tests' model
+    "base": {
+        "name": "translate-zh_en-base",
+        "vocab_size": 8000,
+        "model_vocab": 8000,
+        "quantization": "int8",
+        "eos_bias": 0.0,
+        "extra_text": SEED.read_text(encoding="utf-8"),
+        "layers": 6,
+        "d_model": 512,
+        "ffn": 2048,
+        "heads": 8,
+    },
+}
 
 
 def make_sentences(n: int, seed: int = 7) -> list[str]:
-    """Seed-page sentences, new sentences recombined from its clauses, and repeats (about one in ten)."""
+    """Seed-page sentences, new sentences recombined from its clauses, and repeats (about one in twelve)."""
     text = "".join(SEED.read_text(encoding="utf-8").split())
     base = [s for s in re.findall(r"[^。！？]+[。！？]", text) if len(s) > 4]
     clauses = [c for s in base for c in re.split(r"[，；]", s.rstrip("。！？")) if len(c) > 3]
@@ -54,26 +76,6 @@ def make_sentences(n: int, seed: int = 7) -> list[str]:
     return out
 
 
-def build(work: Path) -> Path:
-    started = time.perf_counter()
-    archive = build_package(
-        work,
-        name="translate-zh_en-bench",
-        vocab_size=8000,
-        model_vocab=8000,
-        quantization="int8",
-        eos_bias=0.0,
-        extra_text=SEED.read_text(encoding="utf-8"),
-        layers=6,
-        d_model=512,
-        ffn=2048,
-        heads=8,
-    )
-    print(f"built {archive.name} ({archive.stat().st_size / 1e6:.0f} MB) in "
-          f"{time.perf_counter() - started:.1f} s")  # fmt: skip
-    return archive
-
-
 def make_edition(directory: Path, sentences: list[str]) -> None:
     from bilingual.document import assign_ids
     from bilingual.store import EditionStore
@@ -86,22 +88,35 @@ def make_edition(directory: Path, sentences: list[str]) -> None:
         store.save_edition(assign_ids([blocks], "bench"))
 
 
-def translator(model_dir: Path, inter: int = 0, intra: int = 0):
-    """A Translator like the argos engine's (same threads unless given)."""
+def translator(model_dir: Path, batches: int):
+    """A Translator laid out as the argos engine lays it out for `batches` sub-batches."""
     import ctranslate2
 
     from bilingual.mt.argos import threads
 
-    if not inter:
-        inter, intra = threads()
-
+    inter, intra = threads(batches)
     return ctranslate2.Translator(
-        str(model_dir),
-        device="cpu",
-        compute_type="int8",
-        inter_threads=inter,
-        intra_threads=intra or os.cpu_count() or 1,
-    )
+        str(model_dir), device="cpu", compute_type="auto", inter_threads=inter,
+        intra_threads=intra,
+    )  # fmt: skip
+
+
+def raw(t, tokens: list[list[str]], beam: int, cap: int) -> None:
+    """Arm (a): every sentence, length-sorted sub-batches, each with the length rule's cap."""
+    from bilingual.mt import decoding_length
+    from bilingual.mt.argos import BATCH_SIZE
+
+    order = sorted(tokens, key=len)
+    futures = []
+    for start in range(0, len(order), BATCH_SIZE):
+        batch = order[start : start + BATCH_SIZE]
+        cap_here = decoding_length(max(map(len, batch)), cap)
+        futures += t.translate_batch(
+            batch, max_batch_size=len(batch), beam_size=beam, max_decoding_length=cap_here,
+            asynchronous=True,
+        )  # fmt: skip
+    for future in futures:
+        future.result()
 
 
 def timed(fn) -> float:
@@ -110,122 +125,79 @@ def timed(fn) -> float:
     return time.perf_counter() - started
 
 
-def sweep(model_dir: Path, tokens: list[list[str]], beam: int, length: int) -> None:
-    """Compare thread layouts and batch shapes on a subset (what argos.py's defaults rest on);
-    two interleaved rounds, best of each, since other processes share the machine."""
-    subset = tokens[:300]
-    configs = [
-        (1, 0, "tokens", 2048),
-        (1, 0, "examples", 32),
-        (2, 1, "tokens", 2048),
-        (2, 1, "examples", 16),
-        (2, 1, "examples", 32),
-        (2, 1, "examples", 64),
-    ]
-    translators = {
-        (inter, intra): translator(model_dir, inter, intra) for inter, intra, *_ in configs
-    }
-    best: dict[tuple, float] = {}
-    for _ in range(2):
-        for inter, intra, kind, size in configs:
-            t = translators[(inter, intra)]
-            seconds = timed(
-                lambda t=t, kind=kind, size=size: t.translate_batch(
-                    subset,
-                    max_batch_size=size,
-                    batch_type=kind,
-                    beam_size=beam,
-                    max_decoding_length=length,
-                )
-            )
-            key = (inter, intra, kind, size)
-            best[key] = min(best.get(key, seconds), seconds)
-    for (inter, intra, kind, size), seconds in best.items():
-        print(
-            f"  sweep inter={inter} intra={intra or os.cpu_count()} {kind}={size}: {seconds:.2f} s"
-        )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, default=2000)
-    parser.add_argument("--beam-size", type=int, default=4)
-    parser.add_argument("--max-decoding-length", type=int, default=24)
-    parser.add_argument("--repeat", type=int, default=2, help="Runs of (a) and (b); best kept.")
-    parser.add_argument("--sweep", action="store_true", help="Also compare batch/thread settings.")
-    parser.add_argument("--only-sweep", action="store_true", help="Skip (a), (b) and (c).")
+    parser.add_argument("--sentences", type=int, default=2000, help="With the tiny model.")
+    parser.add_argument("--base-sentences", type=int, default=300, help="With the base model.")
+    parser.add_argument("--models", default="tiny,base")
+    parser.add_argument("--settings", default="4:256,4:24,1:24", help="beam:max pairs.")
+    parser.add_argument("--repeat", type=int, default=2, help="Runs of each arm; best kept.")
+    parser.add_argument("--before", type=Path, help="An older source tree to time as (o).")
     parser.add_argument("--workdir", type=Path, help="Keep files here (default: a temp dir).")
     args = parser.parse_args()
 
+    from bilingual.mt.argos import BATCH_SIZE
+    from bilingual.mt.models import install_file, load_package
+
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    (work / "no-glossary").mkdir(exist_ok=True)
     os.environ.update(
-        ARGOS_PACKAGES_DIR=str(work / "argos"),
-        BILINGUAL_CACHE_DIR=str(work / "cache"),
         BILINGUAL_GLOSSARY_DIR=str(work / "no-glossary"),  # raw MT sees no markers either
         XDG_DATA_HOME=str(work / "data"),
     )
-    (work / "no-glossary").mkdir(exist_ok=True)
-    from bilingual.mt.argos import BATCH_SIZE, BATCH_TYPE, threads
-    from bilingual.mt.models import install_file, load_package
-
-    info = install_file(build(work))
-    sentences = make_sentences(args.sentences)
-    print(f"{len(sentences)} sentences, {len(set(sentences))} distinct, beam {args.beam_size}, "
-          f"max_decoding_length {args.max_decoding_length}, {os.cpu_count()} cores, "
-          f"threads (inter, intra) {threads()}, batches of {BATCH_SIZE} {BATCH_TYPE}")  # fmt: skip
-    tokenizer = load_package(info).tokenizer
-    tokens = [tokenizer.encode(s) for s in sentences]
-    print(f"mean source length {sum(map(len, tokens)) / len(tokens):.1f} tokens")
-    t = translator(info.path / "model")
-    t.translate_batch(tokens[:8], beam_size=args.beam_size, max_decoding_length=4)  # warm up
-    decode = {"beam_size": args.beam_size, "max_decoding_length": args.max_decoding_length}
-    if args.only_sweep:
-        sweep(info.path / "model", tokens, args.beam_size, args.max_decoding_length)
-        return
-
-    edition_sid = 0
-
-    def run_cli() -> dict:
-        nonlocal edition_sid
-        edition_sid += 1
-        edition = work / f"edition-{edition_sid}"
-        make_edition(edition, sentences)
-        env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{edition_sid}")}
-        command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition), "--json",
-                   "--beam-size", str(args.beam_size),
-                   "--max-decoding-length", str(args.max_decoding_length)]  # fmt: skip
+    settings = [tuple(map(int, s.split(":"))) for s in args.settings.split(",")]
+    print(f"{os.cpu_count()} cores; a shared machine: figures are each arm's best of "
+          f"{args.repeat}, arms alternating")  # fmt: skip
+    runs = 0
+    for model in args.models.split(","):
+        os.environ["ARGOS_PACKAGES_DIR"] = str(work / f"argos-{model}")
         started = time.perf_counter()
-        proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-        return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
+        archive = build_package(work / f"build-{model}", **MODELS[model])
+        info = install_file(archive)
+        count = args.sentences if model == "tiny" else args.base_sentences
+        sentences = make_sentences(count)
+        tokens = [load_package(info).tokenizer.encode(s) for s in sentences]
+        print(f"\n{model}: built in {time.perf_counter() - started:.1f} s; {len(sentences)} "
+              f"sentences ({len(set(sentences))} distinct), mean "
+              f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens")  # fmt: skip
+        t = translator(info.path / "model", -(-len(tokens) // BATCH_SIZE))
+        t.translate_batch(tokens[:8], beam_size=1, max_decoding_length=4)  # warm up
 
-    # Other processes share the machine: alternate (a) and (b) and keep each one's best time.
-    a_times, b_runs = [], []
-    for _ in range(args.repeat):
-        a_times.append(
-            timed(
-                lambda: t.translate_batch(
-                    tokens, max_batch_size=BATCH_SIZE, batch_type=BATCH_TYPE, **decode
+        def cli(sentences: list[str], beam: int, cap: int, source: Path | None) -> dict:
+            nonlocal runs
+            runs += 1
+            edition = work / f"edition-{runs}"
+            make_edition(edition, sentences)
+            env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{runs}")}
+            if source:
+                env["PYTHONPATH"] = str(source)
+            command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
+                       "--json", "--beam-size", str(beam), "--max-decoding-length", str(cap)]  # fmt: skip
+            started = time.perf_counter()
+            proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+            return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
+
+        for beam, cap in settings:
+            a, b, o = [], [], []
+            for _ in range(args.repeat):
+                a.append(
+                    timed(lambda t=t, tokens=tokens, beam=beam, cap=cap: raw(t, tokens, beam, cap))
                 )
-            )
-        )
-        b_runs.append(run_cli())
-    a = min(a_times)
-    best = min(b_runs, key=lambda r: r["wall"])
-    b = best["wall"]
-    a_list = ", ".join(f"{x:.1f}" for x in a_times)
-    b_list = ", ".join(f"{r['wall']:.1f}" for r in b_runs)
-    print(f"(a) raw translate_batch, all sentences:   {a:8.2f} s  (runs: {a_list})")
-    print(f"(b) bilingual translate, whole process:   {b:8.2f} s  (runs: {b_list}; translated "
-          f"{best['translated']} distinct, engine {best['engine']}, "
-          f"in-process {best['seconds']:.2f} s)")  # fmt: skip
-
-    c = timed(lambda: [t.translate_batch([x], **decode) for x in tokens])
-    print(f"(c) one sentence at a time:               {c:8.2f} s")
-    print(f"(b)/(a) = {b / a:.3f}   (goal ≤ 1.05)")
-    print(f"(c)/(b) = {c / b:.2f}")
-    if args.sweep:
-        sweep(info.path / "model", tokens, args.beam_size, args.max_decoding_length)
+                b.append(cli(sentences, beam, cap, None))
+                if args.before:
+                    o.append(cli(sentences, beam, cap, args.before))
+            best_a = min(a)
+            best_b = min(b, key=lambda r: r["wall"])
+            line = (f"  beam {beam} max {cap:3d}: (a) raw {best_a:6.2f} s  (b) bilingual "
+                    f"{best_b['wall']:6.2f} s (in-process {best_b['seconds']:.2f} s)  (b)/(a) = "
+                    f"{best_b['wall'] / best_a:.3f}")  # fmt: skip
+            if o:
+                best_o = min(o, key=lambda r: r["wall"])
+                line += (f"   (o) before {best_o['wall']:6.2f} s (in-process "
+                         f"{best_o['seconds']:.2f} s)  (o)/(a) = {best_o['wall'] / best_a:.3f}")  # fmt: skip
+            print(line, flush=True)
+    print("\ngoal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps")
 
 
 if __name__ == "__main__":

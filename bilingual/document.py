@@ -254,10 +254,50 @@ class Pair:
             "status": self.status,
             "flags": flags_json(self.flags),
             "signature": self.signature,
+            "origin": origin(self),
         }
         if self.source:
             out["source"] = self.source
         return out
+
+
+# -- who made the English --------------------------------------------------------------------
+
+# A pair's origin names who made its English; the review status says whether a person has
+# checked it. `machine` status means "not reviewed yet", whoever made the English.
+HUMAN, ALIGNED, TM = "human", "aligned", "tm"
+ORIGIN_LABELS = {
+    HUMAN: "human (a reviewer's English)",
+    ALIGNED: "human translation (aligned)",
+    TM: "translation memory",
+    "gloss": "word gloss (not a translation)",
+    "argos": "machine translation (Argos)",
+    "fake": "fake engine (for tests)",
+}
+
+
+def origin(pair: Pair) -> str:
+    """Who made a pair's English: "" (none yet), `human` (a reviewer edited it), `aligned`
+    (an existing human translation paired by `align`), `tm` (a translation-memory match), or
+    the engine that made it (`argos`, `gloss` …), read from the pair's signature.
+
+    The one place this is decided: exports, the rendered page and the reviewer all ask here.
+    """
+    if not pair.en.strip():
+        return ""
+    if pair.status == EDITED:
+        return HUMAN
+    engine = Signature.parse(pair.signature).engine
+    if engine == "align":
+        return ALIGNED
+    return engine or HUMAN  # English without a signature was typed or imported by a person
+
+
+def origin_label(value: str) -> str:
+    """An origin for people: `aligned` → "human translation (aligned)"."""
+    if not value:
+        return "no English yet"
+    return ORIGIN_LABELS.get(value, f"machine translation ({value})")
 
 
 # -- signatures -----------------------------------------------------------------------------

@@ -68,6 +68,13 @@ class QAFailed(BilingualError):
     exit_code = 9
 
 
+class Interrupted(BilingualError):
+    """The user stopped a long run (Ctrl-C) and it stopped cleanly, keeping what it finished.
+    Not an error: the CLI prints its message as it is, without "Error:"."""
+
+    exit_code = 130
+
+
 FULL_ADVICE = "Free some space and run the command again."
 
 

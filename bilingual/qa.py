@@ -1,10 +1,15 @@
 """Quality checks on sentence pairs → `Flag`s stored on each pair.
 
 Each check is one function registered under the flag codes it produces, so a new check is
-one function and one decorator. `run_qa` recomputes the flags of pairs not yet reviewed;
-pairs a reviewer approved or edited keep their flags cleared (the reviewer's word is final:
-approving or fixing a pair is how a flag is closed). Flags with codes QA did not compute in
-this run (an engine's own flags, the translator's name checks) are kept as they are.
+one function and one decorator. `run_qa` checks every pair, reviewed ones included (a
+reviewer who deletes a term deserves the flag too), every occurrence of a term, name and
+number on its own (`terms.protect.check`). Flags of pairs not yet reviewed are the review
+queue (`open`); a pair a reviewer approved or edited keeps the flags QA finds on it, shown
+wherever flags are shown, but is not put back in the queue (`review --filter flagged` walks
+unreviewed pairs) and does not fail `qa --strict`: the reviewer's word is final, and their
+flags are a note to a later reader. On an unreviewed pair, flags with codes QA does not
+compute (an engine's own), and the translator's "marker lost" flags (only MT knew a marker
+went missing), are kept.
 
 Length ratio: r = English characters / Chinese characters (whitespace ignored), compared in
 log space with the edition's own median m and MAD: the band is m ± max(3·1.4826·MAD, ln 2),
@@ -27,7 +32,7 @@ from .store import EditionStore
 from .terms.analysis import analyse, article_credits
 from .terms.glossary import Glossary
 from .terms.names import Named
-from .terms.protect import check
+from .terms.protect import check, lost_slots
 from .textutil import HAN_RUN
 
 MIN_ZH = 6  # Chinese characters below which a length ratio means nothing
@@ -48,6 +53,8 @@ class Context:
     glossary: Glossary | None = None
     kind: str = "paragraph"  # the pair's block kind and its article's credited names,
     credited: tuple[Named, ...] = ()  # for its analysis (set per pair by run_qa)
+    names: bool = False  # whether `credited` is known, so names can be checked too
+    previous: tuple[Flag, ...] = ()  # the pair's flags before (its lost markers are kept)
     band: tuple[float, float] | None = None
     median: float | None = None
 
@@ -158,19 +165,23 @@ def _longest_repeat(words: list[str], size: int) -> tuple[list[str], int] | None
     return best
 
 
-@register("terms", codes=("term-miss", "number-mismatch", "marker-leak"))
-def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
-    """Glossary terms and numbers (`terms.protect.check` on the sentence's analysis) when the
-    context carries a glossary.
+NAME_CODES = ("name-miss", "name-unverified")  # need the article's credited names
 
-    Name checks (`name-miss`) stay as the translator set them: a merge or split re-checks a
-    pair without its article's credited names, and would drop them.
+
+@register("terms", codes=("term-miss", *NAME_CODES, "number-mismatch", "marker-leak"))
+def check_terms(zh: str, en: str, ctx: Context) -> list[Flag]:
+    """Glossary terms, names and numbers, every occurrence (`terms.protect.check` on the
+    sentence's analysis) when the context carries a glossary.
+
+    Names only when the context knows the article's credited names (`run_qa` does; a merge
+    or split re-checks a pair without them, and keeps the translator's name flags).
     """
     if ctx.glossary is None or not en.strip():
         return []
-    codes = CHECKS["terms"].codes
+    codes = computed_codes(ctx)
     analysis = analyse(zh, ctx.kind, ctx.glossary, ctx.credited)
-    return [f for f in check(analysis, en) if f.code in codes]
+    lost = lost_slots(analysis, ctx.previous)
+    return [f for f in check(analysis, en, lost) if f.code in codes]
 
 
 # -- running ----------------------------------------------------------------
@@ -190,18 +201,21 @@ def computed_codes(ctx: Context) -> set[str]:
     codes = {c for registered in CHECKS.values() for c in registered.codes}
     if ctx.glossary is None:
         codes -= set(CHECKS["terms"].codes)
+    if not ctx.names:
+        codes -= set(NAME_CODES)
     return codes
 
 
 def recheck(zh: str, en: str, old: Iterable[Flag], ctx: Context) -> list[Flag]:
     """A pair's flags now: the checks' verdict plus the old flags QA does not decide.
 
-    Flags QA cannot recompute (an engine's `word-gloss`, the translator's `name-miss`) stay
-    until a reviewer approves or edits the pair; duplicates (two merged halves) count once.
+    Flags QA cannot recompute (an engine's `word-gloss`, the translator's `name-miss` without
+    names in `ctx`) stay until a reviewer approves or edits the pair; duplicates (two merged
+    halves) count once. Lost markers among `old` are checked again as lost (`ctx.previous`).
     """
     codes = computed_codes(ctx)
     kept = dict.fromkeys(f for f in old if f.code not in codes)
-    return check_pair(zh, en, ctx) + list(kept)
+    return check_pair(zh, en, replace(ctx, previous=tuple(old))) + list(kept)
 
 
 def ratio_band(pairs: list[tuple[str, str]]) -> tuple[tuple[float, float], float | None]:
@@ -223,12 +237,14 @@ def ratio_band(pairs: list[tuple[str, str]]) -> tuple[tuple[float, float], float
 
 @dataclass
 class QAReport:
-    """The result of a QA run: open flags by type, with where they are."""
+    """The result of a QA run: open flags (the review queue) by type, with where they are,
+    and the flags found on reviewed pairs (not in the queue)."""
 
     pairs: int = 0
     checked: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     open: list[dict] = field(default_factory=list)
+    reviewed: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     band: tuple[float, float] = FALLBACK_BAND
     median: float | None = None
@@ -244,6 +260,7 @@ class QAReport:
             "open": self.total,
             "counts": self.counts,
             "flags": self.open,
+            "reviewed": self.reviewed,
             "skipped": self.skipped,
             "length_ratio": {"low": round(self.band[0], 3), "high": round(self.band[1], 3),
                              "median": round(self.median, 3) if self.median else None},
@@ -251,28 +268,32 @@ class QAReport:
 
 
 def run_qa(store: EditionStore, glossary: Glossary) -> QAReport:
-    """Recompute the flags of unreviewed pairs, store them (one transaction), report all open."""
+    """Recompute the flags of every pair, store them (one transaction), report them: those
+    of unreviewed pairs as open, those of reviewed pairs apart (see the module docstring)."""
     pairs = store.pairs()
     band, median = ratio_band([(p.zh, p.en) for p in pairs])
-    ctx = Context(glossary=glossary, band=band, median=median)
+    ctx = Context(glossary=glossary, names=True, band=band, median=median)
     credits = article_credits(pairs, glossary)
     report = QAReport(pairs=len(pairs), band=band, median=median)
     with store.transaction():
         for index, p in enumerate(pairs):
-            if p.status in REVIEWED:
-                continue
             report.checked += 1
             own = replace(ctx, kind=p.kind, credited=credits.get(p.article, ()))
-            flags = tuple(recheck(p.zh, p.en, p.flags, own))
+            if p.status in REVIEWED:  # the reviewer's English: what QA finds now, nothing kept
+                # (a reviewer who approved or edited a transcribed name has verified it)
+                found = check_pair(p.zh, p.en, own)
+                flags = tuple(f for f in found if f.code != "name-unverified")
+            else:
+                flags = tuple(recheck(p.zh, p.en, p.flags, own))
             if flags != p.flags:
                 store.update_pair(p.sid, flags=flags)
                 pairs[index] = replace(p, flags=flags)
     for p in pairs:
         for f in p.flags:
-            report.open.append(
-                {"id": p.sid, "article": p.article, "status": p.status, "zh": p.zh, "en": p.en,
-                 **f.to_json()}
-            )  # fmt: skip
+            found = {"id": p.sid, "article": p.article, "status": p.status, "zh": p.zh,
+                     "en": p.en, **f.to_json()}  # fmt: skip
+            (report.reviewed if p.status in REVIEWED else report.open).append(found)
     report.open.sort(key=lambda f: f["code"])  # stable: by type, then document order
+    report.reviewed.sort(key=lambda f: f["code"])
     report.counts = dict(sorted(Counter(f["code"] for f in report.open).items()))
     return report

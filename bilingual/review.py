@@ -1,17 +1,20 @@
-"""Review operations on an edition's sentence pairs: approve, edit, merge, split, re-translate, undo.
+"""Review operations on an edition's sentence pairs: approve, edit, merge, split, re-translate,
+undo (and in `review_moves`, English moved to a neighbour: one side only).
 
 UI-free: the interactive reviewer and the scripted `review` commands both call these. Every
 change is one `store.transaction()` that writes the change and its history row together, so
 a killed process either has the change and its log row or neither. A history row's `before`
 holds everything undo needs (whole pair rows, and for merge/split the block's sentence list);
-`after` holds the new state, and for approve/edit the flags the reviewer cleared.
+`after` holds the new state, and for approve/edit the flags the reviewer cleared. After the
+commit, the user's translation memory follows (`bilingual.tm.remember`): reviewed pairs in,
+pairs undone or merged away out.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from .cuts import suggest_en_split
 from .document import (
     REVIEWED,
     Flag,
@@ -41,17 +44,30 @@ class Change:
     removed: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     message: str = ""
+    note: str = ""  # why the translation memory could not follow the change, if it could not
+
+
+def _remembered(store: EditionStore, change: Change, sids: list[str]) -> Change:
+    """Bring the translation memory into step with the pairs a change touched (reviewed
+    pairs in, others out), after the change is committed: a memory that cannot be written
+    (a full disk) leaves a note, never an unsaved review."""
+    from .tm import remember
+
+    change.note = remember(store, sids)
+    return change
 
 
 # -- selection --------------------------------------------------------------
 
 
 def matches(pair: Pair, filter_: str) -> bool:
-    """`unreviewed` = status machine; `flagged` = any open flag; `all` = everything."""
+    """`unreviewed` = status machine; `flagged` = an unreviewed pair with an open flag (the
+    flags QA finds on approved or edited pairs are shown, but do not re-queue them);
+    `all` = everything."""
     if filter_ == "unreviewed":
         return pair.status == "machine"
     if filter_ == "flagged":
-        return bool(pair.flags)
+        return bool(pair.flags) and not pair.reviewed
     return True
 
 
@@ -107,7 +123,8 @@ def approve(store: EditionStore, ids: list[str]) -> Change:
             "approve", ",".join(ids), {"pairs": before}, {"pairs": after, "cleared": cleared}
         )
     n = len(ids)
-    return Change("approve", ids[-1], hid, message=f"approved {n} pair{'s' * (n != 1)}")
+    change = Change("approve", ids[-1], hid, message=f"approved {n} pair{'s' * (n != 1)}")
+    return _remembered(store, change, ids)
 
 
 def edit(store: EditionStore, sid: str, en: str) -> Change:
@@ -123,7 +140,7 @@ def edit(store: EditionStore, sid: str, en: str) -> Change:
         hid = store.log(
             "edit", sid, {"pairs": [before]}, {"pairs": [after], "cleared": before["flags"]}
         )
-    return Change("edit", sid, hid, message=f"edited {sid}")
+    return _remembered(store, Change("edit", sid, hid, message=f"edited {sid}"), [sid])
 
 
 # -- merge / split ----------------------------------------------------------
@@ -187,7 +204,8 @@ def _restructure(
             "block": _block_state(store, block),
         }
         hid = store.log(action, ",".join(old_ids), before, after)
-    return Change(action, new_ids[0], hid, removed=list(old_ids), added=new_ids)
+    change = Change(action, new_ids[0], hid, removed=list(old_ids), added=new_ids)
+    return _remembered(store, change, [*old_ids, *new_ids])
 
 
 def _recheck(zh: str, en: str, old_flags: list[Flag]) -> list[Flag]:
@@ -227,35 +245,6 @@ def next_in_block(store: EditionStore, sid: str) -> str | None:
     order = [s.id for s in store.block_sentences(pair.block)]
     i = order.index(sid)
     return order[i + 1] if i + 1 < len(order) else None
-
-
-_SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*\s+")
-_PUNCT = re.compile(r"[,:\u2014\u2013)\]]\s+|\s+[\u2014\u2013(\[]")
-_SPACE = re.compile(r"\s+")
-
-
-def suggest_en_split(zh: str, en: str, at: int) -> int:
-    """Where to cut the English for a Chinese cut at `at`: an offset into `en`.
-
-    Start from the proportional position and snap to the nearest sentence end within a
-    quarter of the text, else the nearest clause punctuation within a sixth, else the
-    nearest space; the cut lands after the whitespace, so both halves come out trimmed.
-    """
-    en = en.rstrip()
-    if not en or not zh:
-        return 0
-    target = len(en) * at / len(zh)
-    for pattern, window in ((_SENTENCE_END, 0.25), (_PUNCT, 1 / 6), (_SPACE, 1.0)):
-        cuts = [m.end() for m in pattern.finditer(en) if 0 < m.end() < len(en)]
-        cuts = [c for c in cuts if abs(c - target) <= window * len(en)]
-        if cuts:
-            return min(cuts, key=lambda c: abs(c - target))
-    return round(target)
-
-
-def split_point_candidates(zh: str) -> list[int]:
-    """Offsets after Chinese punctuation inside the sentence: likely split points."""
-    return [i + 1 for i, ch in enumerate(zh[:-1]) if ch in "。！？；，：、…”」）"]
 
 
 def split(
@@ -319,7 +308,8 @@ def retranslate(store: EditionStore, sid: str) -> Change:
         )
         after = _raw(store, sid)
         hid = store.log("retranslate", sid, {"pairs": [before]}, {"pairs": [after]})
-    return Change("retranslate", sid, hid, message=f"re-translated {sid}")
+    change = Change("retranslate", sid, hid, message=f"re-translated {sid}")
+    return _remembered(store, change, [sid])
 
 
 # -- undo / history ---------------------------------------------------------
@@ -353,7 +343,8 @@ def undo(store: EditionStore) -> Change:
     restored = [r["sid"] for r in before["pairs"]]
     removed = [r["sid"] for r in after["pairs"] if r["sid"] not in restored]
     added = restored if removed else []
-    return Change("undo", restored[0], last["id"], removed, added, message=f"undid {what}")
+    change = Change("undo", restored[0], last["id"], removed, added, message=f"undid {what}")
+    return _remembered(store, change, [*restored, *removed])
 
 
 def _revert(store: EditionStore, before: dict) -> None:

@@ -1,4 +1,4 @@
-"""Translate an edition: every pending sentence once, through the content-keyed cache, in batches.
+"""Translate an edition: every pending sentence once, through the content-keyed cache, in chunks.
 
 Pending means untranslated, or machine-translated under another signature (other model,
 options or glossary). Pairs a person has `edited` or `approved` are never touched.
@@ -10,21 +10,31 @@ wherever the same article repeats them, not only in the block that names them: a
 The cache key is sha1(zh, engine signature, the sentence's glossary terms, its names): the
 glossary hash is in each pair's signature, but only the terms a sentence holds are in its
 key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
-translated longest-similar-first in batches; each batch is committed to the cache and then
-to the edition before the next starts, so a killed run loses at most the batch in flight.
+translated longest-similar together in chunks of about a second of work (`chunks.py`); each
+chunk is committed to the cache and then to the edition as it finishes, so a killed run loses
+only the chunks in flight, and a stop request (`stop`, which the CLI's Ctrl-C makes) ends the
+run after them with every finished chunk kept (`report.interrupted`). `progress(done, total,
+eta)` hears of each chunk: sentences (pairs) written so far, of how many, and the seconds
+left at the pace so far (None before the first chunk).
+
+A sentence longer than MAX_MT_CHARS (ingest never makes one; an aligned or merged pair may
+be one) is given to the engines as pieces cut at clause marks (`pending.py`): each piece is
+translated, cached and checked as a sentence of its own, the pair's English is the pieces'
+English joined, and the pair carries a `too-long` flag with its length. Nothing is cut off,
+and a run interrupted inside such a sentence keeps the pieces it finished.
+
 QA is the caller's next step (`qa.run_qa`): the CLI's `translate` and `build` run it, so
 every flag is in place for review.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
-from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
+from .chunks import Rate, StopRequest, run_chunks
+from .document import REVIEWED, Flag, Signature, flags_from_json, source_flags
 from .errors import ReviewError
 from .mt import (
     DEFAULT_BEAM_SIZE,
@@ -32,30 +42,23 @@ from .mt import (
     Engine,
     EngineOptions,
     choose,
-    engine_names,
 )
+from .pending import Long, Pending, Unit, joined, pending, units_of
 from .store import EditionStore, TranslationCache
-from .terms.analysis import Analysis, analyse, article_credits
+from .terms.analysis import article_credits
 from .terms.files import default_glossary
 from .terms.glossary import Glossary
-from .terms.protect import check, protect, restore
+from .terms.protect import Slot, check, protect, restore
 
-# Sentences per committed batch: what a SIGKILL can lose, and how often progress moves.
-# Large enough that CTranslate2 still fills its token batches (see bench/translate.py).
-BATCH_SENTENCES = 256
-
-
-def batch_sentences() -> int:
-    """The batch size, or `BILINGUAL_MT_BATCH` (read per run, so benches can vary it)."""
-    return int(os.environ.get("BILINGUAL_MT_BATCH") or BATCH_SENTENCES)
-
-
-Progress = Callable[[int, int], None]
+# progress(done, total, eta): pairs written so far, of how many, seconds left (None: unknown)
+Progress = Callable[[int, int, float | None], None]
 
 
 @dataclass
 class TranslateReport:
-    """What a run did. `translated` and `cached` count distinct source texts."""
+    """What a run did. `translated` and `cached` count distinct source texts; `sentences`
+    (pairs written), `pending` (pairs the run had to do) and `up_to_date` (pairs already
+    translated under this signature, left alone) count pairs."""
 
     translated: int
     cached: int
@@ -67,11 +70,36 @@ class TranslateReport:
     label: str = ""
     signature: str = ""
     notice: str = ""
+    pending: int = 0
+    up_to_date: int = 0
+    interrupted: bool = False  # stopped between chunks; what was written is kept
+    from_tm: int = 0  # pairs written from the translation memory (`tm=True`)
+
+    @property
+    def kept(self) -> int:
+        """Pairs holding this signature's English now (earlier runs' and this run's)."""
+        return self.up_to_date + self.sentences
+
+    @property
+    def wanted(self) -> int:
+        """Pairs that should hold it once the run is complete."""
+        return self.up_to_date + self.pending
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 3)
         return data
+
+    @classmethod
+    def nothing_to_do(cls, last: dict) -> TranslateReport:
+        """A run that found nothing to do after the run `last` (a `to_json()`) describes."""
+        known = {k: v for k, v in last.items() if k in cls.__dataclass_fields__}
+        return cls(
+            **known
+            | {"translated": 0, "cached": 0, "seconds": 0.0, "redone_for_glossary": 0}
+            | {"sentences": 0, "pending": 0, "interrupted": False}
+            | {"up_to_date": last["up_to_date"] + last["sentences"]}
+        )
 
 
 @dataclass
@@ -83,35 +111,6 @@ class OneResult:
     mt: str
     signature: Signature
     flags: tuple[Flag, ...] = ()
-
-
-@dataclass
-class _Unit:
-    """One distinct analysed sentence (text and names) to translate, and the pairs that
-    receive it."""
-
-    analysis: Analysis
-    key: str
-    sids: list[str] = field(default_factory=list)
-
-    @property
-    def zh(self) -> str:
-        return self.analysis.text
-
-
-def _unit(pair: Pair, glossary: Glossary, credits: dict, engine_sig: Signature) -> _Unit:
-    """The analysed sentence of a pair: the names its own block kind reveals, then the
-    article's credited names that occur in it (only those, so the cache key of a sentence
-    without them stays shared with other editions)."""
-    analysis = analyse(pair.zh, pair.kind, glossary, credits.get(pair.article, ()))
-    return _Unit(analysis, cache_key(analysis, engine_sig))
-
-
-def cache_key(analysis: Analysis, engine_signature: Signature) -> str:
-    """sha1 of the text, the engine's signature, the sentence's terms and its names."""
-    names = tuple((n.zh, n.en) for n in analysis.named)
-    text = "\x1f".join([analysis.text, str(engine_signature), analysis.terms_key, repr(names)])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _setup(
@@ -129,54 +128,24 @@ def _setup(
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
 
 
-def _flags(engine: Engine, unit: _Unit, en: str) -> tuple[Flag, ...]:
-    """Terminology/number check flags, plus the engine's own label flag (the word gloss)."""
-    flags = check(unit.analysis, en)
+def _flags(engine: Engine, unit: Unit, en: str, lost: list[Slot] | None = None) -> tuple[Flag, ...]:
+    """Terminology/number check flags (every occurrence; `lost`: the slots whose marker MT
+    did not give back), plus the engine's own label flag (the word gloss)."""
+    flags = check(unit.analysis, en, lost or ())
     if engine.flag is not None:
         flags.append(engine.flag)
     return tuple(flags)
 
 
-def _run(engine: Engine, units: list[_Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
-    """Protect terms, translate one batch, restore and check: (en, flags) per unit."""
-    protected = [protect(u.analysis) for u in units]
+def _run(engine: Engine, units: list[Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
+    """Protect terms, translate one chunk, restore and check: (en, flags) per unit."""
+    protected = [protect(u.analysis, engine.placeholders) for u in units]
     raw = engine.translate([p.text for p in protected])
     out = []
     for unit, prot, mt in zip(units, protected, raw, strict=True):
-        en = restore(mt, prot)
-        out.append((en, _flags(engine, unit, en)))
+        en, lost = restore(mt, prot, report=True)
+        out.append((en, _flags(engine, unit, en, lost)))
     return out
-
-
-def _is_mt(signature: str) -> bool:
-    """Whether a machine pair came from one of our engines (not, say, an aligner's import)."""
-    return not signature or Signature.parse(signature).engine in engine_names()
-
-
-def _pending(
-    store: EditionStore, glossary: Glossary, engine_sig: Signature, signature: Signature
-) -> tuple[list[_Unit], dict[str, str], int]:
-    """Distinct (text, names) units still to translate, their previous signatures, and the
-    number of reviewed pairs left alone."""
-    units: dict[str, _Unit] = {}
-    previous: dict[str, str] = {}  # key → the signature its pairs had before
-    kept = 0
-    pairs = store.pairs()
-    credits = article_credits(pairs, glossary)
-    for pair in pairs:
-        if pair.status in REVIEWED:
-            kept += 1
-            continue
-        if pair.status == "machine" and (
-            pair.signature == str(signature) or not _is_mt(pair.signature)
-        ):
-            continue
-        unit = _unit(pair, glossary, credits, engine_sig)
-        unit = units.setdefault(unit.key, unit)
-        unit.sids.append(pair.sid)
-        if pair.status == "machine":
-            previous[unit.key] = pair.signature
-    return list(units.values()), previous, kept
 
 
 def translate_edition(
@@ -188,80 +157,155 @@ def translate_edition(
     progress: Progress | None = None,
     glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
+    stop: StopRequest | None = None,
+    tm: bool = False,
 ) -> TranslateReport:
-    """Translate every pending sentence of the edition; see the module docstring."""
+    """Translate every pending sentence of the edition; see the module docstring. With `tm`,
+    exact translation-memory matches are taken first (origin `tm`), the rest go to MT."""
     started = time.perf_counter()
     glossary, engine, notice, engine_sig, signature = _setup(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
-    units, previous, kept = _pending(store, glossary, engine_sig, signature)
-    total = sum(len(u.sids) for u in units)
-    own_cache = cache is None
-    cache = cache or TranslationCache()
-    try:
-        hits = cache.get_many(u.key for u in units)
-        cached = [u for u in units if u.key in hits]
-        results = {u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0])) for u in cached}
-        written = _write(store, cached, results, signature)
-        done = sum(len(u.sids) for u in cached)
-        if progress:
-            progress(done, total)
-        # Similar lengths together: CTranslate2 pads less, and each batch commits whole.
-        misses = sorted((u for u in units if u.key not in hits), key=lambda u: len(u.zh))
-        redone = sum(
-            1
-            for u in misses
-            if u.key in previous and Signature.parse(previous[u.key]).identity == engine_sig
-        )
-        size = batch_sentences()
-        for start in range(0, len(misses), size):
-            batch = misses[start : start + size]
-            results = dict(zip((u.key for u in batch), _run(engine, batch), strict=True))
-            with cache.transaction():
-                cache.put_many(
-                    (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in batch
-                )
-            written += _write(store, batch, results, signature)
-            done += sum(len(u.sids) for u in batch)
-            if progress:
-                progress(done, total)
-    finally:
-        if own_cache:
-            cache.close()
-    return TranslateReport(
-        translated=len(misses),
-        cached=len(cached),
+    todo = pending(store, glossary, engine_sig, signature)
+    report = TranslateReport(
+        translated=0,
+        cached=0,
         engine=engine.name,
-        seconds=time.perf_counter() - started,
-        redone_for_glossary=redone,
-        sentences=written,
-        kept_reviewed=kept,
+        seconds=0.0,
+        kept_reviewed=todo.kept_reviewed,
         label=engine.label,
         signature=str(signature),
         notice=notice,
+        pending=todo.pairs,
+        up_to_date=todo.up_to_date,
     )
+    if tm:
+        report.from_tm = _from_memory(store, todo)
+        report.sentences = report.from_tm
+    own_cache = cache is None
+    cache = cache or TranslationCache()
+    try:
+        _translate(store, engine, cache, todo, signature, report, progress, stop)
+    finally:
+        if own_cache:
+            cache.close()
+    report.seconds = time.perf_counter() - started
+    return report
 
 
-def _write(store: EditionStore, units: list[_Unit], results: dict, signature: Signature) -> int:
+def _translate(
+    store: EditionStore,
+    engine: Engine,
+    cache: TranslationCache,
+    todo: Pending,
+    signature: Signature,
+    report: TranslateReport,
+    progress: Progress | None,
+    stop: StopRequest | None,
+) -> None:
+    """The cache hits first, then the misses chunk by chunk, each committed as it finishes."""
+    engine_sig = signature.identity
+    hits = cache.get_many(u.key for u in todo.units)
+    results = {
+        u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0]))
+        for u in todo.units
+        if u.key in hits
+    }
+    report.cached = len(results)
+    long = list(todo.long)
+
+    def commit(units: list[Unit]) -> None:
+        """Write the pairs these units complete (whole sentences, and too-long pairs whose
+        last piece is among them) in one transaction."""
+        nonlocal long
+        done, long = (
+            [x for x in long if all(k in results for k in x.keys)],
+            [x for x in long if not all(k in results for k in x.keys)],
+        )
+        report.sentences += _write(store, units, done, results, signature)
+        if progress:
+            progress(report.sentences, report.pending, rate.eta())
+
+    rate = Rate()
+    commit([u for u in todo.units if u.key in results])
+    # Similar lengths together: CTranslate2 pads less, and chunks grow steadily.
+    misses = sorted((u for u in todo.units if u.key not in results), key=lambda u: len(u.zh))
+    report.redone_for_glossary = sum(
+        1
+        for u in misses
+        if u.key in todo.previous and Signature.parse(todo.previous[u.key]).identity == engine_sig
+    )
+    if not misses:
+        return
+    engine.prepare(len(misses))
+    chunks = run_chunks(
+        misses,
+        lambda units: _run(engine, units),
+        size=lambda u: len(u.zh),
+        workers=engine.workers,
+        stop=stop,
+        rate=rate,
+    )
+    for chunk in chunks:
+        results.update(zip((u.key for u in chunk.items), chunk.results, strict=True))
+        _cache(cache, chunk.items, results, signature)
+        report.translated += len(chunk.items)
+        commit(chunk.items)
+    report.interrupted = report.translated < len(misses)
+
+
+def _from_memory(store: EditionStore, todo: Pending) -> int:
+    """Write the sentences the translation memory holds exactly (checked like MT output,
+    signed `tm`), take them out of `todo`, and return the number of pairs written. Pieces of
+    too-long pairs are left to the engine."""
+    from .tm import TM_SIGNATURE, TranslationMemory
+
+    with TranslationMemory() as memory:
+        hits = {u.key: memory.exact(u.zh) for u in todo.units if u.sids}
+    found = [u for u in todo.units if hits.get(u.key) is not None]
+    results = {u.key: (hits[u.key].en, tuple(check(u.analysis, hits[u.key].en))) for u in found}
+    written = _write(store, found, [], results, TM_SIGNATURE)
+    pieces = {k for x in todo.long for k in x.keys}
+    for unit in found:
+        unit.sids = []
+    todo.units = [u for u in todo.units if u.sids or u.key in pieces]
+    return written
+
+
+def _cache(cache: TranslationCache, units: list[Unit], results: dict, signature: Signature) -> None:
+    """Put the units' results in the translation cache, in one transaction."""
+    with cache.transaction():
+        cache.put_many(
+            (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in units
+        )
+
+
+def _write(
+    store: EditionStore,
+    units: list[Unit],
+    long: list[Long],
+    results: dict,
+    signature: Signature,
+) -> int:
     """Store results on their pairs in one transaction, re-checking that none was reviewed
     meanwhile (a reviewer may be working on the edition while it translates)."""
     written = 0
+    targets = [(sid, results[u.key]) for u in units for sid in u.sids]
+    targets += [(x.sid, joined(x, results)) for x in long]
     with store.transaction():
-        for unit in units:
-            en, flags = results[unit.key]
-            for sid in unit.sids:
-                row = store.raw_pair(sid)
-                if row is None or row["status"] in REVIEWED:
-                    continue
-                store.update_pair(
-                    sid,
-                    en=en,
-                    mt=en,
-                    status="machine" if en.strip() else "untranslated",
-                    signature=signature,
-                    flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
-                )
-                written += 1
+        for sid, (en, flags) in targets:
+            row = store.raw_pair(sid)
+            if row is None or row["status"] in REVIEWED:
+                continue
+            store.update_pair(
+                sid,
+                en=en,
+                mt=en,
+                status="machine" if en.strip() else "untranslated",
+                signature=signature,
+                flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
+            )
+            written += 1
     return written
 
 
@@ -286,13 +330,21 @@ def translate_one(
         engine_name, model, beam_size, max_decoding_length, glossary
     )
     article = [p for p in store.pairs() if p.article == pair.article]
-    unit = _unit(pair, glossary, article_credits(article, glossary), engine_sig)
+    units = units_of(pair, glossary, article_credits(article, glossary), engine_sig)
     with TranslationCache() as cache:
-        hit = cache.get_many([unit.key]).get(unit.key)
-        if hit is not None:
-            en, flags = hit[0], _flags(engine, unit, hit[0])
-        else:
-            ((en, flags),) = _run(engine, [unit])
-            with cache.transaction():
-                cache.put_many([(unit.key, unit.zh, en, signature, flags)])
+        hits = cache.get_many(u.key for u in units)
+        results = {
+            u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0]))
+            for u in units
+            if u.key in hits
+        }
+        misses = [u for u in units if u.key not in results]
+        if misses:
+            engine.prepare(len(misses))
+            results |= dict(zip((u.key for u in misses), _run(engine, misses), strict=True))
+            _cache(cache, misses, results, signature)
+    if len(units) == 1:
+        en, flags = results[units[0].key]
+    else:
+        en, flags = joined(Long(sid, len(pair.zh), [u.key for u in units]), results)
     return OneResult(sid=sid, en=en, mt=en, signature=signature, flags=flags)

@@ -16,7 +16,7 @@ import sys
 
 import bilingual.align.lexicon
 import bilingual.mt.gloss
-import bilingual.render.ruby  # noqa: F401  (registers the `words` view)
+import bilingual.segment  # noqa: F401  (registers the `words` and `common-words` views)
 from bilingual import cedict
 
 

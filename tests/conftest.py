@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bilingual.terms.files import NOT_TERMS_FILE, read_not_terms, read_tsv
+from bilingual.terms.glossary import Glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT / "samples" / "seed-page.txt"
@@ -26,6 +29,14 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen-golden"))
 
 
+@pytest.fixture(scope="session")
+def real_glossary() -> Glossary:
+    """The repository's glossary/ data (whatever BILINGUAL_GLOSSARY_DIR says), not-terms too."""
+    directory = ROOT / "glossary"
+    entries = {e.zh: e for path in sorted(directory.glob("*.tsv")) for e in read_tsv(path)}
+    return Glossary(entries=entries, not_terms=read_not_terms(directory / NOT_TERMS_FILE))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
     """Never touch the real user data, cache or Argos directories from a test."""
@@ -38,6 +49,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
     ):
         if var not in os.environ or not os.environ[var].startswith(str(base)):
             monkeypatch.setenv(var, str(base / sub))
+    # each test its own translation memory: review operations write to it
+    monkeypatch.setenv("BILINGUAL_TM", str(tmp_path_factory.mktemp("tm") / "tm.sqlite"))
 
 
 # Translation fixtures: `no_network` makes socket connects and name lookups fail

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -194,6 +195,31 @@ def test_edition_is_written(files: dict[str, Path], tmp_path: Path) -> None:
     assert list(omitted.flags) == [Flag("no-english", "no English counterpart found")]
     assert all(p.status == "machine" and p.score is not None for i, p in enumerate(pairs) if i != 9)
     assert history[-1]["action"] == "align"
+
+
+def test_aligned_pairs_are_labelled_a_human_translation(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    """The export rows, the TMX and the page say who made the English: a person, not MT."""
+    edition = tmp_path / "ed"
+    run(
+        "align",
+        str(files["zh"]),
+        str(files["en"]),
+        "--presegmented",
+        "--no-model",
+        "-e",
+        str(edition),
+    )
+    rows = [json.loads(line) for line in run("export", "-e", str(edition)).splitlines()]
+    assert {r["origin"] for r in rows if r["en"]} == {"aligned"}
+    tsv = run("export", "-e", str(edition), "--format", "tsv").splitlines()
+    assert tsv[0].endswith("\tsignature\torigin") and tsv[1].endswith("\taligned")
+    assert '<prop type="x-origin">aligned</prop>' in run("export", "-e", str(edition), "-f", "tmx")
+    run("render", "-e", str(edition), "--format", "html")
+    page = next(edition.glob("*.html")).read_text(encoding="utf-8")
+    assert "English: human translation (aligned), 12 sentences." in page
+    assert "12 not reviewed" in page and "machine" not in page.lower()
 
 
 def test_realign_keeps_reviewed_pairs(files: dict[str, Path], tmp_path: Path) -> None:

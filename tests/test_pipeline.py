@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,12 @@ from bilingual.translate import translate_edition
 
 FAKE = BuildOptions(engine="fake", formats=("html",))
 needs_epubcheck = pytest.mark.skipif(shutil.which("java") is None, reason="needs Java")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translation cache of the test's own, so "translated" means translated here."""
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def test_build_runs_every_stage_and_reports_each(tmp_path: Path) -> None:
@@ -75,3 +82,107 @@ def test_bad_options_fail_before_anything_is_written(tmp_path: Path, capsys) -> 
         "Error: Unknown EPUBCheck policy 'maybe'. Choose one of: auto, always, never.\n",
     )
     assert not (tmp_path / "b").exists()
+
+
+def _build(capsys, edition: Path, *extra: object, source: Path = SEED) -> tuple[int, str, str]:
+    return run_cli(capsys, "build", source, "-e", edition, "--engine", "fake", "--format",
+                   "html", *extra)  # fmt: skip
+
+
+def test_a_build_with_nothing_to_do_says_so_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    edition = tmp_path / "seed"
+    code, out, _ = _build(capsys, edition)
+    assert code == 0 and out.startswith(f"Built {edition}: 7 articles, 94 sentences; translated")
+    html = edition / "seed.html"
+    written = (html.stat().st_mtime_ns, (edition / "edition.sqlite").stat().st_mtime_ns)
+    code, out, err = _build(capsys, edition)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"Nothing to do: {edition} is up to date (7 articles, 94 sentences, 94 translated "
+        "with fake; no change since the last build).",
+        str(html),
+    ]
+    assert (html.stat().st_mtime_ns, (edition / "edition.sqlite").stat().st_mtime_ns) == written
+
+
+def _edit_a_pair(edition: Path) -> None:
+    with EditionStore(edition) as store, store.transaction():
+        store.update_pair(store.pairs()[3].sid, en="Edited by hand.", status="edited")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["source", "review", "output", "option", "glossary"],
+)
+def test_any_change_makes_the_build_run_again(tmp_path: Path, capsys, change: str) -> None:
+    source = tmp_path / "page.txt"
+    source.write_bytes(SEED.read_bytes())
+    edition = tmp_path / "ed"
+    assert _build(capsys, edition, source=source)[0] == 0
+    extra: list[object] = []
+    if change == "source":
+        source.write_text(SEED.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    elif change == "review":
+        _edit_a_pair(edition)
+    elif change == "output":
+        (edition / "ed.html").unlink()
+    elif change == "option":
+        extra = ["--layout", "interleaved"]
+    else:
+        glossary = tmp_path / "g.tsv"
+        glossary.write_text("zh\ten\n社区\tneighbourhood\n", encoding="utf-8")
+        extra = ["--glossary", glossary]
+    code, out, _ = _build(capsys, edition, *extra, source=source)
+    assert code == 0 and out.startswith(f"Built {edition}: ")
+    assert (edition / "ed.html").is_file()
+    if change == "review":
+        assert "Edited by hand." in (edition / "ed.html").read_text(encoding="utf-8")
+
+
+def test_build_json_is_one_object_with_every_stage(tmp_path: Path, capsys) -> None:
+    edition = tmp_path / "seed"
+    code, out, _ = _build(capsys, edition, "--json")
+    first = json.loads(out)
+    assert code == 0 and list(first) == [
+        "edition", "nothing_to_do", "interrupted", "ingest", "translate", "qa", "render", "paths",
+    ]  # fmt: skip
+    assert (first["nothing_to_do"], first["interrupted"]) == (False, False)
+    assert first["ingest"]["sentences"] == first["translate"]["sentences"] == 94
+    assert first["qa"]["pairs"] == 94 and set(first["qa"]) == {"pairs", "checked", "open", "counts"}
+    assert first["render"] == {"paths": [str(edition / "seed.html")], "epubcheck": ""}
+    assert first["paths"] == first["render"]["paths"]
+    again = json.loads(_build(capsys, edition, "--json")[1])
+    assert list(again) == list(first) and again["nothing_to_do"] is True
+    assert (again["translate"]["translated"], again["translate"]["up_to_date"]) == (0, 94)
+    assert again["qa"] == first["qa"] and again["paths"] == first["paths"]
+
+
+def test_build_reports_each_stage_to_progress(tmp_path: Path) -> None:
+    calls: list[tuple] = []
+    build([SEED], tmp_path / "seed", FAKE, progress=lambda *args: calls.append(args))
+    stages = list(dict.fromkeys(c[0] for c in calls))
+    assert stages[0] == "Reading" and stages[1].startswith("Saving 7 articles")
+    assert stages[2:] == ["Writing articles.md", "Translating", "Checking", "Rendering HTML"]
+    translating = [c for c in calls if c[0] == "Translating"]
+    assert translating[-1][1:] == (94, 94, 0.0)  # (done, total, eta)
+
+
+def test_a_stopped_build_keeps_its_chunks_and_renders_nothing(tmp_path, monkeypatch) -> None:
+    from bilingual.chunks import StopRequest
+    from bilingual.mt import fake
+
+    stop = StopRequest()
+    original = fake.FakeEngine.translate
+
+    def translate_then_stop(self, texts):
+        stop.request()  # as a Ctrl-C during the first chunk would
+        return original(self, texts)
+
+    monkeypatch.setattr(fake.FakeEngine, "translate", translate_then_stop)
+    report = build([SEED], tmp_path / "seed", FAKE, stop=stop)
+    assert report.translated.interrupted and 0 < report.translated.sentences < 94
+    assert report.paths == [] and not (tmp_path / "seed" / "seed.html").exists()
+    monkeypatch.setattr(fake.FakeEngine, "translate", original)
+    again = build([SEED], tmp_path / "seed", FAKE)
+    assert not again.nothing_to_do and again.translated.up_to_date == report.translated.sentences
+    assert again.paths == [tmp_path / "seed" / "seed.html"]

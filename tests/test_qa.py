@@ -76,7 +76,7 @@ def test_ratio_band_falls_back_for_small_editions_and_ignores_short_chinese():
 GLOSSARY = Glossary.from_entries([Entry("大家", "everybody")])
 NO_TERMS = Glossary()
 TERM = Flag("term-miss", "大家 → everybody")
-NUMBER = Flag("number-mismatch", "3 → 3")
+NUMBER = Flag("number-mismatch", "3 missing")
 ARTICLES = [
     [("title", "乡村振兴", ["乡村振兴"]),
      ("paragraph", "村里修了新路。村民很高兴。大家都来看3次。",
@@ -104,7 +104,7 @@ def test_run_qa_flags_unreviewed_pairs_and_stores_the_flags(store):
         "number-mismatch": 1,
         "term-miss": 1,
     }
-    assert (report.pairs, report.checked, report.total, report.skipped) == (6, 5, 5, [])
+    assert (report.pairs, report.checked, report.total, report.skipped) == (6, 6, 5, [])
     stored = {p.zh: [f.code for f in p.flags] for p in store.pairs()}
     assert stored == {
         "乡村振兴": [], "村里修了新路。": ["empty"], "村民很高兴。": ["chinese-in-english"],
@@ -133,7 +133,7 @@ def test_flags_clear_when_the_reviewer_approves_or_fixes(store):
     assert qa.run_qa(store, NO_TERMS).counts == {"empty": 1}
     review.split(store, sid_of(store, "甲乙。"), 1, ("A", "and B."))  # parts stay unreviewed
     report = qa.run_qa(store, NO_TERMS)
-    assert (report.total, report.checked) == (0, 5)
+    assert (report.total, report.checked, report.reviewed) == (0, 7, [])
 
 
 GLOSS = Flag("word-gloss", "literal CC-CEDICT word gloss, not a translation")
@@ -150,3 +150,32 @@ GLOSS = Flag("word-gloss", "literal CC-CEDICT word gloss, not a translation")
 def test_recheck_redoes_qa_codes_and_keeps_the_others_once(en, old, expected):
     ctx = qa.Context(glossary=NO_TERMS)
     assert qa.recheck(ZH, en, old, ctx) == expected
+
+
+def test_reviewed_pairs_are_checked_but_not_queued(store):
+    """A reviewer who deletes a term gets the flag too; the pair stays out of the queue."""
+    sid = sid_of(store, "大家都来看3次。")
+    review.edit(store, sid, "Everyone came to see it 3 times.")  # 大家 → everybody deleted
+    report = qa.run_qa(store, GLOSSARY)
+    assert [(f["id"], f["code"], f["status"]) for f in report.reviewed] == [
+        (sid, "term-miss", "edited")
+    ]
+    assert sid not in {f["id"] for f in report.open}
+    assert store.pair(sid).flags == (TERM,)
+    assert sid not in [p.sid for p in review.select(store, "flagged")]
+    assert sid in [p.sid for p in review.select(store, "all")]
+    review.approve(store, [sid])  # approving clears it; the next QA run finds it again
+    assert store.pair(sid).flags == ()
+    assert qa.run_qa(store, GLOSSARY).reviewed[0]["status"] == "approved"
+
+
+def test_an_unverified_name_is_queued_until_a_reviewer_approves_it(tmp_path):
+    articles = [[("paragraph", "买买提·艾力表示。", ["买买提·艾力表示。"])]]
+    make_edition(tmp_path / "names", articles, english={"买买提·艾力表示。": "Maimaiti Aili said."})
+    with EditionStore(tmp_path / "names") as s:
+        report = qa.run_qa(s, NO_TERMS)
+        assert [(f["code"], f["detail"]) for f in report.open] == [
+            ("name-unverified", "买买提·艾力 → Maimaiti Aili")
+        ]
+        review.approve(s, [sid_of(s, "买买提·艾力表示。")])
+        assert qa.run_qa(s, NO_TERMS).reviewed == []  # the reviewer verified it

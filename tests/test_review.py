@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from review_support import make_edition, sid_of
+from review_support import ALIGNED, make_edition, sid_of
 
-from bilingual import review
+from bilingual import review, review_moves
+from bilingual.cuts import suggest_en_split
 from bilingual.document import Flag, Signature, text_hash
 from bilingual.errors import ReviewError
 from bilingual.store import EditionStore
@@ -206,7 +207,7 @@ def test_split_then_merge_round_trip(store):
     ],
 )  # fmt: skip
 def test_suggest_en_split(zh, en, at, first):
-    assert en[: review.suggest_en_split(zh, en, at)] == first
+    assert en[: suggest_en_split(zh, en, at)] == first
 
 
 def test_undo_works_across_sessions(tmp_path):
@@ -344,3 +345,95 @@ def test_split_at_an_english_offset(store):
     sid = sid_of(store, "村民很高兴。")
     parts = review.split(store, sid, 2, en_at=13).added
     assert [store.pair(s).en for s in parts] == ["The villagers", "are very happy."]
+
+
+# -- one side only: English moved between neighbours ---------------------------------------
+
+
+@pytest.fixture
+def aligned(tmp_path):
+    make_edition(tmp_path / "al", english=ALIGNED)
+    with EditionStore(tmp_path / "al") as s:
+        yield s
+
+
+def english(store: EditionStore) -> list[str]:
+    return [p.en for p in store.pairs()]
+
+
+@pytest.mark.parametrize(
+    ("zh", "to", "at", "expected"),
+    [
+        # the last sentence of the pair goes to the start of the next pair
+        ("村里修了新路。", "next", None,
+         ["The village built a new road.", "The villagers are very happy. Everyone came to see it."]),
+        # the first sentence goes to the end of the previous pair
+        ("村民很高兴。", "prev", None,
+         ["The village built a new road. The villagers are very happy. Everyone came to see it.", ""]),
+        # a cut inside a sentence, by offset
+        ("村民很高兴。", "next", 13, ["Everyone came", "to see it."]),
+        ("村里修了新路。", "prev", 17, ["Rural revitalisation The village built", "a new road. The villagers are very happy."]),
+    ],
+)  # fmt: skip
+def test_move_en_moves_english_only(aligned, zh, to, at, expected):
+    sid = sid_of(aligned, zh)
+    chinese = [p.zh for p in aligned.pairs()]
+    change = review_moves.move_en(aligned, sid, to, at)
+    i = chinese.index(zh)
+    pair_en = english(aligned)[i - 1 : i + 1] if to == "prev" else english(aligned)[i : i + 2]
+    assert pair_en == expected
+    assert [p.zh for p in aligned.pairs()] == chinese  # the Chinese stays where it is
+    assert aligned.history()[-1]["action"] == "move-en" and change.action == "move-en"
+
+
+def test_move_en_to_the_next_then_undo_restores_everything(aligned):
+    before = snapshot(aligned)
+    road, happy, everyone = (
+        sid_of(aligned, z) for z in ("村里修了新路。", "村民很高兴。", "大家都来看。")
+    )
+    review_moves.move_en(aligned, road, "next")
+    review_moves.move_en(aligned, happy, "next", 0)  # all of it: a merge of the English side
+    assert english(aligned)[1:4] == [
+        "The village built a new road.", "",
+        "The villagers are very happy. Everyone came to see it.",
+    ]  # fmt: skip
+    assert aligned.pair(happy).status == "untranslated"
+    assert [f.code for f in aligned.pair(happy).flags] == ["empty"]
+    assert aligned.pair(everyone).status == "machine"
+    review.undo(aligned)
+    review.undo(aligned)
+    assert snapshot(aligned) == before
+
+
+GLOSS = Flag("word-gloss", "not a translation")  # a flag QA cannot decide: kept
+
+
+def test_move_en_status_and_flags(aligned):
+    """A reviewed pair becomes edited (a person changed its English); the aligner's verdicts
+    on the old English (no counterpart, low score) are dropped, QA's are re-checked."""
+    road, happy = sid_of(aligned, "村里修了新路。"), sid_of(aligned, "村民很高兴。")
+    with aligned.transaction():
+        aligned.update_pair(road, status="approved")
+        aligned.update_pair(happy, flags=[Flag("low-confidence", "score 0.20"), GLOSS])
+    review_moves.move_en(aligned, road, "next")
+    assert (aligned.pair(road).status, aligned.pair(happy).status) == ("edited", "machine")
+    assert list(aligned.pair(happy).flags) == [GLOSS]
+
+
+@pytest.mark.parametrize(
+    ("zh", "to", "at", "message"),
+    [
+        ("乡村振兴", "prev", None, "it is the first pair of its article"),
+        ("大家都来看。", "next", None, "it is the last pair of its article"),
+        ("甲乙。", "prev", None, "it is the first pair of its article"),  # not across articles
+        ("大家都来看。", "prev", None, "has no English to move"),
+        ("村民很高兴。", "next", 99, "it has 24 characters"),
+        ("村民很高兴。", "next", 24, "Nothing to move"),
+        ("村民很高兴。", "up", None, "Unknown direction"),
+    ],
+)
+def test_move_en_refusals_change_nothing(aligned, zh, to, at, message):
+    before = snapshot(aligned)
+    with pytest.raises(ReviewError, match=message):
+        review_moves.move_en(aligned, sid_of(aligned, zh), to, at)
+    assert snapshot(aligned) == before and aligned.history() == []

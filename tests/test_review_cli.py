@@ -8,28 +8,15 @@ import subprocess
 import sys
 
 import pytest
-from review_support import make_edition, sid_of
+from review_support import make_edition, run, sid_of
 from typer.testing import CliRunner
 
+from bilingual import review
 from bilingual.cli import app
 from bilingual.document import text_hash
-from bilingual.errors import BilingualError
 from bilingual.store import EditionStore
 
 runner = CliRunner()
-
-
-def run(*args: str, code: int = 0) -> str:
-    """Invoke the app in-process; a library error comes back as main() prints it."""
-    result = runner.invoke(app, list(args))
-    exc = result.exception
-    if isinstance(exc, BilingualError):
-        assert exc.exit_code == code, exc.message
-        return f"Error: {exc.message}"
-    if exc and not isinstance(exc, SystemExit):
-        raise exc
-    assert result.exit_code == code, result.output
-    return result.stdout
 
 
 @pytest.fixture
@@ -62,7 +49,7 @@ def test_list_text_and_json(ed):
         (1, "machine"), (2, "approved"), (3, "machine"), (4, "machine")
     ]  # fmt: skip
     assert set(data[0]) == {"k", "article", "block", "kind", "id", "zh", "en", "status",
-                            "flags", "signature"}  # fmt: skip
+                            "flags", "signature", "origin"}  # fmt: skip
     assert len(run("review", "list", "-e", ed).splitlines()) == 5
 
 
@@ -116,6 +103,69 @@ def test_split_with_an_english_offset(ed):
     assert state(ed)[4:6] == [("甲", "A", "machine"), ("乙。", "and B.", "machine")]
 
 
+def test_every_change_command_has_json(ed):
+    a, b = ids(ed, "村民很高兴。", "大家都来看。")
+    data = json.loads(run("review", "approve", a, "-e", ed, "--json"))
+    assert (data["action"], data["message"], data["history_id"]) == (
+        "approve",
+        "approved 1 pair",
+        1,
+    )
+    assert [(p["id"], p["status"]) for p in data["pairs"]] == [(a, "approved")]
+    data = json.loads(run("review", "edit", b, "--en", "All came.", "-e", ed, "--json"))
+    assert [(p["en"], p["status"], p["origin"]) for p in data["pairs"]] == [
+        ("All came.", "edited", "human")
+    ]
+    data = json.loads(run("review", "merge", a, b, "-e", ed, "--json"))
+    assert (data["removed"], [p["zh"] for p in data["pairs"]]) == (
+        [a, b],
+        ["村民很高兴。大家都来看。"],
+    )
+    data = json.loads(
+        run("review", "split", data["added"][0], "--at", "6", "--en-at", "30", "-e", ed, "--json")
+    )
+    assert [p["en"] for p in data["pairs"]] == ["The villagers are very happy.", "All came."]
+    data = json.loads(run("review", "undo", "-e", ed, "--json"))
+    assert (data["action"], data["message"]) == (
+        "undo",
+        "undid #4 split s" + text_hash("村民很高兴。大家都来看。"),
+    )
+    assert [p["zh"] for p in data["pairs"]] == ["村民很高兴。大家都来看。"]
+
+
+def test_move_en_moves_one_sentence_or_all_and_undoes(tmp_path):
+    english = {"村里修了新路。": "The village built a new road. The villagers are very happy.",
+               "村民很高兴。": "Everyone came to see it."}  # fmt: skip
+    ed = str(make_edition(tmp_path / "ed", english=english))
+    road, happy, everyone = ids(ed, "村里修了新路。", "村民很高兴。", "大家都来看。")
+    assert run("review", "move-en", road, "--to", "next", "-e", ed).splitlines() == [
+        f"Saved: moved 5 English words from {road} to {happy}.",
+        f"{road}: 村里修了新路。 | The village built a new road.",
+        f"{happy}: 村民很高兴。 | The villagers are very happy. Everyone came to see it.",
+    ]
+    data = json.loads(run("review", "move-en", happy, "--to", "next", "--all", "-e", ed, "--json"))
+    assert [(p["id"], p["en"]) for p in data["pairs"]] == [
+        (happy, ""),
+        (everyone, "The villagers are very happy. Everyone came to see it."),
+    ]
+    data = json.loads(
+        run("review", "move-en", everyone, "--to", "prev", "--at", "30", "-e", ed, "--json")
+    )
+    assert [p["en"] for p in data["pairs"]] == [
+        "The villagers are very happy.",
+        "Everyone came to see it.",
+    ]
+    for _ in range(3):
+        run("review", "undo", "-e", ed)
+    assert [e for _, e, _ in state(ed)][1:4] == [
+        english["村里修了新路。"],
+        english["村民很高兴。"],
+        "",
+    ]
+    out = run("review", "move-en", road, "--to", "up", "-e", ed, code=2)
+    assert "Invalid value for '--to'" in out or out == ""
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
@@ -127,6 +177,8 @@ def test_split_with_an_english_offset(ed):
         (["review", "split", "@甲乙。", "--at", "1", "--en-at", "-1"], 7, "at -1: it has 8"),
         (["review", "merge", "@甲乙。", "s0000"], 7, "Error: No sentence s0000 in this edition."),
         (["review", "edit", "@甲乙。", "--en", " "], 7, "Error: Empty English for"),
+        (["review", "move-en", "@乡村振兴", "--to", "prev"], 7, "it is the first pair of its"),
+        (["review", "move-en", "s0000", "--to", "next"], 7, "Error: No sentence s0000 in"),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(ed, args, code, message):
@@ -148,7 +200,7 @@ def test_qa_counts_lists_and_strict(tmp_path):
     terms = tmp_path / "terms.tsv"  # a layer whose rendering the English lacks
     terms.write_text("zh\ten\n乡村振兴\tX\n", encoding="utf-8")
     out = run("qa", "-e", ed, "-g", str(terms)).splitlines()
-    assert out[:3] == ["QA: 6 pairs, 6 checked (unreviewed), 6 open flags.",
+    assert out[:3] == ["QA: 6 pairs checked, 6 open flags, 0 on reviewed pairs.",
                        "  empty                5", "  term-miss            1"]  # fmt: skip
     assert re.fullmatch(r"s\w+  article 1  empty: no English \(untranslated\)", out[3])
     data = json.loads(run("qa", "-e", ed, "--json", "-g", str(terms)))
@@ -159,7 +211,12 @@ def test_qa_counts_lists_and_strict(tmp_path):
     with EditionStore(ed) as store:
         for p in store.pairs():
             run("review", "edit", p.sid, "--en", "Fixed.", "-e", ed)
-    assert run("qa", "-e", ed, "--strict").startswith("QA: 6 pairs, 0 checked (unreviewed), 0 open")
+    # Reviewed pairs are checked too: their flags are listed, but never fail --strict.
+    out = run("qa", "-e", ed, "--strict", "-g", str(terms)).splitlines()
+    assert out[0] == "QA: 6 pairs checked, 0 open flags, 2 on reviewed pairs."
+    assert re.fullmatch(r"s\w+  article 1  \(edited\)  length-ratio: .*", out[1])
+    assert re.fullmatch(r"s\w+  article 1  \(edited\)  term-miss: 乡村振兴 → X", out[2])
+    assert [p.sid for p in review.select(EditionStore(ed), "flagged")] == []
 
 
 def bilingual(*args: str) -> subprocess.CompletedProcess[str]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mt_support import SEED, make_edition, run_cli, seed_sentences
@@ -18,6 +20,7 @@ from mt_support import SEED, make_edition, run_cli, seed_sentences
 from bilingual.store import EditionStore
 from bilingual.terms.files import default_glossary
 from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.matcher import match
 from bilingual.translate import translate_edition, translate_one
 
 REQUIRED = {"translated": int, "cached": int, "engine": str, "seconds": float}
@@ -143,14 +146,15 @@ def test_glossary_edit_redoes_only_sentences_with_the_term(tmp_path):
     new = Glossary.from_entries(
         [Entry("组织部", "Department of Organization"), Entry("党员", "Party member")]
     )
-    holding = len({s for s in sentences if "组织部" in s})
-    assert 0 < holding < len(sentences)
+    # 组织部 as a term: not inside 组织部门 (departments) or 组织部长 (its head)
+    holding = len({s for s in sentences if any(m.entry.zh == "组织部" for m in match(s, old))})
+    assert 0 < holding < len({s for s in sentences if "组织部" in s})
     with EditionStore(edition) as store:
         translate_edition(store, engine_name="fake", glossary=old)
         report = translate_edition(store, engine_name="fake", glossary=new)
         assert report.translated == report.redone_for_glossary == holding
         assert report.cached == len(set(sentences)) - holding
-        en = [p.en for p in store.pairs() if "组织部" in p.zh]
+        en = [p.en for p in store.pairs() if any(m.entry.zh == "组织部" for m in match(p.zh, new))]
         assert all("Department of Organization" in e for e in en)
         assert all(p.signature.endswith(new.hash) for p in store.pairs())
         assert not [f for p in store.pairs() for f in p.flags if f.code == "term-miss"]
@@ -165,22 +169,37 @@ def test_translate_one_returns_fields_without_writing(tmp_path):
         assert store.pair(sid).status == "untranslated"
 
 
+def test_tm_exact_matches_come_before_the_engine_labelled_tm(tmp_path, capsys):
+    from bilingual.review import edit
+
+    sentences = seed_sentences(3)
+    first = make_edition(tmp_path / "day1", sentences[:2])
+    with EditionStore(first) as store:
+        translate_edition(store, engine_name="fake")
+        edit(store, store.pairs()[1].sid, "A translator's English.")  # into the memory
+    later = make_edition(tmp_path / "day2", sentences[1:])
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (1, 1, 2)
+    code, out, _ = run_cli(capsys, "export", "-e", later)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert (rows[0]["en"], rows[0]["status"], rows[0]["origin"]) == (
+        "A translator's English.", "machine", "tm"
+    )  # fmt: skip
+    assert rows[0]["signature"].startswith("tm memory") and rows[1]["origin"] == "fake"
+    report, _ = translate_json(capsys, later, "--engine", "fake", "--tm")  # nothing left
+    assert (report["from_tm"], report["translated"], report["sentences"]) == (0, 0, 0)
+    code, out, _ = run_cli(capsys, "translate", "-e", later, "--engine", "fake", "--beam-size", "2")
+    assert code == 0 and "translation memory" not in out  # a TM pair is no engine's to redo
+    with EditionStore(later) as store:
+        assert store.pairs()[0].en == "A translator's English."
+
+
 def test_export_tsv_and_unknown_format(tmp_path, capsys):
     edition = make_edition(tmp_path / "x", seed_sentences(3))
     out_file = tmp_path / "x.tsv"
     assert run_cli(capsys, "export", "-e", edition, "--format", "tsv", "-o", out_file)[0] == 0
     lines = out_file.read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == [
-        "article",
-        "block",
-        "kind",
-        "id",
-        "zh",
-        "en",
-        "status",
-        "flags",
-        "signature",
-    ]
+    assert lines[0].split("\t") == JSONL_KEYS  # the same columns as JSONL
     assert len(lines) == 4 and lines[1].split("\t")[6] == "untranslated"
     code, _, err = run_cli(capsys, "export", "-e", edition, "--format", "xml")
     assert code == 8 and err.startswith(
@@ -208,32 +227,251 @@ def _machine_count(edition: Path) -> int:
         conn.close()
 
 
-def test_sigkill_loses_at_most_the_batch_in_flight(tmp_path, monkeypatch):
-    edition = make_edition(tmp_path / "k", seed_sentences(40))
-    env = os.environ | {"BILINGUAL_MT_BATCH": "5", "BILINGUAL_FAKE_DELAY": "0.3"}
-    command = [
-        sys.executable,
-        "-m",
-        "bilingual",
-        "translate",
-        "-e",
-        str(edition),
-        "--engine",
-        "fake",
-    ]
+def _shortest_first(sentences: list[str]) -> list[str]:
+    """Distinct sentences in the order a run translates them (shortest first, stable)."""
+    return sorted(dict.fromkeys(sentences), key=len)
+
+
+def test_sigkill_loses_at_most_the_chunk_in_flight(tmp_path):
+    """The fake engine (one worker) killed mid-run: what is in the edition is whole chunks in
+    the order they were translated, and the next run does only the rest."""
+    sentences = seed_sentences(40)
+    edition = make_edition(tmp_path / "k", sentences)
+    env = os.environ | {"BILINGUAL_FAKE_DELAY": "0.05"}
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition)]
+    command += ["--engine", "fake"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while _machine_count(edition) < 10 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done = _machine_count(edition)
-    assert 10 <= done < 40 and done % 5 == 0  # whole batches only
     with EditionStore(edition) as store:
+        done = [p.zh for p in store.pairs() if p.status == "machine"]
+        assert 10 <= len(done) < 40
+        order = _shortest_first(sentences)
+        assert set(done) == set(order[: len(set(done))])  # a prefix: whole chunks, in order
         report = translate_edition(store, engine_name="fake")
-        assert report.translated + report.cached == 40 - done
-        assert report.translated == 40 - done - report.cached  # cache may be one batch ahead
+        assert report.translated + report.cached == 40 - len(done)
+        assert report.up_to_date == len(done)
         assert {p.status for p in store.pairs()} == {"machine"}
+
+
+@pytest.fixture
+def slow_model(tmp_path, capsys) -> None:
+    """A real model slow enough for a run of several seconds: random weights that never end a
+    sentence (each output runs to the length rule's cap) in a wider network than the tiny one."""
+    from tinymodel import build_package
+
+    archive = build_package(
+        tmp_path / "slow", name="translate-zh_en-slow", eos_bias=0.0, d_model=256, ffn=1024
+    )
+    assert run_cli(capsys, "models", "install", archive)[0] == 0
+
+
+SLOW_SENTENCES = 240
+
+
+def _slow_run(tmp_path: Path) -> tuple[Path, subprocess.Popen]:
+    """`bilingual translate` with the slow model in its own process group, once it has
+    committed its first chunk."""
+    base = seed_sentences()
+    sentences = [
+        f"{base[i % len(base)].rstrip('。！？')}，第{i}次。" for i in range(SLOW_SENTENCES)
+    ]
+    edition = make_edition(tmp_path / "slow-edition", sentences)
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition)]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while _machine_count(edition) == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    return edition, proc
+
+
+def _left_to_do(edition: Path) -> tuple[int, int]:
+    """(pairs already translated, pairs still pending) as a new run sees them, found by a run
+    asked to stop before its first chunk (so it translates nothing)."""
+    from bilingual.chunks import StopRequest
+
+    stop = StopRequest()
+    stop.request()
+    with EditionStore(edition) as store:
+        report = translate_edition(store, engine_name="argos", stop=stop)
+    assert report.translated == 0
+    return report.up_to_date, report.pending
+
+
+def test_ctrl_c_on_a_real_model_keeps_finished_chunks(tmp_path, slow_model):
+    """SIGINT to the process group mid-run (what Ctrl-C in a terminal sends): the run stops
+    after the chunks in flight, exit 130, one line saying what it kept, all of it in the
+    edition; the next run has only the rest to do."""
+    edition, proc = _slow_run(tmp_path)
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    kept = _machine_count(edition)
+    assert proc.returncode == 130, err
+    assert 0 < kept < SLOW_SENTENCES
+    assert err.splitlines()[-1] == (
+        f"Interrupted: kept {kept} of {SLOW_SENTENCES} sentences; run the same command to continue."
+    )
+    assert "Traceback" not in err
+    assert _left_to_do(edition) == (kept, SLOW_SENTENCES - kept)
+
+
+def test_sigkill_on_a_real_model_keeps_committed_chunks(tmp_path, slow_model):
+    """SIGKILL mid-run: every chunk committed before it stays, whole (English, signature,
+    status), and the next run has only the rest to do."""
+    edition, proc = _slow_run(tmp_path)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    with EditionStore(edition) as store:
+        done = [p for p in store.pairs() if p.status == "machine"]
+    assert 0 < len(done) < SLOW_SENTENCES
+    assert all(p.en and p.signature.startswith("argos translate-zh_en-slow") for p in done)
+    assert _left_to_do(edition) == (len(done), SLOW_SENTENCES - len(done))
+
+
+def test_progress_counts_sentences_with_an_eta(tmp_path):
+    """progress(done, total, eta) after every chunk: pairs (duplicates too), up to the total."""
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "p", [*sentences, *sentences[:5]])
+    calls: list[tuple[int, int, float | None]] = []
+    with EditionStore(edition) as store:
+        report = translate_edition(
+            store, engine_name="fake", progress=lambda *args: calls.append(args)
+        )
+    total = len(sentences) + 5
+    assert report.sentences == report.pending == total
+    assert len(calls) >= 4  # chunks grow from a handful: progress moves more than once
+    assert [c[1] for c in calls] == [total] * len(calls)
+    done = [c[0] for c in calls]
+    assert done == sorted(done) and done[-1] == total
+    assert all(eta is None or eta >= 0 for *_, eta in calls)
+    assert calls[-1][2] == 0.0
+
+
+@pytest.fixture
+def after_first_chunk(monkeypatch):
+    """Make the fake engine call `then()` once, after its first chunk (set `then` on the
+    returned object); records the chunks it was given."""
+    from bilingual.mt import fake
+
+    original = fake.FakeEngine.translate
+    hook = SimpleNamespace(then=lambda: None, chunks=[])
+
+    def translate(self, texts):
+        out = original(self, texts)
+        hook.chunks.append(list(texts))
+        if len(hook.chunks) == 1:
+            hook.then()
+        return out
+
+    monkeypatch.setattr(fake.FakeEngine, "translate", translate)
+    return hook
+
+
+def test_a_stop_request_keeps_every_finished_chunk(tmp_path, after_first_chunk):
+    """A stop (what Ctrl-C asks) ends the run between chunks; the next run does the rest."""
+    from bilingual.chunks import StopRequest
+
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "s", sentences)
+    stop = StopRequest()
+    after_first_chunk.then = stop.request
+    with EditionStore(edition) as store:
+        first = translate_edition(store, engine_name="fake", stop=stop)
+        kept = [p for p in store.pairs() if p.status == "machine"]
+        assert first.interrupted and len(after_first_chunk.chunks) == 1
+        assert 0 < first.sentences == len(kept) == len(after_first_chunk.chunks[0])
+        assert (first.kept, first.wanted) == (len(kept), len(sentences))
+        second = translate_edition(store, engine_name="fake")
+        assert not second.interrupted
+        assert (second.translated, second.cached, second.up_to_date) == (
+            len(sentences) - len(kept),
+            0,
+            len(kept),
+        )
+
+
+def test_ctrl_c_in_translate_says_what_it_kept(tmp_path, capsys, after_first_chunk):
+    """A real SIGINT to the process during a run: the chunk in flight is finished and kept,
+    the CLI says how many sentences it kept and exits with 130 (QA is left for the next run)."""
+    sentences = seed_sentences()
+    edition = make_edition(tmp_path / "c", sentences)
+    after_first_chunk.then = lambda: os.kill(os.getpid(), signal.SIGINT)
+    code, out, err = run_cli(capsys, "translate", "-e", edition, "--engine", "fake")
+    with EditionStore(edition) as store:
+        kept = sum(p.status == "machine" for p in store.pairs())
+    assert code == 130 and 0 < kept < len(sentences)
+    assert err == (
+        f"Interrupted: kept {kept} of {len(sentences)} sentences; "
+        "run the same command to continue.\n"
+    )
+    assert out.startswith(f"Translated {kept} and reused 0 cached sentences with fake")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+def test_a_too_long_sentence_is_translated_in_pieces_and_flagged(tmp_path):
+    """A pair longer than MAX_MT_CHARS (ingest never makes one; merges and imports can): the
+    engine sees pieces cut at clause marks, none longer than the cap, and the pair gets
+    their English joined and a `too-long` flag with its length."""
+    from bilingual.document import assign_ids
+    from bilingual.ingest.sentences import cap_length
+    from bilingual.mt import fake
+    from bilingual.pending import MAX_MT_CHARS
+
+    clause = "组织部深入基层开展调研，为社区工作者送去慰问金"
+    long = "，".join([clause] * 60) + "。"  # 1,440 characters, no sentence end inside
+    edition = assign_ids([[("paragraph", long, [long]), ("paragraph", "短句。", ["短句。"])]], "l")
+    seen: list[str] = []
+    original = fake.FakeEngine.translate
+
+    def spy(self, texts):
+        seen.extend(texts)
+        return original(self, texts)
+
+    with EditionStore(tmp_path / "l", create=True) as store:
+        store.save_edition(edition)
+        fake.FakeEngine.translate = spy
+        try:
+            report = translate_edition(store, engine_name="fake")
+        finally:
+            fake.FakeEngine.translate = original
+        pair = next(p for p in store.pairs() if p.zh == long)
+    assert report.sentences == 2 and "短句。" in seen
+    pieces = [re.sub(r"ZZ\d+ZZ", "组织部", t) for t in seen if t != "短句。"]  # markers undone
+    assert len(pieces) > 1 and all(len(t) <= MAX_MT_CHARS for t in pieces)
+    assert all(t.endswith(("，", "。")) for t in pieces)  # cut after clause marks
+    count = pair.en.count("EN[")  # identical pieces are translated once, used each time
+    assert count == len(cap_length(long, MAX_MT_CHARS)) >= len(pieces)
+    assert pair.flags[0].to_json() == {
+        "code": "too-long",
+        "detail": f"1,440 characters; translated in {count} pieces",
+    }
+    assert pair.en.count("Organization Department") == 60  # every piece's term restored
+    assert not [f for f in pair.flags if f.code == "term-miss"]
+
+
+def test_a_run_stopped_inside_a_too_long_sentence_keeps_its_pieces(tmp_path, after_first_chunk):
+    """The pieces are cached one by one: the next run translates only the ones left."""
+    from bilingual.chunks import StopRequest
+    from bilingual.document import assign_ids
+
+    long = "，".join(f"第{i}个社区的工作者坚守岗位" for i in range(200)) + "。"
+    edition = assign_ids([[("paragraph", long, [long])]], "m")
+    stop = StopRequest()
+    after_first_chunk.then = stop.request
+    with EditionStore(tmp_path / "m", create=True) as store:
+        store.save_edition(edition)
+        first = translate_edition(store, engine_name="fake", stop=stop)
+        assert first.interrupted and first.sentences == 0 and first.translated > 0
+        assert store.pairs()[0].status == "untranslated"
+        second = translate_edition(store, engine_name="fake")
+        assert second.cached == first.translated and second.sentences == 1
+        assert store.pairs()[0].status == "machine"
 
 
 CREDITS = [
@@ -271,7 +509,8 @@ def test_credited_names_are_protected_in_the_whole_article(
         assert english in translate_one(store, sid, engine_name="fake").en
 
 
-JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature"]
+JSONL_KEYS = ["article", "block", "kind", "id", "zh", "en", "status", "flags", "signature",
+              "origin"]  # fmt: skip
 
 
 def test_export_jsonl_rows_in_document_order(tmp_path, capsys):
@@ -306,7 +545,7 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     reaches the English."""
     from tinymodel import build_package
 
-    from bilingual.mt import EngineOptions, argos, create
+    from bilingual.mt import EngineOptions, create, decoding_length
 
     name = "translate-zh_en-prefixed"
     archive = build_package(tmp_path / "m", name=name, target_prefix="__en__")
@@ -315,8 +554,10 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     texts = seed_sentences(6)
     out = engine.translate(texts)
     tokens = engine.tokenize(texts)
-    decode = {"beam_size": 4, "max_decoding_length": 256, "replace_unknowns": True}
-    decode |= {"max_batch_size": argos.BATCH_SIZE, "batch_type": argos.BATCH_TYPE}
+    # one sub-batch, capped by its longest source (+1 for the prefix token)
+    longest = max(map(len, tokens))
+    decode = {"beam_size": 4, "max_decoding_length": decoding_length(longest) + 1}
+    decode |= {"replace_unknowns": True}
     forced = engine.translator.translate_batch(tokens, target_prefix=[["__en__"]] * 6, **decode)
     assert all(r.hypotheses[0][0] == "__en__" for r in forced)
     detok = engine.package.tokenizer.decode

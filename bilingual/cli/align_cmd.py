@@ -32,8 +32,8 @@ def align_cli(
     beads: bool = typer.Option(
         False,
         "--beads",
-        help="Print the alignment, one bead a line: \\[zh ids]:\\[en ids] (0-based), a tab, "
-        "the score, e.g. \\[7,8]:\\[7]<TAB>0.83. Nothing is written.",
+        help="Print the alignment, one bead a line: [zh ids]:[en ids] (0-based), a tab, "
+        "the score, e.g. [7,8]:[7]<TAB>0.83. Nothing is written.",
     ),
     encoding: str | None = typer.Option(
         None, "--encoding", help="Force the text encoding of the input files."

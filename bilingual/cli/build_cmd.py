@@ -14,7 +14,10 @@ from .common import (
     SourcesArg,
     default_edition_dir,
     glossary_option,
-    progress_bar,
+    interrupted,
+    interruptible,
+    print_json,
+    stderr_progress,
 )
 from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _formats
 
@@ -40,11 +43,24 @@ def build_cli(
         help="Check the EPUB with EPUBCheck: auto (when Java and EPUBCheck are installed, "
         "else skipped with a note), always (missing EPUBCheck is an error), never.",
     ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print a JSON object: edition, nothing_to_do, interrupted, ingest (as `ingest "
+        "--json`), translate (as `translate --json`), qa (pairs, checked, open, counts), render "
+        "(paths, epubcheck), paths.",
+    ),
 ) -> None:
     """Ingest, translate, check and render in one go: page files in, bilingual HTML and EPUB out.
 
     Offline. Without an installed zh→en model the English is a word gloss, and it says so.
     QA flags every pair that needs a look; the EPUB is checked with EPUBCheck when it can run.
+
+    When nothing changed since the last build (sources, options, glossary, models, the
+    edition), it says "nothing to do" and leaves the files as they are.
+
+    On a terminal, progress (reading, translating with the time left, rendering) is shown on
+    stderr. Safe to interrupt: run it again to continue.
 
     Example: bilingual build samples/seed-page.txt
     """
@@ -61,19 +77,43 @@ def build_cli(
         date=date,
     )
     directory = edition or default_edition_dir(sources[0])
-    with progress_bar("Translating") as progress:
-        report = build(sources, directory, options, progress)
+    with interruptible() as stop, stderr_progress(not as_json) as progress:
+        report = build(sources, directory, options, progress, stop)
     for warning in report.ingested.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    if report.translated.notice:
+    if report.translated.notice and not report.nothing_to_do:
         print(report.translated.notice, file=sys.stderr)
-    if report.epubcheck:
+    if report.epubcheck and not report.nothing_to_do:
         print(f"EPUBCheck: {report.epubcheck}.", file=sys.stderr)
-    ingested, translated = report.ingested, report.translated
-    typer.echo(
-        f"Built {directory}: {ingested.articles} articles, {ingested.sentences} sentences; "
-        f"translated {translated.translated}, reused {translated.cached} with "
-        f"{translated.engine} ({translated.label})."
-    )
-    for path in report.paths:
-        typer.echo(str(path))
+    translated = report.translated
+    if as_json:
+        print_json(report.to_json())
+    elif report.nothing_to_do:
+        typer.echo(
+            f"Nothing to do: {directory} is up to date ({report.ingested.articles} articles, "
+            f"{report.ingested.sentences} sentences, {translated.up_to_date} translated "
+            f"with {translated.engine}; no change since the last build)."
+        )
+    elif not translated.interrupted:
+        typer.echo(
+            f"Built {directory}: {report.ingested.articles} articles, "
+            f"{report.ingested.sentences} sentences; {_translation(translated)} with "
+            f"{translated.engine} ({translated.label})."
+        )
+    if translated.interrupted:
+        raise interrupted(translated.kept, translated.wanted)
+    if not as_json:
+        for path in report.paths:
+            typer.echo(str(path))
+
+
+def _translation(report) -> str:
+    """What translate did, in words: only the counts that are not zero."""
+    parts = []
+    if report.translated:
+        parts.append(f"translated {report.translated}")
+    if report.cached:
+        parts.append(f"reused {report.cached} cached")
+    if report.up_to_date:
+        parts.append(f"{report.up_to_date} already translated")
+    return ", ".join(parts) or "nothing to translate"

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from ..errors import Interrupted
+
+if TYPE_CHECKING:
+    from ..chunks import StopRequest
 
 EDITION_HELP = "Edition directory (holds edition.sqlite)."
 
@@ -30,29 +38,72 @@ def print_json(data: object) -> None:
 
 
 @contextmanager
-def stderr_progress(wanted: bool = True) -> Iterator[Callable[[str, int, int], None] | None]:
+def stderr_progress(wanted: bool = True) -> Iterator[Callable[..., None] | None]:
     """A progress display on stderr for the block, when stderr is a terminal (never in a pipe
-    or a log); yields the library's callback `(stage, done, total)` (total 0: no bar), or None."""
+    or a log); yields the library's callback `(stage, done, total[, eta])` (total 0: no bar;
+    eta: seconds left, when the library knows), or None."""
     if not (wanted and sys.stderr.isatty()):
         yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), _eta_column())
     with Progress(
         *columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True
     ) as bar:
-        task = bar.add_task("Starting", total=None)
+        task = bar.add_task("Starting", total=None, eta=None)
         shown = ["Starting"]
 
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total or None)
+        def update(stage: str, done: int, total: int, eta: float | None = None) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None, eta=eta)
             if stage != shown[-1]:  # every stage is drawn at least once, however short
                 shown.append(stage)
                 bar.refresh()
 
         yield update
+
+
+def _eta_column():
+    """A rich column: the library's ETA when it gives one, else rich's own estimate."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Eta(ProgressColumn):
+        def render(self, task) -> Text:
+            eta = task.fields.get("eta")
+            eta = task.time_remaining if eta is None else eta
+            if eta is None or not task.total:
+                return Text("")
+            minutes, seconds = divmod(round(eta), 60)
+            return Text(f"ETA {minutes}:{seconds:02d}", style="progress.remaining")
+
+    return Eta()
+
+
+@contextmanager
+def interruptible() -> Iterator[StopRequest]:
+    """Ctrl-C during a chunked run (translate) asks it to stop after the chunks in flight,
+    keeping every finished one; a second Ctrl-C, or one elsewhere, interrupts at once
+    (`chunks.StopRequest`). Python's own handler is back after the block."""
+    from ..chunks import StopRequest
+
+    stop = StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signal handlers can only be set from the main thread
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: stop.interrupt())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def interrupted(kept: int, wanted: int) -> Interrupted:
+    """The one line a cleanly stopped translation ends with (exit code 130)."""
+    return Interrupted(
+        f"Interrupted: kept {kept:,} of {wanted:,} sentences; run the same command to continue"
+    )
 
 
 def default_edition_dir(first_source: Path) -> Path:
@@ -81,19 +132,15 @@ def load_layers(files: list[Path]):
 
 
 @contextmanager
-def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(label: str) -> Iterator[Callable[..., None] | None]:
     """A rich progress bar (with ETA) on stderr when it is a terminal, for a library call's
-    `progress(done, total)` callback; None otherwise, so pipes and logs stay clean."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
+    `progress(done, total[, eta])` callback; None otherwise, so pipes and logs stay clean."""
+    with stderr_progress() as update:
+        if update is None:
+            yield None
+            return
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+        def advance(done: int, total: int, eta: float | None = None) -> None:
+            update(label, done, total, eta)
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
+        yield advance

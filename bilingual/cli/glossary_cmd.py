@@ -1,4 +1,5 @@
-"""`bilingual glossary …`: list, search, show, add, edit, remove, import, export, lint, stats."""
+"""`bilingual glossary …`: list, search, match, show, add, edit, remove, import, export, lint,
+stats."""
 
 from __future__ import annotations
 
@@ -97,6 +98,36 @@ def search_cli(
     if not hits:
         typer.echo(f"No term matches {query!r}.", err=True)
         raise typer.Exit(1)
+
+
+@glossary_app.command("match")
+def match_cli(
+    ctx: typer.Context,
+    texts: list[str] = typer.Argument(None, help="Texts to match, each one text."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="A file: each line is one text."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one object per text."),
+) -> None:
+    """Show the glossary terms translate would protect in each text: word boundaries,
+    variants through quotation marks and commas, and composed bodies and posts applied.
+
+    JSON: [{"text", "matches": [{"start", "end", "zh", "en", "layer"}]}], offsets in
+    characters into the text (layer `composed` for a composed body or post).
+
+    Example: bilingual glossary match "省委常委会研究部署“十四五”规划"
+    """
+    from ..terms.matcher import match_report, read_texts
+
+    report = match_report(read_texts(texts or [], file), _load(ctx))
+    if as_json:
+        print_json(report)
+        return
+    for item in report:
+        typer.echo(item["text"])
+        for m in item["matches"]:
+            surface = item["text"][m["start"] : m["end"]]
+            typer.echo(f"  {m['start']}-{m['end']}\t{surface}\t{m['en']}\t{m['layer']}")
+        if not item["matches"]:
+            typer.echo("  (no glossary term)")
 
 
 @glossary_app.command("show")

@@ -49,7 +49,7 @@ def ingest_cli(
 
     Markdown the reader does not understand is never read as text, but warned about on stderr.
 
-    (An unclosed `<!--` or `\[byline`, an unknown tag like `\[sidebar]`, an empty `# `.)
+    (An unclosed `<!--` or `[byline`, an unknown tag like `[sidebar]`, an empty `# `.)
 
     Each warning is `FILE:LINE: what was done instead`; with --strict the ingest is refused.
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +16,9 @@ import typer
 from . import app
 from .common import EDITION_HELP, print_json
 
-FILTER_HELP = "unreviewed = status machine; flagged = any open flag; all = every pair."
+FILTER_HELP = (
+    "unreviewed = status machine; flagged = an unreviewed pair with a flag; all = every pair."
+)
 
 
 class Filter(StrEnum):
@@ -78,19 +81,33 @@ def review_cli(
     edition: Path | None = _edition_opt(),
     filter_: Filter | None = _filter_opt(),
     article: int | None = _article_opt(),
+    from_start: bool = typer.Option(
+        False, "--from-start", help="Start at the first pair, not where you left off."
+    ),
+    plain: bool = typer.Option(
+        False, "--plain", help="The line reviewer (for dumb terminals and screen readers)."
+    ),
 ) -> None:
-    """Walk through sentence pairs with single keys: a approve, e edit, E $EDITOR,
-    m merge, s split, r re-translate, u undo, n/p next/previous, g go to, y pinyin,
-    ? help, q quit. Every change is saved when made. Default filter: unreviewed.
+    """Review sentence pairs full screen with single keys: a approve, e edit, E $EDITOR,
+    m merge, s split, < > move English to the previous/next pair, t use the translation
+    memory's best match, r re-translate, u undo, n/p next/previous, g go to, y pinyin,
+    ? help, q quit. Every change is saved when made; the next session resumes where this
+    one left off. Default filter: unreviewed.
 
     Example: bilingual review -e output/seed-page --filter flagged
     """
     ctx.obj = _Shared(edition, filter_.value if filter_ else None, article)
     if ctx.invoked_subcommand is not None:
         return
-    from .review_tui import run_review
+    from .review_ui import run_review
 
-    run_review(_edition(ctx, None), filter_.value if filter_ else "unreviewed", article)
+    run_review(
+        _edition(ctx, None),
+        filter_.value if filter_ else "unreviewed",
+        article,
+        plain=plain,
+        from_start=from_start,
+    )
 
 
 @review_app.command("list")
@@ -122,11 +139,39 @@ def list_cli(
         )
 
 
+def _json_opt() -> typer.models.OptionInfo:
+    return typer.Option(False, "--json", help="Print the change and the pairs it left as JSON.")
+
+
+def _saved(store, change, shown: list[str], as_json: bool, lines: bool = True) -> None:
+    """Print a saved change: `Saved: …` (and `ID: zh | en` per pair in `shown` when `lines`),
+    or with `--json` the change and those pairs."""
+    pairs = [p for p in (store.pair(sid) for sid in dict.fromkeys(shown)) if p is not None]
+    if change.note:
+        print(f"Note: {change.note}.", file=sys.stderr)
+    if as_json:
+        print_json(
+            {
+                "action": change.action,
+                "history_id": change.history_id,
+                "message": change.message,
+                "removed": change.removed,
+                "added": change.added,
+                "pairs": [p.to_json() for p in pairs],
+            }
+        )
+        return
+    typer.echo(f"Saved: {change.message}.")
+    for pair in pairs if lines else []:
+        typer.echo(f"{pair.sid}: {pair.zh} | {pair.en}")
+
+
 @review_app.command("approve")
 def approve_cli(
     ctx: typer.Context,
     ids: list[str] = typer.Argument(..., help="Sentence ids.", show_default=False),
     edition: Path | None = _edition_opt(),
+    as_json: bool = _json_opt(),
 ) -> None:
     """Approve pairs as they are (clears their flags).
 
@@ -135,8 +180,7 @@ def approve_cli(
     from ..review import approve
 
     with _open(ctx, edition) as store:
-        change = approve(store, ids)
-    typer.echo(f"Saved: {change.message}.")
+        _saved(store, approve(store, ids), ids, as_json, lines=False)
 
 
 @review_app.command("edit")
@@ -145,6 +189,7 @@ def edit_cli(
     sid: str = typer.Argument(..., metavar="ID", help="Sentence id.", show_default=False),
     en: str = typer.Option(..., "--en", help="The new English.", show_default=False),
     edition: Path | None = _edition_opt(),
+    as_json: bool = _json_opt(),
 ) -> None:
     """Replace a pair's English (status edited, flags cleared).
 
@@ -153,8 +198,7 @@ def edit_cli(
     from ..review import edit
 
     with _open(ctx, edition) as store:
-        change = edit(store, sid, en)
-    typer.echo(f"Saved: {change.message}.")
+        _saved(store, edit(store, sid, en), [sid], as_json, lines=False)
 
 
 @review_app.command("merge")
@@ -165,8 +209,11 @@ def merge_cli(
         ..., metavar="ID2", help="The adjacent sentence.", show_default=False
     ),
     edition: Path | None = _edition_opt(),
+    as_json: bool = _json_opt(),
 ) -> None:
     """Join two adjacent sentences of one block into one pair (Chinese and English).
+
+    To move only English between neighbouring pairs, see `review move-en`.
 
     Example: bilingual review merge -e output/seed-page s1a2b3c4d5 s5d4c3b2a1
     """
@@ -174,10 +221,7 @@ def merge_cli(
 
     with _open(ctx, edition) as store:
         change = merge(store, id1, id2)
-        pair = store.pair(change.focus)
-    typer.echo(f"Saved: {change.message}.")
-    if pair:
-        typer.echo(f"{pair.sid}: {pair.zh} | {pair.en}")
+        _saved(store, change, [change.focus], as_json)
 
 
 @review_app.command("split")
@@ -191,8 +235,11 @@ def split_cli(
         None, "--en-at", help="Character offset in the English (default: the matching point)."
     ),
     edition: Path | None = _edition_opt(),
+    as_json: bool = _json_opt(),
 ) -> None:
     """Split a pair in two at a point in the Chinese; the English is cut at the matching point.
+
+    To move only English between neighbouring pairs, see `review move-en`.
 
     Example: bilingual review split -e output/seed-page s1a2b3c4d5 --at 12
     """
@@ -200,15 +247,57 @@ def split_cli(
 
     with _open(ctx, edition) as store:
         change = split(store, sid, at, en_at=en_at)
-        pairs = [store.pair(s) for s in change.added]
-    typer.echo(f"Saved: {change.message}.")
-    for pair in pairs:
-        if pair:
-            typer.echo(f"{pair.sid}: {pair.zh} | {pair.en}")
+        _saved(store, change, change.added, as_json)
+
+
+class Direction(StrEnum):
+    prev = "prev"
+    next = "next"
+
+
+@review_app.command("move-en")
+def move_en_cli(
+    ctx: typer.Context,
+    sid: str = typer.Argument(..., metavar="ID", help="Sentence id.", show_default=False),
+    to: Direction = typer.Option(
+        ...,
+        "--to",
+        help="prev: onto the end of the previous pair; next: onto the start of the next pair.",
+        show_default=False,
+    ),
+    at: int | None = typer.Option(
+        None,
+        "--at",
+        help="Cut the English here (offset): next moves from it to the end, "
+        "prev up to it. Default: one sentence (the last for next, the first for prev).",
+    ),
+    whole: bool = typer.Option(
+        False, "--all", help="Move all of the English (a merge of one side)."
+    ),
+    edition: Path | None = _edition_opt(),
+    as_json: bool = _json_opt(),
+) -> None:
+    """Move English from a pair to its neighbour, the Chinese untouched (split or merge one
+    side only): for aligned translations whose English landed one pair off. Undoable.
+
+    Example: bilingual review move-en -e output/seed-page s1a2b3c4d5 --to next
+    """
+    from ..review_moves import move_en, neighbour
+
+    with _open(ctx, edition) as store:
+        other = neighbour(store, sid, to.value)
+        pair = store.pair(sid)
+        if whole and pair is not None:
+            at = 0 if to == Direction.next else len(pair.en.strip())
+        change = move_en(store, sid, to.value, at)
+        assert other is not None  # move_en refuses a pair without that neighbour
+        _saved(store, change, [sid, other.sid][:: 1 if to == Direction.next else -1], as_json)
 
 
 @review_app.command("undo")
-def undo_cli(ctx: typer.Context, edition: Path | None = _edition_opt()) -> None:
+def undo_cli(
+    ctx: typer.Context, edition: Path | None = _edition_opt(), as_json: bool = _json_opt()
+) -> None:
     """Revert the last change not yet undone (works across sessions).
 
     Example: bilingual review undo -e output/seed-page
@@ -217,7 +306,7 @@ def undo_cli(ctx: typer.Context, edition: Path | None = _edition_opt()) -> None:
 
     with _open(ctx, edition) as store:
         change = undo(store)
-    typer.echo(f"Saved: {change.message}.")
+        _saved(store, change, [change.focus, *change.added], as_json, lines=False)
 
 
 @review_app.command("history")

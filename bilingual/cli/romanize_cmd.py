@@ -14,7 +14,11 @@ def romanize_cli(
         ..., help="Chinese names, places or text.", show_default=False
     ),
     kind: str = typer.Option(
-        "name", "--kind", "-k", help="name (GB/T 28039), place (GB/T 16159) or text (tone marks)."
+        "name",
+        "--kind",
+        "-k",
+        help="name (GB/T 28039; glossary people first), place (GB/T 16159) or text (tone "
+        "marks, by word).",
     ),
     as_json: bool = typer.Option(
         False, "--json", help="Print a JSON object: kind, words (a list of zh, romanized)."
@@ -27,7 +31,8 @@ def romanize_cli(
     from ..terms.files import load_glossary
     from ..terms.names import romanize
 
-    glossary = load_glossary() if kind == "place" else None
+    # Names and places: the glossary's established forms first (乌兰夫 Ulanhu, 日喀则 Xigaze).
+    glossary = load_glossary() if kind in ("name", "place") else None
     pairs = [(word, romanize(word, kind, glossary)) for word in words]
     if as_json:
         print_json({"kind": kind, "words": [{"zh": zh, "romanized": r} for zh, r in pairs]})

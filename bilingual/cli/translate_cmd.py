@@ -8,9 +8,17 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
+from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
-from .common import EDITION_HELP, glossary_option, load_layers, print_json, progress_bar
+from .common import (
+    EDITION_HELP,
+    glossary_option,
+    interrupted,
+    interruptible,
+    load_layers,
+    print_json,
+    progress_bar,
+)
 
 
 @app.command("translate")
@@ -29,18 +37,28 @@ def translate_cli(
         DEFAULT_MAX_DECODING_LENGTH,
         "--max-decoding-length",
         min=1,
-        help="Longest output in tokens (argos).",
+        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
+        "(x: its source tokens).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
+    tm: bool = typer.Option(
+        False, "--tm", help="Take exact (100%) translation-memory matches before any engine."
+    ),
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
     Cached results are reused; sentences you edited or approved are never changed.
 
-    Safe to interrupt: run it again to continue.
+    On a terminal a progress bar counts sentences and shows the time left.
 
-    Example: bilingual translate -e output/seed-page --json
+    Safe to interrupt: run it again to continue. Results are saved every second or so; Ctrl-C
+    stops after the sentences in progress (exit code 130) and says how many are kept.
+
+    With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
+    English) are taken from it first, labelled as TM.
+
+    Example: bilingual translate -e output/seed-page --tm --json
     """
     from ..qa import run_qa
     from ..store import EditionStore
@@ -49,7 +67,7 @@ def translate_cli(
 
     layers = load_layers(glossary) or default_glossary()
     bar = nullcontext() if as_json else progress_bar("Translating")
-    with EditionStore(edition) as store, bar as progress:
+    with interruptible() as stop, EditionStore(edition) as store, bar as progress:
         report = translate_edition(
             store,
             engine_name=engine,
@@ -58,8 +76,10 @@ def translate_cli(
             max_decoding_length=max_decoding_length,
             progress=progress,
             glossary=layers,
+            stop=stop,
+            tm=tm,
         )
-        if report.sentences:
+        if report.sentences and not report.interrupted:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
             # output), so `review --filter flagged` sees every flag without a `qa` run
             run_qa(store, layers)
@@ -71,10 +91,16 @@ def translate_cli(
             {k: data[k] for k in ("translated", "cached", "engine", "seconds")}
             | {k: v for k, v in data.items() if k not in ("notice",)}
         )
-        return
-    typer.echo(
-        f"Translated {report.translated} and reused {report.cached} cached sentences "
-        f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
-    )
-    if report.kept_reviewed:
-        typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+    else:
+        typer.echo(
+            f"Translated {report.translated} and reused {report.cached} cached sentences "
+            f"with {report.engine} ({report.label}) in {report.seconds:.1f} s."
+        )
+        if report.from_tm:
+            typer.echo(
+                f"Took {report.from_tm} sentences from the translation memory (exact matches)."
+            )
+        if report.kept_reviewed:
+            typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+    if report.interrupted:
+        raise interrupted(report.kept, report.wanted)

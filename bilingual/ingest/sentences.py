@@ -65,25 +65,31 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return [piece for s in out for part in _split_long(s) for piece in _cap(part)]
+    return [piece for s in out for part in _split_long(s) for piece in cap_length(part)]
 
 
-def _cap(sentence: str) -> list[str]:
-    """Cut a sentence longer than MAX_SENTENCE after the best clause mark in the second half
-    of each MAX_SENTENCE window (or at the cap when there is none)."""
+def cap_length(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """Cut a sentence longer than `limit` after the best clause mark in the second half of
+    each `limit` window (or at the limit when there is none); also what MT is given of a
+    longer sentence that came from elsewhere (`bilingual.translate`)."""
     out: list[str] = []
-    while len(sentence) > MAX_SENTENCE:
-        window = sentence[:MAX_SENTENCE]
-        cut = MAX_SENTENCE
+    start, n = 0, len(sentence)
+    while n - start > limit:  # positions, not slices of the rest: linear in the length
+        window = sentence[start : start + limit]
+        cut = limit
         for mark in _CLAUSE_MARKS:
             at = window.rfind(mark)
-            if at >= MAX_SENTENCE // 2:
+            if at >= limit // 2:
                 cut = at + 1
                 break
-        out.append(sentence[:cut].strip())
-        sentence = sentence[cut:].strip()
-    if sentence:
-        out.append(sentence)
+        piece = window[:cut].strip()
+        if piece:
+            out.append(piece)
+        start += cut
+        while start < n and sentence[start].isspace():
+            start += 1
+    if sentence[start:].strip():
+        out.append(sentence[start:].strip())
     return out
 
 

@@ -1,4 +1,6 @@
-"""Translation engines: a protocol, a name → factory registry, and the `auto` choice.
+"""Translation engines: a protocol, a name → factory registry, the `auto` choice, and the
+decoding defaults every caller reads from here (the CLI's options, `pipeline.BuildOptions`,
+the benches).
 
 Engines import lazily (CTranslate2 and CC-CEDICT are heavy), so `bilingual --help` stays fast.
 A new engine is one module with a factory taking `EngineOptions` plus one `register()` line.
@@ -13,9 +15,26 @@ from typing import Protocol, runtime_checkable
 from ..document import Flag, Signature
 from ..errors import ModelError
 from ..terms.glossary import Glossary
+from ..terms.placeholders import Placeholders
 
 DEFAULT_BEAM_SIZE = 4
-DEFAULT_MAX_DECODING_LENGTH = 256
+DEFAULT_MAX_DECODING_LENGTH = 256  # the user's cap, in target tokens
+# Below the user's cap, each sentence's decoding stops at LENGTH_RATIO × its source tokens +
+# LENGTH_EXTRA: an English translation rarely has twice the tokens of its Chinese source, so
+# only a looping decoder reaches it, and a model that never emits </s> no longer decodes to
+# 256 tokens on every sentence. Part of the signature (`len=2x+10`), as it can change output.
+LENGTH_RATIO = 2
+LENGTH_EXTRA = 10
+
+
+def decoding_length(source_tokens: int, cap: int = DEFAULT_MAX_DECODING_LENGTH) -> int:
+    """The decoding cap for a source of `source_tokens` tokens under the user's `cap`."""
+    return max(1, min(cap, LENGTH_RATIO * source_tokens + LENGTH_EXTRA))
+
+
+def length_rule() -> str:
+    """The rule as the signature spells it."""
+    return f"{LENGTH_RATIO}x+{LENGTH_EXTRA}"
 
 
 @dataclass(frozen=True)
@@ -30,23 +49,45 @@ class EngineOptions:
 
 @runtime_checkable
 class Engine(Protocol):
-    """A batch translator from Chinese to English.
+    """A translator from Chinese to English, called a chunk at a time.
+
+    `translate` takes a chunk of sentences and returns their English in order; the caller
+    (`bilingual.translate`) sizes chunks to a second or so of work, commits each as it
+    finishes, and checks for Ctrl-C between chunks, so an engine needs no loop of its own.
+    `prepare(count)` comes first, once per run, with the number of sentences to come (load
+    the model, lay out threads); `workers` is how many chunks the caller may run at once from
+    as many threads (1 unless `translate` is thread-safe and gains from it).
 
     `signature()` names everything that changes the output (engine, model name and version,
     decoding options) and is part of the cache key. `label` says what the output is
-    ("machine translation", "word gloss"). The caller (`bilingual.translate`) protects
-    glossary terms, names and numbers as `ZZ<n>ZZ` markers around `translate`, so an engine
-    must pass such Latin tokens through. `flag`, when not None, is added to every result
-    (the word gloss says on every pair that it is no translation).
+    ("machine translation", "word gloss"). The caller protects glossary terms, names and
+    numbers as markers spelled by the engine's `placeholders` (by default `ZZ<n>ZZ`), so an
+    engine must pass such Latin tokens through. `flag`, when not None, is added to every
+    result (the word gloss says on every pair that it is no translation).
     """
 
     name: str
     label: str
     flag: Flag | None
+    workers: int
+    placeholders: Placeholders
 
     def signature(self) -> Signature: ...
 
+    def prepare(self, count: int) -> None: ...
+
     def translate(self, texts: list[str]) -> list[str]: ...
+
+
+class EngineBase:
+    """Defaults for the optional parts of `Engine`: one worker, `ZZ<n>ZZ` markers, nothing
+    to prepare."""
+
+    workers = 1
+    placeholders = Placeholders()
+
+    def prepare(self, count: int) -> None:
+        """Nothing to load ahead of the first chunk."""
 
 
 _REGISTRY: dict[str, tuple[str, str]] = {}

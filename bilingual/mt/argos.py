@@ -4,40 +4,70 @@ We use the package's tokenizer (SentencePiece or BPE, via `argostranslate.packag
 `ctranslate2.Translator.translate_batch` over our own sentences. `argostranslate.translate` is
 never imported: it pulls in stanza and downloads a sentence splitter at run time, and it
 translates one text at a time where we batch a whole edition.
+
+How a chunk is decoded (each choice measured with bench/translate.py):
+- length-sorted sub-batches of BATCH_SIZE sentences, each submitted asynchronously with its
+  own decoding cap, `mt.decoding_length` of its longest source (CTranslate2 takes one cap per
+  call), so the replicas stay busy and no sub-batch decodes further than its sources need;
+- without `replace_unknowns` (it makes CTranslate2 keep attention, which doubled the decoding
+  time of a small model): only the sentences whose output holds `<unk>` are decoded again
+  with it, which gives the same English as decoding all of them with it;
+- protected spans as single-token letters the model's vocabulary holds (`placeholders`);
+- the thread layout chosen by the number of sub-batches a run will have (`threads`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cached_property
+from pathlib import Path
 
 from ..document import Signature
 from ..errors import ModelError
-from . import EngineOptions
+from ..terms.placeholders import Placeholders, choose_letters
+from . import EngineBase, EngineOptions, decoding_length, length_rule
 from .models import ModelInfo, find_model, load_package, tokenizer_problem
 
 # Measured with bench/translate.py on the 2-core machine: two single-threaded replicas working
 # on different sub-batches beat one replica using both cores by about 1.7x, and batches of 32
 # length-sorted sentences were as fast as any token budget tried.
-BATCH_TYPE = "examples"
 BATCH_SIZE = 32
+UNKNOWN = "<unk>"
 
 
-def batching() -> tuple[str, int]:
-    """(batch type, max batch size); `BILINGUAL_BATCH_TYPE` / `_SIZE` override them for benches
-    (read per call, not at import, so a bench or test can set them after importing)."""
-    kind = os.environ.get("BILINGUAL_BATCH_TYPE") or BATCH_TYPE
-    return kind, int(os.environ.get("BILINGUAL_BATCH_SIZE") or BATCH_SIZE)
+def batch_size() -> int:
+    """Sentences per sub-batch; `BILINGUAL_BATCH_SIZE` overrides it for benches (read per
+    call, not at import, so a bench or test can set it after importing)."""
+    return int(os.environ.get("BILINGUAL_BATCH_SIZE") or BATCH_SIZE)
 
 
-def threads() -> tuple[int, int]:
-    """(inter_threads, intra_threads): a few replicas in parallel, the cores split among them."""
+def threads(batches: int = 0) -> tuple[int, int]:
+    """(inter_threads, intra_threads): a few replicas in parallel, the cores split among them.
+
+    With `batches` known (the sub-batches a run will have), never more replicas than batches:
+    a run of one batch gets one replica with every core instead of leaving cores idle.
+    `BILINGUAL_INTER_THREADS` fixes the number of replicas."""
     cores = os.cpu_count() or 1
-    inter = int(os.environ.get("BILINGUAL_INTER_THREADS") or 0) or min(cores, 4)
+    fixed = int(os.environ.get("BILINGUAL_INTER_THREADS") or 0)
+    inter = fixed or min(cores, 4, batches or cores)
     return inter, max(1, cores // inter)
 
 
-class ArgosEngine:
+def model_vocabulary(model_dir: Path) -> frozenset[str]:
+    """The tokens a CTranslate2 model can both read and write (its shared vocabulary, or the
+    intersection of source and target)."""
+    found = []
+    for name in ("shared_vocabulary", "source_vocabulary", "target_vocabulary"):
+        for suffix, read in ((".json", json.loads), (".txt", str.splitlines)):
+            path = model_dir / (name + suffix)
+            if path.is_file():
+                found.append(frozenset(read(path.read_text(encoding="utf-8"))))
+                break
+    return frozenset.intersection(*found) if found else frozenset()
+
+
+class ArgosEngine(EngineBase):
     """zh→en (or the named package's pair) neural translation with CTranslate2 on the CPU."""
 
     name = "argos"
@@ -70,7 +100,11 @@ class ArgosEngine:
             "argos",
             self.info.name,
             f"v{self.info.version}",
-            (("beam", str(o.beam_size)), ("maxlen", str(o.max_decoding_length))),
+            (
+                ("beam", str(o.beam_size)),
+                ("maxlen", str(o.max_decoding_length)),
+                ("len", length_rule()),
+            ),
         )
 
     @cached_property
@@ -89,17 +123,35 @@ class ArgosEngine:
             )
         return pkg
 
+    def prepare(self, count: int) -> None:
+        """Load the tokenizer and the model for a run of `count` sentences, with the thread
+        layout that many sub-batches want (before any chunk is timed or run in parallel)."""
+        self.layout = threads(-(-count // batch_size()))
+        self.package  # noqa: B018 -- cached_property: load it now
+        self.translator  # noqa: B018
+        self.placeholders  # noqa: B018
+
+    @property
+    def workers(self) -> int:
+        """Chunks worth running at once: one per replica, so none idles between chunks."""
+        return self.layout[0]
+
+    @cached_property
+    def layout(self) -> tuple[int, int]:
+        return threads()
+
     @cached_property
     def translator(self):
         import ctranslate2
 
+        inter, intra = self.layout
         try:
             return ctranslate2.Translator(
                 str(self.info.path / "model"),
                 device="cpu",
                 compute_type="auto",
-                inter_threads=threads()[0],
-                intra_threads=threads()[1],
+                inter_threads=inter,
+                intra_threads=intra,
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(
@@ -107,29 +159,58 @@ class ArgosEngine:
                 f"Reinstall it: `bilingual models remove {self.info.name}` then install again.",
             ) from None
 
+    @cached_property
+    def placeholders(self) -> Placeholders:
+        """Marker letters this model reads and writes, and its tokenizer keeps whole between
+        Chinese characters (see `terms.placeholders`)."""
+        encode = self.package.tokenizer.encode
+        vocabulary = model_vocabulary(self.info.path / "model")
+        return Placeholders(choose_letters(vocabulary, lambda c: c in encode(f"中{c}文")))
+
     def tokenize(self, texts: list[str]) -> list[list[str]]:
         tokenizer = self.package.tokenizer
         return [tokenizer.encode(t) for t in texts]
 
     def translate(self, texts: list[str]) -> list[str]:
-        """Translate a batch; CTranslate2 sorts it by length, cuts it into sub-batches and runs
-        them on its replicas in parallel."""
+        """Translate a chunk: length-sorted sub-batches with their own decoding caps, run on
+        the replicas in parallel; sentences with `<unk>` in their output decoded again with
+        `replace_unknowns` (see the module docstring)."""
         if not texts:
             return []
-        pkg = self.package
-        prefix = pkg.target_prefix or ""
+        prefix = self.package.target_prefix or ""
         source = self.tokenize(texts)
-        batch_type, batch_size = batching()
-        results = self.translator.translate_batch(
-            source,
-            target_prefix=[[prefix]] * len(source) if prefix else None,
-            max_batch_size=batch_size,
-            batch_type=batch_type,
-            beam_size=self.options.beam_size,
-            max_decoding_length=self.options.max_decoding_length,
-            replace_unknowns=True,
-        )
-        return [self._detokenize(r.hypotheses[0], prefix) for r in results]
+        hypotheses = self._decode(source, range(len(source)), prefix, replace_unknowns=False)
+        unknown = [i for i, tokens in hypotheses.items() if UNKNOWN in tokens]
+        if unknown:
+            hypotheses |= self._decode(source, unknown, prefix, replace_unknowns=True)
+        return [self._detokenize(hypotheses[i], prefix) for i in range(len(source))]
+
+    def _decode(
+        self, source: list[list[str]], which, prefix: str, replace_unknowns: bool
+    ) -> dict[int, list[str]]:
+        """Best hypothesis per source index in `which`, decoded in length-sorted sub-batches."""
+        order = sorted(which, key=lambda i: len(source[i]))
+        size = batch_size()
+        pending = []
+        for start in range(0, len(order), size):
+            batch = order[start : start + size]
+            longest = max(len(source[i]) for i in batch)
+            futures = self.translator.translate_batch(
+                [source[i] for i in batch],
+                target_prefix=[[prefix]] * len(batch) if prefix else None,
+                max_batch_size=len(batch),
+                beam_size=self.options.beam_size,
+                max_decoding_length=decoding_length(longest, self.options.max_decoding_length)
+                + bool(prefix),
+                replace_unknowns=replace_unknowns,
+                asynchronous=True,
+            )
+            pending.append((batch, futures))
+        return {
+            i: future.result().hypotheses[0]
+            for batch, futures in pending
+            for i, future in zip(batch, futures, strict=True)
+        }
 
     def _detokenize(self, tokens: list[str], prefix: str) -> str:
         if prefix and tokens and tokens[0] == prefix:

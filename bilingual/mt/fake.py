@@ -1,6 +1,7 @@
 """A deterministic fake engine for logic tests: no model, instant, output derived from input.
 
-`BILINGUAL_FAKE_DELAY` (seconds per batch) slows it down so tests can kill a run mid-way.
+`BILINGUAL_FAKE_DELAY` (seconds per sentence) slows it down so tests can stop or kill a run
+mid-way.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ import os
 import time
 
 from ..document import Signature, text_hash
-from . import EngineOptions
+from . import EngineBase, EngineOptions
 
 
-class FakeEngine:
+class FakeEngine(EngineBase):
     """Renders each sentence as `EN[<hash>] <the text with placeholders kept>`."""
 
     name = "fake"
@@ -35,7 +36,7 @@ class FakeEngine:
         self.calls.append(list(texts))
         delay = float(os.environ.get("BILINGUAL_FAKE_DELAY", "0") or 0)
         if delay:
-            time.sleep(delay)
+            time.sleep(delay * len(texts))
         return [f"EN[{text_hash(t, 6)}] {_keep_ascii(t)}".rstrip() for t in texts]
 
 

@@ -20,7 +20,7 @@ from ..document import Flag, Signature
 from ..segment import Vocabulary, longest_at
 from ..terms.analysis import analyse
 from ..textutil import HAN, HAN_CLASS
-from . import EngineOptions
+from . import EngineBase, EngineOptions
 
 RULES_VERSION = 7  # bump when sense selection changes, so caches and signatures move on
 MAX_WORD = 8
@@ -134,6 +134,8 @@ def tokens(
     out: list[tuple[str, str]] = []
     i, n = 0, len(text)
     starts = sorted(fixed)
+    # A pointer into `starts` (never a scan of it per character): linear in the text.
+    upcoming = 0
     while i < n:
         if i in fixed:
             end, en = fixed[i]
@@ -151,7 +153,9 @@ def tokens(
             while ch in "—…" and i < n and text[i] == ch:  # —— and …… are one mark
                 i += 1
         elif HAN.match(ch):
-            end = next((k for k in starts if k > i), n)
+            while upcoming < len(starts) and starts[upcoming] <= i:
+                upcoming += 1
+            end = starts[upcoming] if upcoming < len(starts) else n
             size = longest_at(text, i, vocabulary, end)
             out.append(("word", text[i : i + size]) if size else ("han", ch))
             i += size or 1
@@ -164,20 +168,21 @@ def tokens(
 
 def join(pieces: list[tuple[str, str]]) -> str:
     """Join English pieces with spaces, except before closing and after opening punctuation."""
-    text = ""
+    parts: list[str] = []  # joined once at the end: linear however long the text
+    last = ""
     for kind, piece in pieces:
         if not piece:
             continue
-        if not text:
-            text = piece
-        elif (kind == "punct" and piece not in OPENING) or text[-1] in OPENING or text[-1] in DASH:
-            text += piece
-        else:
-            text += " " + piece
-    return text.strip()
+        if parts and not (
+            (kind == "punct" and piece not in OPENING) or last in OPENING or last in DASH
+        ):
+            parts.append(" ")
+        parts.append(piece)
+        last = piece[-1]
+    return "".join(parts).strip()
 
 
-class GlossEngine:
+class GlossEngine(EngineBase):
     """Word-by-word gloss; its signature and label say it is not a translation."""
 
     name = "gloss"
@@ -198,6 +203,10 @@ class GlossEngine:
             (("rules", str(RULES_VERSION)),),
             note="word gloss, not MT",
         )
+
+    def prepare(self, count: int) -> None:
+        """Load the dictionary before the first chunk is timed."""
+        vocabulary()
 
     def translate(self, texts: list[str]) -> list[str]:
         return [self.gloss(t) for t in texts]

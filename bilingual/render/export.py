@@ -23,7 +23,9 @@ WRITERS: dict[str, str] = {
     "xliff": "bilingual.render.xliff:write_xliff",
 }
 
-TSV_COLUMNS = ("article", "block", "kind", "id", "zh", "en", "status", "flags", "signature")
+TSV_COLUMNS = (
+    "article", "block", "kind", "id", "zh", "en", "status", "flags", "signature", "origin"
+)  # fmt: skip
 
 
 def register(name: str, target: str) -> None:

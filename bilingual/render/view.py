@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Flag, Pair, Signature
+from ..document import ALIGNED, ORIGIN_LABELS, TM, Flag, Pair, Signature
 from ..ingest.meta import edition_title_and_date
 from ..store import EditionStore
 from ..terms.analysis import analyse, credited_names
@@ -28,7 +28,8 @@ ENGINE_LABELS = {
     "argos": "Argos Translate machine translation",
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
-    "align": "aligned existing translation",
+    "align": ORIGIN_LABELS[ALIGNED],  # a person's translation: never called machine
+    TM: ORIGIN_LABELS[TM],
 }
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
@@ -155,7 +156,7 @@ class EditionView:
         c = self.status_counts
         return (
             f"{self.sentences} sentences: {c.get('approved', 0)} approved, "
-            f"{c.get('edited', 0)} edited, {c.get('machine', 0)} machine, "
+            f"{c.get('edited', 0)} edited, {c.get('machine', 0)} not reviewed, "
             f"{c.get('untranslated', 0)} untranslated."
         )
 
@@ -163,7 +164,8 @@ class EditionView:
 def engines_used(pairs: list[Pair]) -> list[EngineUse]:
     """Who made the English, most sentences first (pairs without English are skipped)."""
     signatures = (Signature.parse(p.signature) for p in pairs if p.en and p.signature)
-    counts = Counter((s.engine, s.model_label) for s in signatures)
+    # align's "model" is the bridge it aligned with; a person made the English
+    counts = Counter((s.engine, "" if s.engine == "align" else s.model_label) for s in signatures)
     return [EngineUse(e, m, n) for (e, m), n in counts.most_common()]
 
 

@@ -6,6 +6,7 @@ transaction in flight (WAL mode, synchronous=NORMAL).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -34,6 +35,14 @@ from .schema import (
     check_edition_dir,
     insert_structure,
     writable_directory,
+)
+
+# What `content_digest` covers, table by table.
+_CONTENT = (
+    ("articles", "id, pos"),
+    ("blocks", "id, article_id, pos, kind, text"),
+    ("sentences", "id, block_id, pos, zh"),
+    ("pairs", "sid, zh, en, mt, status, signature, flags, score"),
 )
 
 
@@ -91,6 +100,19 @@ class EditionStore(Base):
     @property
     def name(self) -> str:
         return self.get_meta("name") or self.directory.name
+
+    def content_digest(self) -> str:
+        """A hash of everything an edition renders from: its structure and every pair (text,
+        English, status, signature, flags), not its history or meta. `build` compares it to
+        tell whether it has anything to do (`bilingual.uptodate`)."""
+        digest = hashlib.sha1()
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        for table, columns in _CONTENT:
+            digest.update(table.encode())
+            for row in cur.execute(f"SELECT {columns} FROM {table} ORDER BY 1"):
+                digest.update(repr(row).encode("utf-8"))
+        return digest.hexdigest()
 
     # -- structure ----------------------------------------------------------
     def save_edition(self, edition: Edition, source: str = "") -> None:

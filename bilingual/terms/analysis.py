@@ -5,7 +5,8 @@ stage that needs to know what a sentence holds: protect/restore and the checks a
 QA, the word gloss, the reviewer's term list and the rendered page. Results are memoised per
 glossary, so the stages of one process share them.
 
-- terms: the glossary's longest-leftmost matches (`Glossary.find`).
+- terms: the glossary's terms as `terms.matcher.match` finds them (variants, word
+  boundaries, composition).
 - names: persons and places the block kind reveals (`names.find_names`), then the article's
   credited names (bylines, datelines, attributions) that occur in the sentence; every
   occurrence is a span, except where it would split a glossary term.
@@ -17,12 +18,14 @@ glossary, so the stages of one process share them.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Pair
 from .glossary import Glossary, Match
+from .matcher import GlossaryKey, match
 from .names import Named, find_names
 from .numbers import Number, zh_numbers
 
@@ -97,32 +100,18 @@ class Analysis:
 
 def analyse(zh: str, kind: str, glossary: Glossary, credited: Sequence[Named] = ()) -> Analysis:
     """The analysis of sentence `zh` of a block of `kind` (see the module docstring)."""
-    return _analyse(zh, kind, _Key(glossary), tuple(credited))
-
-
-class _Key:
-    """A glossary as a cache key: by identity (a loaded glossary does not change)."""
-
-    __slots__ = ("glossary",)
-
-    def __init__(self, glossary: Glossary) -> None:
-        self.glossary = glossary
-
-    def __hash__(self) -> int:
-        return id(self.glossary)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Key) and other.glossary is self.glossary
+    return _analyse(zh, kind, GlossaryKey(glossary), tuple(credited))
 
 
 @lru_cache(maxsize=20_000)
-def _analyse(zh: str, kind: str, key: _Key, credited: tuple[Named, ...]) -> Analysis:
+def _analyse(zh: str, kind: str, key: GlossaryKey, credited: tuple[Named, ...]) -> Analysis:
     glossary = key.glossary
-    terms = tuple(glossary.find(zh))
+    terms = tuple(match(zh, glossary))
     found = find_names(zh, kind, glossary, terms)
     seen = {n.zh for n in found}
     found += [n for n in credited if n.zh and n.zh in zh and n.zh not in seen]
     spans: list[NameSpan] = []
+    ends = [t.end for t in terms]
     for name in found:
         if not name.zh or not name.en:
             continue
@@ -130,13 +119,24 @@ def _analyse(zh: str, kind: str, key: _Key, credited: tuple[Named, ...]) -> Anal
         while start >= 0:
             end = start + len(name.zh)
             # A name never splits a term: 忻州市 is dropped in 忻州|市委组织部 (忻州 stays).
-            if not any(
-                (t.start < end < t.end and start < t.start) or t.start < start < t.end < end
-                for t in terms
-            ):
+            if not _splits_a_term(terms, ends, start, end):
                 spans.append(NameSpan(start, end, name))
             start = zh.find(name.zh, start + 1)
     return Analysis(zh, terms, tuple(spans), tuple(zh_numbers(zh)))
+
+
+def _splits_a_term(terms: Sequence[Match], ends: list[int], start: int, end: int) -> bool:
+    """Whether the span start:end cuts a term in two. `terms` are in text order and never
+    overlap (`Glossary.find`), so only those from the first one ending after `start` to the
+    last one starting before `end` can be cut: a bisection, not a scan of every term, keeps
+    a long text with many names and terms linear (the word gloss of a 5 MB sentence)."""
+    i = bisect_right(ends, start)
+    while i < len(terms) and terms[i].start < end:
+        t = terms[i]
+        if (t.start < end < t.end and start < t.start) or t.start < start < t.end < end:
+            return True
+        i += 1
+    return False
 
 
 def credited_names(blocks: Iterable[tuple[str, str]], glossary: Glossary) -> tuple[Named, ...]:

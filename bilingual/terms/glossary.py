@@ -9,16 +9,20 @@ separated by `|` (`;` and `；` are accepted too). Variants without any Han char
 accepted English alternatives (kept in `Entry.en_alternatives`, used by nothing that changes
 output).
 
-Matching is on characters, with no word segmentation, so a short term can turn up across a
-word boundary (民生 in 人民生活, 市长 in 城市长效). The shipped `not-terms.txt` lists such
-contexts, one a line: a not-term claims its characters like a term but renders nothing.
+The automaton holds each surface's `skeleton`: quotation marks dropped and the enumeration
+comma and the comma one separator, so that an entry matches through them (“十四五”规划 as
+十四五规划, 以案为鉴，以案促改 as 以案为鉴、以案促改) when the matcher searches the skeleton of a
+text. `Glossary.find` is longest-leftmost on characters; word boundaries (民生 is no term in
+人民生活) and the mapping back to the text are `terms.matcher`, which every stage uses. The
+shipped `not-terms.txt` lists contexts, one a line, that claim their characters like a term
+but render nothing: an override where the boundary rule is not enough.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +32,10 @@ from ..textutil import HAN
 COLUMNS = ("zh", "en", "pinyin", "category", "note", "source", "variants", "status")
 STATUSES = ("approved", "provisional")
 VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
+# Quotation marks are transparent to matching; the enumeration comma and the comma are one
+# separator (written 、 in a skeleton).
+QUOTES = frozenset("“”‘’「」『』\"'")
+SEPARATORS = frozenset("、，,")
 PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
 # One-character place generics and their English (GB/T 16159), for `Glossary.find`.
 PLACE_GENERICS = {
@@ -96,6 +104,27 @@ class Match:
     surface: str
 
 
+def skeleton(text: str) -> tuple[str, list[int]]:
+    """`text` without quotation marks and with 、 for every separator, and the index in `text`
+    of each character kept: what the automaton holds and searches."""
+    kept: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char in QUOTES:
+            continue
+        kept.append("、" if char in SEPARATORS else char)
+        where.append(index)
+    return "".join(kept), where
+
+
+def _skeleton(surface: str) -> str:
+    return skeleton(surface)[0] or surface
+
+
+# Whether a candidate match (start, end, entry) in the searched text may be a term.
+Accept = Callable[[int, int, Entry], bool]
+
+
 def _digest(pairs: Iterable[tuple[str, str]]) -> str:
     h = hashlib.sha1()
     for zh, en in sorted(set(pairs)):
@@ -130,20 +159,23 @@ class Glossary:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for surface in self.not_terms:  # first, so that a term of the same surface wins
+        for surface in map(_skeleton, self.not_terms):  # first: a term of that surface wins
             automaton.add_word(surface, (len(surface), surface, None))
         # Variants first so that an entry's own zh wins when a variant equals another term.
         for entry in self.entries.values():
-            for surface in entry.zh_variants:
+            for surface in map(_skeleton, entry.zh_variants):
                 automaton.add_word(surface, (len(surface), surface, entry.zh))
         for entry in self.entries.values():
-            automaton.add_word(entry.zh, (len(entry.zh), entry.zh, entry.zh))
+            surface = _skeleton(entry.zh)
+            automaton.add_word(surface, (len(surface), surface, entry.zh))
         if len(automaton):
             automaton.make_automaton()
         return automaton
 
-    def find(self, text: str) -> list[Match]:
-        """Terms in `text`, longest-leftmost and non-overlapping, in text order.
+    def find(self, text: str, accept: Accept | None = None) -> list[Match]:
+        """Terms in `text` (a skeleton, see the module docstring), longest-leftmost and
+        non-overlapping, in text order; `accept` may reject a candidate before the choice, so
+        that a shorter term at the same place can win.
 
         One exception: a place term ending in a generic (忻州市) that overlaps a longer term
         starting at that generic (市委组织部) is cut back to its proper name (忻州 → Xinzhou),
@@ -156,6 +188,11 @@ class Glossary:
             (end - length + 1, -length, surface, zh)
             for end, (length, surface, zh) in automaton.iter(text)
         ]
+        if accept is not None:
+            entries = self.entries
+            candidates = [
+                c for c in candidates if c[3] is None or accept(c[0], c[0] - c[1], entries[c[3]])
+            ]
         candidates.sort()
         surface_at: dict[int, str] = {}
         for start, _, surface, zh in candidates:

@@ -41,7 +41,8 @@ from pathlib import Path
 
 from ..textutil import HAN
 from .files import NOT_TERMS_FILE, numbered_rows, read_rows, read_tsv
-from .glossary import COLUMNS, STATUSES, Entry, Glossary, Row, entry_from_fields
+from .glossary import COLUMNS, STATUSES, Entry, Glossary, Row, entry_from_fields, skeleton
+from .matcher import match
 from .names import pinyin_of
 
 SHIPPED_REQUIRED = ("zh", "en", "pinyin", "category", "source")
@@ -207,7 +208,7 @@ def check_shadowed(rows: list[LayerRow], shipped: bool) -> Iterator[Problem]:
         if not entry.zh or glossary.entries.get(entry.zh) is not entry:
             continue  # overridden duplicate: reported by check_duplicates
         for surface in (entry.zh, *entry.zh_variants):
-            matches = glossary.find(surface)
+            matches = match(surface, glossary)
             own = len(matches) == 1 and matches[0].entry.zh == entry.zh
             if not own:
                 taken = ", ".join(m.surface for m in matches if m.entry.zh != entry.zh)
@@ -335,7 +336,7 @@ def check_not_terms(path: Path, glossary: Glossary) -> list[Problem]:
             continue
         if surface in surfaces:
             problems.append(Problem(path, number, "not-term", f"{surface} is a term"))
-        elif not glossary.find(surface):
+        elif not glossary.find(skeleton(surface)[0]):
             problems.append(Problem(path, number, "not-term", f"{surface} holds no term"))
     return problems
 

@@ -3,10 +3,17 @@
 Person names follow GB/T 28039-2011: surname first, the given name as one word, both
 capitalised, no tone marks, an apostrophe before a syllable starting with a, o or e
 (葛新爱 → Ge Xin'ai). Compound surnames are one word (欧阳 Ouyang) and surnames are read with
-their surname reading (单 Shan, 曾 Zeng). A name without a known Han surname (Tibetan and
-other minority names such as 旦正措) is transcribed syllable by syllable as one word
-(Danzhengcuo). Places follow GB/T 16159-2012: the proper name romanised as one word, the
-generic term translated (忻州市 → Xinzhou City); glossary entries win.
+their surname reading (单 Shan, 曾 Zeng).
+
+Names beyond Han pinyin: the glossary's `person` entries (glossary/people.tsv: 阿沛·阿旺晋美 →
+Ngapoi Ngawang Jigme, 乌兰夫 → Ulanhu) give the established English first. Otherwise a name
+written with a middle dot (买买提·艾力) or made of the elements Chinese uses to transcribe
+Tibetan, Uyghur and Mongolian names (`names_data.TRANSCRIBED_PARTS`: 扎西顿珠) keeps its parts
+apart (Maimaiti Aili, Zhaxi Dunzhu), and a name without a known Han surname (旦正措) is one
+word (Danzhengcuo); all of these are *unverified* (`Named.verified`, a `name-unverified`
+flag): their English comes from the native language, not from the characters. Places follow
+GB/T 16159-2012: the proper name romanised as one word, the generic term translated
+(忻州市 → Xinzhou City); glossary entries win (日喀则 Xigaze, 兴安盟 Hinggan League).
 
 Finding names is deliberately conservative: names in bylines and datelines, names right
 after a job title (书记张华介绍 → 张华), and places from a shipped table of toponyms. It never
@@ -36,6 +43,7 @@ from .names_data import (
     TITLES,
     TOPONYMS,
 )
+from .transcribed import DOTS, DOTTED, dotted_names, established, transcribed_parts
 
 
 @lru_cache(maxsize=4096)
@@ -67,9 +75,29 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def romanize_name(zh: str) -> str:
-    """A person name per GB/T 28039: 葛新爱 → Ge Xin'ai, 欧阳少峰 → Ouyang Shaofeng."""
-    zh = re.sub(r"[\s·•]", "", zh)
+def is_verified(zh: str, glossary: Glossary | None = None) -> bool:
+    """Whether a person name's English can be trusted as it is made: a glossary entry, or a
+    Han name (surname + given name). Transcribed names are not (module docstring)."""
+    zh = re.sub(r"\s", "", zh)
+    if established(zh, glossary):
+        return True
+    if transcribed_parts(zh):
+        return False
+    return (len(zh) >= 3 and zh[:2] in COMPOUND_SURNAMES) or (
+        zh[:1] in SURNAMES and 2 <= len(zh) <= 4
+    )
+
+
+def romanize_name(zh: str, glossary: Glossary | None = None) -> str:
+    """A person name per GB/T 28039: 葛新爱 → Ge Xin'ai, 欧阳少峰 → Ouyang Shaofeng; a
+    glossary person entry first (乌兰夫 → Ulanhu), a transcribed name by its parts
+    (买买提·艾力 → Maimaiti Aili)."""
+    zh = re.sub(r"\s", "", zh)
+    if english := established(zh, glossary):
+        return english
+    if parts := transcribed_parts(zh):
+        return " ".join(_cap(join_syllables(syllables(part))) for part in parts)
+    zh = re.sub(f"[{DOTS}]", "", zh)
     if not zh:
         return ""
     if len(zh) >= 3 and zh[:2] in COMPOUND_SURNAMES:
@@ -118,12 +146,22 @@ def romanize_place(zh: str, glossary: Glossary | None = None) -> str:
 
 
 def romanize_text(zh: str, glossary: Glossary | None = None) -> str:
-    """Tone-marked pinyin of any text, a syllable per character."""
-    return pinyin_of(zh)
+    """Tone-marked pinyin of any text by word, polyphones read in context (`bilingual.reading`,
+    as the ruby reads): 转化为 → zhuǎnhuà wéi."""
+    from ..reading import words_with_pinyin
+
+    out: list[str] = []
+    pos = 0
+    for run in HAN_RUN.finditer(zh):
+        out += zh[pos : run.start()].split()
+        out += [pinyin for _, pinyin in words_with_pinyin(run.group())]
+        pos = run.end()
+    out += zh[pos:].split()
+    return " ".join(out)
 
 
 ROMANIZERS: dict[str, Callable[..., str]] = {
-    "name": lambda zh, glossary=None: romanize_name(zh),
+    "name": romanize_name,
     "place": romanize_place,
     "text": romanize_text,
 }
@@ -187,7 +225,8 @@ def byline_names(text: str) -> list[str]:
         body = text
     for noise in sorted(BYLINE_NOISE, key=len, reverse=True):
         body = body.replace(noise, " ")
-    names: list[str] = []
+    names: list[str] = DOTTED.findall(body)
+    body = DOTTED.sub(" ", body)
     for chunk in HAN_RUN.findall(body):
         names += _segment(chunk) if chunk else []
     return names
@@ -230,11 +269,13 @@ _PLACE_RE = re.compile("|".join(sorted(map(re.escape, TOPONYMS), key=len, revers
 
 @dataclass(frozen=True)
 class Named:
-    """A name found in a text: its Chinese, its English and whether a person or a place."""
+    """A name found in a text: its Chinese, its English, whether a person or a place, and
+    whether its English can be trusted (`is_verified`; else a `name-unverified` flag)."""
 
     zh: str
     en: str
     kind: str  # "person" or "place"
+    verified: bool = True
 
 
 def known_places(
@@ -271,7 +312,10 @@ def find_names(
     names after a job title. Known places in every kind.
     """
     people = byline_names(text) if kind in ("byline", "dateline") else titled_names(text)
-    found = [Named(zh, romanize_name(zh), "person") for zh in people]
+    people += [zh for zh in dotted_names(text, glossary) if zh not in people]
+    found = [
+        Named(zh, romanize_name(zh, glossary), "person", is_verified(zh, glossary)) for zh in people
+    ]
     found += [Named(zh, en, "place") for zh, en in known_places(text, glossary, terms)]
     unique: dict[str, Named] = {}
     for name in found:

@@ -124,3 +124,26 @@ AFTER_NAME = (
 
 # Role words in bylines and datelines that are not part of a name.
 BYLINE_NOISE = ("本报讯", "本报记者", "特约记者", "通讯员", "记者", "本报", "文/", "图/")
+
+# Elements of Tibetan, Uyghur and Mongolian personal names as Chinese transcribes them (from
+# the common names of those languages; the established English of well-known figures is in
+# glossary/people.tsv). A name made wholly of these is a transcription: its parts are kept
+# apart (扎西顿珠 → Zhaxi Dunzhu) and it is flagged `name-unverified`, because its English
+# comes from the native language (Tashi Dhondup), not from the characters.
+_TRANSCRIBED = (
+    # Tibetan
+    "扎西 次仁 多吉 顿珠 旦增 卓玛 央金 拉姆 格桑 索朗 尼玛 达瓦 平措 阿旺 晋美 洛桑 丹增 "
+    "才让 德吉 桑杰 益西 白玛 仁青 加措 嘉措 贡布 边巴 普布 次旦 巴桑 米玛 旺堆 旺姆 曲珍 "
+    "德央 琼达 央宗 次珍 达娃 强巴 罗布 土登 江村 赤列 群培 拉巴 多布杰 仁增 坚参 措姆 "
+    "卓嘎 格勒 洛桑江村 向巴 赤林 泽登 嘎玛 "
+    # Uyghur and other Turkic names
+    "买买提 艾力 阿不都 热合曼 吐尔逊 古丽 阿依 努尔 依明 帕尔哈提 迪丽 热巴 艾买提 阿布都 "
+    "阿卜杜 克力木 热依拉 吾斯曼 玉素甫 司马义 艾合买提 阿里木 买合木提 吐尼亚孜 艾尔肯 "
+    "雪克来提 扎克尔 努尔兰 库尔班 吐鲁木 依力哈木 热孜万 米日古丽 阿依古丽 帕提古丽 "
+    "加孜拉 哈力克 牙生 肉孜 托合提 塔依尔 阿吉 巴拉提 "
+    # Mongolian
+    "巴特尔 乌兰 其其格 宝音 额尔敦 那顺 孟和 布和 苏和 巴雅尔 斯琴 图雅 朝鲁 敖其尔 乌力吉 "
+    "呼和 阿拉坦 巴图 德力格尔 额尔德尼 格日勒 哈斯 萨仁 乌云 高娃 达来 图门 满都拉 "
+    "吉日嘎拉 白音 仓 布仁 那日苏 巴根 特木尔 铁木尔 朝克 包 宝力道 达赖 阿古拉"
+)
+TRANSCRIBED_PARTS = frozenset(_TRANSCRIBED.split())

@@ -1,17 +1,21 @@
 """Numbers in Chinese and English text: find them, know their values, render them in English.
 
-Used around MT: Chinese magnitudes and dates (28.6万, 200余万元, 2月13日) are protected and
-rendered here (286,000; over 2 million yuan; February 13), and every Arabic-digit number of a
-source sentence must come out with the same value in the English (14,000 = 14000 =
-14 thousand; February = 2). Chinese-numeral numbers (四个意识, 一线) are not checked: in this
-press they are mostly parts of set phrases, not quantities.
+Used around MT: Chinese magnitudes and dates (28.6万, 200余万元, 2月13日) and numbers in
+Chinese numerals (十八条, 第二, 一百零三周年: `terms.numerals`) are protected and rendered here
+(286,000; over 2 million yuan; February 13; 18; second; 103rd), and every number of a source
+sentence must come out with the same value in the English, as often as the Chinese has it
+(14,000 = 14000 = 14 thousand; February = 2; second = 2nd = 2). Numerals inside set phrases
+and terms (四个意识, 一线, 统一) are no numbers.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .numerals import numerals
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
@@ -171,40 +175,55 @@ def zh_numbers(text: str) -> list[Number]:
     for m in ZH_PLAIN.finditer(text):
         if free(*m.span()):
             found.append(Number(m.start(), m.end(), m.group(), (_float(m.group()),)))
+            taken.append(m.span())
+    for n in numerals(text, format_value):
+        if free(n.start, n.end):
+            found.append(Number(n.start, n.end, n.text, (n.value,), n.english))
     return sorted(found, key=lambda n: n.start)
 
 
-def en_values(text: str) -> set[float]:
-    """Every numeric value an English text expresses: digits, scale and number words, months."""
-    values: set[float] = set()
+def en_value_counts(text: str) -> Counter[float]:
+    """How many times an English text expresses each numeric value (keys by `value_key`):
+    digits, scale and number words, months. One occurrence may express several values
+    ("2 million": 2 and 2,000,000)."""
+    counts: Counter[float] = Counter()
     for m in EN_NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f]", "", m.group(1))
         value = float(digits)
-        values.add(value)
+        found = {value}
         if m.group(2):
-            values.add(value * SCALES[m.group(2).lower()])
+            found.add(value * SCALES[m.group(2).lower()])
+        counts.update({value_key(v) for v in found})
     for m in EN_WORD.finditer(text):
         word, second, scale = (g.lower() if g else g for g in m.groups())
+        found = set()
         if word in _MONTH_VALUES and not second:
-            values.add(float(_MONTH_VALUES[word]))
+            found.add(float(_MONTH_VALUES[word]))
         base = 1 if word in ("a", "one") and scale else WORD_VALUES.get(word)
         if base is None:
             if word in SCALES:
-                values.add(SCALES[word])
-            continue
-        if second and second in WORD_VALUES:
-            base += WORD_VALUES[second]
-        values.add(float(base))
-        if scale:
-            values.add(base * SCALES[scale])
-    return {_key(v) for v in values}
+                found.add(SCALES[word])
+        else:
+            if second and second in WORD_VALUES:
+                base += WORD_VALUES[second]
+            found.add(float(base))
+            if scale:
+                found.add(base * SCALES[scale])
+        counts.update({value_key(v) for v in found})
+    return counts
 
 
-def _key(value: float) -> float:
+def en_values(text: str) -> set[float]:
+    """Every numeric value an English text expresses (see `en_value_counts`)."""
+    return set(en_value_counts(text))
+
+
+def value_key(value: float) -> float:
+    """A value as compared: nine significant digits (0.1 + 0.2 is 0.3)."""
     return float(f"{value:.9g}")
 
 
 def missing_numbers(numbers: Iterable[Number], en: str) -> list[Number]:
     """The `numbers` (of a Chinese text) whose values the English does not all express."""
     present = en_values(en)
-    return [n for n in numbers if not all(_key(v) in present for v in n.values)]
+    return [n for n in numbers if not all(value_key(v) in present for v in n.values)]

@@ -1,13 +1,14 @@
 """Protect glossary terms, names and numbers around MT, put the approved English back, check.
 
-Placeholder scheme: each protected span becomes `ZZ<n>ZZ` (n = 1, 2, …) glued to the
-surrounding Chinese — no spaces are ever added to the Chinese. Upper-case Latin letters and
-digits survive SentencePiece tokenisation as ordinary pieces, which NMT models tend to copy,
-unlike bracketed tokens (`⟦1⟧`, `<x1>`) that the tokenizer breaks into unknown pieces.
+Placeholder scheme: each protected span becomes a marker glued to the surrounding Chinese —
+no spaces are ever added to the Chinese. How markers are spelled (a single-token letter the
+engine chose from its model's vocabulary, or `ZZ<n>ZZ`) is `placeholders.py`'s business:
+Latin letters and digits survive tokenisation as ordinary pieces, which NMT models tend to
+copy, unlike bracketed tokens (`⟦1⟧`, `<x1>`) that the tokenizer breaks into unknown pieces.
 
-`restore` is defensive: markers are found case-insensitively and tolerating spaces inside
-them (`zz 1 ZZ`, `ZZ1`), a marker number with no slot or seen twice is dropped, and no
-marker-like token survives. When a marker has vanished, nothing is appended (a rendering
+`restore` is defensive: `ZZ` markers are found case-insensitively and tolerating spaces
+inside them (`zz 1 ZZ`, `ZZ1`), letter markers as `placeholders.letters_pattern` says; a
+marker with no slot or seen twice is dropped, and no `ZZ`-like token survives. When a marker has vanished, nothing is appended (a rendering
 glued to the end of a sentence reads worse than a flag): `check` then reports the missing
 rendering as `term-miss` / `name-miss` / `number-mismatch`, so no miss is silent.
 Provisional glossary entries are protected and checked like approved ones; their status
@@ -17,14 +18,18 @@ is for reviewers.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, overload
 
 from ..document import Flag
-from .analysis import Analysis
-from .numbers import missing_numbers
+from .analysis import Analysis, Span
+from .numbers import Number, en_value_counts, value_key
+from .placeholders import ZZ, Placeholders, letters_pattern
 
-MARKER = "ZZ{}ZZ"
+MARKER = ZZ
 # Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
 # optional (possibly half-eaten) closing ZZ.
 MARKER_RE = re.compile(r"(?:ZZ|(?<![A-Za-z])[Zz]\s?[Zz])\s*(\d{1,3})\s*(?:[Zz]\s?[Zz]?)?")
@@ -39,10 +44,11 @@ class Slot:
     zh: str
     en: str
     kind: str  # "term", "name" or "number"
+    spelled: str = ""  # the marker in the MT input when not `ZZ<n>ZZ` (a letter)
 
     @property
     def marker(self) -> str:
-        return MARKER.format(self.number)
+        return self.spelled or MARKER.format(self.number)
 
 
 @dataclass
@@ -54,15 +60,18 @@ class Protected:
     source: str = ""
 
 
-def protect(analysis: Analysis) -> Protected:
+def protect(analysis: Analysis, placeholders: Placeholders | None = None) -> Protected:
     """Replace the protected spans of an analysed sentence (terms, names, Chinese magnitudes
-    and dates) with markers."""
+    and dates) with markers, spelled as the engine's `placeholders` say (default `ZZ<n>ZZ`)."""
     zh = analysis.text
     parts: list[str] = []
     slots: list[Slot] = []
     pos = 0
-    for span in analysis.protected:
-        slot = Slot(len(slots) + 1, zh[span.start : span.end], span.en, span.kind)
+    spans = analysis.protected
+    markers = (placeholders or Placeholders()).spell(zh, len(spans))
+    for span, marker in zip(spans, markers, strict=True):
+        spelled = "" if marker == MARKER.format(len(slots) + 1) else marker
+        slot = Slot(len(slots) + 1, zh[span.start : span.end], span.en, span.kind, spelled)
         slots.append(slot)
         parts += [zh[pos : span.start], slot.marker]
         pos = span.end
@@ -70,18 +79,27 @@ def protect(analysis: Analysis) -> Protected:
     return Protected("".join(parts), slots, zh)
 
 
-def restore(en: str, protected: Protected) -> str:
-    """Put each slot's English where its marker came out; never leave a marker behind."""
+@overload
+def restore(en: str, protected: Protected, report: Literal[False] = False) -> str: ...
+@overload
+def restore(en: str, protected: Protected, report: Literal[True]) -> tuple[str, list[Slot]]: ...
+def restore(en: str, protected: Protected, report: bool = False) -> str | tuple[str, list[Slot]]:
+    """Put each slot's English where its marker came out; never leave a marker behind.
+
+    With `report`, also the slots whose marker did not come back (for `check`)."""
     by_number = {s.number: s for s in protected.slots}
+    by_letter = {s.spelled: s.number for s in protected.slots if s.spelled}
     used: set[int] = set()
 
-    def replace(m: re.Match[str]) -> str:
-        number = int(m.group(1))
-        slot = by_number.get(number)
-        if slot is None or number in used:
+    def put(numbers: list[int], m: re.Match[str]) -> str:
+        slots = []
+        for number in numbers:
+            if number in by_number and number not in used:
+                slots.append(by_number[number])
+            used.add(number)
+        if not slots:
             return " "
-        used.add(number)
-        text = slot.en
+        text = " ".join(s.en for s in slots)
         before = m.string[: m.start()]
         if not before.strip(" \"'“‘(") and text[:1].islower():
             text = text[0].upper() + text[1:]  # the sentence starts with it
@@ -93,9 +111,20 @@ def restore(en: str, protected: Protected) -> str:
             text += " "
         return text
 
-    out = MARKER_RE.sub(replace, en)
-    out = LEFTOVER_RE.sub(" ", out)
-    return _tidy(out)
+    def replace(m: re.Match[str]) -> str:
+        return put([int(m.group(1))], m)
+
+    def replace_letters(m: re.Match[str]) -> str:
+        return put([by_letter[c] for c in (m.group(1) or m.group(2).upper())], m)
+
+    out = en
+    if by_letter:
+        out = letters_pattern("".join(by_letter)).sub(replace_letters, out)
+    out = MARKER_RE.sub(replace, out)
+    out = _tidy(LEFTOVER_RE.sub(" ", out))
+    if report:
+        return out, [s for s in protected.slots if s.number not in used]
+    return out
 
 
 def _tidy(text: str) -> str:
@@ -141,6 +170,17 @@ def english_pattern(rendering: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){lead}{body}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+def _forms(rendering: str) -> list[str]:
+    """A rendering and what stands for it: without a trailing parenthesis, and an acronym in
+    it on its own ("Communist Party of China (CPC)": also "Communist Party of China", "CPC")."""
+    forms = [rendering]
+    if m := re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", rendering.strip()):
+        forms.append(m.group(1))
+        if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
+            forms.append(m.group(2))
+    return forms
+
+
 def has_rendering(en: str, rendering: str) -> bool:
     """Whether `en` contains `rendering` (case-insensitive, plural/possessive tolerant).
 
@@ -148,12 +188,19 @@ def has_rendering(en: str, rendering: str) -> bool:
     "Communist Party of China (CPC)" is found as itself, as "Communist Party of China" or
     as "CPC".
     """
-    forms = [rendering]
-    if m := re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", rendering.strip()):
-        forms.append(m.group(1))
-        if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
-            forms.append(m.group(2))
-    return any(_verbatim(en, form) or english_pattern(form).search(en) for form in forms)
+    return any(
+        _verbatim(en, form) or english_pattern(form).search(en) for form in _forms(rendering)
+    )
+
+
+def rendering_spans(en: str, rendering: str) -> list[tuple[int, int]]:
+    """Where `rendering` (any of its forms, longest first) stands in `en`, non-overlapping."""
+    found: list[tuple[int, int]] = []
+    for form in sorted(_forms(rendering), key=len, reverse=True):
+        for m in english_pattern(form).finditer(en):
+            if all(m.end() <= a or m.start() >= b for a, b in found):
+                found.append(m.span())
+    return sorted(found)
 
 
 def _ascii_alnum(char: str) -> bool:
@@ -180,29 +227,160 @@ def _verbatim(en: str, form: str) -> bool:
     return False
 
 
-def check(analysis: Analysis, en: str) -> list[Flag]:
-    """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`.
+# What a missing span of each kind is flagged as.
+MISS_CODES = {"term": "term-miss", "name": "name-miss", "number": "number-mismatch"}
+MARKER_LOST = "marker lost"
 
-    Each distinct glossary term (and name) of the sentence must have its approved English
-    somewhere in `en`; each Arabic-digit number must appear with the same value.
+
+def checked_spans(analysis: Analysis) -> list[Span]:
+    """What must come through, each occurrence on its own: the protected spans (terms, names,
+    renderable numbers), and the Arabic numbers MT translates itself (checked by value)."""
+    spans = list(analysis.protected)
+    for number in analysis.numbers:
+        if not number.english and all(
+            number.end <= s.start or number.start >= s.end for s in analysis.protected
+        ):
+            spans.append(Span(number.start, number.end, "number", ""))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _detail(zh: str, en: str, how: str, span: Span, n: int) -> str:
+    """`党员 → Party member`, with what went wrong where a sentence holds it more than once
+    or its marker was lost: `(2 in the Chinese, 1 in the English; at 9)`."""
+    base = f"{zh} → {en}"
+    if how == MARKER_LOST:
+        return f"{base} ({MARKER_LOST}; at {span.start})"
+    return f"{base} ({how}; at {span.start})" if n > 1 else base
+
+
+def _blame(
+    group: Sequence[Span], lost: set[tuple[int, int]], deficit: int
+) -> list[tuple[Span, str]]:
+    """The spans of one group (same kind and English) to flag: those whose marker was lost,
+    then, while the English still holds fewer than the Chinese, the last of the others."""
+    flagged = [(s, MARKER_LOST) for s in group if (s.start, s.end) in lost]
+    rest = [s for s in group if (s.start, s.end) not in lost]
+    extra = max(0, deficit - len(flagged))
+    counted = f"{len(group)} in the Chinese, {len(group) - deficit} in the English"
+    flagged += [(s, counted) for s in rest[len(rest) - extra :]] if extra else []
+    return sorted(flagged, key=lambda item: item[0].start)
+
+
+def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
+    """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`,
+    and `name-unverified` for a transcribed name (`names.is_verified`).
+
+    Every occurrence is checked on its own (`checked_spans`): a span whose marker did not come
+    back (`lost`, from `restore(report=True)`) is flagged, and so is each occurrence beyond
+    what the English holds — a rendering found fewer times in `en` than its spans in the
+    Chinese (renderings claimed longest first, so "Party member" inside "probationary Party
+    member" does not count twice), a number value expressed fewer times than the Chinese has
+    it. A flag's detail starts with the span's Chinese and its expected English.
     """
-    flags: list[Flag] = []
-    seen: set[str] = set()
-    for match in analysis.terms:
-        entry = match.entry
-        if entry.zh in seen:
-            continue
-        seen.add(entry.zh)
-        if not has_rendering(en, entry.en):
-            flags.append(Flag("term-miss", f"{match.surface} → {entry.en}"))
-    for name in analysis.named:
-        if name.zh not in seen:
-            seen.add(name.zh)
-            if not has_rendering(en, name.en):
-                flags.append(Flag("name-miss", f"{name.zh} → {name.en}"))
-    for number in missing_numbers(analysis.numbers, en):
-        expected = number.english or ", ".join(f"{v:g}" for v in number.values)
-        flags.append(Flag("number-mismatch", f"{number.text} → {expected}"))
+    text = analysis.text
+    spans = checked_spans(analysis)
+    lost_at = {(s.start, s.end) for s in _lost_spans(analysis, lost)}
+    flags: list[tuple[int, Flag]] = []
+    words = [s for s in spans if s.kind != "number"]
+    claimed: list[tuple[int, int]] = []
+    for rendering in sorted({s.en for s in words}, key=len, reverse=True):
+        free = [
+            r for r in rendering_spans(en, rendering)
+            if all(r[1] <= a or r[0] >= b for a, b in claimed)
+        ]  # fmt: skip
+        claimed += free
+        for kind in ("term", "name"):
+            group = [s for s in words if s.en == rendering and s.kind == kind]
+            deficit = max(0, len(group) - len(free))
+            free = free[len(group) :]
+            for span, how in _blame(group, lost_at, deficit):
+                zh = text[span.start : span.end]
+                flags.append(
+                    (
+                        span.start,
+                        Flag(MISS_CODES[kind], _detail(zh, span.en, how, span, len(group))),
+                    )
+                )
+    flags += _number_flags(analysis, [s for s in spans if s.kind == "number"], en, lost_at)
+    flags += _unverified(analysis, spans)
+    out = [f for _, f in sorted(flags, key=lambda item: item[0])]
     if leak := MARKER_RE.search(en):
-        flags.append(Flag("marker-leak", leak.group()))
+        out.append(Flag("marker-leak", leak.group()))
+    return out
+
+
+def _unverified(analysis: Analysis, spans: list[Span]) -> list[tuple[int, Flag]]:
+    """`name-unverified` once per transcribed name (买买提·艾力 → Maimaiti Aili): its English
+    is made from the characters, not known from the person's own language."""
+    names = {(n.start, n.end): n.name for n in analysis.names}
+    seen: set[str] = set()
+    flags = []
+    for span in spans:
+        name = names.get((span.start, span.end))
+        if span.kind == "name" and name is not None and not name.verified and name.zh not in seen:
+            seen.add(name.zh)
+            flags.append((span.start, Flag("name-unverified", f"{name.zh} → {name.en}")))
+    return flags
+
+
+def lost_slots(analysis: Analysis, flags: Iterable[Flag]) -> list[Slot]:
+    """The slots that earlier flags say lost their marker: a re-check (QA) passes them to
+    `check`, so a miss only MT could see stays flagged, once."""
+    at = {
+        int(m.group(1))
+        for f in flags
+        if (m := re.search(rf"[(; ]{MARKER_LOST}; at (\d+)\)$", f.detail))
+    }
+    return [
+        Slot(number, analysis.text[s.start : s.end], s.en, s.kind)
+        for number, s in enumerate(analysis.protected, start=1)
+        if s.start in at
+    ]
+
+
+def number_missing(number: Number, how: str = "") -> str:
+    """What a `number-mismatch` flag says: the number that is missing from the English, and
+    what it should read there when that differs from the Chinese ("2020 missing",
+    "30万元 missing (expected 300,000 yuan)"), never a rendering that looks like a fix; `how`
+    adds what went wrong where ("30万元 missing (expected 300,000 yuan; marker lost; at 2)")."""
+    expected = number.english or ", ".join(f"{v:g}" for v in number.values)
+    notes = [f"expected {expected}"] if expected != number.text else []
+    notes += [how] if how else []
+    return f"{number.text} missing" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _lost_spans(analysis: Analysis, lost: Iterable[Slot]) -> list[Span]:
+    """The protected spans of `lost` slots (slot n is the n-th protected span)."""
+    protected = analysis.protected
+    return [protected[s.number - 1] for s in lost if 0 < s.number <= len(protected)]
+
+
+def _number_flags(
+    analysis: Analysis, spans: list[Span], en: str, lost: set[tuple[int, int]]
+) -> list[tuple[int, Flag]]:
+    """Numbers: each value must be expressed in the English as often as the Chinese has it."""
+    numbers = {(n.start, n.end): n for n in analysis.numbers}
+    present = en_value_counts(en)
+    need: Counter[float] = Counter()
+    for span in spans:
+        need.update({value_key(v) for v in numbers[(span.start, span.end)].values})
+    flags = []
+    blamed: dict[float, int] = {}
+    for span in reversed(spans):  # the last occurrences take the blame
+        number = numbers[(span.start, span.end)]
+        short = [
+            v for v in {value_key(v) for v in number.values}
+            if need[v] - blamed.get(v, 0) > present[v]
+        ]  # fmt: skip
+        if (span.start, span.end) in lost or short:
+            for v in short:
+                blamed[v] = blamed.get(v, 0) + 1
+            how = (
+                MARKER_LOST
+                if (span.start, span.end) in lost
+                else (f"{need[short[0]]} in the Chinese, {present[short[0]]} in the English")
+            )
+            counted = how == MARKER_LOST or (short and max(need[v] for v in short) > 1)
+            detail = number_missing(number, f"{how}; at {span.start}" if counted else "")
+            flags.append((span.start, Flag("number-mismatch", detail)))
     return flags

@@ -1,4 +1,5 @@
-"""The interactive reviewer, driven in a real pseudo-terminal (pexpect); its keys and line editor."""
+"""The line reviewer (`review --plain`, dumb terminals), driven in a real pseudo-terminal
+(pexpect); its keys and line editor."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from review_support import make_edition, sid_of
 
 from bilingual.cli.keys import LineEditor, Terminal, decode_char, read_line
-from bilingual.cli.review_tui import _default_split, _place, _ruled
+from bilingual.cli.review_ui import default_split, ruled
 from bilingual.document import Flag
+from bilingual.review_session import Session
 from bilingual.store import EditionStore
 
 CTRL_U, CTRL_A, ESC, CTRL_C = "\x15", "\x01", "\x1b", "\x03"
@@ -23,7 +25,7 @@ def spawn(directory, *args: str, env: dict | None = None) -> pexpect.spawn:
     environ.update(env or {})
     return pexpect.spawn(
         sys.executable,
-        ["-m", "bilingual", "review", "-e", str(directory), *args],
+        ["-m", "bilingual", "review", "--plain", "-e", str(directory), *args],
         env=environ,
         encoding="utf-8",
         timeout=20,
@@ -31,7 +33,7 @@ def spawn(directory, *args: str, env: dict | None = None) -> pexpect.spawn:
     )
 
 
-def screen(child: pexpect.spawn, position: str, status: str = "machine") -> None:
+def screen(child: pexpect.spawn, position: str, status: str = "unreviewed") -> None:
     """Wait for the screen of pair `position` (like "2/6") and its key prompt."""
     child.expect_exact(f"[{position}] status: {status}")
     child.expect_exact("key> ")
@@ -69,7 +71,7 @@ def test_approve_edit_undo_edit_quit(edition):
     screen(child, "3/6")
     child.send("u")
     child.expect_exact("saved: undid")
-    child.expect_exact("[2/6] status: machine")  # back on the pair the undo restored
+    child.expect_exact("[2/6] status: unreviewed")  # back on the pair the undo restored
     child.expect_exact("en: The village built a new road.")
     child.expect_exact("key> ")
     edit(child, "A new road was built in the village.")
@@ -274,7 +276,7 @@ def test_screen_shows_flags_glossary_terms_and_neighbours(edition):
     child = spawn(edition, "--filter", "flagged")
     child.expect_exact("article 1 «乡村振兴» · paragraph · ")
     child.expect_exact("  ‹ 村里修了新路。 | The village built a new road.")
-    child.expect_exact("[1/1] status: machine")
+    child.expect_exact("[1/1] status: unreviewed")
     child.expect_exact("zh: 村民很高兴。")
     child.expect_exact("en: The villagers are very happy.")
     child.expect_exact("flag: length-ratio: English suspiciously short")
@@ -346,7 +348,7 @@ def test_split_of_a_long_sentence_in_a_narrow_terminal(tmp_path):
 def test_ruled_lines_fit_and_marks_sit_under_their_offset(width):
     from rich.cells import cell_len
 
-    lines = _ruled(LONG, width)
+    lines = ruled(LONG, width)
     assert "".join(text for text, _ in lines) == LONG
     start = 0
     for text, ruler in lines:
@@ -363,17 +365,20 @@ def test_ruled_lines_fit_and_marks_sit_under_their_offset(width):
      ("甲，乙丙丁戊己庚辛。", 2)],
 )  # fmt: skip
 def test_default_split_prefers_a_sentence_end_near_the_middle(zh, expected):
-    from bilingual.review import split_point_candidates
+    from bilingual.cuts import split_point_candidates
 
-    assert _default_split(zh, split_point_candidates(zh)) == expected
+    assert default_split(zh, split_point_candidates(zh)) == expected
 
 
 def test_place_counts_blocks_in_the_article_and_sentences_in_the_block(edition):
     with EditionStore(edition) as store:
-        doc = store.pairs()
-    assert [_place(doc, i) for i in (0, 2, 4)] == [
-        "block 1/2, sentence 1/1", "block 2/2, sentence 2/3", "block 1/1, sentence 1/2"
-    ]  # fmt: skip
+        session = Session(store, "all")
+        doc = session.doc
+        assert [session.place(doc[i]) for i in (0, 2, 4)] == [
+            "article 1 «乡村振兴» · title · block 1/2, sentence 1/1",
+            "article 1 «乡村振兴» · paragraph · block 2/2, sentence 2/3",
+            "article 2 «甲乙。丙丁。» · paragraph · block 1/1, sentence 1/2",
+        ]
 
 
 def test_long_lines_wrap_under_their_text_not_under_the_label():
@@ -381,9 +386,9 @@ def test_long_lines_wrap_under_their_text_not_under_the_label():
 
     from rich.console import Console
 
-    from bilingual.cli.review_tui import Reviewer
+    from bilingual.cli.review_plain import PlainReviewer
 
-    reviewer = Reviewer.__new__(Reviewer)  # only the console is needed to print a line
+    reviewer = PlainReviewer.__new__(PlainReviewer)  # only the console is needed to print
     out = io.StringIO()
     reviewer.console = Console(file=out, width=24, color_system=None)
     reviewer.line("zh:", "疫情就是命令，防控就是责任。")

@@ -1,0 +1,237 @@
+"""Composition: adjacent glossary pieces that name one body or post become one term.
+
+Party-press text builds the names of bodies and posts from parts: an administrative level and
+an organ (县 + 人大常委会), a body and its department (区委 + 组织部), a body and a post
+(组织部 + 部长, 商务部 + 部长). The glossary holds the parts; listing every combination is
+impossible, and matching the parts apart gives "county" nowhere and "head" where a minister is
+meant. So the matcher joins them here, by rules over the parts' entries, and the whole is
+protected and checked as one term (its entry's layer is `composed`).
+
+Rules, tried in order on each pair of adjacent pieces, left to right until none applies:
+
+- `level-organ`: a level character (`LEVELS`) that starts a word, then an organ: the level's
+  adjective before the organ, or before what a post belongs to (县人大常委会 → standing
+  committee of the county people's congress; 县检察院检察长 → chief procurator of the county
+  procuratorate).
+- `post-of-organ`: an organ, then a post (category `title`) or a sub-body (a department,
+  office, commission, standing committee, group): "<post> of the <organ>" (区委组织部 →
+  organization department of the district Party committee; 组织部部长 → head of the
+  organization department). A post's rendering can depend on the kind of organ it belongs to
+  (`CONTEXTS`): 部长 in a ministry is a minister (商务部部长 → Minister of Commerce),
+  elsewhere a head. A piece that starts with a level character carries its own level and is
+  never the right-hand part (县委县政府 stays two bodies).
+
+An organ is an entry whose English (generic, lower case) has an institution noun as its head
+(`ORGAN_NOUNS`); a ministry (`Ministry of …`) is an organ too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .glossary import Entry, Match
+
+# Administrative levels written as one character before an organ, and their adjective.
+LEVELS = {
+    "省": "provincial",
+    "市": "municipal",
+    "县": "county",
+    "区": "district",
+    "州": "prefectural",
+    "乡": "township",
+    "镇": "town",
+}
+# Head nouns of institutions: an entry whose English ends in one names an organ.
+ORGAN_NOUNS = frozenset(
+    [
+        "committee",
+        "committees",
+        "commission",
+        "commissions",
+        "department",
+        "departments",
+        "bureau",
+        "bureaus",
+        "office",
+        "offices",
+        "court",
+        "courts",
+        "procuratorate",
+        "procuratorates",
+        "congress",
+        "government",
+        "administration",
+        "group",
+        "groups",
+        "branch",
+        "ministry",
+        "league",
+        "federation",
+        "association",
+        "council",
+        "center",
+        "centre",
+        "agency",
+        "institute",
+        "academy",
+        "station",
+        "team",
+    ]
+)
+# Organs that hold departments (not themselves a department of the body before them).
+SUB_BODIES = frozenset(
+    "department office commission committee group team bureau center centre school".split()  # noqa: SIM905
+)
+MINISTRY = re.compile(r"^Ministry of (?P<field>.+)$")
+# A post's rendering by the kind of organ it is a post of: (post zh, kind) → template.
+CONTEXTS = {
+    ("部长", "ministry"): "Minister of {field}",
+    ("副部长", "ministry"): "vice minister of {field_lower}",
+    ("部长助理", "ministry"): "assistant minister of {field_lower}",
+}
+COMPOSED = "composed"
+Lookup = Callable[[str], "Entry | None"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A glossary match, or a level character standing before one (entry category `level`)."""
+
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def zh(self) -> str:
+        return self.entry.zh
+
+
+def head_noun(en: str) -> str:
+    """The head noun of a rendering: the word before its first `of`/`for`, else its last word
+    (standing committee of the people's congress → committee)."""
+    words = en.split()
+    for index, word in enumerate(words):
+        if word in ("of", "for", "to") and index:
+            return words[index - 1].lower()
+    return words[-1].lower() if words else ""
+
+
+def generic(en: str) -> bool:
+    """A generic rendering (house style: lower case), possibly led by an acronym (CPPCC
+    committee): not the proper name of one institution."""
+    first = en.split(" ", 1)[0]
+    return first[:1].islower() or (len(first) > 1 and first.isupper())
+
+
+def is_organ(entry: Entry) -> bool:
+    return bool(MINISTRY.match(entry.en)) or (
+        generic(entry.en) and head_noun(entry.en) in ORGAN_NOUNS
+    )
+
+
+def is_post(entry: Entry) -> bool:
+    return entry.category == "title" and generic(entry.en)
+
+
+def organ_kind(entry: Entry) -> str:
+    return "ministry" if MINISTRY.match(entry.en) else head_noun(entry.en)
+
+
+def _level_organ(left: Piece, right: Piece, lookup: Lookup) -> str | None:
+    if left.entry.category != "level" or right.zh[:1] in LEVELS or not generic(right.entry.en):
+        return None
+    level, en = left.entry.en, right.entry.en
+    owner = en.rsplit(" of the ", 1)
+    if head_noun(owner[-1]) in ORGAN_NOUNS:
+        if len(owner) == 2:  # the level qualifies what the post or sub-body belongs to
+            return f"{owner[0]} of the {level} {owner[1]}"
+        return f"{level} {en}"
+    words = en.split()
+    if organ := next((i for i, w in enumerate(words) if w in ORGAN_NOUNS), None):
+        return " ".join([*words[:organ], level, *words[organ:]])  # court president
+    # A post named after its organ (检察院检察长 chief procurator): of the level's organ.
+    prefixes = (lookup(right.zh[:n]) for n in range(len(right.zh) - 1, 1, -1))
+    body = next((e for e in prefixes if e is not None), None)
+    if body is not None and is_organ(body):
+        return f"{en} of the {level} {body.en}"
+    return None
+
+
+def _post_of_organ(left: Piece, right: Piece, lookup: Lookup) -> str | None:
+    organ, post = left.entry, right.entry
+    if left.entry.category == "level" or not is_organ(organ) or right.zh[:1] in LEVELS:
+        return None
+    if not is_post(post) and not (is_organ(post) and head_noun(post.en) in SUB_BODIES):
+        return None
+    if template := CONTEXTS.get((post.zh, organ_kind(organ))):
+        field = MINISTRY.match(organ.en).group("field")  # type: ignore[union-attr]
+        return template.format(field=field, field_lower=field.lower())
+    # A "bureau director" of a statistics bureau is its director: drop the organ noun.
+    words = post.en.split()
+    if is_post(post) and " of " not in post.en:
+        words = [w for w in words if w.lower() not in ORGAN_NOUNS]
+    owner = organ.en[4:] if organ.en.lower().startswith("the ") else organ.en
+    return f"{' '.join(words) or post.en} of the {owner}"
+
+
+Join = Callable[[Piece, Piece, Lookup], "str | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    join: Join
+
+
+RULES: list[Rule] = []
+
+
+def register(name: str, join: Join) -> None:
+    """Add a composition rule: `join(left, right, lookup)` gives the English of both pieces,
+    or None; `lookup(zh)` is the glossary's entry for a Chinese string, if any."""
+    RULES.append(Rule(name, join))
+
+
+register("level-organ", _level_organ)
+register("post-of-organ", _post_of_organ)
+
+
+def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | None:
+    for rule in RULES:
+        en = rule.join(left, right, lookup)
+        if en is not None:
+            zh = text[left.start : right.end]
+            pinyin = " ".join(p for p in (left.entry.pinyin, right.entry.pinyin) if p)
+            note = f"{left.zh} + {right.zh} ({rule.name})"
+            category = right.entry.category
+            entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
+            return Piece(left.start, right.end, entry)
+    return None
+
+
+def compose(
+    text: str, matches: Sequence[Match], at_word_start: Callable[[int], bool], lookup: Lookup
+) -> list[Match]:
+    """`matches` (in text order) with adjacent pieces joined by `RULES`; `at_word_start(i)`
+    says whether a word of `text` may start at `i` (a level character must start one);
+    `lookup` is the glossary's `get`."""
+    pieces: list[Piece] = []
+    for m in matches:
+        before = m.start - 1
+        level = text[before] if before >= 0 else ""
+        free = not pieces or pieces[-1].end <= before
+        if level in LEVELS and free and at_word_start(before):
+            pieces.append(Piece(before, before + 1, Entry(level, LEVELS[level], category="level")))
+        pieces.append(Piece(m.start, m.end, m.entry))
+    out: list[Piece] = []
+    for piece in pieces:
+        out.append(piece)
+        while len(out) > 1 and out[-2].end == out[-1].start:
+            joined = _joined(text, out[-2], out[-1], lookup)
+            if joined is None:
+                break
+            out[-2:] = [joined]
+    kept = [p for p in out if p.entry.category != "level"]
+    return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]

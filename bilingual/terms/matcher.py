@@ -1,0 +1,175 @@
+"""The glossary terms of a text, as translate protects them: `match(text, glossary)`.
+
+The one function behind every stage that needs a sentence's terms (`analyse`, hence
+protect/restore, the checks, QA, the word gloss, the reviewer and the page), behind
+`bilingual glossary match` and behind `bench/glossary_coverage.py`:
+
+1. **Variants.** The glossary's automaton searches the text's skeleton (`glossary.skeleton`):
+   quotation marks are transparent and 、/，are one separator, so “十四五”规划 matches
+   十四五规划 and 以案为鉴，以案促改 matches 以案为鉴、以案促改; an entry's listed variants match
+   as the entry. A match keeps the quotation marks it holds whole (“十四五”规划, not 十四五”规划).
+2. **Word boundaries.** A candidate that starts or ends inside a word of the sentence is
+   rejected before the longest-leftmost choice (so a shorter term at the same place can win):
+   团委 in 集团委员会, 市委 in 本市委托, 市长 in 城市长期, 国卫 in 我国卫健, 上海 in 上海合作组织.
+   Words are the project's one segmenter (`bilingual.segment`) over CC-CEDICT's headwords
+   less its two-character place names (和县 He County would cut 县直部门 out of 书记和县直部门),
+   run forward and backward; a position is inside a word only when
+   neither cut has a boundary there, so an ambiguous string (和平等互利: 和平|等 or 和|平等)
+   keeps its term. Two attachments are allowed: a place entry may end before its generic
+   (忻州 in the word 忻州市) and a term that claims a place's generic may start at it (市委 in
+   北京市委, where the word is 北京市). `not-terms.txt` stays as an override: a listed context
+   claims its characters whatever the segmenter says.
+3. **Composition.** Adjacent pieces that name one body or post are joined by the rules of
+   `terms.compose` (县人大常委会, 区委组织部, 组织部部长, 商务部部长 → Minister of Commerce).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from ..segment import backward_boundaries, common_words, forward_boundaries
+from .compose import compose
+from .glossary import PLACE_CATEGORIES, PLACE_GENERICS, Entry, Glossary, Match, skeleton
+from .glossary import takes_generic as claims_generic
+
+# Opening quotation mark → its closing one: a match keeps whole the quotations it holds.
+PAIRED = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+class Boundaries:
+    """Where the words of a text start and end, by forward and by backward longest match."""
+
+    def __init__(self, text: str) -> None:
+        vocabulary = common_words()
+        self.text = text
+        self.forward = sorted(forward_boundaries(text, vocabulary))
+        self.cuts = set(self.forward) | backward_boundaries(text, vocabulary)
+
+    def at(self, position: int) -> bool:
+        """Whether a word may start or end at `position` (either cut has a boundary there)."""
+        return position in self.cuts
+
+    def word(self, position: int) -> tuple[int, int]:
+        """The forward cut's word around `position` (which is not one of its boundaries)."""
+        index = bisect_left(self.forward, position)
+        return self.forward[index - 1], self.forward[index]
+
+    def start_ok(self, start: int, entry: Entry) -> bool:
+        """A term starts at a word boundary, or claims the generic ending a place's name
+        (北京市|委 → 市委: the word is 北京市, two or more characters before its 市)."""
+        if self.at(start):
+            return True
+        first, last = self.word(start)
+        return (
+            self.text[start] in PLACE_GENERICS
+            and last == start + 1
+            and start - first >= 2
+            and claims_generic(entry.zh)
+        )
+
+    def end_ok(self, end: int, entry: Entry) -> bool:
+        """A term ends at a word boundary, or is a place whose generic follows (忻州|市)."""
+        if self.at(end):
+            return True
+        _, last = self.word(end)
+        return entry.category in PLACE_CATEGORIES and self.text[end:last] in PLACE_GENERICS
+
+
+def match(text: str, glossary: Glossary) -> list[Match]:
+    """The glossary terms in `text` that translate protects, in text order (module docstring);
+    offsets are into `text` and `text[m.start:m.end] == m.surface`."""
+    return list(_match(text, GlossaryKey(glossary)))
+
+
+class GlossaryKey:
+    """A glossary as a cache key: by identity (a loaded glossary does not change); the
+    memoised `match` and `analyse` are keyed by it."""
+
+    __slots__ = ("glossary",)
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+
+    def __hash__(self) -> int:
+        return id(self.glossary)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GlossaryKey) and other.glossary is self.glossary
+
+
+@lru_cache(maxsize=20_000)
+def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
+    glossary = key.glossary
+    if not text or not len(glossary.entries):
+        return ()
+    skel, where = skeleton(text)
+    cuts: list[Boundaries] = []  # the sentence is segmented for its first candidate only
+
+    def boundaries() -> Boundaries:
+        if not cuts:
+            cuts.append(Boundaries(text))
+        return cuts[0]
+
+    def accept(start: int, end: int, entry: Entry) -> bool:
+        first, last = where[start], where[end - 1] + 1
+        return boundaries().start_ok(first, entry) and boundaries().end_ok(last, entry)
+
+    found = []
+    for m in glossary.find(skel, accept):
+        start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
+        found.append(Match(start, end, m.entry, text[start:end]))
+    if not found:
+        return ()
+    return tuple(compose(text, found, boundaries().at, glossary.get))
+
+
+def _whole_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) over the quotation marks it holds half of (十四五”规划 → “十四五”规划)."""
+    inside = text[start:end]
+    for opening, closing in PAIRED.items():
+        if inside.count(closing) > inside.count(opening) and text[start - 1 : start] == opening:
+            start -= 1
+        if inside.count(opening) > inside.count(closing) and text[end : end + 1] == closing:
+            end += 1
+    return start, end
+
+
+def match_report(texts: list[str], glossary: Glossary) -> list[dict]:
+    """`bilingual glossary match --json`: one object per text, its matches with character
+    offsets into it, exactly what translate protects as terms."""
+    return [
+        {
+            "text": text,
+            "matches": [_match_json(m) for m in match(text, glossary)],
+        }
+        for text in texts
+    ]
+
+
+def _match_json(m: Match) -> dict:
+    return {
+        "start": m.start,
+        "end": m.end,
+        "zh": m.entry.zh,
+        "en": m.entry.en,
+        "layer": m.entry.layer,
+    }
+
+
+def read_texts(texts: list[str], file: Path | None) -> list[str]:
+    """The texts to match: the arguments, then each non-blank line of `file` (UTF-8)."""
+    found = list(texts)
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8-sig").splitlines()
+        except FileNotFoundError:
+            raise InputError(f"{file} not found", "Check the path.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"Cannot read {file} ({exc})", "Give a UTF-8 text file.") from None
+        found += [line.strip() for line in lines if line.strip()]
+    if not found:
+        raise InputError("No text to match", "Give one or more texts, or --file FILE.")
+    return found

@@ -1,0 +1,92 @@
+"""`chunks.run_chunks`: chunks sized by measured throughput, run a few at once, stopped between
+chunks; `StopRequest`: what a Ctrl-C does during a run and outside one."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from bilingual import chunks
+from bilingual.chunks import FIRST_CHUNK, MAX_GROWTH, Rate, StopRequest, run_chunks
+
+
+class Clock:
+    """A fake `time.perf_counter`: work advances it by its size × `cost` seconds."""
+
+    def __init__(self, cost: float) -> None:
+        self.now = 0.0
+        self.cost = cost
+        self.lock = threading.Lock()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def work(self, items: list[int]) -> list[int]:
+        with self.lock:
+            self.now += self.cost * sum(items)
+        return [i * 10 for i in items]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fake = Clock(cost=0.001)  # 1,000 size units per second
+    monkeypatch.setattr(chunks.time, "perf_counter", fake)
+    return fake
+
+
+def test_first_chunk_is_small_then_chunks_hold_a_target_of_work(clock: Clock) -> None:
+    items = [10] * 1000  # 10,000 units: 10 s of work
+    seen = list(run_chunks(items, clock.work, size=lambda i: i, target=1.0))
+    sizes = [len(c.items) for c in seen]
+    assert sizes[0] == FIRST_CHUNK
+    # growth is capped: 4 items (40 units) → at most 160 units, then the 1-s target (1,000)
+    assert sizes[1] == 40 * MAX_GROWTH / 10
+    assert all(99 <= n <= 100 for n in sizes[3:-1])  # 1,000 units: 1 s at the measured rate
+    assert [r for c in seen for r in c.results] == [100] * 1000  # every item once, in order
+    assert all(c.seconds == pytest.approx(c.size * 0.001) for c in seen)
+
+
+def test_an_item_larger_than_the_target_is_a_chunk_of_its_own(clock: Clock) -> None:
+    items = [1] * 8 + [5000, 1, 1]
+    seen = list(run_chunks(items, clock.work, size=lambda i: i, target=0.01))
+    assert [c.items for c in seen][-2:] == [[5000], [1, 1]]
+
+
+def test_stop_ends_the_run_after_the_chunks_in_flight(clock: Clock) -> None:
+    stop = StopRequest()
+    calls: list[list[int]] = []
+
+    def work(items: list[int]) -> list[int]:
+        calls.append(items)
+        return clock.work(items)
+
+    items = [10] * 100
+    seen = []
+    for chunk in run_chunks(items, work, size=lambda i: i, workers=2, stop=stop):
+        seen.append(chunk)
+        stop.request()  # after the first chunk: the one in flight still comes back
+    assert len(seen) == len(calls) == 2
+    assert sorted(len(c.items) for c in seen) == [FIRST_CHUNK, FIRST_CHUNK]
+
+
+def test_rate_gives_an_eta(clock: Clock) -> None:
+    rate = Rate()
+    etas = []
+    for _chunk in run_chunks([10] * 50, clock.work, size=lambda i: i, rate=rate):
+        etas.append(rate.eta())
+    assert rate.done == rate.total == 500
+    assert etas[-1] == 0.0 and all(e is not None and e >= 0 for e in etas)
+    assert Rate().eta() is None  # nothing finished: no estimate
+
+
+def test_a_ctrl_c_outside_a_run_interrupts_at_once_and_inside_only_asks() -> None:
+    stop = StopRequest()
+    with pytest.raises(KeyboardInterrupt):
+        stop.interrupt()
+    assert not stop.asked
+    with stop.running():
+        stop.interrupt()  # first Ctrl-C during a run: a request, no exception
+        assert stop.asked
+        with pytest.raises(KeyboardInterrupt):
+            stop.interrupt()  # the second one: at once
