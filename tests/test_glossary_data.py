@@ -131,7 +131,7 @@ from bilingual.terms.matcher import match
         ("小组长期坚持", []),
         ("建设创新中国", []),
         ("调整改革方案", []),
-        ("全县城乡居民", ["居民"]),  # not 县城 inside it
+        ("全县城乡居民", ["全县", "城乡居民"]),  # not 县城 inside it
         ("办理各种业务", []),
         ("居民宿舍", ["居民"]),  # not 民宿 inside it
         ("满足国内需要", []),
@@ -154,7 +154,7 @@ from bilingual.terms.matcher import match
         ("在海外长期工作", []),
         ("大理石地面", []),
         ("5日本报讯", []),  # date + 本报讯, not Japan
-        ("沿海地区", []),  # not Haiti
+        ("沿海地区", ["沿海地区"]),  # not Haiti
         ("增加纳税", []),  # not Ghana
         ("指南非常实用", []),  # not South Africa
         ("其中美国", []),  # not 中美
