@@ -31,6 +31,7 @@ def local_ray():
 @pytest.fixture
 def installed(tiny_argosmodel, capsys, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))  # this test's own
     assert run_cli(capsys, "models", "install", tiny_argosmodel)[0] == 0
 
 
