@@ -117,7 +117,7 @@ class OneResult:
     flags: tuple[Flag, ...] = ()
 
 
-def _setup(
+def engine_for(
     engine_name: str,
     model: str | None,
     beam_size: int,
@@ -125,7 +125,8 @@ def _setup(
     glossary: Glossary | None,
     llm: LLMSettings | None = None,
 ) -> tuple[Glossary, Engine, str, Signature, Signature]:
-    """(glossary, engine, notice, the engine's signature, the full signature with the glossary)."""
+    """(glossary, engine, notice, the engine's signature, the full signature with the glossary),
+    as every run sets them up (`bilingual.batch` too, for the sentences of many editions)."""
     glossary = default_glossary() if glossary is None else glossary
     options = EngineOptions(model, beam_size, max_decoding_length, glossary, llm)
     engine, notice = choose(engine_name, options)
@@ -142,13 +143,14 @@ def _flags(engine: Engine, unit: Unit, en: str, lost: list[Slot] | None = None) 
     return tuple(flags)
 
 
-def _run(
+def run_units(
     engine: Engine,
     units: list[Unit],
     pairs: list[Pair] | None = None,
     stop: StopRequest | None = None,
 ) -> list[tuple[str, tuple[Flag, ...]]]:
-    """Protect terms, translate one chunk, restore and check: (en, flags) per unit.
+    """Protect terms, translate one chunk, restore and check: (en, flags) per unit (a batch's
+    engine may be a pool of remote workers that only see the protected text).
 
     An engine that translates in context (`mt.InContext`, the llm engine) gets the units with
     their articles (from `pairs`) and the glossary as instructions instead of markers; its own
@@ -184,7 +186,7 @@ def translate_edition(
     """Translate every pending sentence of the edition; see the module docstring. With `tm`,
     exact translation-memory matches are taken first (origin `tm`), the rest go to MT."""
     started = time.perf_counter()
-    glossary, engine, notice, engine_sig, signature = _setup(
+    glossary, engine, notice, engine_sig, signature = engine_for(
         engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     todo = pending(store, glossary, engine_sig, signature)
@@ -267,7 +269,7 @@ def _translate(
     engine.prepare(len(misses))
     chunks = run_chunks(
         misses,
-        lambda units: _run(engine, units, pairs, stop),
+        lambda units: run_units(engine, units, pairs, stop),
         size=lambda u: len(u.zh),
         workers=engine.workers,
         stop=stop,
@@ -359,7 +361,7 @@ def translate_one(
     pair = store.pair(sid)
     if pair is None:
         raise ReviewError(f"No sentence {sid} in this edition", "See `bilingual show`.")
-    glossary, engine, _notice, engine_sig, signature = _setup(
+    glossary, engine, _notice, engine_sig, signature = engine_for(
         engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     article = [p for p in store.pairs() if p.article == pair.article]
@@ -376,7 +378,7 @@ def translate_one(
         misses = [u for u in units if u.key not in results]
         if misses:
             engine.prepare(len(misses))
-            answers = _run(engine, misses, article)
+            answers = run_units(engine, misses, article)
             results |= dict(zip((u.key for u in misses), answers, strict=True))
             _cache(cache, misses, results, signature)
     if len(units) == 1:

@@ -32,6 +32,26 @@ NewEditionOpt = typer.Option(
 )
 
 
+def engine_options() -> dict:
+    """The engine choice options `translate` and `batch` share (fresh objects per command)."""
+    from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
+
+    return {
+        "engine": typer.Option("auto", "--engine", help=ENGINE_HELP),
+        "model": typer.Option(None, "--model", help="Installed model name (argos, ct2)."),
+        "beam_size": typer.Option(
+            DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos, ct2)."
+        ),
+        "max_decoding_length": typer.Option(
+            DEFAULT_MAX_DECODING_LENGTH,
+            "--max-decoding-length",
+            min=1,
+            help=f"Longest output in tokens (argos, ct2); each sentence also stops at "
+            f"{length_rule()} (x: its source tokens).",
+        ),
+    }
+
+
 def print_json(data: object) -> None:
     """Print data as UTF-8 JSON on stdout (Chinese kept readable)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

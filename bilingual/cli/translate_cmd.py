@@ -8,18 +8,16 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
 from .common import (
     EDITION_HELP,
     AllowRemoteOpt,
-    EngineOpt,
     LlmKeyOpt,
     LlmModelOpt,
     LlmParallelOpt,
     LlmTimeoutOpt,
     LlmUrlOpt,
-    ModelOpt,
+    engine_options,
     glossary_option,
     interrupted,
     interruptible,
@@ -29,22 +27,16 @@ from .common import (
     progress_bar,
 )
 
+ENGINE = engine_options()
+
 
 @app.command("translate")
 def translate_cli(
     edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
-    engine: str = EngineOpt,
-    model: str | None = ModelOpt,
-    beam_size: int = typer.Option(
-        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
-    ),
-    max_decoding_length: int = typer.Option(
-        DEFAULT_MAX_DECODING_LENGTH,
-        "--max-decoding-length",
-        min=1,
-        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
-        "(x: its source tokens).",
-    ),
+    engine: str = ENGINE["engine"],
+    model: str | None = ENGINE["model"],
+    beam_size: int = ENGINE["beam_size"],
+    max_decoding_length: int = ENGINE["max_decoding_length"],
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
     tm: bool = typer.Option(
