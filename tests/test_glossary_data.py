@@ -177,6 +177,18 @@ from bilingual.terms.matcher import match
         ("318国道", ["国道"]),
         ("平安阳光", []),
         ("夜空中的北斗星", []),
+        # round 4: 市 + an organ beginning with 民 is not 市民 (citizen)
+        ("市民政局副局长", ["市民政局副局长"]),
+        ("市民宗局", ["市民宗局"]),
+        ("广大市民积极参与", ["市民"]),
+        # round 4: sector words where they are the word, and not inside others
+        ("市民航拍了大桥", ["市民", "航拍"]),  # not 民航
+        ("钢铁般的意志", []),  # no bare 钢铁 (iron and steel)
+        ("价格跳水", []),
+        ("他学会了开车", []),  # no bare 学会 (society)
+        ("回落到", ["回落"]),
+        ("人防工程", ["人防"]),
+        ("这个街区", ["街区"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
