@@ -189,6 +189,9 @@ from bilingual.terms.matcher import match
         ("回落到", ["回落"]),
         ("人防工程", ["人防"]),
         ("这个街区", ["街区"]),
+        ("很多人参加", []),  # not ginseng (人参)
+        ("人参产业", ["人参"]),
+        ("每天麻烦", []),  # not gastrodia (天麻)
     ],
 )
 def test_short_terms_match_only_as_terms(
