@@ -192,6 +192,7 @@ from bilingual.terms.matcher import match
         ("很多人参加", []),  # not ginseng (人参)
         ("人参产业", ["人参"]),
         ("每天麻烦", []),  # not gastrodia (天麻)
+        ("他走出去了", []),  # no bare 走出去 (go global): 中国企业走出去 only
     ],
 )
 def test_short_terms_match_only_as_terms(
