@@ -53,7 +53,7 @@ def test_an_item_larger_than_the_target_is_a_chunk_of_its_own(clock: Clock) -> N
     assert [c.items for c in seen][-2:] == [[5000], [1, 1]]
 
 
-def test_stop_ends_the_run_after_the_chunks_in_flight(clock: Clock) -> None:
+def test_stop_hands_back_chunks_finishing_within_the_grace(clock: Clock) -> None:
     stop = StopRequest()
     calls: list[list[int]] = []
 
@@ -65,9 +65,59 @@ def test_stop_ends_the_run_after_the_chunks_in_flight(clock: Clock) -> None:
     seen = []
     for chunk in run_chunks(items, work, size=lambda i: i, workers=2, stop=stop):
         seen.append(chunk)
-        stop.request()  # after the first chunk: the one in flight still comes back
+        stop.request()  # after the first chunk: the other one, finishing at once, comes back
     assert len(seen) == len(calls) == 2
     assert sorted(len(c.items) for c in seen) == [FIRST_CHUNK, FIRST_CHUNK]
+
+
+def test_stop_abandons_a_chunk_still_running_after_the_grace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop does not wait for a long chunk: the run returns after STOP_GRACE with what had
+    finished, and the chunk still running is left to its (daemon) thread, its results unheard."""
+    monkeypatch.setattr(chunks, "STOP_GRACE", 0.2)
+    stop = StopRequest()
+    release = threading.Event()
+    lock = threading.Lock()
+    started: list[list[int]] = []
+
+    def work(items: list[int]) -> list[int]:
+        with lock:
+            started.append(items)
+            first = len(started) == 1
+        if not first:  # every later chunk hangs until the test lets it go
+            assert release.wait(timeout=30)
+        return items
+
+    seen = []
+    try:
+        for chunk in run_chunks([1] * 20, work, size=lambda i: i, workers=2, stop=stop):
+            seen.append(chunk)
+            stop.request()
+    finally:
+        release.set()
+    assert len(seen) == 1 and seen[0].items is started[0]  # the hanging chunk never came back
+    assert len(started) <= 2  # nothing new started after the stop
+    assert all(t.daemon for t in threading.enumerate() if t.name == "chunk")
+
+
+def test_chunks_come_in_whole_granules(clock: Clock) -> None:
+    """With a granule (an engine's batch size) every chunk, the first included, holds a whole
+    multiple of it, whatever the rate says; only the last one may hold the remainder."""
+    items = [10] * 250
+    seen = list(run_chunks(items, clock.work, size=lambda i: i, target=0.05, granule=32))
+    sizes = [len(c.items) for c in seen]
+    assert sizes[0] == 32  # FIRST_CHUNK rounded up
+    assert all(n % 32 == 0 for n in sizes[:-1]) and sizes[-1] == 250 - sum(sizes[:-1])
+    assert [r for c in seen for r in c.results] == [100] * 250
+
+
+def test_an_error_in_a_chunk_reaches_the_caller(clock: Clock) -> None:
+    def work(items: list[int]) -> list[int]:
+        raise ValueError("model broke")
+
+    with pytest.raises(ValueError, match="model broke"):
+        list(run_chunks([1, 2, 3], work, size=lambda i: i))
 
 
 def test_rate_gives_an_eta(clock: Clock) -> None:
