@@ -56,7 +56,8 @@ class Engine(Protocol):
     finishes, and checks for Ctrl-C between chunks, so an engine needs no loop of its own.
     `prepare(count)` comes first, once per run, with the number of sentences to come (load
     the model, lay out threads); `workers` is how many chunks the caller may run at once from
-    as many threads (1 unless `translate` is thread-safe and gains from it).
+    as many threads (1 unless `translate` is thread-safe and gains from it); `batch` is how
+    many sentences it decodes together at its best (chunks come in whole multiples of it).
 
     `signature()` names everything that changes the output (engine, model name and version,
     decoding options) and is part of the cache key. `label` says what the output is
@@ -70,6 +71,7 @@ class Engine(Protocol):
     label: str
     flag: Flag | None
     workers: int
+    batch: int
     placeholders: Placeholders
 
     def signature(self) -> Signature: ...
@@ -80,10 +82,11 @@ class Engine(Protocol):
 
 
 class EngineBase:
-    """Defaults for the optional parts of `Engine`: one worker, `ZZ<n>ZZ` markers, nothing
-    to prepare."""
+    """Defaults for the optional parts of `Engine`: one worker, chunks of any size, `ZZ<n>ZZ`
+    markers, nothing to prepare."""
 
     workers = 1
+    batch = 1
     placeholders = Placeholders()
 
     def prepare(self, count: int) -> None:

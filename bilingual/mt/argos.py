@@ -136,6 +136,11 @@ class ArgosEngine(EngineBase):
         """Chunks worth running at once: one per replica, so none idles between chunks."""
         return self.layout[0]
 
+    @property
+    def batch(self) -> int:
+        """Chunks come in whole sub-batches, so chunking costs CTranslate2 no batch size."""
+        return batch_size()
+
     @cached_property
     def layout(self) -> tuple[int, int]:
         return threads()
