@@ -178,19 +178,21 @@ def run_chunks(
 
     running = 0
     deadline: float | None = None  # set when a stop is asked: when to stop waiting
+
+    def start_chunks() -> None:
+        """Fill every idle worker, unless a stop was asked. Daemon threads: a stopped run,
+        or the process, need not wait for them."""
+        nonlocal running
+        while cutter.left and running < workers and not (stop and stop.asked):
+            threading.Thread(target=timed, args=(cutter.cut(),), name="chunk", daemon=True).start()
+            running += 1
+
     with stop.running() if stop else nullcontext():
-        while True:
-            asked = bool(stop and stop.asked)
-            while cutter.left and running < workers and not asked:
-                # Daemon threads: a stopped run, or the process, need not wait for them.
-                thread = threading.Thread(
-                    target=timed, args=(cutter.cut(),), name="chunk", daemon=True
-                )
-                thread.start()
-                running += 1
-            if asked and deadline is None:
+        start_chunks()
+        while running:
+            if stop and stop.asked and deadline is None:
                 deadline = time.monotonic() + STOP_GRACE
-            if not running or (deadline is not None and time.monotonic() >= deadline):
+            if deadline is not None and time.monotonic() >= deadline:
                 return
             try:
                 got = finished.get(timeout=POLL_SECONDS)
@@ -204,4 +206,5 @@ def run_chunks(
                 previous = rate.per_second
                 rate.per_second = (previous + measured) / 2 if previous else measured
             rate.done += got.size
+            start_chunks()  # before the caller commits this one, so no worker idles meanwhile
             yield got
