@@ -13,9 +13,11 @@ commits it before asking for the next. What that buys:
 
 The first chunk is small (`FIRST_CHUNK` items) so the rate is measured early; later chunks
 hold rate × `TARGET_SECONDS` worth of items (by `size`, e.g. characters), growing at most
-`MAX_GROWTH`-fold from one chunk to the next. `granule` (an engine's batch size) rounds every
-chunk up to whole multiples of it, first one included, so an engine that batches (CTranslate2)
-gets full batches: the chunking then costs no speed. With `workers` > 1 that many chunks run
+`MAX_GROWTH`-fold from one chunk to the next. `granule` (an engine's batch size) rounds a
+chunk that holds at least that many items to whole multiples of it, so an engine that batches
+(CTranslate2) gets full batches, not a ragged one per chunk; a chunk of fewer items (slow
+work: long decodes, where small batches cost CTranslate2 nothing) stays as the rate cuts it,
+so that progress still moves and a kill still loses only seconds. With `workers` > 1 that many chunks run
 at once from threads (for engines that release the GIL, like CTranslate2, so that its replicas
 never wait between chunks); results are handed back in the order chunks finish. The caller's
 thread only waits, a tenth of a second at a time, so signal handlers run promptly in it.
@@ -102,8 +104,8 @@ class Rate:
 
 class _Cutter(Generic[T]):
     """Cuts the next chunk off `items`: FIRST_CHUNK items until a rate is known, then about
-    rate × target worth of size, at most MAX_GROWTH times the chunk before; either way
-    rounded up to whole multiples of `granule` items."""
+    rate × target worth of size, at most MAX_GROWTH times the chunk before, rounded to whole
+    multiples of `granule` items once it holds at least one."""
 
     def __init__(
         self,
@@ -137,7 +139,8 @@ class _Cutter(Generic[T]):
                     break
                 count += 1
                 total += item_size
-        count = -(-count // self.granule) * self.granule
+        if count >= self.granule:  # whole batches, never fewer than the rate allows one
+            count = round(count / self.granule) * self.granule
         chunk = list(items[start : start + count])
         self.position += len(chunk)
         self.last = max(1, sum(self.size(i) for i in chunk))

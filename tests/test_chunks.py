@@ -102,15 +102,23 @@ def test_stop_abandons_a_chunk_still_running_after_the_grace(
     assert all(t.daemon for t in threading.enumerate() if t.name == "chunk")
 
 
-def test_chunks_come_in_whole_granules(clock: Clock) -> None:
-    """With a granule (an engine's batch size) every chunk, the first included, holds a whole
-    multiple of it, whatever the rate says; only the last one may hold the remainder."""
-    items = [10] * 250
-    seen = list(run_chunks(items, clock.work, size=lambda i: i, target=0.05, granule=32))
-    sizes = [len(c.items) for c in seen]
-    assert sizes[0] == 32  # FIRST_CHUNK rounded up
-    assert all(n % 32 == 0 for n in sizes[:-1]) and sizes[-1] == 250 - sum(sizes[:-1])
-    assert [r for c in seen for r in c.results] == [100] * 250
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # fast work: 4 items, then growth-capped 16 and 64, then whole batches of 32 (3.3 s
+        # of work is 330 items → 320); the last chunk takes what is left
+        (3.3, [4, 16, 64, 256, 320, 320, 20]),
+        # slow work (0.055 s: 5 items): chunks smaller than a batch stay as the rate cuts them
+        (0.055, [4, 5, 5, 5, 1]),
+    ],
+)
+def test_chunks_hold_whole_granules_once_they_reach_one(
+    clock: Clock, target: float, expected: list[int]
+) -> None:
+    total = sum(expected)
+    seen = list(run_chunks([10] * total, clock.work, size=lambda i: i, target=target, granule=32))
+    assert [len(c.items) for c in seen] == expected
+    assert [r for c in seen for r in c.results] == [100] * total
 
 
 def test_an_error_in_a_chunk_reaches_the_caller(clock: Clock) -> None:
