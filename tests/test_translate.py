@@ -306,8 +306,9 @@ def _left_to_do(edition: Path) -> tuple[int, int]:
 
 def test_ctrl_c_on_a_real_model_keeps_finished_chunks(tmp_path, slow_model):
     """SIGINT to the process group mid-run (what Ctrl-C in a terminal sends): the run stops
-    after the chunks in flight, exit 130, one line saying what it kept, all of it in the
-    edition; the next run has only the rest to do."""
+    (chunks still decoding after the grace are abandoned, their threads ending with the
+    process), exit 130, one line saying what it kept, all of it in the edition; the next run
+    has only the rest to do."""
     edition, proc = _slow_run(tmp_path)
     os.killpg(proc.pid, signal.SIGINT)
     _out, err = proc.communicate(timeout=60)

@@ -83,8 +83,8 @@ def _eta_column():
 
 @contextmanager
 def interruptible() -> Iterator[StopRequest]:
-    """Ctrl-C during a chunked run (translate) asks it to stop after the chunks in flight,
-    keeping every finished one; a second Ctrl-C, or one elsewhere, interrupts at once
+    """Ctrl-C during a chunked run (translate) asks it to stop within a second or so,
+    keeping every finished chunk; a second Ctrl-C, or one elsewhere, interrupts at once
     (`chunks.StopRequest`). Python's own handler is back after the block."""
     from ..chunks import StopRequest
 
