@@ -13,13 +13,15 @@ commits it before asking for the next. What that buys:
 
 The first chunk is small (`FIRST_CHUNK` items) so the rate is measured early; later chunks
 hold rate × `TARGET_SECONDS` worth of items (by `size`, e.g. characters), growing at most
-`MAX_GROWTH`-fold from one chunk to the next. `granule` (an engine's batch size) rounds a
+`MAX_GROWTH`-fold from one chunk to the next, and towards the end at most a worker's share of
+what is left (so the workers finish together). `granule` (an engine's batch size) rounds a
 chunk that holds at least that many items to whole multiples of it, so an engine that batches
 (CTranslate2) gets full batches, not a ragged one per chunk; a chunk of fewer items (slow
-work: long decodes, where small batches cost CTranslate2 nothing) stays as the rate cuts it,
-so that progress still moves and a kill still loses only seconds. With `workers` > 1 that many chunks run
-at once from threads (for engines that release the GIL, like CTranslate2, so that its replicas
-never wait between chunks); results are handed back in the order chunks finish. The caller's
+work: long decodes, where small batches measured no slower per sentence) stays as the rate
+cuts it, so that progress still moves and a kill still loses only seconds. With `workers` > 1
+that many chunks run at once from threads (for engines that release the GIL, like
+CTranslate2, so that its replicas never wait between chunks), the next one started before a
+finished one is handed back; results come back in the order chunks finish. The caller's
 thread only waits, a tenth of a second at a time, so signal handlers run promptly in it.
 """
 
@@ -104,8 +106,9 @@ class Rate:
 
 class _Cutter(Generic[T]):
     """Cuts the next chunk off `items`: FIRST_CHUNK items until a rate is known, then about
-    rate × target worth of size, at most MAX_GROWTH times the chunk before, rounded to whole
-    multiples of `granule` items once it holds at least one."""
+    rate × target worth of size, at most MAX_GROWTH times the chunk before and at most a
+    worker's share of what is left, rounded to whole multiples of `granule` items once it
+    holds at least one."""
 
     def __init__(
         self,
@@ -114,11 +117,13 @@ class _Cutter(Generic[T]):
         rate: Rate,
         target: float,
         granule: int = 1,
+        workers: int = 1,
     ):
         self.items, self.size, self.rate, self.target = items, size, rate, target
-        self.granule = max(1, granule)
+        self.granule, self.workers = max(1, granule), max(1, workers)
         self.position = 0
         self.last = 0
+        self.cut_size = 0  # of the items cut so far
 
     @property
     def left(self) -> bool:
@@ -132,6 +137,9 @@ class _Cutter(Generic[T]):
             budget = self.rate.per_second * self.target
             if self.last:
                 budget = min(budget, self.last * MAX_GROWTH)
+            # Towards the end, a share of what is left: the workers finish together instead
+            # of one decoding a whole last chunk while the others idle.
+            budget = min(budget, (self.rate.total - self.cut_size) / self.workers)
             count, total = 0, 0
             while start + count < len(items):
                 item_size = self.size(items[start + count])
@@ -144,6 +152,7 @@ class _Cutter(Generic[T]):
         chunk = list(items[start : start + count])
         self.position += len(chunk)
         self.last = max(1, sum(self.size(i) for i in chunk))
+        self.cut_size += self.last
         return chunk
 
 
@@ -165,8 +174,8 @@ def run_chunks(
     rate = rate or Rate()
     rate.total = sum(size(i) for i in items)
     rate.started = time.perf_counter()
-    cutter = _Cutter(items, size, rate, target, granule)
     workers = max(1, workers)
+    cutter = _Cutter(items, size, rate, target, granule, workers)
     finished: queue.Queue[Chunk[T, R] | BaseException] = queue.Queue()
 
     def timed(chunk: list[T]) -> None:

@@ -121,6 +121,19 @@ def test_chunks_hold_whole_granules_once_they_reach_one(
     assert [r for c in seen for r in c.results] == [100] * total
 
 
+def test_last_chunks_share_what_is_left_among_the_workers() -> None:
+    """Towards the end a chunk is at most a worker's share of what is left, so the workers
+    finish together instead of one decoding a whole last chunk alone."""
+    items = [10] * 100  # 1,000 units; at 1,000 a second, a 10-s target would take them all
+    rate = Rate(per_second=1000.0, total=1000)
+    cutter = chunks._Cutter(items, lambda i: i, rate, target=10.0, workers=2)
+    sizes = []
+    while cutter.left:
+        sizes.append(len(cutter.cut()))
+    assert sizes[:2] == [50, 25]  # half of 1,000 units, then half of the 500 left
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 100
+
+
 def test_an_error_in_a_chunk_reaches_the_caller(clock: Clock) -> None:
     def work(items: list[int]) -> list[int]:
         raise ValueError("model broke")
