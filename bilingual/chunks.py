@@ -49,9 +49,9 @@ class StopRequest:
     """A request to stop chunked runs between chunks, made from a Ctrl-C handler.
 
     The CLI's SIGINT handler calls `interrupt()`. While a run is going (inside `running()`)
-    the first Ctrl-C only asks it to stop (within `STOP_GRACE`, see the module docstring); a second
-    one, or one while no run is going (reading input, rendering: stages that write all or
-    nothing), raises KeyboardInterrupt at once, as Python's own handler would.
+    the first Ctrl-C only asks it to stop (within `STOP_GRACE`, see the module docstring); a
+    second one, or one while no run is going (reading input, rendering: stages that write all
+    or nothing), raises KeyboardInterrupt at once, as Python's own handler would.
     """
 
     def __init__(self) -> None:
@@ -147,7 +147,7 @@ class _Cutter(Generic[T]):
                     break
                 count += 1
                 total += item_size
-        if count >= self.granule:  # whole batches, never fewer than the rate allows one
+        if count >= self.granule:  # whole batches, once the rate allows one
             count = round(count / self.granule) * self.granule
         chunk = list(items[start : start + count])
         self.position += len(chunk)
