@@ -11,17 +11,21 @@ fixed costs weigh what they weigh on a real run), it times side by side in one r
       placeholders, tokenised by the package's tokenizer (repeats included: the cache is
       bilingual's to win), the package's target prefix, the same decoding options and
       length rule (`mt.decoding_length` of each sub-batch's longest source), length-sorted
-      sub-batches of `argos.BATCH_SIZE`, each asynchronous, in the engine's thread layout,
+      sub-batches (--raw-batch, default `argos.BATCH_SIZE`), each asynchronous, in the
+      engine's thread layout,
       no `replace_unknowns` (the engine only re-decodes sentences with `<unk>`);
   (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache,
       the QA run after it), with its bytecode written by an untimed run first, as an
       install compiles it (without, start-up compiles ~150 modules: ~2 s a run);
   (o) with `--before SRC` (an unpacked older tree, e.g. `git archive main | tar -x -C SRC`):
       the same command run from that code, for before/after figures in the same run.
-Arms alternate, each arm's best of --repeat is kept. Goal: (b)/(a) ≤ 1.05 at every
-setting, ≤ 1.0 where deduplication helps.
+Arms alternate, each arm's best of --repeat is kept. (a)'s sub-batch size is --raw-batch:
+at long decodes (beam 4, max 256 on this random model, which never ends a sentence) batches
+of 32 measured several times slower per sentence than batches of 4–8 on the 2-core machine,
+so there pass the size that is fastest for raw CTranslate2 before reading (b)/(a).
+Goal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps.
 
-Run: uv run python bench/translate.py [--before SRC] [--base-sentences 600]
+Run: uv run python bench/translate.py [--before SRC] [--base-sentences 600] [--raw-batch 8]
      [--models base,tiny] [--sentences 2000] [--settings 4:256,4:24,1:24] [--repeat 2]
 """
 
@@ -126,15 +130,15 @@ def engine_input(edition: Path) -> tuple[list[list[str]], str]:
     return engine.tokenize(texts), engine.package.target_prefix or ""
 
 
-def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int) -> None:
-    """Arm (a): every sentence, length-sorted sub-batches, each with the length rule's cap."""
+def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int, size: int) -> None:
+    """Arm (a): every sentence, length-sorted sub-batches of `size`, each with the length
+    rule's cap."""
     from bilingual.mt import decoding_length
-    from bilingual.mt.argos import BATCH_SIZE
 
     order = sorted(tokens, key=len)
     futures = []
-    for start in range(0, len(order), BATCH_SIZE):
-        batch = order[start : start + BATCH_SIZE]
+    for start in range(0, len(order), size):
+        batch = order[start : start + size]
         cap_here = decoding_length(max(map(len, batch)), cap) + bool(prefix)
         futures += t.translate_batch(
             batch, target_prefix=[[prefix]] * len(batch) if prefix else None,
@@ -158,6 +162,9 @@ def main() -> None:
     parser.add_argument("--models", default="base", help="base, tiny or both (base,tiny).")
     parser.add_argument("--settings", default="4:256", help="beam:max pairs (4:256,4:24,1:24).")
     parser.add_argument("--repeat", type=int, default=2, help="Runs of each arm; best kept.")
+    parser.add_argument(
+        "--raw-batch", type=int, help="Sub-batch size of (a) (default: argos.BATCH_SIZE)."
+    )
     parser.add_argument("--before", type=Path, help="An older source tree to time as (o).")
     parser.add_argument("--workdir", type=Path, help="Keep files here (default: a temp dir).")
     args = parser.parse_args()
@@ -169,8 +176,9 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     os.environ["XDG_DATA_HOME"] = str(work / "data")  # the shipped glossary, no user layer
     settings = [tuple(map(int, s.split(":"))) for s in args.settings.split(",")]
+    raw_batch = args.raw_batch or BATCH_SIZE
     print(f"{os.cpu_count()} cores; a shared machine: figures are each arm's best of "
-          f"{args.repeat}, arms alternating")  # fmt: skip
+          f"{args.repeat}, arms alternating; (a) in sub-batches of {raw_batch}")  # fmt: skip
     runs = 0
     for model in args.models.split(","):
         os.environ["ARGOS_PACKAGES_DIR"] = str(work / f"argos-{model}")
@@ -186,7 +194,7 @@ def main() -> None:
               f"sentences ({len(set(sentences))} distinct), mean "
               f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens as protected "
               f"({sum(map(len, plain)) / len(plain):.1f} unprotected)")  # fmt: skip
-        t = translator(info.path / "model", -(-len(tokens) // BATCH_SIZE))
+        t = translator(info.path / "model", -(-len(tokens) // raw_batch))
         t.translate_batch(tokens[:8], beam_size=1, max_decoding_length=4)  # warm up
 
         def cli(sentences: list[str], beam: int, cap: int, source: Path | None) -> dict:
@@ -209,7 +217,7 @@ def main() -> None:
         for beam, cap in settings:
             a, b, o = [], [], []
             for _ in range(args.repeat):
-                a.append(timed(raw, t, tokens, prefix, beam, cap))
+                a.append(timed(raw, t, tokens, prefix, beam, cap, raw_batch))
                 b.append(cli(sentences, beam, cap, None)["wall"])
                 if args.before:
                     o.append(cli(sentences, beam, cap, args.before)["wall"])
