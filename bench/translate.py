@@ -12,8 +12,8 @@ fixed costs weigh what they weigh on a real run), it times side by side in one r
       bilingual's to win), the package's target prefix, the same decoding options and
       length rule (`mt.decoding_length` of each sub-batch's longest source), length-sorted
       sub-batches (--raw-batch, default `argos.BATCH_SIZE`), each asynchronous, in the
-      engine's thread layout,
-      no `replace_unknowns` (the engine only re-decodes sentences with `<unk>`);
+      engine's thread layout, no `replace_unknowns` (the engine only re-decodes sentences
+      with `<unk>`);
   (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache,
       the QA run after it), with its bytecode written by an untimed run first, as an
       install compiles it (without, start-up compiles ~150 modules: ~2 s a run);
