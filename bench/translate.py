@@ -25,7 +25,10 @@ of 32 measured several times slower per sentence than batches of 4–8 on the 2-
 so there pass the size that is fastest for raw CTranslate2 before reading (b)/(a).
 Goal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps.
 
-Run: uv run python bench/translate.py [--before SRC] [--base-sentences 600] [--raw-batch 8]
+`--engine ct2|llm` runs bench/engines.py (the ct2 engine against raw CTranslate2, the llm
+engine's overhead per sentence).
+
+Run: uv run python bench/translate.py [--engine argos|ct2|llm] [--before SRC] [--base-sentences 600] [--raw-batch 8]
      [--models base,tiny] [--sentences 2000] [--settings 4:256,4:24,1:24] [--repeat 2]
 """
 
@@ -40,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,15 +135,15 @@ def engine_input(edition: Path) -> tuple[list[list[str]], str]:
 
 
 def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int, size: int) -> None:
-    """Arm (a): every sentence, length-sorted sub-batches of `size`, each with the length
-    rule's cap."""
+    """Arm (a): every sentence, length-sorted sub-batches of `size` and of one length-rule cap
+    each, as the engine decodes them."""
     from bilingual.mt import decoding_length
 
     order = sorted(tokens, key=len)
     futures = []
-    for start in range(0, len(order), size):
-        batch = order[start : start + size]
-        cap_here = decoding_length(max(map(len, batch)), cap) + bool(prefix)
+    groups = [list(g) for _, g in groupby(order, key=lambda x: decoding_length(len(x), cap))]
+    for batch in (g[s : s + size] for g in groups for s in range(0, len(g), size)):
+        cap_here = decoding_length(len(batch[-1]), cap) + bool(prefix)
         futures += t.translate_batch(
             batch, target_prefix=[[prefix]] * len(batch) if prefix else None,
             max_batch_size=len(batch), beam_size=beam, max_decoding_length=cap_here,
@@ -167,7 +171,17 @@ def main() -> None:
     )
     parser.add_argument("--before", type=Path, help="An older source tree to time as (o).")
     parser.add_argument("--workdir", type=Path, help="Keep files here (default: a temp dir).")
+    parser.add_argument(
+        "--engine", choices=("argos", "ct2", "llm"), default="argos",
+        help="ct2 or llm: the engines' benches (bench/engines.py, which see).",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.engine != "argos":
+        import engines
+
+        sys.argv = [sys.argv[0], args.engine, *(a for a in sys.argv[1:] if a not in (
+            "--engine", args.engine, f"--engine={args.engine}"))]  # fmt: skip
+        return engines.main()
 
     from bilingual.mt.argos import BATCH_SIZE
     from bilingual.mt.models import install_file, load_package

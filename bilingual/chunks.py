@@ -23,6 +23,11 @@ that many chunks run at once from threads (for engines that release the GIL, lik
 CTranslate2, so that its replicas never wait between chunks), the next one started before a
 finished one is handed back; results come back in the order chunks finish. The caller's
 thread only waits, a tenth of a second at a time, so signal handlers run promptly in it.
+
+Two hooks serve engines whose chunks are slow requests (the llm engine): `least` makes every
+chunk hold at least that many items (a request's worth of sentences, however slow the rate),
+and `work` may give its chunk up on a stop request by raising `Abandoned` (ending its requests
+in flight rather than waiting for them): that chunk is dropped, its items stay to do.
 """
 
 from __future__ import annotations
@@ -43,6 +48,10 @@ FIRST_CHUNK = 4  # items in the first chunks, before any rate is known (before `
 MAX_GROWTH = 4.0  # a chunk holds at most this many times the size of the one before
 STOP_GRACE = 1.0  # seconds a stop waits for chunks in flight before abandoning them
 POLL_SECONDS = 0.1
+
+
+class Abandoned(Exception):
+    """Raised by `run_chunks`'s `work` when a stop request made it give its chunk up."""
 
 
 class StopRequest:
@@ -118,9 +127,11 @@ class _Cutter(Generic[T]):
         target: float,
         granule: int = 1,
         workers: int = 1,
+        least: int = 1,
     ):
         self.items, self.size, self.rate, self.target = items, size, rate, target
         self.granule, self.workers = max(1, granule), max(1, workers)
+        self.least = max(1, least)
         self.position = 0
         self.last = 0
         self.cut_size = 0  # of the items cut so far
@@ -132,7 +143,7 @@ class _Cutter(Generic[T]):
     def cut(self) -> list[T]:
         start, items = self.position, self.items
         if not self.rate.per_second:
-            count = FIRST_CHUNK
+            count = max(FIRST_CHUNK, self.least)
         else:
             budget = self.rate.per_second * self.target
             if self.last:
@@ -143,12 +154,12 @@ class _Cutter(Generic[T]):
             count, total = 0, 0
             while start + count < len(items):
                 item_size = self.size(items[start + count])
-                if count and total + item_size > budget:
+                if count >= self.least and total + item_size > budget:
                     break
                 count += 1
                 total += item_size
         if count >= self.granule:  # whole batches, once the rate allows one
-            count = round(count / self.granule) * self.granule
+            count = max(self.least, round(count / self.granule) * self.granule)
         chunk = list(items[start : start + count])
         self.position += len(chunk)
         self.last = max(1, sum(self.size(i) for i in chunk))
@@ -165,6 +176,7 @@ def run_chunks(
     rate: Rate | None = None,
     target: float = TARGET_SECONDS,
     granule: int = 1,
+    least: int = 1,
 ) -> Iterator[Chunk[T, R]]:
     """Yield finished chunks of `items` processed by `work` (see the module docstring).
 
@@ -175,7 +187,7 @@ def run_chunks(
     rate.total = sum(size(i) for i in items)
     rate.started = time.perf_counter()
     workers = max(1, workers)
-    cutter = _Cutter(items, size, rate, target, granule, workers)
+    cutter = _Cutter(items, size, rate, target, granule, workers, least)
     finished: queue.Queue[Chunk[T, R] | BaseException] = queue.Queue()
 
     def timed(chunk: list[T]) -> None:
@@ -211,6 +223,8 @@ def run_chunks(
             except queue.Empty:
                 continue
             running -= 1
+            if isinstance(got, Abandoned):  # given up on a stop request: its items stay to do
+                continue
             if isinstance(got, BaseException):
                 raise got
             if got.seconds > 0:

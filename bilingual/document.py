@@ -273,13 +273,19 @@ ORIGIN_LABELS = {
     "gloss": "word gloss (not a translation)",
     "argos": "machine translation (Argos)",
     "fake": "fake engine (for tests)",
+    "ct2": "machine translation (CTranslate2)",
+    "llm": "LLM translation",
 }
+# Engines whose origin names the model they ran (`ct2:opus-mt-zh-en`, `llm:qwen2.5:7b`).
+MODEL_LABELS = {"ct2": "machine translation (CTranslate2, {})", "llm": "LLM translation ({})"}
 
 
 def origin(pair: Pair) -> str:
     """Who made a pair's English: "" (none yet), `human` (a reviewer edited it), `aligned`
     (an existing human translation paired by `align`), `tm` (a translation-memory match), or
-    the engine that made it (`argos`, `gloss` …), read from the pair's signature.
+    the engine that made it (`argos`, `gloss` …, and with the model for `ct2:NAME` and
+    `llm:NAME`), read from the pair's signature. An approved pair keeps its engine's origin:
+    approving accepts the English as it is.
 
     The one place this is decided: exports, the rendered page and the reviewer all ask here.
     """
@@ -287,16 +293,22 @@ def origin(pair: Pair) -> str:
         return ""
     if pair.status == EDITED:
         return HUMAN
-    engine = Signature.parse(pair.signature).engine
-    if engine == "align":
+    signature = Signature.parse(pair.signature)
+    if (engine := signature.engine) == "align":
         return ALIGNED
+    if engine in MODEL_LABELS and signature.model:
+        return f"{engine}:{signature.model}"
     return engine or HUMAN  # English without a signature was typed or imported by a person
 
 
 def origin_label(value: str) -> str:
-    """An origin for people: `aligned` → "human translation (aligned)"."""
+    """An origin for people: `aligned` → "human translation (aligned)", `ct2:opus-mt` →
+    "machine translation (CTranslate2, opus-mt)"."""
     if not value:
         return "no English yet"
+    engine, _, model = value.partition(":")
+    if model and engine in MODEL_LABELS:
+        return MODEL_LABELS[engine].format(model)
     return ORIGIN_LABELS.get(value, f"machine translation ({value})")
 
 

@@ -50,6 +50,12 @@ class GlossaryError(BilingualError):
     exit_code = 6
 
 
+class ConfigError(BilingualError):
+    """The user's config file cannot be read or holds a setting we do not know."""
+
+    exit_code = 10
+
+
 class ReviewError(BilingualError):
     """A review operation does not apply (unknown id, nothing to undo, bad split point)."""
 

@@ -35,6 +35,7 @@ from .mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH
 
 if TYPE_CHECKING:
     from .chunks import StopRequest
+    from .mt.llm_settings import LLMSettings
     from .qa import QAReport
     from .translate import TranslateReport
 
@@ -60,6 +61,7 @@ class BuildOptions:
     epubcheck: str = "auto"
     title: str | None = None  # the edition's title and date, over what the page says
     date: str | None = None
+    llm: LLMSettings | None = None  # the llm engine's flags; the config file fills the rest
 
 
 @dataclass
@@ -147,8 +149,8 @@ def build(
     if done is not None:
         return done
     report = _build(sources, directory, options, progress or _quiet, stop)
-    if not report.translated.interrupted:
-        _record(sources, options, report)
+    if not (report.translated.interrupted or report.translated.unanswered):
+        _record(sources, options, report)  # (sentences left without English: try them again)
     return report
 
 
@@ -224,6 +226,7 @@ def _build(
             max_decoding_length=options.max_decoding_length,
             progress=lambda done, total, eta: progress("Translating", done, total, eta),
             glossary=glossary,
+            llm=options.llm,
             stop=stop,
         )
         if translated.interrupted:

@@ -34,15 +34,18 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from .chunks import Rate, StopRequest, run_chunks
-from .document import REVIEWED, Flag, Signature, flags_from_json, source_flags
+from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
 from .errors import ReviewError
 from .mt import (
     DEFAULT_BEAM_SIZE,
     DEFAULT_MAX_DECODING_LENGTH,
     Engine,
     EngineOptions,
+    InContext,
     choose,
 )
+from .mt.context import in_context
+from .mt.llm_settings import LLMSettings
 from .pending import Long, Pending, Unit, joined, pending, units_of
 from .store import EditionStore, TranslationCache
 from .terms.analysis import article_credits
@@ -74,6 +77,7 @@ class TranslateReport:
     up_to_date: int = 0
     interrupted: bool = False  # stopped between chunks; what was written is kept
     from_tm: int = 0  # pairs written from the translation memory (`tm=True`)
+    unanswered: int = 0  # sentences the engine gave no English (an LLM's failures: flagged)
 
     @property
     def kept(self) -> int:
@@ -113,16 +117,18 @@ class OneResult:
     flags: tuple[Flag, ...] = ()
 
 
-def _setup(
+def engine_for(
     engine_name: str,
     model: str | None,
     beam_size: int,
     max_decoding_length: int,
     glossary: Glossary | None,
+    llm: LLMSettings | None = None,
 ) -> tuple[Glossary, Engine, str, Signature, Signature]:
-    """(glossary, engine, notice, the engine's signature, the full signature with the glossary)."""
+    """(glossary, engine, notice, the engine's signature, the full signature with the glossary),
+    as every run sets them up (`bilingual.batch` too, for the sentences of many editions)."""
     glossary = default_glossary() if glossary is None else glossary
-    options = EngineOptions(model, beam_size, max_decoding_length, glossary)
+    options = EngineOptions(model, beam_size, max_decoding_length, glossary, llm)
     engine, notice = choose(engine_name, options)
     engine_sig = engine.signature()
     return glossary, engine, notice, engine_sig, engine_sig.with_glossary(glossary.hash)
@@ -137,8 +143,24 @@ def _flags(engine: Engine, unit: Unit, en: str, lost: list[Slot] | None = None) 
     return tuple(flags)
 
 
-def _run(engine: Engine, units: list[Unit]) -> list[tuple[str, tuple[Flag, ...]]]:
-    """Protect terms, translate one chunk, restore and check: (en, flags) per unit."""
+def run_units(
+    engine: Engine,
+    units: list[Unit],
+    pairs: list[Pair] | None = None,
+    stop: StopRequest | None = None,
+) -> list[tuple[str, tuple[Flag, ...]]]:
+    """Protect terms, translate one chunk, restore and check: (en, flags) per unit (a batch's
+    engine may be a pool of remote workers that only see the protected text).
+
+    An engine that translates in context (`mt.InContext`, the llm engine) gets the units with
+    their articles (from `pairs`) and the glossary as instructions instead of markers; its own
+    flags stay, and English it could not give ("") is not checked."""
+    if isinstance(engine, InContext):
+        answers = engine.translate_units(in_context(units, pairs or []), stop)
+        return [
+            (en, (*_flags(engine, u, en), *own) if en else own)
+            for u, (en, own) in zip(units, answers, strict=True)
+        ]
     protected = [protect(u.analysis, engine.placeholders) for u in units]
     raw = engine.translate([p.text for p in protected])
     out = []
@@ -159,12 +181,13 @@ def translate_edition(
     cache: TranslationCache | None = None,
     stop: StopRequest | None = None,
     tm: bool = False,
+    llm: LLMSettings | None = None,
 ) -> TranslateReport:
     """Translate every pending sentence of the edition; see the module docstring. With `tm`,
     exact translation-memory matches are taken first (origin `tm`), the rest go to MT."""
     started = time.perf_counter()
-    glossary, engine, notice, engine_sig, signature = _setup(
-        engine_name, model, beam_size, max_decoding_length, glossary
+    glossary, engine, notice, engine_sig, signature = engine_for(
+        engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     todo = pending(store, glossary, engine_sig, signature)
     report = TranslateReport(
@@ -228,8 +251,14 @@ def _translate(
 
     rate = Rate()
     commit([u for u in todo.units if u.key in results])
-    # Similar lengths together: CTranslate2 pads less, and chunks grow steadily.
-    misses = sorted((u for u in todo.units if u.key not in results), key=lambda u: len(u.zh))
+    misses = [u for u in todo.units if u.key not in results]  # in document order
+    # In context (the llm engine): document order, so a chunk holds neighbouring sentences
+    # of an article and at least the engine's `batch_sentences`. Otherwise similar lengths
+    # together: CTranslate2 pads less, and chunks grow steadily.
+    in_articles = isinstance(engine, InContext)
+    pairs = store.pairs() if in_articles else None
+    if not in_articles:
+        misses.sort(key=lambda u: len(u.zh))
     report.redone_for_glossary = sum(
         1
         for u in misses
@@ -240,17 +269,19 @@ def _translate(
     engine.prepare(len(misses))
     chunks = run_chunks(
         misses,
-        lambda units: _run(engine, units),
+        lambda units: run_units(engine, units, pairs, stop),
         size=lambda u: len(u.zh),
         workers=engine.workers,
         stop=stop,
         rate=rate,
         granule=engine.batch,
+        least=engine.batch_sentences if isinstance(engine, InContext) else 1,
     )
     for chunk in chunks:
         results.update(zip((u.key for u in chunk.items), chunk.results, strict=True))
         _cache(cache, chunk.items, results, signature)
         report.translated += len(chunk.items)
+        report.unanswered += sum(1 for u in chunk.items if not results[u.key][0])
         commit(chunk.items)
     report.interrupted = report.translated < len(misses)
 
@@ -274,10 +305,13 @@ def _from_memory(store: EditionStore, todo: Pending) -> int:
 
 
 def _cache(cache: TranslationCache, units: list[Unit], results: dict, signature: Signature) -> None:
-    """Put the units' results in the translation cache, in one transaction."""
+    """Put the units' results in the translation cache, in one transaction. No English is no
+    result (an LLM that gave none): it is not cached, so the next run asks again."""
     with cache.transaction():
         cache.put_many(
-            (u.key, u.zh, results[u.key][0], signature, results[u.key][1]) for u in units
+            (u.key, u.zh, results[u.key][0], signature, results[u.key][1])
+            for u in units
+            if results[u.key][0]
         )
 
 
@@ -318,6 +352,7 @@ def translate_one(
     beam_size: int = DEFAULT_BEAM_SIZE,
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
     glossary: Glossary | None = None,
+    llm: LLMSettings | None = None,
 ) -> OneResult:
     """Machine-translate one sentence (through the cache) for the reviewer's re-translate key.
 
@@ -327,11 +362,13 @@ def translate_one(
     pair = store.pair(sid)
     if pair is None:
         raise ReviewError(f"No sentence {sid} in this edition", "See `bilingual show`.")
-    glossary, engine, _notice, engine_sig, signature = _setup(
-        engine_name, model, beam_size, max_decoding_length, glossary
+    glossary, engine, _notice, engine_sig, signature = engine_for(
+        engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
     article = [p for p in store.pairs() if p.article == pair.article]
     units = units_of(pair, glossary, article_credits(article, glossary), engine_sig)
+    for unit in units:  # its place, for an engine that translates in context
+        unit.sids.append(sid)
     with TranslationCache() as cache:
         hits = cache.get_many(u.key for u in units)
         results = {
@@ -342,7 +379,8 @@ def translate_one(
         misses = [u for u in units if u.key not in results]
         if misses:
             engine.prepare(len(misses))
-            results |= dict(zip((u.key for u in misses), _run(engine, misses), strict=True))
+            answers = run_units(engine, misses, article)
+            results |= dict(zip((u.key for u in misses), answers, strict=True))
             _cache(cache, misses, results, signature)
     if len(units) == 1:
         en, flags = results[units[0].key]

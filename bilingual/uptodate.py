@@ -8,7 +8,8 @@ of everything that decides what it writes:
 - the sources' bytes, in order, and the build options (engine, model, decoding, formats,
   layout, pinyin, encoding, EPUBCheck policy);
 - every glossary layer file and the not-terms list (path, size, modification time), the
-  installed models (name, version, language pair), and whether Java is on the PATH (an
+  installed models (Argos: name, version, language pair; CTranslate2: name, version, kind),
+  the config file (it may name the engine and the LLM), and whether Java is on the PATH (an
   EPUBCheck skipped for want of it is tried again once it is there);
 - the edition's content (`EditionStore.content_digest`: structure and every pair), so a review
   or a `translate` run in between is seen;
@@ -70,6 +71,8 @@ def _sha1(path: Path) -> str:
 def stamp(sources: Sequence[Path], options: object, store: EditionStore) -> str:
     """The hash of what a build of `sources` with `options` into `store` depends on (see the
     module docstring). `options` is a `pipeline.BuildOptions`; its repr names every field."""
+    from .config import config_path
+    from .mt import ct2_models
     from .mt.models import installed
     from .terms.files import NOT_TERMS_FILE, layer_files, shipped_dir
 
@@ -81,6 +84,8 @@ def stamp(sources: Sequence[Path], options: object, store: EditionStore) -> str:
         "options": repr(options),
         "glossary": [_stat(p) for p in glossary],
         "models": [(m.name, m.version, m.from_code, m.to_code) for m in installed()],
+        "ct2": [(m.name, m.version, m.kind) for m in ct2_models.installed()],
+        "config": _stat(config_path()),
         "java": shutil.which("java") or "",
         "edition": store.content_digest(),
     }

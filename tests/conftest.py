@@ -44,8 +44,10 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
     for var, sub in (
         ("XDG_DATA_HOME", "data"),
         ("XDG_CACHE_HOME", "cache"),
+        ("XDG_CONFIG_HOME", "config"),
         ("BILINGUAL_CACHE_DIR", "cache/bilingual"),
         ("ARGOS_PACKAGES_DIR", "argos-packages"),
+        ("BILINGUAL_MODELS_DIR", "models"),
     ):
         if var not in os.environ or not os.environ[var].startswith(str(base)):
             monkeypatch.setenv(var, str(base / sub))
@@ -55,8 +57,10 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
 
 # Translation fixtures: `no_network` makes socket connects and name lookups fail
 # (tests/mt_support.py); `tiny_argosmodel` is the tiny real Argos package (tests/tinymodel.py),
-# built once per session; `printed` is the test newspaper printed to PDF and PNG by
+# built once per session; `tiny_ct2_models` one tiny CTranslate2 folder per kind (opus-mt, nllb,
+# m2m100; tests/tinyct2.py); `printed` is the test newspaper printed to PDF and PNG by
 # headless Chromium (tests/newspaper.py), once per session.
 from mt_support import no_network  # noqa: E402, F401
 from newspaper import printed  # noqa: E402, F401
+from tinyct2 import tiny_ct2_models  # noqa: E402, F401
 from tinymodel import tiny_argosmodel  # noqa: E402, F401

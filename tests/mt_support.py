@@ -51,6 +51,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return attempts
 
 
+def own_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terms: str) -> None:
+    """A test's own models, cache and config, and a glossary of just `terms` (a TSV body)."""
+    for var, name in (
+        ("BILINGUAL_MODELS_DIR", "models"),
+        ("ARGOS_PACKAGES_DIR", "argos"),
+        ("BILINGUAL_CACHE_DIR", "cache"),
+        ("BILINGUAL_CONFIG", "config.toml"),
+    ):
+        monkeypatch.setenv(var, str(tmp_path / name))
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "terms.tsv").write_text("zh\ten\n" + terms, encoding="utf-8")
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(glossary))
+
+
 def seed_sentences(limit: int | None = None) -> list[str]:
     """Sentences of the seed page (a crude split: this is test data, not the ingest code)."""
     import re

@@ -8,11 +8,14 @@ import numpy as np
 import pytest
 from align_texts import EN, GOLD, MT, ZH
 
-from bilingual.align import TYPES, AlignOptions, Bead, align, search
-from bilingual.align.boundaries import questions, quote_states
+from bilingual.align import TYPES, AlignOptions, Bead, align, search, zh_lengths
+from bilingual.align.boundaries import ClauseEvidence, questions, quote_states, speech_starts
+from bilingual.align.bridge import mt_space
 from bilingual.align.english import content_stems, split_sentences
 from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numbers
+from bilingual.align.scoring import BeadScorer
 from bilingual.align.search import band_search, monotone_band
+from bilingual.align.signals import dictionary_space, end_clauses
 from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
 from bilingual.errors import InputError
 
@@ -77,6 +80,12 @@ def test_split_english(text: str, expected: list[str]) -> None:
         ("She didn't go", ["=she", "=not", "go"]),
         ("3,000 people in 2023", ["#3000", "peopl", "#2023"]),
         ("Why did they", ["=why", "=they"]),
+        ("I'll see they're right", ["=i", "see", "=they", "right"]),
+        # irregular forms meet the base forms of dictionary glosses ("to say")
+        ("He said she came", ["=he", "say", "=she", "come"]),
+        ("Two women's feet", ["two", "woman", "foot"]),
+        # … but not the ones that are words of their own
+        ("He left the founded party", ["=he", "left", "found", "parti"]),
     ],
 )
 def test_content_stems(text: str, expected: list[str]) -> None:
@@ -195,6 +204,108 @@ def test_questions() -> None:
     assert questions(text).astype(int).tolist() == [0, 1, 1, 0, 1]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "starts"),
+    [
+        ("韦小宝道：“好，你上来！”", True),  # attribution, colon, quotation
+        ("“不过怎么？”", True),
+        ("海老公沉声道：“好你个屁！", True),
+        ("他说了一句话：“走吧。”", True),  # up to 12 characters before the colon
+        ("那男孩见他突然现身，脸上又缠了白布，道：“好！”", False),  # a turn in mid-sentence
+        ("他走了。", False),
+        ("'Now,' went on Old Hai, 'you must be careful.'", True),
+        ("“Go home!” she cried.", True),
+        ('He said: "We will win."', True),
+        ("It's Xi's turn.", False),  # an apostrophe is no quotation
+        ("Trinket chuckled and said, 'Why not?'", False),
+    ],
+)
+def test_speech_starts(sentence: str, starts: bool) -> None:
+    assert speech_starts([sentence, "x"]).tolist() == [starts, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "tail"),
+    [
+        ("改革，开放；发展。", "改革", "发展。"),
+        ("经济增长了。", "经济增长了。", "经济增长了。"),  # one clause: both ends
+        ("“好，”他说。", "“好", "”他说。"),
+        ("Growth rose, prices fell: a good year.", "Growth rose", " a good year."),
+        ("，开头是逗号", "，开头是逗号", "，开头是逗号"),  # an empty clause does not count
+    ],
+)
+def test_end_clauses(text: str, head: str, tail: str) -> None:
+    assert end_clauses(text) == (head, tail)
+
+
+# a lexicon of four words, so that the clause features are known
+CLAUSE_LEXICON = {
+    "改革": {"reform": 1.0},
+    "开放": {"open": 1.0},
+    "经济": {"economi": 1.0},
+    "增长": {"growth": 1.0},
+}
+CLAUSE_ZH = ["改革，开放。", "经济，增长。", "改革开放。"]
+CLAUSE_EN = ["Reform and opening.", "The economy.", "Growth.", "Reform."]
+
+
+def _features(rows: Rows, r: int) -> set[int]:
+    return set(rows.feat[rows.row == r].tolist())
+
+
+def test_dictionary_space_clauses_hold_the_first_and_last_words() -> None:
+    space = dictionary_space(CLAUSE_ZH, CLAUSE_EN, Lexicon(dict(CLAUSE_LEXICON)), clauses=True)
+    assert space.clauses is not None
+    head, tail = space.clauses.head, space.clauses.tail
+    full = _features(space.zh, 0)
+    assert _features(head, 0) | _features(tail, 0) <= full
+    assert _features(head, 0) and _features(tail, 0)
+    assert not _features(head, 0) & _features(tail, 0)
+    # a sentence of one clause is marked whole, its clause rows left empty
+    assert space.clauses.whole.tolist() == [False, False, True]
+    assert not _features(head, 2) and not _features(tail, 2)
+
+
+def test_mt_space_clauses_hold_their_ngrams() -> None:
+    mt = ["Reform, opening up.", "Growth."]
+    space = mt_space(mt, ["Reform.", "Opening up.", "Growth."], (4,), clauses=True)
+    assert space.clauses is not None
+    alone = mt_space(["Reform.", "opening up."], ["x"], (4,))
+    head, tail = space.clauses.head, space.clauses.tail
+    assert len(_features(head, 0)) == len(_features(alone.zh, 0))
+    assert len(_features(tail, 0)) == len(_features(alone.zh, 1))
+    assert space.clauses.whole.tolist() == [False, True]
+
+
+def test_clause_evidence_prefers_the_boundary_where_content_turns() -> None:
+    """zh0 ends with 开放 (opening), zh1 begins with 经济 (economy): the boundary after zh0
+    belongs between "Reform and opening." and "The economy.", not one sentence later."""
+    space = dictionary_space(CLAUSE_ZH, CLAUSE_EN, Lexicon(dict(CLAUSE_LEXICON)), clauses=True)
+    n, m = len(CLAUSE_ZH), len(CLAUSE_EN)
+    clo, chi = np.zeros(n, dtype=np.int64), np.full(n, m)
+    lengths = np.ones(n), np.ones(m)
+    scorer = BeadScorer([(space, 1.0)], *lengths, clo, chi, 2, 2)
+    evidence = ClauseEvidence([(space, 1.0)], scorer, clo, chi)
+    at = evidence(np.full(m + 1, 1), np.arange(m + 1))
+    assert at[1] > 0 > at[2]
+    assert at[0] == at[m] == 0.0  # no evidence at the ends of either side
+    assert evidence(np.zeros(m + 1, dtype=np.int64), np.arange(m + 1)).tolist() == [0.0] * (m + 1)
+
+
+@pytest.mark.parametrize(
+    ("mt", "share", "lengths"),
+    [
+        (None, 0.3, [4, 2]),
+        (["a b", "c"], 0.0, [4, 2]),
+        # MT lengths 3 and 1, rescaled to the Chinese total of 6: 4.5 and 1.5
+        (["a b", "c"], 1.0, [4.5, 1.5]),
+        (["a b", "c"], 0.5, [4.25, 1.75]),
+    ],
+)
+def test_zh_lengths_blend_the_mt(mt: list[str] | None, share: float, lengths: list[float]) -> None:
+    assert zh_lengths(["改革开放", "发展"], mt, share).tolist() == lengths
+
+
 # --- align ---------------------------------------------------------------------
 
 
@@ -211,7 +322,13 @@ def test_align_news_text(lexicon: Lexicon, mt: list[str] | None) -> None:
 
 
 def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
-    """Three copies of the text with a narrow first band: the coarse-to-fine path."""
+    """Three copies of the text with a narrow first band: the coarse-to-fine path finds
+    what the whole grid finds, and the gold beads on the signals without clause evidence.
+
+    With the clause evidence the three copies lose one bead each (8+9 → 9 becomes 8 → 9 and
+    9+10+11 → 10, on the whole grid too): the glossary's 农村居民人均可支配收入 and 实际增长
+    make the last clause of sentence 8 match English 9 exactly, while nothing in the
+    dictionary links 这一增速高于城镇居民 to "faster than that of urban residents"."""
     zh, en, gold = [], [], []
     for _ in range(3):
         gold += [
@@ -219,8 +336,11 @@ def test_align_anchor_pass_in_a_narrow_band(lexicon: Lexicon) -> None:
         ]
         zh += ZH
         en += EN
-    options = AlignOptions(anchor_window=4, coarse_rows=14, band=3)
-    assert _pairs(align(zh, en, lexicon=lexicon, options=options)) == gold
+    narrow = AlignOptions(anchor_window=4, coarse_rows=14, band=3)
+    whole = align(zh, en, lexicon=lexicon)
+    assert _pairs(align(zh, en, lexicon=lexicon, options=narrow)) == _pairs(whole)
+    plain = AlignOptions(anchor_window=4, coarse_rows=14, band=3, clause_weight=0.0)
+    assert _pairs(align(zh, en, lexicon=lexicon, options=plain)) == gold
 
 
 @pytest.mark.parametrize("narrow", [False, True], ids=["whole-grid", "coarse-to-fine"])

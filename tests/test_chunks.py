@@ -162,3 +162,26 @@ def test_a_ctrl_c_outside_a_run_interrupts_at_once_and_inside_only_asks() -> Non
         assert stop.asked
         with pytest.raises(KeyboardInterrupt):
             stop.interrupt()  # the second one: at once
+
+
+def test_least_makes_every_chunk_hold_that_many_items(clock: Clock) -> None:
+    """A slow engine (one item's work is past the target) still gets `least` items a chunk: a
+    request's worth of sentences for the llm engine."""
+    items = [2000] * 20  # 2 s each: the 1-s target alone would make chunks of one
+    sizes = [len(c.items) for c in run_chunks(items, clock.work, size=lambda i: i, least=6)]
+    assert sizes == [6, 6, 6, 2]
+
+
+def test_an_abandoned_chunk_is_dropped_and_no_other_starts(clock: Clock) -> None:
+    """`work` giving its chunk up on a stop request (`Abandoned`): the chunks before it are
+    handed back, that chunk is not, and its items are left to do."""
+    stop = StopRequest()
+
+    def work(items: list[int]) -> list[int]:
+        if clock.now >= 0.1:  # from the third chunk on: Ctrl-C came while it ran
+            stop.request()
+            raise chunks.Abandoned
+        return clock.work(items)
+
+    seen = list(run_chunks([10] * 100, work, size=lambda i: i, stop=stop))
+    assert [len(c.items) for c in seen] == [FIRST_CHUNK, FIRST_CHUNK * int(MAX_GROWTH)]

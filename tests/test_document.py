@@ -78,7 +78,11 @@ def test_flags_and_pairs() -> None:
         ("A road.", "machine", "gloss cc-cedict 1.2 (word gloss, not MT)", "gloss",
          "word gloss (not a translation)"),
         ("A road.", "machine", "tm user", "tm", "translation memory"),
-        ("A road.", "machine", "ct2 opus-mt", "ct2", "machine translation (ct2)"),
+        ("A road.", "machine", "ct2 opus-mt-zh-en 3f2a9c01 kind=opus-mt beam=4 | glossary=0",
+         "ct2:opus-mt-zh-en", "machine translation (CTranslate2, opus-mt-zh-en)"),
+        ("A road.", "approved", "llm qwen2.5:7b-instruct prompt=1-ab12cd | glossary=0",
+         "llm:qwen2.5:7b-instruct", "LLM translation (qwen2.5:7b-instruct)"),
+        ("A road.", "machine", "ct2", "ct2", "machine translation (CTranslate2)"),
         ("A road.", "approved", "", "human", "human (a reviewer's English)"),
     ],
 )  # fmt: skip

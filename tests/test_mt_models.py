@@ -113,7 +113,7 @@ def test_missing_file(capsys, tmp_path):
 
 def test_install_list_reinstall_remove(tiny_argosmodel, capsys, packages):
     code, out, _ = run_cli(capsys, "models", "install", tiny_argosmodel)
-    assert code == 0 and "Installed translate-zh_en-tiny (zh→en v0.1)" in out
+    assert code == 0 and "Installed translate-zh_en-tiny (argos, zh→en v0.1)" in out
     code, out, _ = run_cli(capsys, "models", "list", "--json")
     assert code == 0
     assert json.loads(out) == [
@@ -123,6 +123,7 @@ def test_install_list_reinstall_remove(tiny_argosmodel, capsys, packages):
             "to": "en",
             "version": "0.1",
             "path": str(packages / "translate-zh_en-tiny"),
+            "kind": "argos",
         }
     ]
     assert (packages / "translate-zh_en-tiny" / "model" / "model.bin").is_file()
@@ -165,7 +166,7 @@ def test_index_commands_offline_say_so(capsys, no_network, args):
 
 def test_install_needs_file_or_download(capsys):
     code, _, err = run_cli(capsys, "models", "install")
-    assert code == 4 and err.startswith("Error: Give either a FILE or --download FROM TO")
+    assert code == 4 and err.startswith("Error: Give either a DIR or FILE, or --download FROM TO")
 
 
 def _forge_size(archive: Path, member: str, declared: int) -> None:

@@ -188,6 +188,24 @@ def test_epubcheck_problems_become_file_line_messages(epub: Path, tmp_path: Path
     assert problems and all(p.startswith("OEBPS/article-0001.xhtml:") for p in problems), problems
 
 
+@needs_java
+def test_a_mixed_edition_says_so_and_passes_epubcheck(tmp_path: Path) -> None:
+    """A sentence from the word gloss among machine translations: the title page counts the
+    gloss sentences, the sentence carries its origin and a note, and the book is valid."""
+    with build_store(tmp_path / NAME) as store:
+        pair = next(p for p in store.pairs() if p.en)
+        with store.transaction():
+            store.update_pair(pair.sid, signature="gloss cc-cedict 1.2 rules=1 | glossary=0")
+        (path,) = render_edition(store, formats=("epub",), glossary=glossary())
+    files = members(path)
+    title = files["OEBPS/title.xhtml"].decode("utf-8")
+    assert "1 of the 12 English sentences are a literal word-by-word gloss" in title
+    article = etree.fromstring(files["OEBPS/article-0001.xhtml"])
+    (cell,) = article.xpath(f'//*[@data-sid="{pair.sid}"][@data-origin]')
+    assert (cell.get("data-origin"), cell.get("data-note")) == ("gloss", "word gloss")
+    assert check_epub(path) == []
+
+
 def test_control_characters_do_not_break_the_xhtml(tmp_path: Path) -> None:
     with build_store(tmp_path / NAME) as store:
         sid = store.pairs()[0].sid

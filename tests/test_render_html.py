@@ -150,6 +150,38 @@ def test_gloss_engine_is_called_a_word_gloss(store) -> None:
     assert not doc.xpath('//*[contains(@class, "flagged")]')
 
 
+def test_a_mixed_edition_says_how_much_is_a_gloss_and_marks_it(store) -> None:
+    """Two gloss sentences among machine ones: the notice counts them (not "the English is a
+    gloss"), and each sentence whose English came from elsewhere than most carries a note."""
+    pairs = [p for p in store.pairs() if p.en]
+    gloss_sig = "gloss cc-cedict 1.2 rules=1 (word gloss, not MT) | glossary=0"
+    with store.transaction():
+        for pair in pairs[:2]:
+            store.update_pair(pair.sid, signature=gloss_sig, flags=[Flag("word-gloss", "x")])
+        store.update_pair(pairs[2].sid, status="edited")
+    text, doc = render(store)
+    assert "2 of the 12 English sentences are a literal word-by-word gloss" in text
+    assert "The English is a literal word-by-word gloss" not in text
+    assert (
+        "English: fake engine (for tests) (model v1), 9 sentences; word gloss (model "
+        "cc-cedict 1.2), 2 sentences; edited by a reviewer, 1 sentence." in text
+    )
+    cells = {c.get("data-sid"): c for c in doc.xpath('//*[contains(@class, "en")][@data-sid]')}
+    assert [cells[p.sid].get("data-note") for p in pairs[:4]] == [
+        "word gloss", "word gloss", "edited", None
+    ]  # fmt: skip
+    assert [cells[p.sid].get("data-origin") for p in pairs[:4]] == [
+        "gloss", "gloss", "human", "fake"
+    ]  # fmt: skip
+
+
+def test_an_edition_from_one_engine_needs_no_notes(store) -> None:
+    _, doc = render(store)
+    origins = doc.xpath('//*[contains(@class, "en")]/@data-origin')
+    assert set(origins) == {"fake"} and len(origins) == 12
+    assert not doc.xpath("//*[@data-note]")
+
+
 def test_table_of_contents_links_every_article(store) -> None:
     _, doc = render(store)
     links = doc.xpath('//nav[@class="toc"]//a/@href')

@@ -107,6 +107,7 @@ def test_status_flags_and_signature_are_props(tmx: str) -> None:
     assert props("网格化管理深入社区。", "x-flag") == [f"term-miss: {detail}"]
     assert props("旦正措", "x-flag") == []
     assert props("旦正措", "x-signature") == [SIGNATURE]
+    assert props("旦正措", "x-origin") == ["fake"]
 
 
 def test_markup_in_text_stays_text(tmx: str) -> None:

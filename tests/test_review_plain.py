@@ -88,6 +88,17 @@ def test_approve_edit_undo_edit_quit(edition):
         assert log == [("approve", 0), ("edit", 1), ("undo", 0), ("edit", 0)]
 
 
+def test_the_status_line_says_who_made_the_english(edition):
+    with EditionStore(edition) as store, store.transaction():
+        store.update_pair(
+            sid_of(store, "乡村振兴"), signature="llm qwen2.5:7b prompt=1-ab12cd | glossary=0"
+        )
+    child = spawn(edition)
+    child.expect_exact("[1/6] status: unreviewed · LLM translation (qwen2.5:7b)")
+    child.expect_exact("key> ")
+    finish(child)
+
+
 def test_sigkill_right_after_an_approve_keeps_it(edition):
     child = spawn(edition)
     screen(child, "1/6")

@@ -46,21 +46,36 @@ Beijing, Xinhua: reporters learned from the National Health Commission.
 """
 
 
-def training_text() -> str:
-    """The SentencePiece training text: the lines above, repeated a few times."""
-    return (_ZH + _EN) * 3
+SEED_TEXT = (Path(__file__).resolve().parent.parent / "samples" / "seed-page.txt").read_text(
+    encoding="utf-8"
+)
 
 
-def train_sentencepiece(directory: Path, vocab_size: int = 400, extra_text: str = "") -> Path:
-    """Train a SentencePiece model into `directory/sentencepiece.model`."""
+def training_text(zh: bool = True, en: bool = True) -> str:
+    """The SentencePiece training text: the lines above (Chinese, English or both), repeated a
+    few times."""
+    return ((_ZH if zh else "") + (_EN if en else "")) * 3
+
+
+def train_sentencepiece(
+    directory: Path,
+    vocab_size: int = 400,
+    extra_text: str = "",
+    *,
+    text: str | None = None,
+    name: str = "sentencepiece.model",
+) -> Path:
+    """Train a SentencePiece model into `directory/<name>` (on `text`, by default the
+    Chinese and English lines above)."""
     import sentencepiece as spm
 
     directory.mkdir(parents=True, exist_ok=True)
     corpus = directory / "corpus.txt"
-    corpus.write_text(training_text() + extra_text, encoding="utf-8")
+    corpus.write_text((training_text() if text is None else text) + extra_text, encoding="utf-8")
+    prefix = directory / "sp-training"
     spm.SentencePieceTrainer.train(
         input=str(corpus),
-        model_prefix=str(directory / "sentencepiece"),
+        model_prefix=str(prefix),
         vocab_size=vocab_size,
         character_coverage=1.0,
         model_type="unigram",
@@ -68,8 +83,8 @@ def train_sentencepiece(directory: Path, vocab_size: int = 400, extra_text: str 
         minloglevel=2,
     )
     corpus.unlink()
-    (directory / "sentencepiece.vocab").unlink()
-    return directory / "sentencepiece.model"
+    prefix.with_suffix(".vocab").unlink()
+    return prefix.with_suffix(".model").rename(directory / name)
 
 
 def build_spec(
@@ -81,22 +96,26 @@ def build_spec(
     heads: int = 2,
     seed: int = 1234,
     eos_bias: float = 0.0,
+    target_vocab: list[str] | None = None,
+    pre_norm: bool = True,
 ):
     """A CTranslate2 TransformerSpec with every variable filled from a seeded RNG.
 
     `eos_bias` raises the end-of-sentence logit so decoding stops at a plausible length
-    instead of always running to `max_decoding_length`.
+    instead of always running to `max_decoding_length`. `target_vocab` gives the decoder its
+    own vocabulary (Marian models have two); `pre_norm=False` is the post-norm Transformer.
     """
     import numpy as np
     from ctranslate2.specs import TransformerSpec
 
-    spec = TransformerSpec.from_config(num_layers=layers, num_heads=heads)
+    spec = TransformerSpec.from_config(num_layers=layers, num_heads=heads, pre_norm=pre_norm)
     rng = np.random.default_rng(seed)
-    v = len(vocab)
+    target_vocab = vocab if target_vocab is None else target_vocab
+    v, t = len(vocab), len(target_vocab)
     shapes = {
         "embeddings_0/weight": (v, d_model),
-        "embeddings/weight": (v, d_model),
-        "projection/weight": (v, d_model),
+        "embeddings/weight": (t, d_model),
+        "projection/weight": (t, d_model),
         "self_attention/linear_0/weight": (3 * d_model, d_model),
         "self_attention/linear_1/weight": (d_model, d_model),
         "attention/linear_0/weight": (d_model, d_model),
@@ -118,11 +137,11 @@ def build_spec(
             array = (rng.standard_normal((rows, cols)) / np.sqrt(cols)).astype(np.float32)
         _assign(spec, name, array)
     if eos_bias:
-        bias = np.zeros(v, dtype=np.float32)
-        bias[vocab.index("</s>")] = eos_bias
+        bias = np.zeros(t, dtype=np.float32)
+        bias[target_vocab.index("</s>")] = eos_bias
         spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocab)
-    spec.register_target_vocabulary(vocab)
+    spec.register_target_vocabulary(target_vocab)
     spec.validate()
     return spec
 

@@ -157,6 +157,126 @@ FUNCTION_FEATURES = {
     **{w: "=" + w for w in _words("what why how where who when")},
 }
 
+# Irregular past forms and plurals → the word a dictionary gloss uses ("to say"), so that
+# "said" meets 说 and "feet" meets 脚: the Snowball stemmer leaves them apart. Forms that are
+# also words of their own, in glosses or in the news, are left out: left, lay, bit, found
+# (a party), bound, ground, wound, bore, lit (CC-CEDICT's "lit." for "literally").
+IRREGULAR = {
+    form: base
+    for base, forms in (
+        ("arise", "arose arisen"),
+        ("awake", "awoke awoken"),
+        ("beat", "beaten"),
+        ("become", "became"),
+        ("begin", "began begun"),
+        ("bend", "bent"),
+        ("bite", "bitten"),
+        ("bleed", "bled"),
+        ("blow", "blew blown"),
+        ("break", "broke broken"),
+        ("breed", "bred"),
+        ("bring", "brought"),
+        ("build", "built"),
+        ("burn", "burnt"),
+        ("buy", "bought"),
+        ("catch", "caught"),
+        ("choose", "chose chosen"),
+        ("cling", "clung"),
+        ("come", "came"),
+        ("creep", "crept"),
+        ("deal", "dealt"),
+        ("dig", "dug"),
+        ("draw", "drew drawn"),
+        ("dream", "dreamt"),
+        ("drink", "drank drunk"),
+        ("drive", "drove driven"),
+        ("eat", "ate eaten"),
+        ("fall", "fell fallen"),
+        ("feed", "fed"),
+        ("feel", "felt"),
+        ("fight", "fought"),
+        ("flee", "fled"),
+        ("fling", "flung"),
+        ("fly", "flew flown"),
+        ("forbid", "forbade forbidden"),
+        ("forget", "forgot forgotten"),
+        ("forgive", "forgave forgiven"),
+        ("freeze", "froze frozen"),
+        ("give", "gave given"),
+        ("go", "went gone"),
+        ("grow", "grew grown"),
+        ("hang", "hung"),
+        ("hear", "heard"),
+        ("hide", "hid hidden"),
+        ("hold", "held"),
+        ("keep", "kept"),
+        ("kneel", "knelt"),
+        ("know", "knew known"),
+        ("lead", "led"),
+        ("lean", "leant"),
+        ("leap", "leapt"),
+        ("lend", "lent"),
+        ("lie", "lain"),
+        ("lose", "lost"),
+        ("make", "made"),
+        ("mean", "meant"),
+        ("meet", "met"),
+        ("pay", "paid"),
+        ("ride", "rode ridden"),
+        ("ring", "rang rung"),
+        ("rise", "rose risen"),
+        ("run", "ran"),
+        ("say", "said"),
+        ("see", "saw seen"),
+        ("seek", "sought"),
+        ("sell", "sold"),
+        ("send", "sent"),
+        ("shake", "shook shaken"),
+        ("shine", "shone"),
+        ("shoot", "shot"),
+        ("sing", "sang sung"),
+        ("sink", "sank sunk"),
+        ("sit", "sat"),
+        ("sleep", "slept"),
+        ("slide", "slid"),
+        ("speak", "spoke spoken"),
+        ("spend", "spent"),
+        ("spin", "spun"),
+        ("spit", "spat"),
+        ("stand", "stood"),
+        ("steal", "stole stolen"),
+        ("stick", "stuck"),
+        ("sting", "stung"),
+        ("stride", "strode"),
+        ("strike", "struck"),
+        ("swear", "swore sworn"),
+        ("sweep", "swept"),
+        ("swim", "swam swum"),
+        ("swing", "swung"),
+        ("take", "took taken"),
+        ("teach", "taught"),
+        ("tear", "tore torn"),
+        ("tell", "told"),
+        ("think", "thought"),
+        ("throw", "threw thrown"),
+        ("understand", "understood"),
+        ("wake", "woke woken"),
+        ("wear", "wore worn"),
+        ("weep", "wept"),
+        ("win", "won"),
+        ("write", "wrote written"),
+        ("child", "children"),
+        ("foot", "feet"),
+        ("goose", "geese"),
+        ("man", "men"),
+        ("mouse", "mice"),
+        ("tooth", "teeth"),
+        ("woman", "women"),
+    )
+    for form in forms.split()
+}
+
+_CLITIC = re.compile(r"'(?:s|ll|re|ve|m|d)$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -193,16 +313,16 @@ def _token_features(tok: str, function_words: bool) -> tuple[str, ...]:
         return (number_key(tok),)
     out: tuple[str, ...] = ()
     low = tok.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
-    elif low.endswith("n't"):
+    if low.endswith("n't"):
         out = ("=not",)
         low = low[:-3]
+    else:
+        low = _CLITIC.sub("", low)  # Xi's, I'll, they're: the word before
     if low in FUNCTION_FEATURES:
         return (*out, FUNCTION_FEATURES[low]) if function_words else out
     if low in STOPWORDS or len(low) < 2:
         return out
-    return (*out, stem(low))
+    return (*out, stem(IRREGULAR.get(low, low)))
 
 
 def capitalised_words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import numpy as np
 SCORE_CELLS = 200_000  # band cells scored per block (bounds temporary memory)
 
 BeadScore = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
-NodeGain = Callable[[int, np.ndarray], np.ndarray]
+NodeGain = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -48,8 +48,9 @@ def band_search(
     `types` lists (zh count, en count) bead shapes; 1:0 and 0:1 cost `skip` each, any
     other shape scores `bead_score(a, b, I, J)` for the bead ending at nodes I, J (arrays of
     the band's shape; invalid nodes may score anything, they are masked here). Returns the
-    path as a list of (a, b) shapes from the start. `node_gain(i, J)`, when given, is added
-    for every node (i, j) the path passes through (a boundary between beads). `on_rows(k)`
+    path as a list of (a, b) shapes from the start. `node_gain(I, J)`, when given, is added
+    for every node (i, j) the path passes through (a boundary between beads); like the
+    bead scores it is asked for a block of rows at a time (I, J of one shape). `on_rows(k)`
     is told, a block of rows at a time, that the first k of the n + 1 rows are done.
     """
     n = len(lo) - 1
@@ -62,8 +63,8 @@ def band_search(
     step_b = np.array([types[t][1] for t in steps])
     block = max(1, SCORE_CELLS // width)  # rows scored at once: bounds the temporaries
 
-    def score_rows(r0: int) -> np.ndarray:
-        """Gains of every step shape for the band rows r0 … r0 + block - 1."""
+    def score_rows(r0: int) -> tuple[np.ndarray, np.ndarray]:
+        """Gains of every step shape, and of the nodes, for the band rows r0 … r0 + block - 1."""
         r1 = min(n + 1, r0 + block)
         gains = np.full((r1 - r0, len(steps), width), skip, dtype=np.float32)
         big_i = np.repeat(np.arange(r0, r1)[:, None], width, axis=1)
@@ -72,7 +73,11 @@ def band_search(
             a, b = types[t]
             if b:
                 gains[:, s] = bead_score(a, b, big_i, big_j)
-        return gains
+        nodes = np.zeros((r1 - r0, width))
+        if node_gain is not None:
+            inside = big_j <= hi[r0:r1, None]
+            nodes = np.where(inside, node_gain(big_i, np.minimum(big_j, m)), 0.0)
+        return gains, nodes
 
     insert = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
     step_types = np.array(steps, dtype=np.int8)
@@ -84,7 +89,7 @@ def band_search(
         if i % block == 0:
             if on_rows and i:
                 on_rows(i)
-            gains = score_rows(i)
+            gains, node_gains = score_rows(i)
         jj = lo[i] + ks
         inside = jj <= hi[i]
         prev_i = i - step_a
@@ -93,14 +98,15 @@ def band_search(
         pj = jj[None, :] - step_b[:, None]
         pk = pj - lo[prev_i][:, None]
         ok = inside[None, :] & usable[:, None] & (pk >= 0) & (pj <= hi[prev_i][:, None])
-        prev_cost = cost[(prev_i % ring)[:, None], np.clip(pk, 0, width - 1)]
+        # (np.minimum/maximum: np.clip costs several times more on rows this small)
+        prev_cost = cost[(prev_i % ring)[:, None], np.minimum(np.maximum(pk, 0), width - 1)]
         cand = np.where(ok, prev_cost + gains[i % block], -np.inf)
         pick = cand.argmax(axis=0)
         best = cand[pick, ks]
         arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
         if i == 0:
             best[0] = 0.0  # lo[0] == 0: the origin
-        gain = np.where(inside, node_gain(i, jj), 0.0) if node_gain else np.zeros(width)
+        gain = node_gains[i % block]
         best = best + gain
         if insert is not None:
             # cost[k] = max(best[k], cost[k-1] + skip + gain[k]); with G the running sum of

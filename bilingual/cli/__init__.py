@@ -27,7 +27,9 @@ app = typer.Typer(
 # Command modules register their commands on import. Keep this list sorted.
 from . import (  # noqa: E402
     align_cmd,  # noqa: F401
+    batch_cmd,  # noqa: F401
     build_cmd,  # noqa: F401
+    eval_cmd,  # noqa: F401
     export_cmd,  # noqa: F401
     glossary_cmd,  # noqa: F401
     ingest_cmd,  # noqa: F401

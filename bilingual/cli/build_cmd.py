@@ -10,12 +10,21 @@ import typer
 
 from . import app
 from .common import (
+    AllowRemoteOpt,
+    EngineOpt,
+    LlmKeyOpt,
+    LlmModelOpt,
+    LlmParallelOpt,
+    LlmTimeoutOpt,
+    LlmUrlOpt,
+    ModelOpt,
     NewEditionOpt,
     SourcesArg,
     default_edition_dir,
     glossary_option,
     interrupted,
     interruptible,
+    llm_settings,
     print_json,
     stderr_progress,
 )
@@ -26,11 +35,8 @@ from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _for
 def build_cli(
     sources: list[Path] = SourcesArg,
     edition: Path | None = NewEditionOpt,
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else the gloss engine), argos, gloss.",
-    ),
+    engine: str = EngineOpt,
+    model: str | None = ModelOpt,
     fmt: str = FormatOpt,
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,
@@ -43,6 +49,12 @@ def build_cli(
         help="Check the EPUB with EPUBCheck: auto (when Java and EPUBCheck are installed, "
         "else skipped with a note), always (missing EPUBCheck is an error), never.",
     ),
+    llm_url: str | None = LlmUrlOpt,
+    llm_model: str | None = LlmModelOpt,
+    llm_key_env: str | None = LlmKeyOpt,
+    llm_parallel: int | None = LlmParallelOpt,
+    llm_timeout: float | None = LlmTimeoutOpt,
+    allow_remote: bool = AllowRemoteOpt,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -54,6 +66,8 @@ def build_cli(
     """Ingest, translate, check and render in one go: page files in, bilingual HTML and EPUB out.
 
     Offline. Without an installed zh→en model the English is a word gloss, and it says so.
+    The config file (~/.config/bilingual/config.toml) may name the engine and its settings
+    (`engine = "llm"` in [translate], the [llm] table), so build needs no flags.
     QA flags every pair that needs a look; the EPUB is checked with EPUBCheck when it can run.
 
     When nothing changed since the last build (sources, options, glossary, models, the
@@ -68,6 +82,8 @@ def build_cli(
 
     options = BuildOptions(
         engine=engine,
+        model=model,
+        llm=llm_settings(llm_url, llm_model, llm_key_env, llm_parallel, llm_timeout, allow_remote),
         formats=tuple(_formats(fmt)),
         layout=layout,
         pinyin=pinyin,

@@ -32,6 +32,26 @@ NewEditionOpt = typer.Option(
 )
 
 
+def engine_options() -> dict:
+    """The engine choice options `translate` and `batch` share (fresh objects per command)."""
+    from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
+
+    return {
+        "engine": typer.Option("auto", "--engine", help=ENGINE_HELP),
+        "model": typer.Option(None, "--model", help="Installed model name (argos, ct2)."),
+        "beam_size": typer.Option(
+            DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos, ct2)."
+        ),
+        "max_decoding_length": typer.Option(
+            DEFAULT_MAX_DECODING_LENGTH,
+            "--max-decoding-length",
+            min=1,
+            help=f"Longest output in tokens (argos, ct2); each sentence also stops at "
+            f"{length_rule()} (x: its source tokens, rounded up to a multiple of 8).",
+        ),
+    }
+
+
 def print_json(data: object) -> None:
     """Print data as UTF-8 JSON on stdout (Chinese kept readable)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -144,3 +164,66 @@ def progress_bar(label: str) -> Iterator[Callable[..., None] | None]:
             update(label, done, total, eta)
 
         yield advance
+
+
+# -- the engines' options, shared by `translate` and `build` ---------------------------------
+
+ENGINE_HELP = (
+    "auto (the config file's [translate] engine; else an installed CTranslate2 model; else an "
+    "Argos model; else the word gloss), argos, ct2, llm, gloss."
+)
+EngineOpt = typer.Option("auto", "--engine", help=ENGINE_HELP)
+ModelOpt = typer.Option(None, "--model", help="Installed model name (argos, ct2).")
+LlmUrlOpt = typer.Option(
+    None,
+    "--llm-url",
+    help="llm: base URL of an OpenAI-compatible chat-completions endpoint (default "
+    "http://127.0.0.1:11434/v1, Ollama's). Offline promise: only this machine and private "
+    "networks are accepted unless --allow-remote.",
+    show_default=False,
+)
+LlmModelOpt = typer.Option(
+    None, "--llm-model", help="llm: model name (e.g. qwen2.5:7b-instruct).", show_default=False
+)
+LlmKeyOpt = typer.Option(
+    None,
+    "--llm-api-key-env",
+    metavar="VAR",
+    help="llm: environment variable holding an API key (default BILINGUAL_LLM_API_KEY); the "
+    "key is never stored.",
+    show_default=False,
+)
+LlmParallelOpt = typer.Option(
+    None, "--llm-parallel", min=1, help="llm: requests at once (default 2).", show_default=False
+)
+LlmTimeoutOpt = typer.Option(
+    None, "--llm-timeout", min=1, help="llm: seconds to wait for an answer (default 120).",
+    show_default=False,
+)  # fmt: skip
+AllowRemoteOpt = typer.Option(
+    False,
+    "--allow-remote",
+    help="llm: allow an endpoint outside this machine and private networks (the sentences "
+    "then leave your network).",
+)
+
+
+def llm_settings(
+    url: str | None,
+    model: str | None,
+    key_env: str | None,
+    parallel: int | None,
+    timeout: float | None,
+    allow_remote: bool,
+):
+    """The llm flags given (None when not): the config file fills the rest."""
+    from ..mt.llm_settings import LLMSettings
+
+    return LLMSettings(
+        url=url,
+        model=model,
+        api_key_env=key_env,
+        parallel=parallel,
+        timeout=timeout,
+        allow_remote=True if allow_remote else None,
+    )

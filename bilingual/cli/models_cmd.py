@@ -10,8 +10,10 @@ from . import app
 from .common import print_json
 
 models_app = typer.Typer(
-    help="Manage Argos translation models (stored in Argos's package directory; "
-    "ARGOS_PACKAGES_DIR overrides it).\n\nExample: bilingual models install --download zh en",
+    help="Manage translation models: Argos packages (in Argos's package directory; "
+    "ARGOS_PACKAGES_DIR overrides it) and CTranslate2 models converted from OPUS-MT, NLLB-200 "
+    "or M2M100 (in the user data directory; BILINGUAL_MODELS_DIR overrides it).\n\n"
+    "Example: bilingual models install --download zh en",
     no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")
@@ -19,26 +21,37 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def list_cli(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List installed models.
+    """List installed models: name, kind (argos, opus-mt, nllb, m2m100), pair, version, path.
 
     Example: bilingual models list --json
     """
-    from ..mt.models import installed, packages_dir
+    from ..mt.catalog import all_installed
+    from ..mt.ct2_models import models_dir
+    from ..mt.models import packages_dir
 
-    models = installed()
+    models = all_installed()
     if as_json:
         print_json([m.to_json() for m in models])
         return
     if not models:
-        typer.echo(f"No models installed in {packages_dir()}.")
+        typer.echo(f"No models installed in {packages_dir()} or {models_dir()}.")
         typer.echo("Install one: bilingual models install --download zh en")
     for m in models:
-        typer.echo(f"{m.name}\t{m.from_code}→{m.to_code}\tv{m.version}\t{m.path}")
+        typer.echo(f"{m.name}\t{m.kind}\t{m.from_code}→{m.to_code}\t{m.version_label}\t{m.path}")
 
 
 @models_app.command("install")
 def install_cli(
-    file: Path | None = typer.Argument(None, help="A .argosmodel file.", show_default=False),
+    file: Path | None = typer.Argument(
+        None,
+        metavar="[DIR|FILE]",
+        help="A .argosmodel file, or a CTranslate2 model folder converted from OPUS-MT "
+        "(with source.spm and target.spm), NLLB-200 or M2M100 (with sentencepiece.bpe.model).",
+        show_default=False,
+    ),
+    name: str | None = typer.Option(
+        None, "--name", help="Install under this name (default: the folder's or package's)."
+    ),
     download: tuple[str, str] | None = typer.Option(
         None,
         "--download",
@@ -46,20 +59,18 @@ def install_cli(
         help="Download the pair's package from the Argos index (needs the network).",
     ),
 ) -> None:
-    """Install a model from a .argosmodel file, or download one from the Argos index.
+    """Install a model: a .argosmodel file, a CTranslate2 model folder (its kind is found from
+    its files and it is checked before it is moved into place), or a download from the Argos
+    index.
 
-    Example: bilingual models install translate-zh_en-1_9.argosmodel
+    Example: bilingual models install nllb-200-distilled-600M-ct2 --name nllb-600m
     """
-    from ..errors import ModelError
-    from ..mt.models import install_download, install_file
+    from ..mt.catalog import install
 
-    if (file is None) == (download is None):
-        raise ModelError(
-            "Give either a FILE or --download FROM TO", "See `bilingual models install --help`."
-        )
-    info = install_download(*download) if download else install_file(file)
+    info = install(file, name, download)
     typer.echo(
-        f"Installed {info.name} ({info.from_code}→{info.to_code} v{info.version}) in {info.path}"
+        f"Installed {info.name} ({info.kind}, {info.from_code}→{info.to_code} {info.version_label}) "
+        f"in {info.path}"
     )
 
 
@@ -69,7 +80,7 @@ def remove_cli(name: str = typer.Argument(..., help="Model name, as in `models l
 
     Example: bilingual models remove translate-zh_en-1_9
     """
-    from ..mt.models import remove
+    from ..mt.catalog import remove
 
     path = remove(name)
     typer.echo(f"Removed {name} ({path}).")

@@ -118,10 +118,12 @@ def list_cli(
     article: int | None = _article_opt(),
     as_json: bool = typer.Option(False, "--json", help="Print the pairs as JSON."),
 ) -> None:
-    """List pairs (default filter: unreviewed) with id, status, flags, Chinese and English.
+    """List pairs (default filter: unreviewed) with id, status, origin of the English (argos,
+    ct2:NAME, llm:NAME, gloss, human, aligned…), flags, Chinese and English.
 
     Example: bilingual review list -e output/seed-page --filter flagged --json
     """
+    from ..document import origin
     from ..review import select
 
     shared = _shared(ctx)
@@ -134,7 +136,8 @@ def list_cli(
     for k, p in enumerate(pairs, 1):
         codes = ",".join(f.code for f in p.flags)
         typer.echo(
-            f"[{k}/{len(pairs)}] {p.sid}  {p.status:<12} article {p.article}  {p.kind:<9}"
+            f"[{k}/{len(pairs)}] {p.sid}  {p.status:<12} {origin(p) or '-':<8} article {p.article}"
+            f"  {p.kind:<9}"
             f" {p.zh} | {p.en}" + (f"  [{codes}]" if codes else "")
         )
 

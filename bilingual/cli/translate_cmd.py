@@ -8,43 +8,46 @@ from pathlib import Path
 
 import typer
 
-from ..mt import DEFAULT_BEAM_SIZE, DEFAULT_MAX_DECODING_LENGTH, length_rule
 from . import app
 from .common import (
     EDITION_HELP,
+    AllowRemoteOpt,
+    LlmKeyOpt,
+    LlmModelOpt,
+    LlmParallelOpt,
+    LlmTimeoutOpt,
+    LlmUrlOpt,
+    engine_options,
     glossary_option,
     interrupted,
     interruptible,
+    llm_settings,
     load_layers,
     print_json,
     progress_bar,
 )
 
+ENGINE = engine_options()
+
 
 @app.command("translate")
 def translate_cli(
     edition: Path = typer.Option(..., "--edition", "-e", help=EDITION_HELP, show_default=False),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        help="auto (argos if a zh→en model is installed, else gloss), argos, gloss.",
-    ),
-    model: str | None = typer.Option(None, "--model", help="Installed model name (argos)."),
-    beam_size: int = typer.Option(
-        DEFAULT_BEAM_SIZE, "--beam-size", min=1, help="Beam size (argos)."
-    ),
-    max_decoding_length: int = typer.Option(
-        DEFAULT_MAX_DECODING_LENGTH,
-        "--max-decoding-length",
-        min=1,
-        help=f"Longest output in tokens (argos); each sentence also stops at {length_rule()} "
-        "(x: its source tokens).",
-    ),
+    engine: str = ENGINE["engine"],
+    model: str | None = ENGINE["model"],
+    beam_size: int = ENGINE["beam_size"],
+    max_decoding_length: int = ENGINE["max_decoding_length"],
     as_json: bool = typer.Option(False, "--json", help="Print a JSON report."),
     glossary: list[Path] = glossary_option(),
     tm: bool = typer.Option(
         False, "--tm", help="Take exact (100%) translation-memory matches before any engine."
     ),
+    llm_url: str | None = LlmUrlOpt,
+    llm_model: str | None = LlmModelOpt,
+    llm_key_env: str | None = LlmKeyOpt,
+    llm_parallel: int | None = LlmParallelOpt,
+    llm_timeout: float | None = LlmTimeoutOpt,
+    allow_remote: bool = AllowRemoteOpt,
 ) -> None:
     """Machine-translate an edition's pending sentences, offline.
 
@@ -59,7 +62,16 @@ def translate_cli(
     With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
     English) are taken from it first, labelled as TM.
 
+    argos and ct2 run installed models (see `bilingual models`).
+
+    llm asks a local LLM (Ollama, llama.cpp's server, vLLM, LM Studio) article by article,
+    with the glossary as binding instructions; it only talks to this machine or a private
+    network unless --allow-remote. Its settings may live in the config file: the [llm]
+    table of ~/.config/bilingual/config.toml (or $BILINGUAL_CONFIG).
+
     Example: bilingual translate -e output/seed-page --tm --json
+
+    Example: bilingual translate -e output/seed-page --engine llm --llm-model qwen2.5:7b-instruct
     """
     from ..qa import run_qa
     from ..store import EditionStore
@@ -79,6 +91,9 @@ def translate_cli(
             glossary=layers,
             stop=stop,
             tm=tm,
+            llm=llm_settings(
+                llm_url, llm_model, llm_key_env, llm_parallel, llm_timeout, allow_remote
+            ),
         )
         if report.sentences and not report.interrupted:
             # the checks that need the whole edition (length-ratio band, Chinese left, odd
@@ -103,5 +118,10 @@ def translate_cli(
             )
         if report.kept_reviewed:
             typer.echo(f"Kept {report.kept_reviewed} edited or approved sentences as they are.")
+        if report.unanswered:
+            typer.echo(
+                f"{report.unanswered} sentences got no English (flagged; see `bilingual review "
+                "list --filter flagged`); run the same command to ask again."
+            )
     if report.interrupted:
         raise interrupted(report.kept, report.wanted)

@@ -10,31 +10,42 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..document import Flag, Signature
 from ..errors import ModelError
 from ..terms.glossary import Glossary
 from ..terms.placeholders import Placeholders
 
+if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
+    from ..chunks import StopRequest
+    from ..terms.analysis import Analysis
+    from .llm_settings import LLMSettings
+
 DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_DECODING_LENGTH = 256  # the user's cap, in target tokens
-# Below the user's cap, each sentence's decoding stops at LENGTH_RATIO × its source tokens +
-# LENGTH_EXTRA: an English translation rarely has twice the tokens of its Chinese source, so
-# only a looping decoder reaches it, and a model that never emits </s> no longer decodes to
-# 256 tokens on every sentence. Part of the signature (`len=2x+10`), as it can change output.
+# Below the user's cap, each sentence's decoding stops at LENGTH_RATIO × its source tokens
+# (rounded up to a multiple of LENGTH_STEP) + LENGTH_EXTRA: an English translation rarely has
+# twice the tokens of its Chinese source, so only a looping decoder reaches it, and a model that
+# never emits </s> no longer decodes to 256 tokens on every sentence. The cap is the sentence's
+# own, never its batch's: engines batch only sentences with the same cap (the rounding keeps
+# those batches full), so a sentence's English does not depend on its neighbours in a chunk
+# (the cache, a rerun and a batch run over Ray all give the same English). Part of the
+# signature (`len=2x+10/8`), as it can change output.
 LENGTH_RATIO = 2
 LENGTH_EXTRA = 10
+LENGTH_STEP = 8
 
 
 def decoding_length(source_tokens: int, cap: int = DEFAULT_MAX_DECODING_LENGTH) -> int:
     """The decoding cap for a source of `source_tokens` tokens under the user's `cap`."""
-    return max(1, min(cap, LENGTH_RATIO * source_tokens + LENGTH_EXTRA))
+    rounded = -(-max(1, source_tokens) // LENGTH_STEP) * LENGTH_STEP
+    return max(1, min(cap, LENGTH_RATIO * rounded + LENGTH_EXTRA))
 
 
 def length_rule() -> str:
     """The rule as the signature spells it."""
-    return f"{LENGTH_RATIO}x+{LENGTH_EXTRA}"
+    return f"{LENGTH_RATIO}x+{LENGTH_EXTRA}/{LENGTH_STEP}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class EngineOptions:
     beam_size: int = DEFAULT_BEAM_SIZE
     max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH
     glossary: Glossary | None = None
+    llm: LLMSettings | None = None  # the llm engine's flags (the config file fills the rest)
 
 
 @runtime_checkable
@@ -93,6 +105,40 @@ class EngineBase:
         """Nothing to load ahead of the first chunk."""
 
 
+@dataclass(frozen=True)
+class SentenceInContext:
+    """A sentence to translate with what surrounds it in its article."""
+
+    analysis: Analysis  # the sentence, its glossary terms, names and numbers
+    article: int
+    title: str  # the article's title ("" when it has none)
+    before: tuple[str, ...] = ()  # the sentences just before it in the article
+    after: tuple[str, ...] = ()  # and just after
+
+
+@runtime_checkable
+class InContext(Protocol):
+    """An engine that translates sentences in their article (the llm engine): the optional
+    extension of `Engine`.
+
+    The caller (`bilingual.translate`) gives it the sentences in document order, each with
+    its article's title, its neighbours and its Analysis, instead of protecting spans around
+    `translate`: the engine states the glossary terms and names as instructions. It returns
+    (English, the engine's own flags) per sentence, in order; English "" means it found none
+    (the flags say why), and such results are not cached, so the next run tries again.
+    Chunks come through the same loop as every engine's (`chunks.run_chunks`: committed as
+    they finish), each holding at least `batch_sentences`; when `stop` is asked during a
+    chunk, the engine ends its requests in flight and raises `chunks.Abandoned`, so Ctrl-C
+    does not wait for a slow model.
+    """
+
+    batch_sentences: int
+
+    def translate_units(
+        self, units: list[SentenceInContext], stop: StopRequest | None = None
+    ) -> list[tuple[str, tuple[Flag, ...]]]: ...
+
+
 _REGISTRY: dict[str, tuple[str, str]] = {}
 
 
@@ -102,6 +148,8 @@ def register(name: str, module: str, factory: str) -> None:
 
 
 register("argos", "bilingual.mt.argos", "ArgosEngine")
+register("ct2", "bilingual.mt.ct2", "Ct2Engine")
+register("llm", "bilingual.mt.llm", "LLMEngine")
 register("gloss", "bilingual.mt.gloss", "GlossEngine")
 register("fake", "bilingual.mt.fake", "FakeEngine")
 
@@ -124,14 +172,23 @@ def create(name: str, options: EngineOptions | None = None) -> Engine:
 def choose(name: str, options: EngineOptions | None = None) -> tuple[Engine, str]:
     """Resolve `auto` and create the engine; returns (engine, notice) where notice may be ''.
 
-    auto means argos when a zh→en model is installed (or `--model` names one), else the
-    embedded word gloss, with a one-line notice saying so and how to get a real model.
+    auto means: the engine the config file's `[translate] engine` names; else the CTranslate2
+    model `--model` names or the one installed last; an Argos zh→en package (or the one
+    `--model` names); else the embedded word gloss, with a one-line notice saying so and how
+    to get a real model.
     """
     options = options or EngineOptions()
+    if name == "auto":
+        from ..config import setting
+
+        name = str(setting("translate", "engine", "auto"))
     if name != "auto":
         return create(name, options), ""
+    from . import ct2_models
     from .models import find_model
 
+    if ct2_models.find(options.model) is not None:
+        return create("ct2", options), ""
     if options.model or find_model("zh", "en") is not None:
         return create("argos", options), ""
     notice = (

@@ -22,7 +22,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError, NetworkError, os_advice
@@ -48,16 +48,16 @@ class ModelInfo:
     version: str
     path: Path
     type: str = "translate"
+    kind: str = "argos"  # argos, or a CTranslate2 model's kind: opus-mt, nllb, m2m100
+
+    @property
+    def version_label(self) -> str:
+        """`v1.9` for an Argos package; a CTranslate2 model's version is its content hash."""
+        return f"v{self.version}" if self.kind == "argos" else self.version
 
     def to_json(self) -> dict:
-        d = asdict(self)
-        return {
-            "name": d["name"],
-            "from": d["from_code"],
-            "to": d["to_code"],
-            "version": d["version"],
-            "path": str(self.path),
-        }
+        return {"name": self.name, "from": self.from_code, "to": self.to_code,
+                "version": self.version, "path": str(self.path), "kind": self.kind}  # fmt: skip
 
 
 def _settings():
@@ -215,8 +215,11 @@ def _check_package(archive: Path, zf: zipfile.ZipFile, top: str) -> dict:
     return meta
 
 
-def install_file(archive: Path) -> ModelInfo:
-    """Validate a `.argosmodel` zip and install it atomically; replaces the same-named package."""
+def install_file(archive: Path, name: str | None = None) -> ModelInfo:
+    """Validate a `.argosmodel` zip and install it atomically as `name` (default: its top
+    folder's name); replaces the same-named package."""
+    from .ct2_models import refuse_name
+
     archive = Path(archive)
     problem = link_problem(archive)
     if problem:
@@ -237,6 +240,8 @@ def install_file(archive: Path) -> ModelInfo:
         with zipfile.ZipFile(archive) as zf:
             top = _check_members(archive, zf)
             _check_package(archive, zf, top)
+            dest = name or top
+            refuse_name(archive, dest, "argos")
             _check_space(archive, zf, root)
             tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
             try:
@@ -244,7 +249,7 @@ def install_file(archive: Path) -> ModelInfo:
                 problem = tokenizer_problem(tmp / top)
                 if problem:
                     raise _refuse(archive, f"its tokenizer cannot be used ({problem})")
-                _swap_into_place(tmp / top, root / top)
+                swap_into_place(tmp / top, root / dest)
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
@@ -254,18 +259,24 @@ def install_file(archive: Path) -> ModelInfo:
             f"Cannot install {archive.name} into {root} ({exc.strerror or exc})",
             os_advice(exc, f"Check {root} and the disk."),
         ) from None
-    return next(m for m in installed() if m.name == top)
+    return next(m for m in installed() if m.name == dest)
 
 
 def _check_space(archive: Path, zf: zipfile.ZipFile, root: Path) -> None:
     """Refuse an archive that would not fit on the package directory's disk."""
     unpacked = sum(info.file_size for info in zf.infolist())
+    check_room(
+        archive, f"would unpack to {unpacked / 1e6:,.1f} MB", unpacked, root, "ARGOS_PACKAGES_DIR"
+    )
+
+
+def check_room(source: Path, needs: str, size: int, root: Path, setting: str) -> None:
+    """Refuse to install `source` (`size` bytes; "it `needs`") where `root`'s disk lacks room."""
     free = shutil.disk_usage(root).free
-    if unpacked > free:
+    if size > free:
         raise ModelError(
-            f"Refusing to install {archive.name}: it would unpack to {unpacked / 1e6:,.1f} MB "
-            f"and {root} has {free / 1e6:,.1f} MB free",
-            "Free some space (or set ARGOS_PACKAGES_DIR to a bigger disk) and install it again.",
+            f"Refusing to install {source.name}: it {needs} and {root} has {free / 1e6:,.1f} MB free",
+            f"Free some space (or set {setting} to a bigger disk) and install it again.",
         )
 
 
@@ -287,7 +298,7 @@ def tokenizer_problem(package: Path | object) -> str | None:
     return None
 
 
-def _swap_into_place(new: Path, dest: Path) -> None:
+def swap_into_place(new: Path, dest: Path) -> None:
     """Move `new` to `dest` with one rename; an existing `dest` is moved aside first."""
     old = None
     if dest.exists():

@@ -21,7 +21,7 @@ from ..textutil import build_time
 from . import write_atomically
 from .markup import note_ids
 from .templates import environment, read
-from .view import GLOSS_NOTICE, ArticleView, EditionView
+from .view import ArticleView, EditionView
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -47,7 +47,7 @@ def build_tree(view: EditionView, root: Path) -> None:
     oebps = root / "OEBPS"
     oebps.mkdir()
     (oebps / "style.css").write_text(read("epub.css"), encoding="utf-8")
-    context = {"view": view, "gloss_notice": GLOSS_NOTICE, "modified": modified_stamp()}
+    context = {"view": view, "modified": modified_stamp()}
     for name, template in (
         ("content.opf", "epub-content.opf.j2"),
         ("nav.xhtml", "epub-nav.xhtml.j2"),

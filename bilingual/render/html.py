@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import write_atomically
 from .templates import environment, read
-from .view import GLOSS_NOTICE, EditionView
+from .view import EditionView
 
 
 def render_html(view: EditionView, layout: str = "side-by-side") -> str:
@@ -31,7 +31,6 @@ def render_html(view: EditionView, layout: str = "side-by-side") -> str:
             layout=layout,
             script=Markup(script),
             script_hash=f"sha256-{digest}",
-            gloss_notice=GLOSS_NOTICE,
         )
     )
 

@@ -4,7 +4,7 @@ By default every pair with English is written except unreviewed word glosses (a 
 CC-CEDICT gloss is no translation to remember); `statuses` writes exactly the pairs with
 those review statuses instead. Each `tu` carries the sentence id as `tuid`, the review
 status as `<prop type="x-status">`, who made the English as `<prop type="x-origin">`
-(`aligned` for a human translation),
+(`aligned` for a human translation, `ct2:NAME` and `llm:NAME` with the model),
 one `<prop type="x-flag">` per QA flag and the translation signature; the Chinese is
 `zh-CN` (TMX wants a language-region code) and the English `en`. Sentences without English
 are left out: a translation memory entry needs a target. `read_tmx` reads TMX back (ours and

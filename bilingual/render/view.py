@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import ALIGNED, ORIGIN_LABELS, TM, Flag, Pair, Signature
+from ..document import ALIGNED, HUMAN, ORIGIN_LABELS, TM, Flag, Pair, Signature, origin
 from ..ingest.meta import edition_title_and_date
 from ..store import EditionStore
 from ..terms.analysis import analyse, credited_names
@@ -23,14 +23,21 @@ from ..textutil import HAN_RUN, xml_safe
 from .markup import Piece, en_pieces, zh_pieces
 from .names_view import name_matches
 
-# Engine names as they start a translation signature.
-ENGINE_LABELS = {
+# What each origin of the English (`document.origin`) is called on the page; `ct2:NAME` and
+# `llm:NAME` are looked up by the part before the colon.
+PAGE_LABELS = {
     "argos": "Argos Translate machine translation",
+    "ct2": "CTranslate2 machine translation",
+    "llm": "LLM translation",
     "gloss": "word gloss",
     "fake": "fake engine (for tests)",
-    "align": ORIGIN_LABELS[ALIGNED],  # a person's translation: never called machine
+    "aligned": ORIGIN_LABELS[ALIGNED],  # a person's translation: never called machine
+    "human": "edited by a reviewer",
     TM: ORIGIN_LABELS[TM],
 }
+# The short note a sentence carries when its English came from elsewhere than most of the
+# edition's (a mixed edition): the masthead names the main origin once.
+ORIGIN_NOTES = {"gloss": "word gloss", "human": "edited", "aligned": "aligned", "tm": "TM"}
 # Flags that hold for every sentence an engine made: the masthead says it once, so they do
 # not mark each sentence (they stay in the hover text).
 QUIET_FLAGS = frozenset({"word-gloss"})
@@ -40,6 +47,20 @@ GLOSS_NOTICE = (
     "The English is a literal word-by-word gloss from CC-CEDICT and the glossary, "
     "not a translation."
 )
+MIXED_GLOSS_NOTICE = (
+    "{gloss} of the {english} English sentences are a literal word-by-word gloss from "
+    "CC-CEDICT and the glossary, not a translation; each is marked “word gloss”."
+)
+
+
+def origin_label(value: str) -> str:
+    """`ct2:opus-mt-zh-en` → "CTranslate2 machine translation"; unknown origins as they are."""
+    return PAGE_LABELS.get(value.partition(":")[0], value)
+
+
+def origin_note(value: str) -> str:
+    """The short per-sentence note for an origin (`ct2:NAME` → NAME)."""
+    return ORIGIN_NOTES.get(value) or value.partition(":")[2] or value
 
 
 @dataclass
@@ -51,6 +72,8 @@ class SentenceView:
     flags: tuple[Flag, ...]
     zh_pieces: list[Piece]
     en_pieces: list[Piece]
+    origin: str = ""  # who made the English (`document.origin`)
+    note: str = ""  # the origin, shown when it is not the edition's main one
 
     @property
     def flag_text(self) -> str:
@@ -93,13 +116,15 @@ class ArticleView:
 
 @dataclass
 class EngineUse:
-    engine: str
+    """One origin of the edition's English, the model behind it and how many sentences."""
+
+    origin: str
     model: str
     sentences: int
 
     @property
     def label(self) -> str:
-        return ENGINE_LABELS.get(self.engine, self.engine)
+        return origin_label(self.origin)
 
 
 @dataclass
@@ -129,8 +154,16 @@ class EditionView:
         return " · ".join(part for part in (self.date, "Chinese–English edition") if part)
 
     @property
-    def is_gloss(self) -> bool:
-        return any(e.engine == "gloss" for e in self.engines)
+    def gloss_notice(self) -> str:
+        """What the reader must know about word-gloss English: all of it, or how much of a
+        mixed edition ("" when there is none)."""
+        gloss = sum(u.sentences for u in self.engines if u.origin == "gloss")
+        english = sum(u.sentences for u in self.engines)
+        if not gloss:
+            return ""
+        if gloss == english:
+            return GLOSS_NOTICE
+        return MIXED_GLOSS_NOTICE.format(gloss=gloss, english=english)
 
     @property
     def engine_line(self) -> str:
@@ -140,7 +173,8 @@ class EditionView:
         parts = []
         for use in self.engines:
             model = f" (model {use.model})" if use.model else ""
-            parts.append(f"{use.label}{model}, {use.sentences} sentences")
+            plural = "s" * (use.sentences != 1)
+            parts.append(f"{use.label}{model}, {use.sentences} sentence{plural}")
         return "English: " + "; ".join(parts) + "."
 
     @property
@@ -162,11 +196,25 @@ class EditionView:
 
 
 def engines_used(pairs: list[Pair]) -> list[EngineUse]:
-    """Who made the English, most sentences first (pairs without English are skipped)."""
-    signatures = (Signature.parse(p.signature) for p in pairs if p.en and p.signature)
-    # align's "model" is the bridge it aligned with; a person made the English
-    counts = Counter((s.engine, "" if s.engine == "align" else s.model_label) for s in signatures)
-    return [EngineUse(e, m, n) for (e, m), n in counts.most_common()]
+    """Who made the English (by origin, with the model), most sentences first; pairs without
+    English are skipped."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for p in pairs:
+        made = origin(p)
+        if made:
+            # a person made it: no model; align's "model" is the bridge it aligned with
+            plain = made in (HUMAN, ALIGNED)
+            counts[(made, "" if plain else Signature.parse(p.signature).model_label)] += 1
+    return [EngineUse(o, m, n) for (o, m), n in counts.most_common()]
+
+
+def main_origin(engines: list[EngineUse]) -> str:
+    """The origin of most sentences; "" when the edition has one origin or none (no
+    sentence then needs a note)."""
+    origins = Counter()
+    for use in engines:
+        origins[use.origin] += use.sentences
+    return origins.most_common(1)[0][0] if len(origins) > 1 else ""
 
 
 def edition_identifier(name: str, zh_texts: list[str]) -> str:
@@ -189,6 +237,8 @@ def build_view(
     edition = store.load_edition()
     pairs = store.pairs()
     by_sid = {p.sid: p for p in pairs}
+    engines = engines_used(pairs)
+    main = main_origin(engines)
     status_counts: Counter[str] = Counter()
     articles: list[ArticleView] = []
     zh_texts: list[str] = []
@@ -200,6 +250,7 @@ def build_view(
             sentences = []
             for s in block.sentences:
                 pair = by_sid.get(s.id)
+                made = origin(pair) if pair else ""
                 zh = xml_safe(s.zh)
                 en = xml_safe(pair.en) if pair else ""
                 status = pair.status if pair else "untranslated"
@@ -216,6 +267,8 @@ def build_view(
                         flags=pair.flags if pair else (),
                         zh_pieces=zh_pieces(zh, matches, ruby),
                         en_pieces=en_pieces(en, terms),
+                        origin=made,
+                        note=origin_note(made) if main and made and made != main else "",
                     )
                 )
             zh_texts.append(block.text)
@@ -236,7 +289,7 @@ def build_view(
         source=_source_names(store.get_meta("source")) or edition.name,
         identifier=edition_identifier(edition.name, zh_texts),
         articles=articles,
-        engines=engines_used(pairs),
+        engines=engines,
         status_counts=dict(status_counts),
         ruby=ruby,
     )

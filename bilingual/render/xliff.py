@@ -16,12 +16,13 @@ QA flag (`flag`) and each glossary term of the sentence with its approved Englis
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from ..document import APPROVED, EDITED, MACHINE, UNTRANSLATED, Pair, Signature
+from ..document import origin as made_by
 from ..errors import InputError
 from ..store import EditionStore
 from ..terms.analysis import analyse
@@ -29,7 +30,7 @@ from ..terms.files import default_glossary
 from ..terms.glossary import Glossary
 from ..textutil import xml_safe
 from .tmx import is_word_gloss
-from .view import ENGINE_LABELS
+from .view import origin_label
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 VERSION = "2.1"
@@ -44,7 +45,8 @@ def origin(pair: Pair) -> str:
     if not pair.en.strip():
         return "not translated yet"
     signature = Signature.parse(pair.signature)
-    made = ENGINE_LABELS.get(signature.engine, signature.engine or "unknown")
+    # the engine's origin (`ct2:NAME` …), also for a pair a reviewer edited since
+    made = origin_label(made_by(replace(pair, status=MACHINE))) if signature.engine else "unknown"
     if signature.model_label:
         made += f" ({signature.model_label})"
     if pair.status == EDITED:
