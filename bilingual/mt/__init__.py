@@ -12,13 +12,13 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..document import Flag, Signature
 from ..errors import ModelError
-from ..terms.glossary import Glossary
 from ..terms.placeholders import Placeholders
 
 if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
     from ..chunks import StopRequest
+    from ..document import Flag, Signature
+    from ..terms.glossary import Glossary
     from ..terms.analysis import Analysis
     from .llm_settings import LLMSettings
 
