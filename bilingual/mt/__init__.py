@@ -18,8 +18,8 @@ from ..terms.placeholders import Placeholders
 if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
     from ..chunks import StopRequest
     from ..document import Flag, Signature
-    from ..terms.glossary import Glossary
     from ..terms.analysis import Analysis
+    from ..terms.glossary import Glossary
     from .llm_settings import LLMSettings
 
 DEFAULT_BEAM_SIZE = 4
