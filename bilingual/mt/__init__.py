@@ -12,14 +12,14 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..document import Flag, Signature
 from ..errors import ModelError
-from ..terms.glossary import Glossary
 from ..terms.placeholders import Placeholders
 
 if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
     from ..chunks import StopRequest
+    from ..document import Flag, Signature
     from ..terms.analysis import Analysis
+    from ..terms.glossary import Glossary
     from .llm_settings import LLMSettings
 
 DEFAULT_BEAM_SIZE = 4
