@@ -1,35 +1,35 @@
-"""Benchmark: how close `bilingual translate` comes to raw CTranslate2 at every setting.
+"""Benchmark: how close `bilingual translate` comes to raw CTranslate2, at the defaults first.
 
-For each model (the tests' tiny one, and a Transformer-base-shaped one: 6+6 layers, d_model
-512, FFN 2048, 8 heads, ~8k vocabulary, int8, random weights built like tests/tinymodel.py)
-and each decoding setting (the CLI's defaults, beam 4 / max 256, then short caps), over the
-same sentences (seed-page sentences, clauses recombined, about one in twelve repeated), it
-times side by side in one run:
-  (a) raw CTranslate2 on all pre-tokenised sentences, model already loaded: length-sorted
-      sub-batches of `argos.BATCH_SIZE`, each asynchronous with the decoding cap
-      `mt.decoding_length` of its longest source (the same rule the engine uses, so the
-      comparison is fair: without it, random weights decode every sentence to the user's cap),
-      no `replace_unknowns`, the engine's thread layout;
-  (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache);
+For each model (a Transformer-base-shaped one: 6+6 layers, d_model 512, FFN 2048, 8 heads,
+~8k vocabulary, int8, random weights built like tests/tinymodel.py; and, on request, the
+tests' tiny one) and each decoding setting (by default only the CLI's defaults, beam 4 / max
+256; add short caps with --settings), over the same sentences (seed-page sentences, clauses
+recombined, about one in twelve repeated; 600 by default, a few real pages' worth, so that
+fixed costs weigh what they weigh on a real run), it times side by side in one run:
+  (a) raw CTranslate2, model already loaded, on exactly what the engine is given: every
+      pair's text with its glossary terms, names and numbers protected by the engine's own
+      placeholders, tokenised by the package's tokenizer (repeats included: the cache is
+      bilingual's to win), the package's target prefix, the same decoding options and
+      length rule (`mt.decoding_length` of each sub-batch's longest source), length-sorted
+      sub-batches (--raw-batch, default `argos.BATCH_SIZE`), each asynchronous, in the
+      engine's thread layout, no `replace_unknowns` (the engine only re-decodes sentences
+      with `<unk>`);
+  (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache,
+      the QA run after it), with its bytecode written by an untimed run first, as an
+      install compiles it (without, start-up compiles ~150 modules: ~2 s a run);
   (o) with `--before SRC` (an unpacked older tree, e.g. `git archive main | tar -x -C SRC`):
       the same command run from that code, for before/after figures in the same run.
+Arms alternate, each arm's best of --repeat is kept. (a)'s sub-batch size is --raw-batch:
+at long decodes (beam 4, max 256 on this random model, which never ends a sentence) batches
+of 32 measured several times slower per sentence than batches of 4–8 on the 2-core machine,
+so there pass the size that is fastest for raw CTranslate2 before reading (b)/(a).
 Goal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps.
 
-`--engine ct2` does (a) and (b) for a CTranslate2 model of NLLB's shape (the same Transformer
-base, language tokens in and a target prefix out, built by tests/tinyct2.py): the ct2 engine
-runs the Argos engine's code with another tokenizer adapter, so the goal is the same. Each
-`--settings` pair is timed over `--base-sentences` sentences; the raw arm uses the same length rule and target prefix.
+`--engine ct2|llm` runs bench/engines.py (the ct2 engine against raw CTranslate2, the llm
+engine's overhead per sentence).
 
-`--engine llm` measures the llm engine's own cost per sentence against the tests' fixture
-server (tests/llm_server.py, which answers at once): (b) `bilingual translate --engine llm`
-as a whole process, against (a) the same HTTP requests (recorded from (b)) sent by a bare
-`http.client` loop with the same parallelism. (b) − (a), per sentence, is what the engine
-adds to a real model's time: prompts, parsing, checks, the store and the cache.
-
-Run: uv run python bench/translate.py [--sentences 2000] [--base-sentences 300]
-     [--models tiny,base] [--settings 4:256,4:24,1:24] [--before SRC]
-     [--engine argos|ct2|llm]
-Figures on a shared machine vary: runs alternate (a), (b), (o) and each arm's best is kept.
+Run: uv run python bench/translate.py [--engine argos|ct2|llm] [--before SRC] [--base-sentences 600] [--raw-batch 8]
+     [--models base,tiny] [--sentences 2000] [--settings 4:256,4:24,1:24] [--repeat 2]
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,58 +114,85 @@ def translator(model_dir: Path, batches: int):
     )  # fmt: skip
 
 
-def raw(t, tokens: list[list[str]], beam: int, cap: int, prefix: str = "") -> None:
-    """Arm (a): every sentence, length-sorted sub-batches, each with the length rule's cap
-    (and the target language token first, as the engine decodes it, for NLLB/M2M100)."""
+def engine_input(edition: Path) -> tuple[list[list[str]], str]:
+    """What `bilingual translate` gives CTranslate2 for `edition`: each pair's text protected
+    with the engine's placeholders and tokenised (a repeated sentence once per pair), and the
+    package's target prefix ('' when none)."""
+    from bilingual.mt import EngineOptions
+    from bilingual.mt.argos import ArgosEngine
+    from bilingual.pending import pending
+    from bilingual.store import EditionStore
+    from bilingual.terms.files import default_glossary
+    from bilingual.terms.protect import protect
+
+    glossary = default_glossary()
+    engine = ArgosEngine(EngineOptions(glossary=glossary))
+    signature = engine.signature()
+    with EditionStore(edition) as store:
+        todo = pending(store, glossary, signature, signature.with_glossary(glossary.hash))
+    texts = [protect(u.analysis, engine.placeholders).text for u in todo.units for _ in u.sids]
+    return engine.tokenize(texts), engine.package.target_prefix or ""
+
+
+def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int, size: int) -> None:
+    """Arm (a): every sentence, length-sorted sub-batches of `size` and of one length-rule cap
+    each, as the engine decodes them."""
     from bilingual.mt import decoding_length
-    from bilingual.mt.argos import BATCH_SIZE
 
     order = sorted(tokens, key=len)
     futures = []
-    for start in range(0, len(order), BATCH_SIZE):
-        batch = order[start : start + BATCH_SIZE]
-        cap_here = decoding_length(max(map(len, batch)), cap) + bool(prefix)
+    groups = [list(g) for _, g in groupby(order, key=lambda x: decoding_length(len(x), cap))]
+    for batch in (g[s : s + size] for g in groups for s in range(0, len(g), size)):
+        cap_here = decoding_length(len(batch[-1]), cap) + bool(prefix)
         futures += t.translate_batch(
-            batch, max_batch_size=len(batch), beam_size=beam, max_decoding_length=cap_here,
-            target_prefix=[[prefix]] * len(batch) if prefix else None, asynchronous=True,
+            batch, target_prefix=[[prefix]] * len(batch) if prefix else None,
+            max_batch_size=len(batch), beam_size=beam, max_decoding_length=cap_here,
+            asynchronous=True,
         )  # fmt: skip
     for future in futures:
         future.result()
 
 
-def timed(fn) -> float:
+def timed(fn, *args) -> float:
     started = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-sentences", type=int, default=600, help="With the base model.")
     parser.add_argument("--sentences", type=int, default=2000, help="With the tiny model.")
-    parser.add_argument("--base-sentences", type=int, default=300, help="With the base model.")
-    parser.add_argument("--models", default="tiny,base")
-    parser.add_argument("--settings", default="4:256,4:24,1:24", help="beam:max pairs.")
+    parser.add_argument("--models", default="base", help="base, tiny or both (base,tiny).")
+    parser.add_argument("--settings", default="4:256", help="beam:max pairs (4:256,4:24,1:24).")
     parser.add_argument("--repeat", type=int, default=2, help="Runs of each arm; best kept.")
+    parser.add_argument(
+        "--raw-batch", type=int, help="Sub-batch size of (a) (default: argos.BATCH_SIZE)."
+    )
     parser.add_argument("--before", type=Path, help="An older source tree to time as (o).")
     parser.add_argument("--workdir", type=Path, help="Keep files here (default: a temp dir).")
-    parser.add_argument("--engine", choices=("argos", "ct2", "llm"), default="argos")
+    parser.add_argument(
+        "--engine", choices=("argos", "ct2", "llm"), default="argos",
+        help="ct2 or llm: the engines' benches (bench/engines.py, which see).",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.engine != "argos":
+        import engines
+
+        sys.argv = [sys.argv[0], args.engine, *(a for a in sys.argv[1:] if a not in (
+            "--engine", args.engine, f"--engine={args.engine}"))]  # fmt: skip
+        return engines.main()
 
     from bilingual.mt.argos import BATCH_SIZE
     from bilingual.mt.models import install_file, load_package
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    (work / "no-glossary").mkdir(exist_ok=True)
-    os.environ.update(
-        BILINGUAL_GLOSSARY_DIR=str(work / "no-glossary"),  # raw MT sees no markers either
-        XDG_DATA_HOME=str(work / "data"),
-    )
-    if args.engine != "argos":
-        return {"ct2": bench_ct2, "llm": bench_llm}[args.engine](args, work)
+    os.environ["XDG_DATA_HOME"] = str(work / "data")  # the shipped glossary, no user layer
     settings = [tuple(map(int, s.split(":"))) for s in args.settings.split(",")]
+    raw_batch = args.raw_batch or BATCH_SIZE
     print(f"{os.cpu_count()} cores; a shared machine: figures are each arm's best of "
-          f"{args.repeat}, arms alternating")  # fmt: skip
+          f"{args.repeat}, arms alternating; (a) in sub-batches of {raw_batch}")  # fmt: skip
     runs = 0
     for model in args.models.split(","):
         os.environ["ARGOS_PACKAGES_DIR"] = str(work / f"argos-{model}")
@@ -174,11 +201,14 @@ def main() -> None:
         info = install_file(archive)
         count = args.sentences if model == "tiny" else args.base_sentences
         sentences = make_sentences(count)
-        tokens = [load_package(info).tokenizer.encode(s) for s in sentences]
+        make_edition(work / f"input-{model}", sentences)
+        tokens, prefix = engine_input(work / f"input-{model}")
+        plain = [load_package(info).tokenizer.encode(s) for s in sentences]
         print(f"\n{model}: built in {time.perf_counter() - started:.1f} s; {len(sentences)} "
               f"sentences ({len(set(sentences))} distinct), mean "
-              f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens")  # fmt: skip
-        t = translator(info.path / "model", -(-len(tokens) // BATCH_SIZE))
+              f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens as protected "
+              f"({sum(map(len, plain)) / len(plain):.1f} unprotected)")  # fmt: skip
+        t = translator(info.path / "model", -(-len(tokens) // raw_batch))
         t.translate_batch(tokens[:8], beam_size=1, max_decoding_length=4)  # warm up
 
         def cli(sentences: list[str], beam: int, cap: int, source: Path | None) -> dict:
@@ -187,6 +217,7 @@ def main() -> None:
             edition = work / f"edition-{runs}"
             make_edition(edition, sentences)
             env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{runs}")}
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed tool has its bytecode
             if source:
                 env["PYTHONPATH"] = str(source)
             command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
@@ -195,149 +226,31 @@ def main() -> None:
             proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
             return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
 
+        for source in [None, args.before] if args.before else [None]:
+            cli(sentences[:16], 1, 8, source)  # untimed: writes the bytecode, as installs do
         for beam, cap in settings:
             a, b, o = [], [], []
             for _ in range(args.repeat):
-                a.append(
-                    timed(lambda t=t, tokens=tokens, beam=beam, cap=cap: raw(t, tokens, beam, cap))
-                )
-                b.append(cli(sentences, beam, cap, None))
+                a.append(timed(raw, t, tokens, prefix, beam, cap, raw_batch))
+                b.append(cli(sentences, beam, cap, None)["wall"])
                 if args.before:
-                    o.append(cli(sentences, beam, cap, args.before))
-            best_a = min(a)
-            best_b = min(b, key=lambda r: r["wall"])
-            line = (f"  beam {beam} max {cap:3d}: (a) raw {best_a:6.2f} s  (b) bilingual "
-                    f"{best_b['wall']:6.2f} s (in-process {best_b['seconds']:.2f} s)  (b)/(a) = "
-                    f"{best_b['wall'] / best_a:.3f}")  # fmt: skip
+                    o.append(cli(sentences, beam, cap, args.before)["wall"])
+            line = (f"  beam {beam} max {cap:3d}: (a) raw {min(a):6.2f} s  (b) bilingual "
+                    f"{min(b):6.2f} s  (b)/(a) = {min(b) / min(a):.3f}")  # fmt: skip
             if o:
-                best_o = min(o, key=lambda r: r["wall"])
-                line += (f"   (o) before {best_o['wall']:6.2f} s (in-process "
-                         f"{best_o['seconds']:.2f} s)  (o)/(a) = {best_o['wall'] / best_a:.3f}")  # fmt: skip
-            print(line, flush=True)
+                line += f"  (o) before {min(o):6.2f} s  (o)/(a) = {min(o) / min(a):.3f}"
+            print(
+                line
+                + f"   [all runs: a {fmt(a)}  b {fmt(b)}"
+                + (f"  o {fmt(o)}" if o else "")
+                + "]",
+                flush=True,
+            )
     print("\ngoal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps")
 
 
-# -- the ct2 and llm engines ----------------------------------------------------------------
-
-
-def cli_translate(work: Path, sentences: list[str], *options: str) -> dict:
-    """`bilingual translate --json OPTIONS` on a fresh edition and cache; its report + wall."""
-    run = len(list(work.glob("edition-*"))) + 1
-    edition = work / f"edition-{run}"
-    make_edition(edition, sentences)
-    env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{run}")}
-    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition), "--json",
-               *options]  # fmt: skip
-    started = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
-
-
-def side_by_side(raw, cli, repeat: int) -> tuple[float, dict]:
-    """Alternate (a) and (b) `repeat` times (others share the machine); the best of each."""
-    a_times, b_runs = [], []
-    for _ in range(repeat):
-        a_times.append(timed(raw))
-        b_runs.append(cli())
-    best = min(b_runs, key=lambda r: r["wall"])
-    a_list = ", ".join(f"{x:.2f}" for x in a_times)
-    b_list = ", ".join(f"{r['wall']:.2f}" for r in b_runs)
-    print(f"(a) runs: {a_list} s;  (b) runs: {b_list} s")
-    return min(a_times), best
-
-
-def bench_ct2(args: argparse.Namespace, work: Path) -> None:
-    from tinyct2 import build_ct2_model
-
-    from bilingual.mt.argos import BATCH_SIZE
-    from bilingual.mt.ct2 import Ct2Tokenizer
-    from bilingual.mt.ct2_models import find, install_dir
-
-    os.environ["BILINGUAL_MODELS_DIR"] = str(work / "models")
-    started = time.perf_counter()
-    folder = build_ct2_model(
-        work / "source", "nllb", name="nllb-bench", vocab_size=8000, model_vocab=8000,
-        quantization="int8", eos_bias=0.0, layers=6, d_model=512, ffn=2048, heads=8,
-    )  # fmt: skip
-    install_dir(folder)
-    model = find("nllb-bench")
-    print(
-        f"built and installed {model.name} ({model.kind}) in {time.perf_counter() - started:.1f} s"
-    )
-    sentences = make_sentences(args.base_sentences)
-    tokenizer = Ct2Tokenizer(model)
-    tokens = [tokenizer.encode(s) for s in sentences]
-    prefix = model.spec.target_token
-    print(f"{len(sentences)} sentences, mean source length "
-          f"{sum(map(len, tokens)) / len(tokens):.1f} tokens")  # fmt: skip
-    t = translator(model.model_dir, -(-len(tokens) // BATCH_SIZE))
-    t.translate_batch(tokens[:8], target_prefix=[[prefix]] * 8, max_decoding_length=4)  # warm up
-    for beam, cap in (tuple(map(int, s.split(":"))) for s in args.settings.split(",")):
-        a, best = side_by_side(
-            lambda beam=beam, cap=cap: raw(t, tokens, beam, cap, prefix),
-            lambda beam=beam, cap=cap: cli_translate(
-                work, sentences, "--engine", "ct2", "--model", model.name,
-                "--beam-size", str(beam), "--max-decoding-length", str(cap),
-            ),
-            args.repeat,
-        )  # fmt: skip
-        b = best["wall"]
-        print(f"  beam {beam} max {cap:3d}: (a) raw {a:6.2f} s  (b) bilingual --engine ct2 "
-              f"{b:6.2f} s (translated {best['translated']} distinct, in-process "
-              f"{best['seconds']:.2f} s)  (b)/(a) = {b / a:.3f}   (goal ≤ 1.05)")  # fmt: skip
-
-
-def bench_llm(args: argparse.Namespace, work: Path) -> None:
-    import http.client
-    from concurrent.futures import ThreadPoolExecutor
-    from urllib.parse import urlsplit
-
-    from llm_server import FakeLLM
-
-    parallel = 2
-    sentences = make_sentences(min(args.sentences, 800))
-    server = FakeLLM()
-    parts = urlsplit(server.url)
-    recorded: list[list[bytes]] = []
-
-    def cli() -> dict:
-        server.requests.clear()
-        report = cli_translate(
-            work, sentences, "--engine", "llm", "--llm-url", server.url, "--llm-model", "bench",
-            "--llm-parallel", str(parallel),
-        )  # fmt: skip
-        recorded.append([json.dumps(r.body).encode("utf-8") for r in server.requests])
-        return report | {"requests": len(server.requests)}
-
-    local = threading.local()
-
-    def post(body: bytes) -> None:
-        conn = getattr(local, "conn", None) or http.client.HTTPConnection(
-            parts.hostname, parts.port
-        )
-        local.conn = conn
-        conn.request("POST", f"{parts.path}/chat/completions", body,
-                     {"Content-Type": "application/json"})  # fmt: skip
-        conn.getresponse().read()
-
-    def raw() -> None:
-        bodies = recorded[-1]
-        with ThreadPoolExecutor(parallel) as pool:
-            list(pool.map(post, bodies))
-
-    cli()  # (a) replays what (b) sent: record it once first
-    try:
-        a, best = side_by_side(raw, cli, args.repeat)
-    finally:
-        server.close()
-    b, n = best["wall"], len(sentences)
-    print(f"{n} sentences ({len(set(sentences))} distinct) in {best['requests']} requests, "
-          f"{parallel} at a time, fixture server answering at once")  # fmt: skip
-    print(f"(a) the same requests, bare http.client:  {a:8.2f} s")
-    print(f"(b) bilingual translate --engine llm:     {b:8.2f} s  (in-process "
-          f"{best['seconds']:.2f} s)")  # fmt: skip
-    print(f"overhead per sentence: {(b - a) / n * 1000:.1f} ms whole process, "
-          f"{(best['seconds'] - a) / n * 1000:.1f} ms in-process")  # fmt: skip
+def fmt(times: list[float]) -> str:
+    return ", ".join(f"{x:.2f}" for x in times)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,10 @@ wherever the same article repeats them, not only in the block that names them: a
 The cache key is sha1(zh, engine signature, the sentence's glossary terms, its names): the
 glossary hash is in each pair's signature, but only the terms a sentence holds are in its
 key, so a glossary edit re-translates only the sentences holding a changed term. Misses are
-translated longest-similar together in chunks of about a second of work (`chunks.py`); each
+translated longest-similar together in chunks of a few seconds of work (`chunks.py`); each
 chunk is committed to the cache and then to the edition as it finishes, so a killed run loses
 only the chunks in flight, and a stop request (`stop`, which the CLI's Ctrl-C makes) ends the
-run after them with every finished chunk kept (`report.interrupted`). `progress(done, total,
+run within a second or so with every finished chunk kept (`report.interrupted`). `progress(done, total,
 eta)` hears of each chunk: sentences (pairs) written so far, of how many, and the seconds
 left at the pace so far (None before the first chunk).
 
@@ -274,6 +274,7 @@ def _translate(
         workers=engine.workers,
         stop=stop,
         rate=rate,
+        granule=engine.batch,
         least=engine.batch_sentences if isinstance(engine, InContext) else 1,
     )
     for chunk in chunks:

@@ -53,7 +53,7 @@ def test_an_item_larger_than_the_target_is_a_chunk_of_its_own(clock: Clock) -> N
     assert [c.items for c in seen][-2:] == [[5000], [1, 1]]
 
 
-def test_stop_ends_the_run_after_the_chunks_in_flight(clock: Clock) -> None:
+def test_stop_hands_back_chunks_finishing_within_the_grace(clock: Clock) -> None:
     stop = StopRequest()
     calls: list[list[int]] = []
 
@@ -65,9 +65,81 @@ def test_stop_ends_the_run_after_the_chunks_in_flight(clock: Clock) -> None:
     seen = []
     for chunk in run_chunks(items, work, size=lambda i: i, workers=2, stop=stop):
         seen.append(chunk)
-        stop.request()  # after the first chunk: the one in flight still comes back
-    assert len(seen) == len(calls) == 2
-    assert sorted(len(c.items) for c in seen) == [FIRST_CHUNK, FIRST_CHUNK]
+        stop.request()  # after the first chunk: those in flight, finishing at once, come back
+    # in flight at the stop: the other first chunk and the one started in the first's place
+    assert len(seen) == len(calls) == 3
+    assert sorted(len(c.items) for c in seen) == [FIRST_CHUNK, FIRST_CHUNK, 16]
+
+
+def test_stop_abandons_a_chunk_still_running_after_the_grace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop does not wait for a long chunk: the run returns after STOP_GRACE with what had
+    finished, and the chunk still running is left to its (daemon) thread, its results unheard."""
+    monkeypatch.setattr(chunks, "STOP_GRACE", 0.2)
+    stop = StopRequest()
+    release = threading.Event()
+    lock = threading.Lock()
+    started: list[list[int]] = []
+
+    def work(items: list[int]) -> list[int]:
+        with lock:
+            started.append(items)
+            first = len(started) == 1
+        if not first:  # every later chunk hangs until the test lets it go
+            assert release.wait(timeout=30)
+        return items
+
+    seen = []
+    try:
+        for chunk in run_chunks([1] * 20, work, size=lambda i: i, workers=2, stop=stop):
+            seen.append(chunk)
+            stop.request()
+    finally:
+        release.set()
+    assert len(seen) == 1 and seen[0].items is started[0]  # the hanging chunk never came back
+    assert len(started) <= 3  # the first two, and the one started in the first's place
+    assert all(t.daemon for t in threading.enumerate() if t.name == "chunk")
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # fast work: 4 items, then growth-capped 16 and 64, then whole batches of 32 (3.3 s
+        # of work is 330 items → 320); the last chunk takes what is left
+        (3.3, [4, 16, 64, 256, 320, 320, 20]),
+        # slow work (0.055 s: 5 items): chunks smaller than a batch stay as the rate cuts them
+        (0.055, [4, 5, 5, 5, 1]),
+    ],
+)
+def test_chunks_hold_whole_granules_once_they_reach_one(
+    clock: Clock, target: float, expected: list[int]
+) -> None:
+    total = sum(expected)
+    seen = list(run_chunks([10] * total, clock.work, size=lambda i: i, target=target, granule=32))
+    assert [len(c.items) for c in seen] == expected
+    assert [r for c in seen for r in c.results] == [100] * total
+
+
+def test_last_chunks_share_what_is_left_among_the_workers() -> None:
+    """Towards the end a chunk is at most a worker's share of what is left, so the workers
+    finish together instead of one decoding a whole last chunk alone."""
+    items = [10] * 100  # 1,000 units; at 1,000 a second, a 10-s target would take them all
+    rate = Rate(per_second=1000.0, total=1000)
+    cutter = chunks._Cutter(items, lambda i: i, rate, target=10.0, workers=2)
+    sizes = []
+    while cutter.left:
+        sizes.append(len(cutter.cut()))
+    assert sizes[:2] == [50, 25]  # half of 1,000 units, then half of the 500 left
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 100
+
+
+def test_an_error_in_a_chunk_reaches_the_caller(clock: Clock) -> None:
+    def work(items: list[int]) -> list[int]:
+        raise ValueError("model broke")
+
+    with pytest.raises(ValueError, match="model broke"):
+        list(run_chunks([1, 2, 3], work, size=lambda i: i))
 
 
 def test_rate_gives_an_eta(clock: Clock) -> None:

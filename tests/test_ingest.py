@@ -278,7 +278,7 @@ def test_new_store_is_in_wal_mode_with_nothing_left_beside_it(tmp_path: Path) ->
 )
 def test_show_json_pieces_are_the_edition_json(articles) -> None:
     from bilingual.document import assign_ids
-    from bilingual.ingest.tree import json_pieces
+    from bilingual.show import json_pieces
 
     edition = assign_ids(articles, "名")
     assert json.loads("".join(json_pieces(edition))) == edition.to_json()

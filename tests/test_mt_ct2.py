@@ -56,7 +56,7 @@ def test_install_list_translate_and_sign(kind, tiny_ct2_models, tmp_path, capsys
     report = json.loads(out)
     assert (report["engine"], report["translated"]) == ("ct2", 10)
     assert report["signature"].startswith(
-        f"ct2 {name} {version} kind={kind} beam=4 maxlen=256 len=2x+10 |"
+        f"ct2 {name} {version} kind={kind} beam=4 maxlen=256 len=2x+10/8 |"
     )
     pairs = EditionStore(edition).pairs()
     assert all(p.en and p.status == "machine" for p in pairs)

@@ -306,8 +306,9 @@ def _left_to_do(edition: Path) -> tuple[int, int]:
 
 def test_ctrl_c_on_a_real_model_keeps_finished_chunks(tmp_path, slow_model):
     """SIGINT to the process group mid-run (what Ctrl-C in a terminal sends): the run stops
-    after the chunks in flight, exit 130, one line saying what it kept, all of it in the
-    edition; the next run has only the rest to do."""
+    (chunks still decoding after the grace are abandoned, their threads ending with the
+    process), exit 130, one line saying what it kept, all of it in the edition; the next run
+    has only the rest to do."""
     edition, proc = _slow_run(tmp_path)
     os.killpg(proc.pid, signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
@@ -555,16 +556,40 @@ def test_target_prefix_is_forced_and_stripped(tmp_path, capsys):
     texts = seed_sentences(6)
     out = engine.translate(texts)
     tokens = engine.tokenize(texts)
-    # one sub-batch, capped by its longest source (+1 for the prefix token)
-    longest = max(map(len, tokens))
-    decode = {"beam_size": 4, "max_decoding_length": decoding_length(longest) + 1}
-    decode |= {"replace_unknowns": True}
-    forced = engine.translator.translate_batch(tokens, target_prefix=[["__en__"]] * 6, **decode)
+
+    # each sentence under its own cap (+1 for the prefix token), whatever it is batched with
+    def decode(prefix: str | None) -> list:
+        return [
+            engine.translator.translate_batch(
+                [t], target_prefix=[[prefix]] if prefix else None, beam_size=4,
+                max_decoding_length=decoding_length(len(t)) + 1, replace_unknowns=True,
+            )[0]
+            for t in tokens
+        ]  # fmt: skip
+
+    forced = decode("__en__")
     assert all(r.hypotheses[0][0] == "__en__" for r in forced)
     detok = engine.package.tokenizer.decode
     assert out == [detok(r.hypotheses[0][1:]).strip() for r in forced]
-    free = engine.translator.translate_batch(tokens, **decode)
+    free = decode(None)
     assert out != [detok(r.hypotheses[0]).strip() for r in free]  # the prefix matters
+
+
+def test_a_sentences_english_does_not_depend_on_its_batch(tmp_path, capsys):
+    """The decoding cap is each sentence's own (sub-batches share one cap), so a sentence
+    translated alone, with its page or in another order comes out the same (the random tiny
+    model never ends a sentence: every output runs to its cap)."""
+    from tinymodel import build_package
+
+    from bilingual.mt import EngineOptions, create
+
+    archive = build_package(tmp_path / "m", name="translate-zh_en-batching")
+    assert run_cli(capsys, "models", "install", archive)[0] == 0
+    engine = create("argos", EngineOptions(model="translate-zh_en-batching"))
+    texts = seed_sentences(24)
+    together = engine.translate(texts)
+    assert together == [engine.translate([t])[0] for t in texts]
+    assert engine.translate(texts[::-1]) == together[::-1]
 
 
 @pytest.mark.parametrize(

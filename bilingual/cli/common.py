@@ -47,7 +47,7 @@ def engine_options() -> dict:
             "--max-decoding-length",
             min=1,
             help=f"Longest output in tokens (argos, ct2); each sentence also stops at "
-            f"{length_rule()} (x: its source tokens).",
+            f"{length_rule()} (x: its source tokens, rounded up to a multiple of 8).",
         ),
     }
 
@@ -103,8 +103,8 @@ def _eta_column():
 
 @contextmanager
 def interruptible() -> Iterator[StopRequest]:
-    """Ctrl-C during a chunked run (translate) asks it to stop after the chunks in flight,
-    keeping every finished one; a second Ctrl-C, or one elsewhere, interrupts at once
+    """Ctrl-C during a chunked run (translate) asks it to stop within a second or so,
+    keeping every finished chunk; a second Ctrl-C, or one elsewhere, interrupts at once
     (`chunks.StopRequest`). Python's own handler is back after the block."""
     from ..chunks import StopRequest
 

@@ -94,7 +94,7 @@ def show_cli(
 
     Example: bilingual show -e output/seed-page --json
     """
-    from ..ingest.tree import json_pieces, render_tree
+    from ..show import json_pieces, render_tree
     from ..store import EditionStore
 
     with EditionStore(edition) as store:

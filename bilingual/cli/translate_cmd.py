@@ -55,8 +55,9 @@ def translate_cli(
 
     On a terminal a progress bar counts sentences and shows the time left.
 
-    Safe to interrupt: run it again to continue. Results are saved every second or so; Ctrl-C
-    stops after the sentences in progress (exit code 130) and says how many are kept.
+    Safe to interrupt: run it again to continue. Results are saved every few seconds; Ctrl-C
+    stops within a second or two (exit code 130), keeping every finished sentence, and says
+    how many are kept.
 
     With --tm, sentences the translation memory holds exactly (an earlier edition's reviewed
     English) are taken from it first, labelled as TM.

@@ -12,34 +12,40 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..document import Flag, Signature
 from ..errors import ModelError
-from ..terms.glossary import Glossary
 from ..terms.placeholders import Placeholders
 
 if TYPE_CHECKING:  # annotations only: `bilingual --help` imports this module
     from ..chunks import StopRequest
+    from ..document import Flag, Signature
     from ..terms.analysis import Analysis
+    from ..terms.glossary import Glossary
     from .llm_settings import LLMSettings
 
 DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_DECODING_LENGTH = 256  # the user's cap, in target tokens
-# Below the user's cap, each sentence's decoding stops at LENGTH_RATIO × its source tokens +
-# LENGTH_EXTRA: an English translation rarely has twice the tokens of its Chinese source, so
-# only a looping decoder reaches it, and a model that never emits </s> no longer decodes to
-# 256 tokens on every sentence. Part of the signature (`len=2x+10`), as it can change output.
+# Below the user's cap, each sentence's decoding stops at LENGTH_RATIO × its source tokens
+# (rounded up to a multiple of LENGTH_STEP) + LENGTH_EXTRA: an English translation rarely has
+# twice the tokens of its Chinese source, so only a looping decoder reaches it, and a model that
+# never emits </s> no longer decodes to 256 tokens on every sentence. The cap is the sentence's
+# own, never its batch's: engines batch only sentences with the same cap (the rounding keeps
+# those batches full), so a sentence's English does not depend on its neighbours in a chunk
+# (the cache, a rerun and a batch run over Ray all give the same English). Part of the
+# signature (`len=2x+10/8`), as it can change output.
 LENGTH_RATIO = 2
 LENGTH_EXTRA = 10
+LENGTH_STEP = 8
 
 
 def decoding_length(source_tokens: int, cap: int = DEFAULT_MAX_DECODING_LENGTH) -> int:
     """The decoding cap for a source of `source_tokens` tokens under the user's `cap`."""
-    return max(1, min(cap, LENGTH_RATIO * source_tokens + LENGTH_EXTRA))
+    rounded = -(-max(1, source_tokens) // LENGTH_STEP) * LENGTH_STEP
+    return max(1, min(cap, LENGTH_RATIO * rounded + LENGTH_EXTRA))
 
 
 def length_rule() -> str:
     """The rule as the signature spells it."""
-    return f"{LENGTH_RATIO}x+{LENGTH_EXTRA}"
+    return f"{LENGTH_RATIO}x+{LENGTH_EXTRA}/{LENGTH_STEP}"
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,8 @@ class Engine(Protocol):
     finishes, and checks for Ctrl-C between chunks, so an engine needs no loop of its own.
     `prepare(count)` comes first, once per run, with the number of sentences to come (load
     the model, lay out threads); `workers` is how many chunks the caller may run at once from
-    as many threads (1 unless `translate` is thread-safe and gains from it).
+    as many threads (1 unless `translate` is thread-safe and gains from it); `batch` is how
+    many sentences it decodes together at its best (chunks come in whole multiples of it).
 
     `signature()` names everything that changes the output (engine, model name and version,
     decoding options) and is part of the cache key. `label` says what the output is
@@ -76,6 +83,7 @@ class Engine(Protocol):
     label: str
     flag: Flag | None
     workers: int
+    batch: int
     placeholders: Placeholders
 
     def signature(self) -> Signature: ...
@@ -86,10 +94,11 @@ class Engine(Protocol):
 
 
 class EngineBase:
-    """Defaults for the optional parts of `Engine`: one worker, `ZZ<n>ZZ` markers, nothing
-    to prepare."""
+    """Defaults for the optional parts of `Engine`: one worker, chunks of any size, `ZZ<n>ZZ`
+    markers, nothing to prepare."""
 
     workers = 1
+    batch = 1
     placeholders = Placeholders()
 
     def prepare(self, count: int) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
 
 from ..document import Signature
@@ -136,6 +137,11 @@ class ArgosEngine(EngineBase):
         """Chunks worth running at once: one per replica, so none idles between chunks."""
         return self.layout[0]
 
+    @property
+    def batch(self) -> int:
+        """Chunks come in whole sub-batches, so chunking costs CTranslate2 no batch size."""
+        return batch_size()
+
     @cached_property
     def layout(self) -> tuple[int, int]:
         return threads()
@@ -189,28 +195,35 @@ class ArgosEngine(EngineBase):
         self, source: list[list[str]], which, prefix: str, replace_unknowns: bool
     ) -> dict[int, list[str]]:
         """Best hypothesis per source index in `which`, decoded in length-sorted sub-batches."""
+        cap = self.options.max_decoding_length
         order = sorted(which, key=lambda i: len(source[i]))
         size = batch_size()
         pending = []
-        for start in range(0, len(order), size):
-            batch = order[start : start + size]
-            longest = max(len(source[i]) for i in batch)
-            futures = self.translator.translate_batch(
-                [source[i] for i in batch],
-                target_prefix=[[prefix]] * len(batch) if prefix else None,
-                max_batch_size=len(batch),
-                beam_size=self.options.beam_size,
-                max_decoding_length=decoding_length(longest, self.options.max_decoding_length)
-                + bool(prefix),
-                replace_unknowns=replace_unknowns,
-                asynchronous=True,
-            )
-            pending.append((batch, futures))
+        # Sub-batches of one decoding cap each (sorted by length, so few are cut short): a
+        # sentence's output never depends on what it is batched with.
+        for _, group in groupby(order, key=lambda i: decoding_length(len(source[i]), cap)):
+            same = list(group)
+            pending += [self._submit(source, same[s : s + size], prefix, replace_unknowns)
+                        for s in range(0, len(same), size)]  # fmt: skip
         return {
             i: future.result().hypotheses[0]
             for batch, futures in pending
             for i, future in zip(batch, futures, strict=True)
         }
+
+    def _submit(self, source: list[list[str]], batch: list[int], prefix: str, replace: bool):
+        """(batch, futures): one asynchronous sub-batch, all of one decoding cap."""
+        longest = max(len(source[i]) for i in batch)
+        return batch, self.translator.translate_batch(
+            [source[i] for i in batch],
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            max_batch_size=len(batch),
+            beam_size=self.options.beam_size,
+            max_decoding_length=decoding_length(longest, self.options.max_decoding_length)
+            + bool(prefix),
+            replace_unknowns=replace,
+            asynchronous=True,
+        )
 
     def _detokenize(self, tokens: list[str], prefix: str) -> str:
         if prefix and tokens and tokens[0] == prefix:

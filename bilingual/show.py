@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..document import Edition
+from .document import Edition
 
 
 def json_pieces(edition: Edition) -> Iterator[str]:
