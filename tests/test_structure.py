@@ -310,3 +310,19 @@ def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
         assert not any("忻州" in t for k, t in first if k == "paragraph")
     leads = [i for i, a in enumerate(articles) if any(k == "lead" for k, _ in a)]
     assert leads == [24 * len(one) + 1]
+
+
+@pytest.mark.parametrize("lazy", [0, 3, 10_000])
+def test_bigram_counts_are_the_same_scanned_one_by_one_or_counted_in_one_pass(lazy: int) -> None:
+    """A half page's bigrams are counted one by one at first, then all in one pass: both give
+    the number of blocks holding the bigram (once per block, however often it is there)."""
+    from bilingual.ingest.structure import RawBlock
+    from bilingual.ingest.weights import PAGE_BLOCKS, Weights
+
+    texts = [f"第{i % 7}段长江长江{i % 3}号" * (1 + i % 2) for i in range(3 * PAGE_BLOCKS)]
+    weights = Weights([RawBlock("paragraph", t) for t in texts])
+    weights.LAZY_GRAMS = lazy
+    grams = ["长江", "江长", "第3", "段长", "0号", "号第", "黄河"]
+    for start, end in ((0, PAGE_BLOCKS), (PAGE_BLOCKS // 2, 3 * PAGE_BLOCKS)):
+        for gram in grams * 2:  # asked again: from the counts kept
+            assert weights.df(gram, start, end) == sum(gram in t for t in texts[start:end])

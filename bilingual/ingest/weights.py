@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -31,9 +32,15 @@ class Weights:
     weighted with its neighbours' halves: counting every headline's bigrams over the whole
     file made a file of a few hundred pages take minutes. Counts are kept per half page, so
     the pages' overlaps are counted once.
+
+    A half page's first LAZY_GRAMS bigrams are counted one by one; after that all of its
+    blocks' bigrams are counted in one pass. Pages of repeated text ask about few bigrams,
+    for which the scans are cheapest; pages each with words of their own ask about hundreds,
+    and one scan per bigram made them twice as slow to ingest per MB as repeated text.
     """
 
     HALF = PAGE_BLOCKS // 2
+    LAZY_GRAMS = 64  # about a third of the bigrams one pass over a half page costs as much as
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -43,6 +50,9 @@ class Weights:
         self._grams: dict[str, frozenset[str]] = {}
         self._pages: dict[int, PageWeights] = {}
         self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
+        self._asked: Counter[int] = Counter()  # half page → bigrams counted one by one
+        # half page → blocks with each bigram, for the few latest (they are large)
+        self._halves: dict[int, Counter[str]] = {}
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -68,9 +78,22 @@ class Weights:
         """How many of the blocks start…end hold `gram` (start: a multiple of HALF)."""
         total = 0
         for half in range(start // self.HALF, -(-end // self.HALF)):
+            counted = self._halves.get(half)
+            if counted is not None:
+                total += counted[gram]
+                continue
             count = self._counts.get((gram, half))
             if count is None:
                 texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+                if self._asked[half] >= self.LAZY_GRAMS:
+                    counted = self._halves[half] = Counter()
+                    for text in texts:  # each block's distinct bigrams, built in C
+                        counted.update(set(map(operator.add, text, text[1:])))
+                    if len(self._halves) > 4:  # a page's halves; pages are asked in order
+                        del self._halves[next(iter(self._halves))]
+                    total += counted[gram]
+                    continue
+                self._asked[half] += 1
                 count = sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
                 self._counts[gram, half] = count
             total += count
