@@ -82,7 +82,13 @@ def insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> No
     c.executemany(
         "INSERT OR IGNORE INTO pairs (sid, zh, flags, updated) VALUES (?, ?, ?, ?)",
         (
-            (s.id, s.zh, json.dumps(flags_json(s.flags), ensure_ascii=False), stamp)
+            # most sentences have no flags: "[]" without an encoder made for each of them
+            (
+                s.id,
+                s.zh,
+                json.dumps(flags_json(s.flags), ensure_ascii=False) if s.flags else "[]",
+                stamp,
+            )
             for b in blocks
             for s in b.sentences
         ),
