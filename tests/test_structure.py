@@ -313,9 +313,12 @@ def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
 
 
 @pytest.mark.parametrize("lazy", [0, 3, 10_000])
-def test_bigram_counts_are_the_same_scanned_one_by_one_or_counted_in_one_pass(lazy: int) -> None:
-    """A half page's bigrams are counted one by one at first, then all in one pass: both give
-    the number of blocks holding the bigram (once per block, however often it is there)."""
+def test_bigram_counts_are_the_same_testing_all_blocks_or_those_with_its_characters(
+    lazy: int,
+) -> None:
+    """A half page's bigrams are tested in all its blocks at first, then only in the blocks
+    holding their rarer character: both give the number of blocks holding the bigram (once
+    per block, however often it is there; none for characters in no block)."""
     from bilingual.ingest.structure import RawBlock
     from bilingual.ingest.weights import PAGE_BLOCKS, Weights
 

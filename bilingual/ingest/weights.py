@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -33,14 +33,16 @@ class Weights:
     file made a file of a few hundred pages take minutes. Counts are kept per half page, so
     the pages' overlaps are counted once.
 
-    A half page's first LAZY_GRAMS bigrams are counted one by one; after that all of its
-    blocks' bigrams are counted in one pass. Pages of repeated text ask about few bigrams,
-    for which the scans are cheapest; pages each with words of their own ask about hundreds,
-    and one scan per bigram made them twice as slow to ingest per MB as repeated text.
+    A half page's first LAZY_GRAMS bigrams are counted by testing all of its blocks; after
+    that only the blocks holding the bigram's rarer character are tested, from a list of
+    the blocks holding each character, made in one pass. Pages of repeated text ask about
+    few bigrams, for which the plain tests are cheapest; pages each with words of their own
+    ask about hundreds, and testing every block for each made them twice as slow to ingest
+    per MB as repeated text.
     """
 
     HALF = PAGE_BLOCKS // 2
-    LAZY_GRAMS = 64  # about a third of the bigrams one pass over a half page costs as much as
+    LAZY_GRAMS = 64  # plain tests of this many bigrams cost about as much as the lists
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -50,9 +52,9 @@ class Weights:
         self._grams: dict[str, frozenset[str]] = {}
         self._pages: dict[int, PageWeights] = {}
         self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
-        self._asked: Counter[int] = Counter()  # half page → bigrams counted one by one
-        # half page → blocks with each bigram, for the few latest (they are large)
-        self._halves: dict[int, Counter[str]] = {}
+        self._asked: Counter[int] = Counter()  # half page → bigrams tested in all blocks
+        # half page → the texts holding each character, for the few latest (they are large)
+        self._holding: dict[int, dict[str, list[str]]] = {}
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -78,26 +80,29 @@ class Weights:
         """How many of the blocks start…end hold `gram` (start: a multiple of HALF)."""
         total = 0
         for half in range(start // self.HALF, -(-end // self.HALF)):
-            counted = self._halves.get(half)
-            if counted is not None:
-                total += counted[gram]
-                continue
             count = self._counts.get((gram, half))
             if count is None:
-                texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
-                if self._asked[half] >= self.LAZY_GRAMS:
-                    counted = self._halves[half] = Counter()
-                    for text in texts:  # each block's distinct bigrams, built in C
-                        counted.update(set(map(operator.add, text, text[1:])))
-                    if len(self._halves) > 4:  # a page's halves; pages are asked in order
-                        del self._halves[next(iter(self._halves))]
-                    total += counted[gram]
-                    continue
-                self._asked[half] += 1
-                count = sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
-                self._counts[gram, half] = count
+                count = self._counts[gram, half] = self._count(gram, half)
             total += count
         return total
+
+    def _count(self, gram: str, half: int) -> int:
+        """How many blocks of half page `half` hold `gram`."""
+        texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+        if self._asked[half] < self.LAZY_GRAMS:
+            self._asked[half] += 1
+        else:
+            holding = self._holding.get(half)
+            if holding is None:
+                holding = self._holding[half] = defaultdict(list)
+                for text in texts:
+                    for char in set(text):
+                        holding[char].append(text)
+                if len(self._holding) > 4:  # a page's halves; pages are asked in order
+                    del self._holding[next(iter(self._holding))]
+            first, second = holding.get(gram[0], []), holding.get(gram[1], [])
+            texts = first if len(first) <= len(second) else second
+        return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
 
 
 class PageWeights:
