@@ -147,6 +147,57 @@ def test_no_composition_where_the_parts_are_not_one_body(real_glossary, text, su
     assert [m.surface for m in match(text, real_glossary)] == surfaces
 
 
+# A level and an organ compose even where a shorter term straddles them (市民 citizen,
+# 县城 county seat): the unit competes over its whole span (longest covering wins).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区民政局", [("区民政局", "district civil affairs bureau")]),
+        ("县民族宗教事务局", [("县民族宗教事务局", "county ethnic and religious affairs bureau")]),
+        ("县民宗局局长",
+         [("县民宗局局长", "director of the county ethnic and religious affairs bureau")]),
+        ("县城管局", [("县城管局", "county urban management bureau")]),  # not 县城
+        ("广大市民", [("市民", "citizen")]),
+        ("市民群众", [("市民", "citizen"), ("群众", "the people")]),
+        ("市民航拍了大桥", [("市民", "citizen"), ("航拍", "aerial photo")]),  # 民航 is no organ
+        ("全市民政系统", [("全市", "the whole city"), ("民政", "civil affairs")]),
+        ("市人大代表", [("市人大代表", "deputy to the municipal people's congress")]),
+    ],
+)  # fmt: skip
+def test_a_level_and_organ_win_over_a_term_straddling_them(real_glossary, text, expected) -> None:
+    assert found(text, real_glossary) == expected
+
+
+def _without_whole_entries(glossary: Glossary) -> Glossary:
+    """The glossary less its level + organ entries entered whole only to beat 市民."""
+    kept = [e for e in glossary.entries.values() if "entered whole" not in e.note]
+    return Glossary(entries={e.zh: e for e in kept}, not_terms=glossary.not_terms)
+
+
+def test_entries_entered_whole_against_a_straddling_term_now_compose(real_glossary) -> None:
+    whole = [e for e in real_glossary.entries.values() if "entered whole" in e.note]
+    assert len(whole) >= 8  # 市民政局, 市民宗局, 市民族宗教事务局, 市民防办 …
+    composed = _without_whole_entries(real_glossary)
+    for entry in whole:
+        assert found(entry.zh, composed) == [(entry.zh, entry.en)]
+        (m,) = match(entry.zh, composed)
+        assert m.entry.layer == "composed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市民宗委", [("市民宗委", "municipal ethnic and religious affairs commission")]),
+        ("北京市民政局", [("北京市", "Beijing Municipality"), ("民政局", "civil affairs bureau")]),
+        ("鲤城区文明委", [("鲤城区", "Licheng District"),
+                          ("文明委", "commission for guiding cultural and ethical progress")]),
+    ],
+)  # fmt: skip
+def test_a_unit_does_not_cut_the_place_before_it(real_glossary, text, expected) -> None:
+    """Without the whole entries; a place keeps its generic (a whole 市民政局 takes it)."""
+    assert found(text, _without_whole_entries(real_glossary)) == expected
+
+
 def test_composed_entries_say_what_they_are_made_of(real_glossary: Glossary) -> None:
     (m,) = match("县人大常委会", real_glossary)
     assert m.entry.layer == "composed" and m.entry.note == "县 + 人大常委会 (level-organ)"

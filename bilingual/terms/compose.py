@@ -198,6 +198,21 @@ register("level-organ", _level_organ)
 register("post-of-organ", _post_of_organ)
 
 
+def level_piece(start: int, level: str) -> Piece:
+    """A level character at `start` as a piece (category `level`)."""
+    return Piece(start, start + 1, Entry(level, LEVELS[level], category="level"))
+
+
+def composes_with_level(level: str, entry: Entry, lookup: Lookup) -> bool:
+    """Whether the level character `level` and a term of `entry` just after it are one term
+    (市 + 民政局): the matcher then lets them compete as one unit against a shorter term
+    that straddles the two (市民 citizen)."""
+    if level not in LEVELS:
+        return False
+    right = Piece(1, 1 + len(entry.zh), entry)
+    return any(rule.join(level_piece(0, level), right, lookup) for rule in RULES)
+
+
 def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | None:
     for rule in RULES:
         en = rule.join(left, right, lookup)
@@ -223,7 +238,7 @@ def compose(
         level = text[before] if before >= 0 else ""
         free = not pieces or pieces[-1].end <= before
         if level in LEVELS and free and at_word_start(before):
-            pieces.append(Piece(before, before + 1, Entry(level, LEVELS[level], category="level")))
+            pieces.append(level_piece(before, level))
         pieces.append(Piece(m.start, m.end, m.entry))
     out: list[Piece] = []
     for piece in pieces:

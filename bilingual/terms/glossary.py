@@ -123,6 +123,10 @@ def _skeleton(surface: str) -> str:
 
 # Whether a candidate match (start, end, entry) in the searched text may be a term.
 Accept = Callable[[int, int, Entry], bool]
+# Where the unit a candidate (start, end, entry) heads starts: before `start` when the
+# characters before it compose with it into one term that may stand there (a level:
+# 市 + 民政局), else `start`.
+Reach = Callable[[int, int, Entry], int]
 
 
 def _digest(pairs: Iterable[tuple[str, str]]) -> str:
@@ -172,10 +176,15 @@ class Glossary:
             automaton.make_automaton()
         return automaton
 
-    def find(self, text: str, accept: Accept | None = None) -> list[Match]:
+    def find(
+        self, text: str, accept: Accept | None = None, reach: Reach | None = None
+    ) -> list[Match]:
         """Terms in `text` (a skeleton, see the module docstring), longest-leftmost and
         non-overlapping, in text order; `accept` may reject a candidate before the choice, so
-        that a shorter term at the same place can win.
+        that a shorter term at the same place can win. `reach` lets a candidate compete over
+        the whole unit it composes with the characters before it (市 + 民政局 from the 市), so
+        that a shorter term straddling the two (市民 citizen) does not cut it; the match is
+        still the candidate's own span and the caller composes the unit.
 
         One exception: a place term ending in a generic (忻州市) that overlaps a longer term
         starting at that generic (市委组织部) is cut back to its proper name (忻州 → Xinzhou),
@@ -184,29 +193,36 @@ class Glossary:
         automaton = self._automaton
         if not len(automaton) or not text:
             return []
+        # (start, -length, where the term itself starts, surface, zh or None for a not-term):
+        # at equal spans a whole entry sorts before a unit (市 + 人大代表 after 市人大代表).
         candidates = [
-            (end - length + 1, -length, surface, zh)
+            (end - length + 1, -length, end - length + 1, surface, zh)
             for end, (length, surface, zh) in automaton.iter(text)
         ]
+        entries = self.entries
+        # A unit is weighed whether or not its term alone may start where it does (市民|宗局).
+        units = _units(text, candidates, entries, reach) if reach is not None else []
         if accept is not None:
-            entries = self.entries
             candidates = [
-                c for c in candidates if c[3] is None or accept(c[0], c[0] - c[1], entries[c[3]])
+                c for c in candidates if c[4] is None or accept(c[0], c[0] - c[1], entries[c[4]])
             ]
         candidates.sort()
         surface_at: dict[int, str] = {}
-        for start, _, surface, zh in candidates:
+        for start, _, _, surface, zh in candidates:
             if zh is not None:
                 surface_at.setdefault(start, surface)  # the longest term starting there
+        # Units do not cut a place before them (鲤城区文明委 stays 鲤城区 + 文明委).
+        candidates = sorted(candidates + units)
         matches: list[Match] = []
         taken = 0
-        for start, neg_length, surface, zh in candidates:
+        for start, neg_length, head, surface, zh in candidates:
             if start < taken:
                 continue
             if zh is None:  # a not-term: its characters hold no term
                 taken = start - neg_length
                 continue
             end, entry = start - neg_length, self.entries[zh]
+            start, surface = head, surface[head - start :]  # a unit's match is its own term
             following = surface_at.get(end - 1, "")
             if takes_generic(following) and (proper := self._proper_part(entry, surface)):
                 # 盐城市|市委 → 盐城 + 市委…: a place yields its generic to the term after it.
@@ -240,6 +256,20 @@ class Glossary:
 
     def by_category(self, category: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.category == category]
+
+
+def _units(
+    text: str, candidates: list[tuple], entries: dict[str, Entry], reach: Reach
+) -> list[tuple]:
+    """Each term candidate that heads a longer unit (`Glossary.find`), again over the unit."""
+    units = []
+    for start, neg_length, _, _, zh in candidates:
+        if zh is not None:
+            end = start - neg_length
+            first = reach(start, end, entries[zh])
+            if first < start:
+                units.append((first, first - end, start, text[first:end], zh))
+    return units
 
 
 def takes_generic(term: str) -> bool:

@@ -21,6 +21,9 @@ protect/restore, the checks, QA, the word gloss, the reviewer and the page), beh
    claims its characters whatever the segmenter says.
 3. **Composition.** Adjacent pieces that name one body or post are joined by the rules of
    `terms.compose` (县人大常委会, 区委组织部, 组织部部长, 商务部部长 → Minister of Commerce).
+   A level character and a term it composes with compete as one unit in the longest-leftmost
+   choice, so a shorter term straddling the two does not cut it: 市民政局 is 市 + 民政局, not
+   市民 (citizen); 县城管局 is 县 + 城管局, not 县城 (county seat).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..segment import backward_boundaries, common_words, forward_boundaries
-from .compose import compose
+from .compose import compose, composes_with_level
 from .glossary import PLACE_CATEGORIES, PLACE_GENERICS, Entry, Glossary, Match, skeleton
 from .glossary import takes_generic as claims_generic
 
@@ -117,13 +120,31 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
         first, last = where[start], where[end - 1] + 1
         return boundaries().start_ok(first, entry) and boundaries().end_ok(last, entry)
 
+    heads: set[int] = set()  # level characters that head a unit with the term after them
+
+    def reach(start: int, end: int, entry: Entry) -> int:
+        """`Glossary.find`'s `reach`: a level character just before a term it composes with
+        (市 + 民政局) makes one unit, if the unit may start and the term end where they do."""
+        before = where[start] - 1
+        if not start or where[start - 1] != before:  # nothing, or a quotation mark, between
+            return start
+        level = skel[start - 1]
+        if not composes_with_level(level, entry, glossary.get):
+            return start
+        unit = Entry(level + entry.zh, entry.en, category=entry.category)
+        last = where[end - 1] + 1
+        if not boundaries().start_ok(before, unit) or not boundaries().end_ok(last, entry):
+            return start
+        heads.add(before)
+        return start - 1
+
     found = []
-    for m in glossary.find(skel, accept):
+    for m in glossary.find(skel, accept, reach):
         start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
         found.append(Match(start, end, m.entry, text[start:end]))
     if not found:
         return ()
-    return tuple(compose(text, found, boundaries().at, glossary.get))
+    return tuple(compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get))
 
 
 def _whole_quotes(text: str, start: int, end: int) -> tuple[int, int]:
