@@ -11,16 +11,15 @@ import typer
 from . import app
 from .common import (
     AllowRemoteOpt,
-    EngineOpt,
     LlmKeyOpt,
     LlmModelOpt,
     LlmParallelOpt,
     LlmTimeoutOpt,
     LlmUrlOpt,
-    ModelOpt,
     NewEditionOpt,
     SourcesArg,
     default_edition_dir,
+    engine_options,
     glossary_option,
     interrupted,
     interruptible,
@@ -30,13 +29,15 @@ from .common import (
 )
 from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _formats
 
+ENGINE = engine_options()
+
 
 @app.command("build")
 def build_cli(
     sources: list[Path] = SourcesArg,
     edition: Path | None = NewEditionOpt,
-    engine: str = EngineOpt,
-    model: str | None = ModelOpt,
+    engine: str = ENGINE["engine"],
+    model: str | None = ENGINE["model"],
     fmt: str = FormatOpt,
     layout: str = LayoutOpt,
     pinyin: str = PinyinOpt,

@@ -166,14 +166,12 @@ def progress_bar(label: str) -> Iterator[Callable[..., None] | None]:
         yield advance
 
 
-# -- the engines' options, shared by `translate` and `build` ---------------------------------
+# -- the engines' options, shared by `translate`, `build` and `batch` ---------------------------------
 
 ENGINE_HELP = (
     "auto (the config file's [translate] engine; else an installed CTranslate2 model; else an "
     "Argos model; else the word gloss), argos, ct2, llm, gloss."
 )
-EngineOpt = typer.Option("auto", "--engine", help=ENGINE_HELP)
-ModelOpt = typer.Option(None, "--model", help="Installed model name (argos, ct2).")
 LlmUrlOpt = typer.Option(
     None,
     "--llm-url",
