@@ -26,6 +26,18 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def stored_version(conn: sqlite3.Connection, path: Path, latest: int, what: str) -> int:
+    """The file's `user_version`; a file written by a newer bilingual (above `latest`) is
+    refused rather than misread. `what` names the format in the message ("schema")."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest:
+        raise EditionError(
+            f"{path} has {what} version {version}, newer than this tool's {latest}",
+            "Upgrade bilingual.",
+        )
+    return version
+
+
 INTACT = "what was saved before is intact"
 DAMAGED = (
     "Restore it from a backup, or make it again with `bilingual ingest` "

@@ -26,7 +26,7 @@ from ..document import (
     flags_json,
 )
 from ..errors import EditionError
-from .db import DAMAGED, Base, connect, now, sqlite_problem
+from .db import DAMAGED, Base, connect, now, sqlite_problem, stored_version
 from .origins import insert_pages, keep_origins, load_pages, migrate, source_of
 from .schema import (
     DB_NAME,
@@ -72,13 +72,7 @@ class EditionStore(Base):
                 raise EditionError(
                     f"{self.path} is damaged ({' '.join(str(check).split())})", DAMAGED
                 )
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise EditionError(
-                    f"{self.path} has schema version {version}, newer than this tool's "
-                    f"{SCHEMA_VERSION}",
-                    "Upgrade bilingual.",
-                )
+            version = stored_version(self.conn, self.path, SCHEMA_VERSION, "schema")
             if version < SCHEMA_VERSION:  # only then: opening a store to read writes nothing
                 self.conn.executescript(SCHEMA)
                 migrate(self.conn)

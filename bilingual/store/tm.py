@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, os_advice
-from .db import Base, connect, now, sqlite_problem
+from .db import Base, connect, now, sqlite_problem, stored_version
 
 TM_SCHEMA_VERSION = 1
 
@@ -61,13 +61,7 @@ class TMStore(Base):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = connect(path)
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > TM_SCHEMA_VERSION:
-                raise EditionError(
-                    f"{path} has translation-memory version {version}, newer than this "
-                    f"tool's {TM_SCHEMA_VERSION}",
-                    "Upgrade bilingual.",
-                )
+            version = stored_version(self.conn, path, TM_SCHEMA_VERSION, "translation-memory")
             if version < TM_SCHEMA_VERSION:
                 self.conn.executescript(_SCHEMA)
                 self.conn.execute(f"PRAGMA user_version = {TM_SCHEMA_VERSION}")
