@@ -221,6 +221,8 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             pinyin = " ".join(p for p in (left.entry.pinyin, right.entry.pinyin) if p)
             note = f"{left.zh} + {right.zh} ({rule.name})"
             category = right.entry.category
+            if category in ("level", "unit"):  # 处级 + 职务: a bare head names no category
+                category = left.entry.category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
     return None
@@ -237,9 +239,13 @@ def compose(
         before = m.start - 1
         level = text[before] if before >= 0 else ""
         free = not pieces or pieces[-1].end <= before
+        piece = Piece(m.start, m.end, m.entry)
         if level in LEVELS and free and at_word_start(before):
             pieces.append(level_piece(before, level))
-        pieces.append(Piece(m.start, m.end, m.entry))
+        elif unit := rules.unit_before(text, piece, at_word_start, pieces[-1].end if pieces else 0):
+            pieces.append(unit)  # 企业 + 党委: a unit noun that is no term
+        pieces.append(piece)
+    pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -248,5 +254,10 @@ def compose(
             if joined is None:
                 break
             out[-2:] = [joined]
-    kept = [p for p in out if p.entry.category != "level"]
+    out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
+    kept = [p for p in out if p.entry.category not in ("level", "unit")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
+
+
+# The further rules register after the two above (their module needs this one's records).
+from . import compose_rules as rules  # noqa: E402

@@ -142,8 +142,6 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
     for m in glossary.find(skel, accept, reach):
         start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
         found.append(Match(start, end, m.entry, text[start:end]))
-    if not found:
-        return ()
     return tuple(compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get))
 
 
