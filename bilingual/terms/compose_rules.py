@@ -108,6 +108,14 @@ def is_party_org(entry: Entry) -> bool:
     return entry.zh in PARTY_ORGS
 
 
+def org_post(entry: Entry) -> re.Match[str] | None:
+    """A post of a Party organization, as its entry renders it (党支部书记 secretary of the
+    Party branch): groups `post` and `org`."""
+    if not any(entry.zh.startswith(org) for org in PARTY_ORGS):
+        return None
+    return re.fullmatch(r"(?P<post>.+) of the (?P<org>Party .+)", entry.en)
+
+
 def _party_org_of_body(left: Piece, right: Piece, lookup: Lookup) -> str | None:
     """A unit and the Party organization set up in it: attributive, as the glossary's own
     村党支部 village Party branch and 社区党委 community Party committee (Beijing Review 2019,
@@ -115,8 +123,12 @@ def _party_org_of_body(left: Piece, right: Piece, lookup: Lookup) -> str | None:
     "enterprise Party committee"); an organ's is "of the" it (Party branch of the county
     statistics bureau), as the post-of-organ rule does for posts."""
     unit, org = left.entry, right.entry
-    if not is_party_org(org) or is_party_org(unit):
+    post = org_post(org)
+    if not (is_party_org(org) or post) or is_party_org(unit) or org_post(unit):
         return None
+    if post is not None:  # 网格 + 党支部书记: the post of the unit's organization
+        whole = _party_org_of_body(left, Piece(0, 0, Entry("党委", post["org"])), lookup)
+        return whole and f"{post['post']} of the {whole}"
     if unit.category == "level":  # 镇党委 town Party committee, as 市委 municipal …
         return f"{unit.en} {org.en}"
     if is_organ(unit) or MINISTRY.match(unit.en) or " of " in unit.en:
@@ -153,7 +165,7 @@ def unit_before(
     """A unit noun that no term covers just before a Party organization (企业 + 党委), as a
     piece (category `unit`, dropped unless a rule joins it); `taken` is where the pieces
     before end. None if there is none."""
-    if not is_party_org(piece.entry):
+    if not is_party_org(piece.entry) and not org_post(piece.entry):
         return None
     for zh, en in UNIT_NOUNS.items():
         start = piece.start - len(zh)
@@ -196,7 +208,8 @@ def alternates(
         if first is None or not inner:
             continue
         parts = [_part(part, first.zh, lookup) for part in inner]
-        if any(p is None for p in parts):
+        after = text[close + 1 : close + 3]
+        if any(p is None for p in parts) or _binds(first, parts, after, lookup):
             continue
         category = {_kind(first.entry), *(_kind(p) for p in parts)}  # type: ignore[arg-type]
         english = [first.entry.en, *(p.en for p in parts)]  # type: ignore[union-attr]
@@ -204,7 +217,7 @@ def alternates(
             continue
         # Standing alone the unit names a class (各省（区、市）: provinces …); before a term it
         # qualifies it (村（社区）党组织: village (community) Party organization).
-        number = str if any(p.start == close + 1 for p in out) else plural
+        number = str if any(p.start == close + 1 and _qualified(p.entry) for p in out) else plural
         inside = [number(en) for en in english[1:]]
         listed = ", ".join(inside[:-1]) + (" and " if len(inside) > 1 else "") + inside[-1]
         en = f"{number(english[0])} ({listed})"
@@ -215,6 +228,18 @@ def alternates(
         out.append(Piece(first.start, close + 1, entry))
         out.sort(key=lambda p: p.start)
     return out
+
+
+def _binds(first: Piece, parts: list, after: str, lookup: Lookup) -> bool:
+    """Whether the parts form words with what follows the bracket (县（区）委 is 县委 or 区委,
+    市（县）长 is 市长 or 县长): then they are no list of units."""
+    zhs = [first.zh, *(p.zh for p in parts)]
+    return any(lookup(zh + after[:n]) for zh in zhs for n in (1, 2) if len(after) >= n)
+
+
+def _qualified(entry: Entry) -> bool:
+    """Whether a term after bracketed units is what they qualify (a body or a post)."""
+    return is_organ(entry) or is_party_org(entry) or bool(org_post(entry)) or is_post(entry)
 
 
 def _kind(entry: Entry) -> str:
