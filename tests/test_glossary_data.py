@@ -165,7 +165,9 @@ from bilingual.terms.matcher import match
         ("集中方式", []),  # not 中方
         ("中东部地区", []),  # not the Middle East
         ("司法国际合作", []),  # not France
-        ("巴林右旗", []),  # not Bahrain
+        ("巴林右旗", ["巴林右旗"]),  # the banner (Bairin Right Banner), not Bahrain
+        ("出兵国", ["出兵国"]),
+        ("秧歌队", ["秧歌"]),
         ("带领事业发展", []),  # not 领事
         ("长江两岸", []),  # river banks, not cross-Strait
         ("大运河两岸", []),
