@@ -165,7 +165,13 @@ from bilingual.terms.matcher import match
         ("集中方式", []),  # not 中方
         ("中东部地区", []),  # not the Middle East
         ("司法国际合作", []),  # not France
-        ("巴林右旗", []),  # not Bahrain
+        ("巴林右旗", ["巴林右旗"]),  # the banner (Bairin Right Banner), not Bahrain
+        ("出兵国", ["出兵国"]),
+        ("秧歌队", ["秧歌"]),
+        ("直接民主选举", []),  # elect directly, not direct democracy
+        ("决策过程民主", []),  # a democratic decision process, not process-oriented democracy
+        ("过程民主和成果民主", ["过程民主", "成果民主"]),
+        ("反对安全泛化", ["安全泛化"]),
         ("带领事业发展", []),  # not 领事
         ("长江两岸", []),  # river banks, not cross-Strait
         ("大运河两岸", []),
