@@ -30,8 +30,8 @@ def composed(text: str, glossary: Glossary) -> list[tuple[str, str]]:
     ("text", "surface", "en"),
     [
         # alternates in brackets: a class standing alone is plural
-        ("各级党委（党组）要切实负起责任", "党委（党组）",
-         "Party committees (leading Party members groups)"),
+        ("各级党组（党委）要切实负起责任", "党组（党委）",
+         "leading Party members groups (Party committees)"),
         ("各省（区、市）要抓好落实", "省（区、市）", "provinces (autonomous regions and municipalities)"),
         ("省（自治区、直辖市）", "省（自治区、直辖市）",
          "provinces (autonomous regions and municipalities directly under the central government)"),
@@ -139,11 +139,11 @@ def test_composed_entries_say_what_they_are_made_of(real_glossary: Glossary) -> 
 
 
 def test_glossary_match_json_shows_the_composed_span(real_glossary: Glossary) -> None:
-    text = "各级党委（党组）和网格党支部"
+    text = "各级党组（党委）和网格党支部"
     (report,) = match_report([text], real_glossary)
     assert report["matches"] == [
-        {"start": 2, "end": 8, "zh": "党委（党组）",
-         "en": "Party committees (leading Party members groups)", "layer": "composed"},
+        {"start": 2, "end": 8, "zh": "党组（党委）",
+         "en": "leading Party members groups (Party committees)", "layer": "composed"},
         {"start": 9, "end": 14, "zh": "网格党支部", "en": "grid Party branch", "layer": "composed"},
     ]  # fmt: skip
     result = CliRunner().invoke(app, ["glossary", "match", "处级干部", "--json"])
