@@ -12,7 +12,9 @@ Each head in `HEADS` says how its English combines with the term's English `x`:
   or a person reads wrong as a modifier: "officials management").
 - `long`: "{head} of/for {x}" (民族区域自治制度 → system of regional ethnic autonomy), used when
   `x` is longer, holds a preposition, or begins with a gerund; a system takes "the" after the
-  preposition (reform of the household registration system). A head whose official English
+  preposition (reform of the household registration system). A term rendered "A for B" with a
+  short A takes the head after A (生态保护补偿机制 → compensation mechanism for ecological
+  conservation), as in "incentive mechanism for the scientific research community". A head whose official English
   always puts the term after it (原则 principle of …, 示范区 demonstration zone for …) has no
   short form; a head without a long form composes short terms only (工作 … work).
 
@@ -64,39 +66,52 @@ HEADS = {
     h.zh: h
     for h in [
         _head("机制", "{x} mechanism", "mechanism for {x}",
-              "China Daily HK 2019-08-13 'intra-Party accountability mechanism'; 2022 report "
-              "'mechanisms through which … decisions … are implemented'"),
+              "China Daily HK 2019-08-13 'intra-Party accountability mechanism'; Xinhua 2022-04-19 "
+              "'incentive mechanism for the scientific research community'; Xinhua 2021-06-10 "
+              "'systems and mechanisms for common prosperity'"
+              " — en.people.cn/n3/2021/0611/c90000-9860256.html"),
         _head("制度", "{x} system", "system of {x}",
-              "2022 report 'system of regional ethnic autonomy', 'system of community-level "
-              "self-governance'"),
+              "CGTN 2022-10-18 (20th Congress) 'the system of regional ethnic autonomy'"
+              " — agency.businesses.com.au/business-news/pr-newswire/12841-cgtn-20th-cpc-national-congress-past-decade-sees-success-of-the-cpc-s-ethnic-policies"),
         _head("体系", "{x} system", "system of {x}",
-              "2022 report 'modern industrial system'; China Daily HK 2019-08-13 'intra-Party "
-              "discipline and accountability system'"),
+              "Xinhua 2022-04-19 'national governance system'; China Daily HK 2019-08-13 "
+              "'intra-Party discipline and accountability system'"
+              " — pressreader.com/china/china-daily-hong-kong/20190813/281814285498551"),
         _head("原则", "", "principle of {x}",
               "CPC white paper 2021 (kt.kz reprint) 'the principle of democratic centralism'; "
-              "Xinhua 2018-11 (eng.tibet.cn) 'the principle of fairness'"),
+              "Xinhua 2018-11 (eng.tibet.cn) 'the principle of fairness'"
+              " — eng.tibet.cn/eng/news/focus/201811/t20181127_6421302.html"),
         _head("建设", "{x} building", "building of {x}",
               "China Daily 2021-01-29 'primary-level Party building'; Ministry of Justice "
-              "2021-02-05 'advancing the building of rule of law'", GOVERNANCE),
+              "2021-02-05 'advancing the building of rule of law'"
+              " — en.moj.gov.cn/2021-02/05/c_587793.htm", GOVERNANCE),
         _head("管理", "{x} management", "management of {x}",
-              "Xinhua 2018-11 (eng.tibet.cn) 'management of officials'"),
+              "Xinhua 2018-11 (eng.tibet.cn) 'management of officials'"
+              " — eng.tibet.cn/eng/news/focus/201811/t20181127_6421302.html"),
         _head("改革", "{x} reform", "reform of {x}",
-              "SCIO 2024-07-19 'economic structural reform'; 2013 Decision 'reform of the "
-              "household registration system'"),
+              "SCIO 2024-07-19 'economic structural reform'; Beijing Review 2021-09-28 'pilot area "
+              "for the reform of the income distribution system'"
+              " — bjreview.com/CHINA_INSIGHT_2021/Special_Issue_on_Promoting_Common_Prosperity_Amid_High_Quality_Development/202109/t20210928_800259337.html"),
         _head("工作", "{x} work", "",
               "Xinhua 2024-12 'instructions on rural work', 'economic work'; Xinhua 2023 "
-              "'ethnic work'"),
+              "'ethnic work'"
+              " — english.news.cn/cnleaders/xistime/index.htm"),
         _head("措施", "{x} measures", "measures for {x}",
-              "SCIO 2024-07-19 'more than 300 important reform measures'"),
+              "SCIO 2024-07-19 'more than 300 important reform measures'"
+              " — english.scio.gov.cn/topnews/2024-07/19/content_117319381.html"),
         _head("战略", "{x} strategy", "strategy for {x}",
-              "2022 report 'the strategy for invigorating China through science and "
+              "2022 report, part V: 'the strategy for invigorating China through science and "
               "education, the workforce development strategy, and the innovation-driven "
-              "development strategy'; Global Times 'regional opening-up strategy'"),
+              "development strategy'"
+              " — xcyqw.com/xwzx_mryj_xx-8056.html"),
         _head("责任制", "{x} responsibility system", "responsibility system for {x}",
-              "Xinhua 'responsibility system for improving Party conduct and upholding "
-              "integrity'; 2022 report 'responsibility system for ideological work'"),
+              "Implementation Measures of the Responsibility System of Party Committees (Party "
+              "Groups) for Ideological Work (as cited by Zhejiang Wanli University, 2022-05-26)"
+              " — sgi.zwu.edu.cn/en/2022/05/26/41"),
         _head("示范区", "", "demonstration zone for {x}",
-              "gov.cn 2021-06-10 'demonstration zone for common prosperity' (Zhejiang)"),
+              "Xinhua 2021-06-10 (en.people.cn) 'demonstration zone for achieving common "
+              "prosperity'; Beijing Review 2021-09-28 'Demonstration Zone for Common Prosperity'"
+              " — en.people.cn/n3/2021/0611/c90000-9860256.html"),
     ]
 }  # fmt: skip
 # Characters after a head that make it part of a longer word (建设者 builder, 工作队 work team).
