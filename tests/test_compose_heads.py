@@ -39,6 +39,7 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
          "responsibility system for full and rigorous Party self-governance"),
         ("落实党风廉政建设责任制", "党风廉政建设责任制",
          "responsibility system for improving Party conduct and building integrity"),
+        ("编制耕地保护规划", "耕地保护规划", "farmland protection plan"),
         ("出台产业振兴措施", "产业振兴措施", "measures for revitalization of businesses"),
         # "A for B": the head joins A (compensation mechanism for ecological conservation)
         ("完善生态保护补偿机制", "生态保护补偿机制",
@@ -59,6 +60,7 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         ("耕地保护管理员", [("耕地保护", "farmland protection")]),
         ("耕地保护机制性问题", [("耕地保护", "farmland protection")]),
         ("耕地保护管理局", [("耕地保护", "farmland protection")]),
+        ("耕地保护规划局", [("耕地保护", "farmland protection")]),
         ("粮食安全工作人员", [("粮食安全", "food security"), ("工作人员", "staff member")]),
         ("对口支援工作组", [("对口支援", "paired assistance"), ("工作组", "working group")]),
         ("粮食安全工作会议", [("粮食安全", "food security"), ("工作会议", "work conference")]),

@@ -96,6 +96,10 @@ HEADS = {
               "Xinhua 2024-12 'instructions on rural work', 'economic work'; Xinhua 2023 "
               "'ethnic work'"
               " — english.news.cn/cnleaders/xistime/index.htm"),
+        _head("规划", "{x} plan", "plan for {x}",
+              "NDRC 2023 'Plan for National Economic and Social Development'; SCIO 2019-02-21 "
+              "'National Rural Revitalization Strategic Plan'"
+              " — china.org.cn/china/2019-02/21/content_74488540_3.htm"),
         _head("措施", "{x} measures", "measures for {x}",
               "SCIO 2024-07-19 'more than 300 important reform measures'"
               " — english.scio.gov.cn/topnews/2024-07/19/content_117319381.html"),
