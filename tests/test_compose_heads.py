@@ -40,6 +40,8 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
         ("落实党风廉政建设责任制", "党风廉政建设责任制",
          "responsibility system for improving Party conduct and building integrity"),
         ("编制耕地保护规划", "耕地保护规划", "farmland protection plan"),
+        # the term's English names the head already
+        ("制定“八五”普法规划", "“八五”普法规划", "eighth five-year plan for raising public legal awareness"),
         ("出台产业振兴措施", "产业振兴措施", "measures for revitalization of businesses"),
         # "A for B": the head joins A (compensation mechanism for ecological conservation)
         ("完善生态保护补偿机制", "生态保护补偿机制",

@@ -185,6 +185,9 @@ def combine(head: Head, term: Entry) -> str | None:
     en = term_english(term)
     if en is None:
         return None
+    noun = (head.short or head.long).replace("{x}", "").split(" for ")[0].split(" of ")[0]
+    if re.search(rf"\b{re.escape(noun.strip())}\b", en):
+        return en  # the term names the head already (八五普法 eighth five-year plan for …)
     if head.short and is_short(en):
         return head.short.format(x=en)
     split = en.split(" for ", 1)  # compensation for … → compensation mechanism for …
