@@ -14,9 +14,11 @@ Each head in `HEADS` says how its English combines with the term's English `x`:
   `x` is longer, holds a preposition, or begins with a gerund; a system takes "the" after the
   preposition (reform of the household registration system). A term rendered "A for B" with a
   short A takes the head after A (生态保护补偿机制 → compensation mechanism for ecological
-  conservation), as in "incentive mechanism for the scientific research community". A head whose official English
-  always puts the term after it (原则 principle of …, 示范区 demonstration zone for …) has no
-  short form; a head without a long form composes short terms only (工作 … work).
+  conservation), as in "incentive mechanism for the scientific research community"; a term
+  whose English names the head already keeps it (“八五”普法规划: eighth five-year plan for …).
+  A head whose official English always puts the term after it (原则 principle of …, 示范区
+  demonstration zone for …) has no short form; a head without a long form composes short
+  terms only (工作 … work).
 
 Where the English would be doubtful nothing is composed and the parts stay apart:
 
@@ -221,7 +223,7 @@ def with_heads(
             continue  # a term follows (示范区 is one), or the head may belong to a list
         for zh, head in HEADS.items():
             end = piece.end + len(zh)
-            if text[piece.end : end] != zh or end > following or not _ends_word(text, end, zh):
+            if text[piece.end : end] != zh or end > following or not _ends_word(text, end):
                 continue
             if not at_word_start(end) and end != len(text):
                 continue
@@ -233,7 +235,8 @@ def with_heads(
     return out
 
 
-def _ends_word(text: str, end: int, zh: str) -> bool:
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a head ending at `end` ends its word (no suffix such as 者, 员, 队 follows)."""
     return end == len(text) or text[end] not in SUFFIXES
 
 
