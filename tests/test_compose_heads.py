@@ -132,6 +132,7 @@ def test_combine(head: str, en: str, category: str, expected: str | None) -> Non
 def test_a_composed_head_says_what_it_is_made_of(real_glossary: Glossary) -> None:
     (m,) = match("健全耕地保护机制", real_glossary)
     assert (m.entry.note, m.entry.category) == ("耕地保护 + 机制 (term-head)", "rural")
+    assert m.entry.pinyin.endswith(" jīzhì")
 
 
 def test_a_head_composes_with_a_term_of_any_glossary() -> None:

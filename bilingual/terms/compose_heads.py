@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..reading import join_syllables, syllables
 from .compose import Lookup, Piece, head_noun, is_organ, register
 from .glossary import Entry
 
@@ -230,7 +231,8 @@ def with_heads(
             if any(lookup(zh + text[end : end + n]) for n in (1, 2) if end + n <= len(text)):
                 continue  # 改革开放, 工作会议: the head starts a longer term
             if combine(head, piece.entry) is not None:
-                out.append(Piece(piece.end, end, Entry(zh, zh, category=HEAD)))
+                reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
+                out.append(Piece(piece.end, end, Entry(zh, zh, reading, category=HEAD)))
             break
     return out
 
