@@ -5,8 +5,10 @@ the relation noun: 中美关系, 中哈命运共同体, 中俄全面战略协作
 names both parties in full, joined by a hyphen, before the relation: "China-US relations",
 "China-Kazakhstan community with a shared future", "China-Japan-ROK cooperation". The glossary
 holds the parties (中美, 中哈 …: short entries that also stand alone) and the relation terms
-(命运共同体, 全面战略伙伴关系 …); the rule `bilateral` (registered with `compose.register`, tried
-after the other pair rules) joins them into one term.
+(命运共同体, 全面战略伙伴关系 …); the rule `bilateral` (registered with `compose.register` when
+`terms.compose` imports this module, after its own two rules) joins them into one term. It joins
+only where the left piece names parties, which no other rule takes, so its place among the
+rules changes nothing.
 
 The parties come from `PARTNERS`, not from the entry's English, so that only unambiguous
 abbreviations compose: an abbreviation standing for several countries is in `REFUSED` and
