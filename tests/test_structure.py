@@ -313,19 +313,21 @@ def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
 
 
 @pytest.mark.parametrize("lazy", [0, 3, 10_000])
-def test_bigram_counts_are_the_same_testing_all_blocks_or_those_with_its_characters(
-    lazy: int,
-) -> None:
-    """A half page's bigrams are tested in all its blocks at first, then only in the blocks
-    holding their rarer character: both give the number of blocks holding the bigram (once
-    per block, however often it is there; none for characters in no block)."""
+def test_bigram_counts_are_the_same_testing_all_blocks_or_from_the_index(lazy: int) -> None:
+    """A half page's bigrams are tested in all its blocks at first, then looked up in an
+    index of its (bigram, block) pairs: both give the number of blocks holding the bigram
+    (once per block, however often it is there; none across two blocks, none for characters
+    in no block), also for characters beyond the BMP, NULs in a text and empty blocks."""
     from bilingual.ingest.structure import RawBlock
     from bilingual.ingest.weights import PAGE_BLOCKS, Weights
 
-    texts = [f"第{i % 7}段长江长江{i % 3}号" * (1 + i % 2) for i in range(3 * PAGE_BLOCKS)]
+    odd = ["", "长\0江", "𠀋𠀌长", "号", "江\ud800长"]  # a lone surrogate, as surrogateescape gives
+    texts = [
+        f"第{i % 7}段长江长江{i % 3}号" * (1 + i % 2) + odd[i % 5] for i in range(3 * PAGE_BLOCKS)
+    ]
     weights = Weights([RawBlock("paragraph", t) for t in texts])
     weights.LAZY_GRAMS = lazy
-    grams = ["长江", "江长", "第3", "段长", "0号", "号第", "黄河"]
+    grams = ["长江", "江长", "第3", "段长", "0号", "号第", "黄河", "𠀋𠀌", "𠀌长", "\0江", "号长"]
     for start, end in ((0, PAGE_BLOCKS), (PAGE_BLOCKS // 2, 3 * PAGE_BLOCKS)):
         for gram in grams * 2:  # asked again: from the counts kept
             assert weights.df(gram, start, end) == sum(gram in t for t in texts[start:end])
