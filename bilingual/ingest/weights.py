@@ -44,7 +44,7 @@ class Weights:
     """
 
     HALF = PAGE_BLOCKS // 2
-    LAZY_GRAMS = 16  # plain tests of this many bigrams cost about as much as the index
+    LAZY_GRAMS = 32  # plain tests of this many bigrams cost about as much as the index
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
