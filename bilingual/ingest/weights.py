@@ -38,9 +38,10 @@ class Weights:
     that from an index of the half page made in one pass with numpy: every (bigram, block)
     pair in it, sorted, so a bigram's count is the width of its range (two binary searches).
     Pages of repeated text ask about few bigrams, for which the plain tests are cheapest;
-    pages each with words of their own ask about hundreds. The index replaced lists of the
-    blocks holding each character, whose making (a Python step per character of each block)
-    was a third of the time to ingest such pages.
+    pages each with words of their own ask about hundreds, so a half page after one that
+    needed its index gets one at once. The index replaced lists of the blocks holding each
+    character, whose making (a Python step per character of each block) was a third of the
+    time to ingest such pages.
     """
 
     HALF = PAGE_BLOCKS // 2
@@ -91,7 +92,8 @@ class Weights:
     def _count(self, gram: str, half: int) -> int:
         """How many blocks of half page `half` hold `gram`."""
         texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
-        if self._asked[half] < self.LAZY_GRAMS or "\0" in gram or len(gram) != 2:
+        plain = self._asked[half] < self.LAZY_GRAMS and half - 1 not in self._indexes
+        if plain or "\0" in gram or len(gram) != 2:
             self._asked[half] += 1
             return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
         index = self._indexes.get(half)
