@@ -57,11 +57,6 @@ class Line:
     column: float = -1.0  # `_column` once worked out (it is asked several times a line)
 
 
-def _line(text: str, w: float, indent: bool, tight: bool, hard: bool, gap: int) -> Line:
-    measure = w if w >= 4 and not text.startswith("——") else 0.0
-    return Line(text, w, indent, tight, hard, gap, measure)
-
-
 @dataclass
 class Unit:
     """A reflowed piece of text: a paragraph, or a group of short lines kept apart."""
@@ -103,20 +98,27 @@ def _read_lines(text: str) -> tuple[list[Line], float]:
     stripped = [s.strip() for s in raw]
     nonblank = [i for i, s in enumerate(stripped) if s]
     followed = sum(1 for i in nonblank if i + 1 < len(raw) and not stripped[i + 1])
+    texts = [stripped[i] for i in nonblank]
+    # `width` of each, written out: a call per line is a good part of the time on a long page
+    findall = _HALF.findall
+    widths = [len(t) - t.count(" ") - len(findall(t)) / 2 for t in texts]
     # double-spaced: nearly every printed line (of column width) has a blank line after it;
     # text with one long paragraph per line and blank lines between is not
-    widths = [width(stripped[i]) for i in nonblank]
     median = statistics.median(widths) if nonblank else 0.0
     narrow = median <= PROSE_WIDTH if nonblank else True
     double = len(nonblank) > 3 and followed >= 0.75 * len(nonblank) and narrow
+    hard_gap = 2 if double else 1
     lines: list[Line] = []
     previous = -1
-    for i, w in zip(nonblank, widths, strict=True):
+    for i, text, w in zip(nonblank, texts, widths, strict=True):
         blanks = i - previous - 1
         previous = i
-        hard = blanks >= (2 if double else 1) and bool(lines)
-        tight = double and blanks == 0 and bool(lines)
-        lines.append(_line(stripped[i], w, raw[i][0] in " \t\u3000", tight, hard, blanks))
+        after = bool(lines)  # not the first line
+        hard = blanks >= hard_gap and after
+        tight = double and blanks == 0 and after
+        # a line's measure: its width when it can tell the column width (not tiny, no ——)
+        measure = w if w >= 4 and not text.startswith("——") else 0.0
+        lines.append(Line(text, w, raw[i][0] in " \t\u3000", tight, hard, blanks, measure))
     return lines, median
 
 
