@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..document import Edition, flags_json
@@ -97,13 +98,16 @@ def insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> No
     c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
 
 
-def create_store(directory: Path, edition: Edition, source: str = "") -> None:
-    """Write a new edition.sqlite holding `edition`, where there is none yet.
+def create_store(
+    directory: Path, edition: Edition, source: str = "", meta: Mapping[str, str] | None = None
+) -> None:
+    """Write a new edition.sqlite holding `edition` (and `meta` rows), where there is none.
 
     It is written without a journal into a hidden file beside it, synced, and moved into
     place with one rename (in WAL mode, like every store): there is nothing to protect
     until the rename, so the journal's second copy of every page is saved (a third of
-    the time of a large ingest), and a reader never sees half a store.
+    the time of a large ingest), and a reader never sees half a store. The meta rows go
+    in with the rest: opening the store again to add them checked every page of it.
     """
     directory = Path(directory)
     check_edition_dir(directory)
@@ -112,7 +116,7 @@ def create_store(directory: Path, edition: Edition, source: str = "") -> None:
     tmp = directory / f".{DB_NAME}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     try:
-        _build(tmp, edition, source)
+        _build(tmp, edition, source, meta or {})
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -129,7 +133,7 @@ def create_store(directory: Path, edition: Edition, source: str = "") -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _build(tmp: Path, edition: Edition, source: str) -> None:
+def _build(tmp: Path, edition: Edition, source: str, meta: Mapping[str, str]) -> None:
     """The new store's file: schema, structure, WAL mode; no journal while it is written."""
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -140,6 +144,7 @@ def _build(tmp: Path, edition: Edition, source: str) -> None:
         conn.execute("BEGIN")
         insert_structure(conn, edition, source)
         insert_pages(conn, edition)
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode=WAL")
     finally:
