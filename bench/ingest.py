@@ -130,7 +130,8 @@ def measure(
     return figures, {k: edition_digest(d) for k, d in eds.items()}
 
 
-# Every row of every table of the store, but the time stamps (when it was ingested).
+# Every row of every table of the store but the time stamps (when it was ingested), and
+# its schema.
 _ROWS = (
     "SELECT key, value FROM meta WHERE key != 'ingested' ORDER BY key",
     "SELECT id, pos FROM articles ORDER BY id",
@@ -140,6 +141,7 @@ _ROWS = (
     "SELECT sid, zh, en, mt, status, signature, flags, score FROM pairs ORDER BY sid",
     "SELECT action, target, before, after, undone FROM history ORDER BY id",
     "PRAGMA user_version",
+    "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
 )
 
 
