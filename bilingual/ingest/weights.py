@@ -91,13 +91,14 @@ class Weights:
 
     def _count(self, gram: str, half: int) -> int:
         """How many blocks of half page `half` hold `gram`."""
-        texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
-        plain = self._asked[half] < self.LAZY_GRAMS and half - 1 not in self._indexes
-        if plain or "\0" in gram or len(gram) != 2:
-            self._asked[half] += 1
-            return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
-        index = self._indexes.get(half)
+        odd = len(gram) != 2 or "\0" in gram  # never a headline's bigram; not in the index
+        index = None if odd else self._indexes.get(half)
         if index is None:
+            texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+            plain = self._asked[half] < self.LAZY_GRAMS and half - 1 not in self._indexes
+            if plain or odd:
+                self._asked[half] += 1
+                return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
             index = self._indexes[half] = _half_index(texts)
             if len(self._indexes) > 4:  # a page's halves; pages are asked in order
                 del self._indexes[next(iter(self._indexes))]
