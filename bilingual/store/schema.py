@@ -82,20 +82,29 @@ def insert_structure(c: sqlite3.Connection, edition: Edition, source: str) -> No
         "INSERT INTO sentences (id, block_id, pos, zh) VALUES (?, ?, ?, ?)",
         ((s.id, b.id, spos, s.zh) for b in blocks for spos, s in enumerate(b.sentences)),
     )
-    c.executemany(
-        "INSERT OR IGNORE INTO pairs (sid, zh, flags, updated) VALUES (?, ?, ?, ?)",
-        (
-            # most sentences have no flags: "[]" without an encoder made for each of them
+    if not any(s.flags for b in blocks for s in b.sentences):
+        # the pairs of text pages come from the sentences just inserted, in their order,
+        # inside SQLite: no Python row for each (a third of the time of inserting pairs)
+        c.execute(
+            "INSERT OR IGNORE INTO pairs (sid, zh, flags, updated)"
+            " SELECT id, zh, '[]', ? FROM sentences ORDER BY rowid",
+            (stamp,),
+        )
+    else:
+        c.executemany(
+            "INSERT OR IGNORE INTO pairs (sid, zh, flags, updated) VALUES (?, ?, ?, ?)",
             (
-                s.id,
-                s.zh,
-                json.dumps(flags_json(s.flags), ensure_ascii=False) if s.flags else "[]",
-                stamp,
-            )
-            for b in blocks
-            for s in b.sentences
-        ),
-    )
+                # most sentences have no flags: "[]" without an encoder made for each
+                (
+                    s.id,
+                    s.zh,
+                    json.dumps(flags_json(s.flags), ensure_ascii=False) if s.flags else "[]",
+                    stamp,
+                )
+                for b in blocks
+                for s in b.sentences
+            ),
+        )
     meta = [("name", edition.name), ("ingested", stamp)] + ([("source", source)] if source else [])
     c.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
 
