@@ -1,5 +1,7 @@
 """Structure and reflow on constructed pages: the seed's traps at other widths and layouts."""
 
+import re
+
 import pytest
 from pagemaker import body, page, wrap
 
@@ -331,3 +333,28 @@ def test_bigram_counts_are_the_same_testing_all_blocks_or_from_the_index(lazy: i
     for start, end in ((0, PAGE_BLOCKS), (PAGE_BLOCKS // 2, 3 * PAGE_BLOCKS)):
         for gram in grams * 2:  # asked again: from the counts kept
             assert weights.df(gram, start, end) == sum(gram in t for t in texts[start:end])
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "本报讯（记者 张三）",
+        "本报北京3月1日电（记者 李四）",
+        "新华社北京3月1日电",
+        "中新社上海3月1日电",
+        "人民网北京3月1日电",
+        "新华网北京3月1日电",
+        "央视网北京3月1日电",
+    ],
+)
+def test_every_kind_of_dateline_opens_its_article(dateline: str) -> None:
+    """Lines are tested against DATELINE only when they start with one of DATELINE_STARTS
+    (the rest cannot match): every agency's dateline still opens the article's body, and the
+    set covers the first character of each of the pattern's alternatives."""
+    from bilingual.ingest.reflow import DATELINE, DATELINE_STARTS
+
+    firsts = set(re.findall(r"(?<=[:|])([\u4e00-\u9fff])", DATELINE.pattern))
+    assert firsts and firsts <= DATELINE_STARTS
+    page = f"春风化雨润民心\n\n{dateline}基层干部走村入户，宣传防疫知识。\n"
+    (article,) = parse_text(page)
+    assert [k for k, _ in article] == ["title", "dateline", "paragraph"]

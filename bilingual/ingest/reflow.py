@@ -23,6 +23,9 @@ DATELINE = re.compile(
     r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
     r"\s*(?:[（(][^）)]{1,40}[）)])?"
 )
+# The characters a stripped line must start with for DATELINE to match it (本报, 新华社 …):
+# most lines are tested by this alone, not by the regex.
+DATELINE_STARTS = frozenset("本新中人央")
 # Lines wider than this (in em) are not printed column lines but whole paragraphs or
 # editor-wrapped prose: a line ending a sentence there ends its paragraph.
 PROSE_WIDTH = 40
@@ -55,6 +58,8 @@ class Line:
     gap: int = 0  # blank lines before it
     measure: float = 0.0  # width when it can tell the column width (not tiny, not a —— line)
     column: float = -1.0  # `_column` once worked out (it is asked several times a line)
+    ends: bool = False  # `_ends(text)`: it ends a sentence
+    dated: bool = False  # DATELINE matches it
 
 
 @dataclass
@@ -118,7 +123,11 @@ def _read_lines(text: str) -> tuple[list[Line], float]:
         tight = double and blanks == 0 and after
         # a line's measure: its width when it can tell the column width (not tiny, no ——)
         measure = w if w >= 4 and not text.startswith("——") else 0.0
-        lines.append(Line(text, w, raw[i][0] in " \t\u3000", tight, hard, blanks, measure))
+        line = Line(text, w, raw[i][0] in " \t\u3000", tight, hard, blanks, measure)
+        # what the reflow asks of every line, worked out here, where no call is needed
+        line.ends = text.rstrip(_FINAL_CLOSERS).endswith(_FINAL_MARKS)  # `_ends`
+        line.dated = text[0] in DATELINE_STARTS and DATELINE.match(text) is not None
+        lines.append(line)
     return lines, median
 
 
@@ -155,10 +164,10 @@ def _headline_group(lines: list[Line], start: int) -> int:
     if end - start < 2:
         return start
     members = lines[start:end]
-    if any(_ends(m.text) and not m.text.startswith("——") for m in members):
+    if any(m.ends and not m.text.startswith("——") for m in members):
         return start
     # a dateline printed tight above its first body line is not a headline group
-    if DATELINE.match(members[0].text):
+    if members[0].dated:
         return start
     return end
 
@@ -180,7 +189,7 @@ def reflow(text: str) -> list[Unit]:
         line = lines[i]
         if line.hard or (line.indent and current):
             flush()
-        if current and DATELINE.match(line.text):
+        if current and line.dated:
             # a dateline always opens a paragraph; unpunctuated lines above it are a headline
             if not _ends(current[-1]) and _headline_like(join_lines(current)):
                 units.append(Unit(lines=current.copy(), standalone=True, group=len(current) > 1))
@@ -195,7 +204,7 @@ def reflow(text: str) -> list[Unit]:
             i = group_end
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        ends = _ends(line.text)
+        ends = line.ends
         if not current and not ends and _standalone(lines, i, _column(lines, i)):
             end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
             wide = line.width > max(_column(lines, i), _column_after(lines, i)) + 2
@@ -225,7 +234,7 @@ def _continues_headline(units: list[Unit], lines: list[Line], i: int) -> bool:
     previous = units[-1].lines[-1]
     if re.fullmatch(f"[{HAN_CLASS}·]{{2,4}}", previous) and len(units[-1].lines) == 1:
         return False  # a name on its own line (a byline) ends the headline block
-    if DATELINE.match(line.text) or DATELINE.match(previous) or previous.startswith("——"):
+    if line.dated or DATELINE.match(previous) or previous.startswith("——"):
         return line.text.startswith("——") and not DATELINE.match(previous)
     return _headline_like(line.text)
 
@@ -238,13 +247,13 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         return False
     if line.text.startswith("——"):
         return True
-    dateline = DATELINE.match(line.text)
+    dateline = DATELINE.match(line.text) if line.dated else None
     if dateline:
         return dateline.end() >= len(line.text.rstrip())
     if line.text.endswith(tuple(OPEN_PUNCT)) or line.text[0] in "，、。；：！？”’）》":
         return False
     # a headline directly above a dateline or a `——` subtitle
-    if nxt is not None and DATELINE.match(nxt.text):
+    if nxt is not None and nxt.dated:
         return True
     if nxt is not None and nxt.text.startswith("——") and _headline_like(line.text):
         return True
@@ -254,7 +263,7 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         and not nxt.hard
         and _headline_like(line.text)
         and "，" not in line.text
-        and not _ends(nxt.text)
+        and not nxt.ends
         and _headline_like(nxt.text)
         and nxt.width <= col - 2.5
         and not nxt.text.startswith(tuple("，、。；：！？”’）》"))
@@ -290,7 +299,7 @@ def _attribution_end(lines: list[Line], i: int) -> int:
     for end in range(i, min(len(lines), i + 4)):
         if end > i and (lines[end].hard or lines[end].indent):
             break
-        if NAME_END.search(lines[end].text) or _ends(lines[end].text):
+        if NAME_END.search(lines[end].text) or lines[end].ends:
             return end + 1
     return i + 1
 
