@@ -80,13 +80,18 @@ _LATIN_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:
 _LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+# two lines that need a space between them, joined with a newline (a newline inside a line
+# can only send the text to the loop, which is right for any text)
+_LATIN_BREAK = re.compile(r"[A-Za-z,.;:]\n[A-Za-z]")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: no space between Chinese, one space between Latin words."""
+    parts = [line for line in map(str.strip, lines) if line]
+    if not _LATIN_BREAK.search("\n".join(parts)):  # Chinese text: one join, no loop
+        return "".join(parts)
     out = ""
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
+    for line in parts:
         if out and out[-1] in _LATIN_END and line[0] in _LATIN_START:
             out += " "
         out += line

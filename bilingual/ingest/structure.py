@@ -49,7 +49,7 @@ def classify(units: list[Unit]) -> list[RawBlock]:
         else:
             _classify_paragraph(unit.text, blocks)
             # the longest line in characters: cheap, and what tells two column widths apart
-            blocks[-1].measure = max(len(line.strip()) for line in unit.lines)
+            blocks[-1].measure = max(map(len, map(str.strip, unit.lines)))
     for i in pending_headline:
         if blocks[i].kind == "headline":
             blocks[i].kind = "heading"
