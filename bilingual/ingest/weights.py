@@ -34,7 +34,8 @@ class Weights:
     file made a file of a few hundred pages take minutes. Counts are kept per half page, so
     the pages' overlaps are counted once.
 
-    A half page's first LAZY_GRAMS bigrams are counted by testing all of its blocks; after
+    A half page's bigrams are counted by testing all of its blocks until LAZY_TESTS blocks
+    have been tested (LAZY_GRAMS bigrams in a full half page, more in a short page); after
     that from an index of the half page made in one pass with numpy: every (bigram, block)
     pair in it, sorted, so a bigram's count is the width of its range (two binary searches).
     Pages of repeated text ask about few bigrams, for which the plain tests are cheapest;
@@ -46,6 +47,7 @@ class Weights:
 
     HALF = PAGE_BLOCKS // 2
     LAZY_GRAMS = 32  # plain tests of this many bigrams cost about as much as the index
+    LAZY_TESTS = LAZY_GRAMS * HALF  # a short page's tests cost less: it asks more first
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -95,7 +97,8 @@ class Weights:
         index = None if odd else self._indexes.get(half)
         if index is None:
             texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
-            plain = self._asked[half] < self.LAZY_GRAMS and half - 1 not in self._indexes
+            tested = self._asked[half] * len(texts)
+            plain = tested < self.LAZY_TESTS and half - 1 not in self._indexes
             if plain or odd:
                 self._asked[half] += 1
                 return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
