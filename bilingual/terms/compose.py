@@ -285,6 +285,7 @@ def compose(
             pieces.append(unit)  # 企业 + 党委: a unit noun that is no term
         pieces.append(piece)
     pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
+    pieces = bilateral.relations_after(text, pieces, at_word_start)  # 中哈 + 关系
     pieces = heads.with_heads(text, pieces, at_word_start, lookup)  # 耕地保护 + 机制
     out: list[Piece] = []
     for piece in pieces:
@@ -300,6 +301,7 @@ def compose(
 
 
 # The further rules register after the two above (their module needs this one's records).
+from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
