@@ -266,7 +266,24 @@ def _blame(
     return sorted(flagged, key=lambda item: item[0].start)
 
 
+# check() results by (id(analysis), en, lost numbers), the Analysis kept (so its id is not reused)
+# and compared by identity: translate and the QA after it check the same (memoised) analysis.
+_CHECKED: dict[tuple[int, str, tuple[int, ...]], tuple[Analysis, tuple[Flag, ...]]] = {}
+
+
 def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
+    """`_check`'s flags, once per analysis, English and lost slot numbers (all it reads)."""
+    lost = tuple(lost)
+    key = (id(analysis), en, tuple(sorted({s.number for s in lost})))
+    known = _CHECKED.get(key)
+    if known is None or known[0] is not analysis:
+        if len(_CHECKED) >= 20_000:
+            _CHECKED.clear()
+        known = _CHECKED[key] = (analysis, tuple(_check(analysis, en, lost)))
+    return list(known[1])
+
+
+def _check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
     """Flags for one sentence pair: `term-miss`, `name-miss`, `number-mismatch`, `marker-leak`,
     and `name-unverified` for a transcribed name (`names.is_verified`).
 
@@ -294,13 +311,8 @@ def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
             deficit = max(0, len(group) - len(free))
             free = free[len(group) :]
             for span, how in _blame(group, lost_at, deficit):
-                zh = text[span.start : span.end]
-                flags.append(
-                    (
-                        span.start,
-                        Flag(MISS_CODES[kind], _detail(zh, span.en, how, span, len(group))),
-                    )
-                )
+                detail = _detail(text[span.start : span.end], span.en, how, span, len(group))
+                flags.append((span.start, Flag(MISS_CODES[kind], detail)))
     flags += _number_flags(analysis, [s for s in spans if s.kind == "number"], en, lost_at)
     flags += _unverified(analysis, spans)
     out = [f for _, f in sorted(flags, key=lambda item: item[0])]
