@@ -145,8 +145,7 @@ def english_pattern(rendering: str) -> re.Pattern[str]:
         lead = r"(?:(?:the|a|an)\s+)?"
     else:
         lead = ""
-    # Alternations, not character classes: the same matches, compiled in 2/3 of the time.
-    sep = r"(?:\s|-|‐|–|—)+"
+    sep = r"(?:\s|-|‐|–|—)+"  # alternations, not [classes]: 2/3 of the compile time
     parts: list[str] = []
     previous = ""
     for token in tokens:
@@ -267,13 +266,12 @@ def _blame(
     return sorted(flagged, key=lambda item: item[0].start)
 
 
-# check() results by (id(analysis), en, lost numbers), the Analysis kept (so its id is not reused)
-# and compared by identity: translate and the QA after it check the same (memoised) analysis.
+# check() by (id(analysis), en, lost numbers), the Analysis kept and compared by identity.
 _CHECKED: dict[tuple[int, str, tuple[int, ...]], tuple[Analysis, tuple[Flag, ...]]] = {}
 
 
 def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
-    """`_check`'s flags, once per analysis, English and lost slot numbers (all it reads)."""
+    """`_check`'s flags, once per analysis, English and lost numbers: translate, then QA, ask."""
     lost = tuple(lost)
     key = (id(analysis), en, tuple(sorted({s.number for s in lost})))
     known = _CHECKED.get(key)
