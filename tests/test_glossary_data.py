@@ -165,7 +165,13 @@ from bilingual.terms.matcher import match
         ("集中方式", []),  # not 中方
         ("中东部地区", []),  # not the Middle East
         ("司法国际合作", []),  # not France
-        ("巴林右旗", []),  # not Bahrain
+        ("巴林右旗", ["巴林右旗"]),  # the banner (Bairin Right Banner), not Bahrain
+        ("出兵国", ["出兵国"]),
+        ("秧歌队", ["秧歌"]),
+        ("直接民主选举", []),  # elect directly, not direct democracy
+        ("决策过程民主", []),  # a democratic decision process, not process-oriented democracy
+        ("过程民主和成果民主", ["过程民主", "成果民主"]),
+        ("反对安全泛化", ["安全泛化"]),
         ("带领事业发展", []),  # not 领事
         ("长江两岸", []),  # river banks, not cross-Strait
         ("大运河两岸", []),
@@ -193,6 +199,31 @@ from bilingual.terms.matcher import match
         ("人参产业", ["人参"]),
         ("每天麻烦", []),  # not gastrodia (天麻)
         ("他走出去了", []),  # no bare 走出去 (go global): 中国企业走出去 only
+        # round 5: programme formulations and their short parts, where they are the term
+        ("破除地方保护", ["地方保护"]),
+        ("地方保护区", []),  # a local reserve, not local protectionism
+        ("扩大大宗消费", ["大宗消费"]),
+        ("大宗消费品", []),  # bulk consumer goods, not big-ticket spending
+        ("实行因城施策", ["因城施策"]),
+        ("维护海洋权益", ["海洋权益"]),
+        ("中国的民主党派", ["中国", "民主党派"]),  # no white-paper title in plain text
+        ("反对“台独”分裂活动", ["“台独”分裂活动"]),
+        ("中央农办主任", ["中央农办", "主任"]),
+        # round 6: foreign-affairs vocabulary, where it is the term, and not inside others
+        ("外交部长期以来高度重视", ["高度重视"]),  # the ministry has long …, not the minister
+        ("国防部长期关注", []),
+        ("这名干事长期从事宣传工作", []),  # a staff member, not a party secretary-general
+        ("自民党干事长", ["自民党", "干事长"]),
+        ("会议员工食堂", ["员工"]),  # not 议员
+        ("他是一名议员", ["议员"]),
+        ("交换意见箱", []),
+        ("双方交换意见", ["双方", "交换意见"]),
+        ("组成员国内", []),  # not 成员国
+        ("各成员国一致同意", ["成员国"]),
+        ("做出重大选择", []),  # not 大选
+        ("两国互访频繁", ["两国", "互访"]),
+        ("发展中蒙医药事业", []),  # Chinese and Mongolian medicine, not China-Mongolia
+        ("在生活中泰然处之", []),
     ],
 )
 def test_short_terms_match_only_as_terms(
