@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import cedict
 
@@ -136,6 +136,16 @@ cedict.register("common-words", 1, build_common_words)
 def common_words() -> Vocabulary:
     """What the glossary matcher checks word boundaries by (the `common-words` view)."""
     return Vocabulary.of(cedict.view("common-words"))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=20_000)
+def common_cuts(text: str) -> tuple[tuple[int, ...], frozenset[int]]:
+    """The word boundaries of `text` by `common_words()`: the forward cut's (sorted), and
+    those of either cut. The glossary matcher and the numeral finder both ask for them:
+    memoised, a sentence is segmented once."""
+    vocabulary = common_words()
+    forward = forward_boundaries(text, vocabulary)
+    return tuple(sorted(forward)), frozenset(forward | backward_boundaries(text, vocabulary))
 
 
 @cache

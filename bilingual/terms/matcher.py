@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..segment import backward_boundaries, common_words, forward_boundaries
+from ..segment import common_cuts
 from .compose import compose, composes_with_level
 from .glossary import PLACE_CATEGORIES, PLACE_GENERICS, Entry, Glossary, Match, skeleton
 from .glossary import takes_generic as claims_generic
@@ -47,10 +47,8 @@ class Boundaries:
     """Where the words of a text start and end, by forward and by backward longest match."""
 
     def __init__(self, text: str) -> None:
-        vocabulary = common_words()
         self.text = text
-        self.forward = sorted(forward_boundaries(text, vocabulary))
-        self.cuts = set(self.forward) | backward_boundaries(text, vocabulary)
+        self.forward, self.cuts = common_cuts(text)
 
     def at(self, position: int) -> bool:
         """Whether a word may start or end at `position` (either cut has a boundary there)."""

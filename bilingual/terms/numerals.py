@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..segment import backward_boundaries, common_words, forward_boundaries
+from ..segment import common_cuts
 
 DIGITS = "〇零一二三四五六七八九"
 NUMERAL = f"[{DIGITS}十百千万亿两]+"
@@ -73,7 +73,6 @@ def numerals(text: str, format_value) -> list[Numeral]:
     """The Chinese-numeral numbers of `text` (see the module docstring); `format_value` writes
     a cardinal value in English (`numbers.format_value`)."""
     found: list[Numeral] = []
-    cuts: set[int] | None = None
     for m in QUANTITY.finditer(text):
         first, numeral, approx, unit = m.group("ordinal", "numeral", "approx", "unit")
         if not first and not unit:
@@ -81,9 +80,7 @@ def numerals(text: str, format_value) -> list[Numeral]:
         value = value_of(numeral)
         if value is None or (value == 1 and not first):
             continue
-        if cuts is None:
-            vocabulary = common_words()
-            cuts = forward_boundaries(text, vocabulary) | backward_boundaries(text, vocabulary)
+        cuts = common_cuts(text)[1]
         end = m.end("approx") if approx else m.end("numeral")
         # The whole must stand as words; an ordinal may also stand without what follows
         # (第二人民医院: 第二, not 第二人 inside 人民).
