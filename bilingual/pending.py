@@ -14,11 +14,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .document import REVIEWED, Flag, Pair, Signature
-from .ingest.sentences import MAX_SENTENCE, cap_length
 from .mt import engine_names
 from .store import EditionStore
 from .terms.analysis import Analysis, analyse, article_credits
 from .terms.glossary import Glossary
+from .textutil import MAX_SENTENCE
 
 # The longest text an engine is given: ingest's own sentence cap, so that only sentences from
 # elsewhere are ever cut.
@@ -53,7 +53,11 @@ def units_of(pair: Pair, glossary: Glossary, credits: dict, engine_sig: Signatur
     own block kind reveals, then the article's credited names that occur in it (only those, so
     the cache key of a sentence without them stays shared with other editions)."""
     credited = credits.get(pair.article, ())
-    texts = [pair.zh] if len(pair.zh) <= MAX_MT_CHARS else cap_length(pair.zh, MAX_MT_CHARS)
+    texts = [pair.zh]
+    if len(pair.zh) > MAX_MT_CHARS:  # rare: the ingest package is imported only then
+        from .ingest.sentences import cap_length
+
+        texts = cap_length(pair.zh, MAX_MT_CHARS)
     analyses = [analyse(text, pair.kind, glossary, credited) for text in texts]
     return [Unit(a, cache_key(a, engine_sig)) for a in analyses]
 

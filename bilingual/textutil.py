@@ -19,6 +19,9 @@ HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 # Characters XML 1.0 cannot hold (an EPUB or TMX with one is invalid); OCR text may have some.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The longest sentence ingest makes (`ingest.sentences`), and so the longest text an engine is
+# given (`pending`): here, so that translating need not import the ingest package.
+MAX_SENTENCE = 300  # characters
 
 
 def is_han(char: str) -> bool:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..textutil import MAX_SENTENCE
+
 ENDERS = "。！？!?"
 CLOSERS = "”’」』）)》】"
 OPENERS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』"}
 LONG_SENTENCE = 120  # characters; longer sentences are split at ； when the parts are long
 MIN_CLAUSE = 20
-MAX_SENTENCE = 300  # characters: the hard cap
 MAX_TITLE = 100  # characters between 《 and 》
 _CLAUSE_MARKS = ("；", "，", "、", "：", ";", ",", " ")  # where a capped run is cut, best first
 
