@@ -8,7 +8,21 @@ import pytest
 from bilingual.terms.analysis import analyse
 from bilingual.terms.glossary import Glossary
 from bilingual.terms.numbers import en_values, missing_numbers, zh_numbers
-from bilingual.terms.numerals import ordinal
+from bilingual.terms.numerals import SMALL, ordinal
+
+
+def test_small_numerals_read_as_cn2an_reads_them() -> None:
+    """The table that spares most sentences the cn2an import gives cn2an's values."""
+    import cn2an
+
+    def read(numeral: str) -> float | None:
+        try:
+            return float(cn2an.cn2an(numeral, "smart"))
+        except ValueError:
+            return None
+
+    assert len(SMALL) == 114
+    assert {n: read(n) for n in SMALL} == SMALL
 
 
 @pytest.mark.parametrize(
