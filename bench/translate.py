@@ -29,7 +29,10 @@ setting; 2,000 with the tiny model), it times side by side in one run:
       the QA run after it), with its bytecode written by an untimed run first, as an
       install compiles it (without, start-up compiles ~150 modules: ~2 s a run);
   (o) with `--before SRC` (an unpacked older tree, e.g. `git archive main | tar -x -C SRC`):
-      the same command run from that code, for before/after figures in the same run.
+      the same command run from that code, for before/after figures in the same run; the CPU
+      time of (b) and (o) is printed too (steadier than wall time on a busy machine), and
+      their editions' pairs (English, status, flags, signature) must be the same: the bench
+      stops with an error if a change meant to be only faster changed what is stored.
 Arms alternate, each arm's best of --repeat is kept. (a)'s sub-batch size is --raw-batch:
 at long decodes (beam 4, max 256 on this random model, which never ends a sentence) batches
 of 32 measured several times slower per sentence than batches of 4–8 on the 2-core machine,
@@ -52,6 +55,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -221,9 +225,33 @@ def cli(work: Path, sentences: list[str], beam: int, cap: int, source: Path | No
         env["PYTHONPATH"] = str(source.resolve())
     command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
                "--json", "--beam-size", str(beam), "--max-decoding-length", str(cap)]  # fmt: skip
+    cpu = children_cpu()
     started = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env, cwd=work)
-    return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
+    wall = time.perf_counter() - started
+    return json.loads(proc.stdout) | {"wall": wall, "cpu": children_cpu() - cpu, "edition": edition}
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def stored(edition: Path) -> list[tuple]:
+    """What a translated edition holds: each pair's id, English, status, flags, signature."""
+    from bilingual.store import EditionStore
+
+    with EditionStore(edition) as store:
+        return [(p.sid, p.en, p.mt, p.status, p.flags, p.signature) for p in store.pairs()]
+
+
+def same_as_before(after: dict, before: dict) -> None:
+    """Stop the bench if (b) and (o) stored different pairs (see the docstring)."""
+    new, old = stored(after["edition"]), stored(before["edition"])
+    if new != old:
+        diff = next((n, o) for n, o in zip(new, old, strict=False) if n != o)
+        raise SystemExit(f"(b) and (o) stored different pairs, e.g. {diff}")
 
 
 def raw_process(command: list[str], beam: int, cap: int) -> float:
@@ -297,19 +325,26 @@ def main() -> None:
                     for source in [None, args.before] if args.before else [None]:
                         cli(work, inputs[count].sentences[:16], 1, 8, source)
             x = inputs[count]
-            a, ap, b, o = [], [], [], []
+            a, ap, b, o, b_cpu, o_cpu = [], [], [], [], [], []
             for _ in range(args.repeat):
                 a.append(timed(raw, x.translator, x.tokens, x.prefix, beam, cap, raw_batch))
                 ap.append(raw_process(x.raw_command, beam, cap))
-                b.append(cli(work, x.sentences, beam, cap, None)["wall"])
+                after = cli(work, x.sentences, beam, cap, None)
+                b.append(after["wall"])
+                b_cpu.append(after["cpu"])
                 if args.before:
-                    o.append(cli(work, x.sentences, beam, cap, args.before)["wall"])
+                    before = cli(work, x.sentences, beam, cap, args.before)
+                    o.append(before["wall"])
+                    o_cpu.append(before["cpu"])
+                    same_as_before(after, before)
             line = (f"  {count:5d} sentences, beam {beam} max {cap:3d}: (a) raw {min(a):6.2f} s"
                     f"  (a+) raw process {min(ap):6.2f} s  (b) bilingual {min(b):6.2f} s  "
                     f"(b)/(a) = {min(b) / min(a):.3f}  (b)/(a+) = {min(b) / min(ap):.3f}")  # fmt: skip
             if o:
                 line += (f"  (o) before {min(o):6.2f} s  (o)/(a) = {min(o) / min(a):.3f}  "
-                         f"(o)/(a+) = {min(o) / min(ap):.3f}")  # fmt: skip
+                         f"(o)/(a+) = {min(o) / min(ap):.3f}  (b)/(o) = {min(b) / min(o):.3f}  "
+                         f"CPU (b) {min(b_cpu):.2f} s (o) {min(o_cpu):.2f} s = "
+                         f"{min(b_cpu) / min(o_cpu):.3f}; same pairs stored")  # fmt: skip
             print(
                 line
                 + f"   [all runs: a {fmt(a)}  a+ {fmt(ap)}  b {fmt(b)}"
