@@ -27,6 +27,13 @@ CTranslate2, so that its replicas never wait between chunks), the next one start
 finished one is handed back; results come back in the order chunks finish. The caller's
 thread only waits, a tenth of a second at a time, so signal handlers run promptly in it.
 
+`feed` lets the caller's thread do its own work while chunks run instead of waiting: each call
+does a little (analyses the next few sentences), may append to `items` (a list) and correct
+`rate.total` (which the caller then sets beforehand, to what all the items will come to), and
+says whether there is more to feed. The first call comes before the first chunk starts, so
+decoding starts as soon as a few items are ready, and the rest are prepared while it runs; a
+chunk is cut only once the items after it have come, so chunks are cut as from the whole list.
+
 Two hooks serve engines whose chunks are slow requests (the llm engine): `least` makes every
 chunk hold at least that many items (a request's worth of sentences, however slow the rate),
 and `work` may give its chunk up on a stop request by raising `Abandoned` (ending its requests
@@ -145,7 +152,19 @@ class _Cutter(Generic[T]):
     def left(self) -> bool:
         return self.position < len(self.items)
 
+    def ready(self, more: bool) -> bool:
+        """Whether a chunk can be cut: with `more` items coming, only one that ends before
+        the last item there is, so that it is the chunk the whole list would give."""
+        return self.left and (not more or self.position + self._count() < len(self.items))
+
     def cut(self) -> list[T]:
+        chunk = list(self.items[self.position : self.position + self._count()])
+        self.position += len(chunk)
+        self.last = max(1, sum(self.size(i) for i in chunk))
+        self.cut_size += self.last
+        return chunk
+
+    def _count(self) -> int:
         start, items = self.position, self.items
         if not self.rate.per_second:
             count = max(FIRST_CHUNK, self.least)
@@ -171,11 +190,7 @@ class _Cutter(Generic[T]):
                 count = len(items) - start  # no last chunk of a few items on its own
         if count >= self.granule and self.tail is None:  # whole batches, once the rate allows one
             count = max(self.least, round(count / self.granule) * self.granule)
-        chunk = list(items[start : start + count])
-        self.position += len(chunk)
-        self.last = max(1, sum(self.size(i) for i in chunk))
-        self.cut_size += self.last
-        return chunk
+        return count
 
 
 def run_chunks(
@@ -188,6 +203,7 @@ def run_chunks(
     target: float = TARGET_SECONDS,
     granule: int = 1,
     least: int = 1,
+    feed: Callable[[], bool] | None = None,
 ) -> Iterator[Chunk[T, R]]:
     """Yield finished chunks of `items` processed by `work` (see the module docstring).
 
@@ -195,7 +211,8 @@ def run_chunks(
     returns, leaving the rest running unheard. `rate` (when given) is kept up to date, so the
     caller can show an ETA."""
     rate = rate or Rate()
-    rate.total = sum(size(i) for i in items)
+    if feed is None:
+        rate.total = sum(size(i) for i in items)
     rate.started = time.perf_counter()
     workers = max(1, workers)
     cutter = _Cutter(items, size, rate, target, granule, workers, least)
@@ -213,24 +230,28 @@ def run_chunks(
 
     running = 0
     deadline: float | None = None  # set when a stop is asked: when to stop waiting
+    feeding = feed is not None  # until `feed` says it has nothing left
 
     def start_chunks() -> None:
         """Fill every idle worker, unless a stop was asked. Daemon threads: a stopped run,
         or the process, need not wait for them."""
         nonlocal running
-        while cutter.left and running < workers and not (stop and stop.asked):
+        while cutter.ready(feeding) and running < workers and not (stop and stop.asked):
             threading.Thread(target=timed, args=(cutter.cut(),), name="chunk", daemon=True).start()
             running += 1
 
     with stop.running() if stop else nullcontext():
-        start_chunks()
-        while running:
+        while True:
+            feeding = feeding and not (stop and stop.asked) and feed()  # type: ignore[misc]
+            start_chunks()
+            if not (running or feeding):
+                return
             if stop and stop.asked and deadline is None:
                 deadline = time.monotonic() + STOP_GRACE
             if deadline is not None and time.monotonic() >= deadline:
                 return
             try:
-                got = finished.get(timeout=POLL_SECONDS)
+                got = finished.get(timeout=0 if feeding else POLL_SECONDS)
             except queue.Empty:
                 continue
             running -= 1

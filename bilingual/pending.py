@@ -5,7 +5,8 @@ one of our engines; reviewed pairs (edited, approved) and English from elsewhere
 translation) are left alone. Each pending pair becomes one unit (its analysed text and cache
 key) shared by every pair with the same text and names, or, when longer than MAX_MT_CHARS,
 one unit per piece cut at clause marks (`cap_length`), so that no engine sees more than a
-sentence and a long text is cached, and resumed, piece by piece (`Long`).
+sentence and a long text is cached, and resumed, piece by piece (`Long`). A run's results go
+to the cache and to the pairs through `cache_results` and `write_results`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .document import REVIEWED, Flag, Pair, Signature
+from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
 from .mt import engine_names
-from .store import EditionStore
+from .store import EditionStore, TranslationCache
 from .terms.analysis import Analysis, analyse, article_credits
 from .terms.glossary import Glossary
 from .textutil import MAX_SENTENCE
@@ -85,43 +86,108 @@ def is_mt(signature: str) -> bool:
 
 @dataclass
 class Pending:
-    """What a run has to do: distinct units, too-long pairs, previous signatures by key."""
+    """What a run has to do: distinct units, too-long pairs, previous signatures by key.
+
+    `waiting` holds the pending pairs not analysed yet (`pending(..., analysed=False)`):
+    `analyse(pair)` turns one into units, so a run can start translating the first while it
+    analyses the rest (`translate._stream`)."""
 
     units: list[Unit] = field(default_factory=list)
     long: list[Long] = field(default_factory=list)
     previous: dict[str, str] = field(default_factory=dict)
     kept_reviewed: int = 0
     up_to_date: int = 0
+    waiting: list[Pair] = field(default_factory=list)
+    glossary: Glossary | None = None
+    engine_sig: Signature | None = None
+    credits: dict = field(default_factory=dict)
+    by_key: dict[str, Unit] = field(default_factory=dict, repr=False)
 
     @property
     def pairs(self) -> int:
-        return sum(len(u.sids) for u in self.units) + len(self.long)
+        return sum(len(u.sids) for u in self.units) + len(self.long) + len(self.waiting)
 
-
-def pending(
-    store: EditionStore, glossary: Glossary, engine_sig: Signature, signature: Signature
-) -> Pending:
-    """Distinct units still to translate (see `Pending`)."""
-    units: dict[str, Unit] = {}
-    todo = Pending()
-    pairs = store.pairs()
-    credits = article_credits(pairs, glossary)
-    for pair in pairs:
-        if pair.status in REVIEWED:
-            todo.kept_reviewed += 1
-            continue
-        if pair.status == "machine" and (
-            pair.signature == str(signature) or not is_mt(pair.signature)
-        ):
-            todo.up_to_date += pair.signature == str(signature)
-            continue
-        pieces = [units.setdefault(u.key, u) for u in units_of(pair, glossary, credits, engine_sig)]
+    def analyse(self, pair: Pair) -> tuple[list[Unit], list[Unit]]:
+        """Take in a waiting pair's units: (its pieces, sharing any unit already held with the
+        same key; those among them that are new)."""
+        assert self.glossary is not None and self.engine_sig is not None
+        found = units_of(pair, self.glossary, self.credits, self.engine_sig)
+        new = [self.by_key.setdefault(u.key, u) for u in found if u.key not in self.by_key]
+        self.units += new
+        pieces = [self.by_key[u.key] for u in found]
         if len(pieces) == 1:
             pieces[0].sids.append(pair.sid)
         else:
-            todo.long.append(Long(pair.sid, len(pair.zh), [u.key for u in pieces]))
+            self.long.append(Long(pair.sid, len(pair.zh), [u.key for u in pieces]))
         if pair.status == "machine":
             for unit in pieces:
-                todo.previous[unit.key] = pair.signature
-    todo.units = list(units.values())
+                self.previous[unit.key] = pair.signature
+        return pieces, new
+
+
+def pending(
+    store: EditionStore,
+    glossary: Glossary,
+    engine_sig: Signature,
+    signature: Signature,
+    analysed: bool = True,
+) -> Pending:
+    """Distinct units still to translate (see `Pending`); with `analysed=False` the pending
+    pairs are left `waiting`, in document order."""
+    pairs = store.pairs()
+    todo = Pending(glossary=glossary, engine_sig=engine_sig)
+    todo.credits = article_credits(pairs, glossary)
+    for pair in pairs:
+        if pair.status in REVIEWED:
+            todo.kept_reviewed += 1
+        elif pair.status == "machine" and (
+            pair.signature == str(signature) or not is_mt(pair.signature)
+        ):
+            todo.up_to_date += pair.signature == str(signature)
+        elif analysed:
+            todo.analyse(pair)
+        else:
+            todo.waiting.append(pair)
     return todo
+
+
+def cache_results(
+    cache: TranslationCache, units: list[Unit], results: dict, signature: Signature
+) -> None:
+    """Put the units' results in the translation cache, in one transaction. No English is no
+    result (an LLM that gave none): it is not cached, so the next run asks again."""
+    with cache.transaction():
+        cache.put_many(
+            (u.key, u.zh, results[u.key][0], signature, results[u.key][1])
+            for u in units
+            if results[u.key][0]
+        )
+
+
+def write_results(
+    store: EditionStore,
+    units: list[Unit],
+    long: list[Long],
+    results: dict,
+    signature: Signature,
+) -> int:
+    """Store results on their pairs in one transaction, re-checking that none was reviewed
+    meanwhile (a reviewer may be working on the edition while it translates)."""
+    written = 0
+    targets = [(sid, results[u.key]) for u in units for sid in u.sids]
+    targets += [(x.sid, joined(x, results)) for x in long]
+    with store.transaction():
+        for sid, (en, flags) in targets:
+            row = store.raw_pair(sid)
+            if row is None or row["status"] in REVIEWED:
+                continue
+            store.update_pair(
+                sid,
+                en=en,
+                mt=en,
+                status="machine" if en.strip() else "untranslated",
+                signature=signature,
+                flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
+            )
+            written += 1
+    return written

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from .chunks import Rate, StopRequest, run_chunks
-from .document import REVIEWED, Flag, Pair, Signature, flags_from_json, source_flags
+from .document import Flag, Pair, Signature
 from .errors import ReviewError
 from .mt import (
     DEFAULT_BEAM_SIZE,
@@ -46,13 +46,14 @@ from .mt import (
 )
 from .mt.context import in_context
 from .mt.llm_settings import LLMSettings
-from .pending import Long, Pending, Unit, joined, pending, units_of
+from .pending import Long, Pending, Unit, cache_results, joined, pending, units_of, write_results
 from .store import EditionStore, TranslationCache
 from .terms.analysis import article_credits
 from .terms.files import default_glossary
 from .terms.glossary import Glossary
 from .terms.protect import Slot, check, protect, restore
 
+FEED = 32  # pairs analysed at a time while chunks decode (~15 ms: the caller's thread stays responsive)
 # progress(done, total, eta): pairs written so far, of how many, seconds left (None: unknown)
 Progress = Callable[[int, int, float | None], None]
 
@@ -189,7 +190,10 @@ def translate_edition(
     glossary, engine, notice, engine_sig, signature = engine_for(
         engine_name, model, beam_size, max_decoding_length, glossary, llm
     )
-    todo = pending(store, glossary, engine_sig, signature)
+    # Analysed as it translates (`_translate`), unless the engine wants whole articles or the
+    # translation memory goes first: both need every unit before any is translated.
+    streamed = not tm and not isinstance(engine, InContext)
+    todo = pending(store, glossary, engine_sig, signature, analysed=not streamed)
     report = TranslateReport(
         translated=0,
         cached=0,
@@ -226,32 +230,42 @@ def _translate(
     progress: Progress | None,
     stop: StopRequest | None,
 ) -> None:
-    """The cache hits first, then the misses chunk by chunk, each committed as it finishes."""
-    engine_sig = signature.identity
-    hits = cache.get_many(u.key for u in todo.units)
-    results = {
-        u.key: (hits[u.key][0], _flags(engine, u, hits[u.key][0]))
-        for u in todo.units
-        if u.key in hits
-    }
-    report.cached = len(results)
-    long = list(todo.long)
+    """Cache hits written as they are found, misses translated chunk by chunk, each committed
+    as it finishes.
+
+    Pairs still `waiting` are analysed shortest first, a few at a time, while the chunks
+    already cut decode (`run_chunks`' `feed`; CTranslate2 releases the GIL): the misses come
+    in the order the eager path sorts them to, and the first chunk starts after a few
+    sentences' analysis, not after the whole edition's."""
+    results: dict[str, tuple[str, tuple[Flag, ...]]] = {}
+    finished_long: set[str] = set()
 
     def commit(units: list[Unit]) -> None:
         """Write the pairs these units complete (whole sentences, and too-long pairs whose
         last piece is among them) in one transaction."""
-        nonlocal long
-        done, long = (
-            [x for x in long if all(k in results for k in x.keys)],
-            [x for x in long if not all(k in results for k in x.keys)],
-        )
-        report.sentences += _write(store, units, done, results, signature)
+        done = [
+            x for x in todo.long if x.sid not in finished_long and all(k in results for k in x.keys)
+        ]
+        if not units and not done:
+            return
+        finished_long.update(x.sid for x in done)
+        report.sentences += write_results(store, units, done, results, signature)
         if progress:
             progress(report.sentences, report.pending, rate.eta())
 
+    def look_up(units: list[Unit], also: list[Unit]) -> list[Unit]:
+        """Take the cache's English for `units` and commit them with `also`; the misses."""
+        hits = cache.get_many(u.key for u in units)
+        found = [u for u in units if u.key in hits]
+        results.update((u.key, (hits[u.key][0], _flags(engine, u, hits[u.key][0]))) for u in found)
+        report.cached += len(found)
+        commit(found + also)
+        return [u for u in units if u.key not in hits]
+
     rate = Rate()
-    commit([u for u in todo.units if u.key in results])
-    misses = [u for u in todo.units if u.key not in results]  # in document order
+    # Stable: document order within a length, as the eager path's units are.
+    waiting, todo.waiting = sorted(todo.waiting, key=lambda p: len(p.zh)), []
+    misses = look_up(todo.units, [])  # in document order
     # In context (the llm engine): document order, so a chunk holds neighbouring sentences
     # of an article and at least the engine's `batch_sentences`. Otherwise similar lengths
     # together: CTranslate2 pads less, and chunks grow steadily.
@@ -259,14 +273,41 @@ def _translate(
     pairs = store.pairs() if in_articles else None
     if not in_articles:
         misses.sort(key=lambda u: len(u.zh))
-    report.redone_for_glossary = sum(
-        1
-        for u in misses
-        if u.key in todo.previous and Signature.parse(todo.previous[u.key]).identity == engine_sig
-    )
+    # What the misses will come to, as the chunk cutter must know it from the start: every
+    # distinct text still waiting is taken to be one (a cache hit takes its size off).
+    seen: set[str] = set()
+    unseen = sum(len(zh) for zh in {p.zh for p in waiting})
+    missed = sum(len(u.zh) for u in misses)
+    rate.total = missed + unseen
+    position = 0
+
+    def feed() -> bool:
+        """Analyse the next few waiting pairs; their misses join the chunks' items."""
+        nonlocal position, unseen, missed
+        batch = waiting[position : position + FEED]
+        position += len(batch)
+        new: list[Unit] = []
+        again: list[Unit] = []  # a repeat of a sentence whose English is in: written now
+        for pair in batch:
+            pieces, fresh = todo.analyse(pair)
+            new += fresh
+            if len(pieces) == 1 and not fresh and pieces[0].key in results:
+                again.append(Unit(pieces[0].analysis, pieces[0].key, [pair.sid]))
+        fed = look_up(new, again)
+        misses.extend(fed)
+        unseen -= sum(len(zh) for zh in {p.zh for p in batch} - seen)
+        seen.update(p.zh for p in batch)
+        missed += sum(len(u.zh) for u in fed)
+        rate.total = missed + unseen
+        return position < len(waiting)
+
+    # Up to the first miss (an edition the cache holds whole loads no model), or to the end
+    # when a stop was asked before the run (`batch`: it writes what the cache holds).
+    while position < len(waiting) and (not misses or (stop and stop.asked)):
+        feed()
     if not misses:
         return
-    engine.prepare(len(misses))
+    engine.prepare(len(misses) + len(waiting) - position)
     chunks = run_chunks(
         misses,
         lambda units: run_units(engine, units, pairs, stop),
@@ -276,14 +317,21 @@ def _translate(
         rate=rate,
         granule=engine.batch,
         least=engine.batch_sentences if isinstance(engine, InContext) else 1,
+        feed=feed if position < len(waiting) else None,
     )
     for chunk in chunks:
         results.update(zip((u.key for u in chunk.items), chunk.results, strict=True))
-        _cache(cache, chunk.items, results, signature)
+        cache_results(cache, chunk.items, results, signature)
         report.translated += len(chunk.items)
         report.unanswered += sum(1 for u in chunk.items if not results[u.key][0])
         commit(chunk.items)
-    report.interrupted = report.translated < len(misses)
+    report.interrupted = report.translated < len(misses) or position < len(waiting)
+    report.redone_for_glossary = sum(
+        1
+        for u in misses
+        if u.key in todo.previous
+        and Signature.parse(todo.previous[u.key]).identity == signature.identity
+    )
 
 
 def _from_memory(store: EditionStore, todo: Pending) -> int:
@@ -296,51 +344,11 @@ def _from_memory(store: EditionStore, todo: Pending) -> int:
         hits = {u.key: memory.exact(u.zh) for u in todo.units if u.sids}
     found = [u for u in todo.units if hits.get(u.key) is not None]
     results = {u.key: (hits[u.key].en, tuple(check(u.analysis, hits[u.key].en))) for u in found}
-    written = _write(store, found, [], results, TM_SIGNATURE)
+    written = write_results(store, found, [], results, TM_SIGNATURE)
     pieces = {k for x in todo.long for k in x.keys}
     for unit in found:
         unit.sids = []
     todo.units = [u for u in todo.units if u.sids or u.key in pieces]
-    return written
-
-
-def _cache(cache: TranslationCache, units: list[Unit], results: dict, signature: Signature) -> None:
-    """Put the units' results in the translation cache, in one transaction. No English is no
-    result (an LLM that gave none): it is not cached, so the next run asks again."""
-    with cache.transaction():
-        cache.put_many(
-            (u.key, u.zh, results[u.key][0], signature, results[u.key][1])
-            for u in units
-            if results[u.key][0]
-        )
-
-
-def _write(
-    store: EditionStore,
-    units: list[Unit],
-    long: list[Long],
-    results: dict,
-    signature: Signature,
-) -> int:
-    """Store results on their pairs in one transaction, re-checking that none was reviewed
-    meanwhile (a reviewer may be working on the edition while it translates)."""
-    written = 0
-    targets = [(sid, results[u.key]) for u in units for sid in u.sids]
-    targets += [(x.sid, joined(x, results)) for x in long]
-    with store.transaction():
-        for sid, (en, flags) in targets:
-            row = store.raw_pair(sid)
-            if row is None or row["status"] in REVIEWED:
-                continue
-            store.update_pair(
-                sid,
-                en=en,
-                mt=en,
-                status="machine" if en.strip() else "untranslated",
-                signature=signature,
-                flags=(*flags, *source_flags(flags_from_json(row["flags"]))),
-            )
-            written += 1
     return written
 
 
@@ -381,7 +389,7 @@ def translate_one(
             engine.prepare(len(misses))
             answers = run_units(engine, misses, article)
             results |= dict(zip((u.key for u in misses), answers, strict=True))
-            _cache(cache, misses, results, signature)
+            cache_results(cache, misses, results, signature)
     if len(units) == 1:
         en, flags = results[units[0].key]
     else:
