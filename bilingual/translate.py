@@ -240,32 +240,33 @@ def _translate(
     results: dict[str, tuple[str, tuple[Flag, ...]]] = {}
     finished_long: set[str] = set()
 
-    def commit(units: list[Unit]) -> None:
+    def commit(units: list[Unit], first: bool = False) -> None:
         """Write the pairs these units complete (whole sentences, and too-long pairs whose
-        last piece is among them) in one transaction."""
+        last piece is among them) in one transaction; progress hears of it (and of the
+        `first`, even with nothing written)."""
         done = [
             x for x in todo.long if x.sid not in finished_long and all(k in results for k in x.keys)
         ]
-        if not units and not done:
+        if not units and not done and not first:
             return
         finished_long.update(x.sid for x in done)
         report.sentences += write_results(store, units, done, results, signature)
         if progress:
             progress(report.sentences, report.pending, rate.eta())
 
-    def look_up(units: list[Unit], also: list[Unit]) -> list[Unit]:
+    def look_up(units: list[Unit], also: list[Unit], first: bool = False) -> list[Unit]:
         """Take the cache's English for `units` and commit them with `also`; the misses."""
         hits = cache.get_many(u.key for u in units)
         found = [u for u in units if u.key in hits]
         results.update((u.key, (hits[u.key][0], _flags(engine, u, hits[u.key][0]))) for u in found)
         report.cached += len(found)
-        commit(found + also)
+        commit(found + also, first)
         return [u for u in units if u.key not in hits]
 
     rate = Rate()
     # Stable: document order within a length, as the eager path's units are.
     waiting, todo.waiting = sorted(todo.waiting, key=lambda p: len(p.zh)), []
-    misses = look_up(todo.units, [])  # in document order
+    misses = look_up(todo.units, [], first=True)  # in document order
     # In context (the llm engine): document order, so a chunk holds neighbouring sentences
     # of an article and at least the engine's `batch_sentences`. Otherwise similar lengths
     # together: CTranslate2 pads less, and chunks grow steadily.
