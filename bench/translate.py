@@ -31,8 +31,11 @@ setting; 2,000 with the tiny model), it times side by side in one run:
   (o) with `--before SRC` (an unpacked older tree, e.g. `git archive main | tar -x -C SRC`):
       the same command run from that code, for before/after figures in the same run; the CPU
       time of (b) and (o) is printed too (steadier than wall time on a busy machine), and
-      their editions' pairs (English, status, flags, signature) must be the same: the bench
-      stops with an error if a change meant to be only faster changed what is stored.
+      their editions' pairs are compared: the same pairs, statuses and signatures, or the
+      bench stops; the pairs whose English (and so flags) differ are counted. They need not
+      be none: chunks are cut by measured time, and CTranslate2's numerics depend a little on
+      the batch a sentence is decoded in, which on these random models flips a near-tie now
+      and then (two runs of the same code differ so too).
 Arms alternate, each arm's best of --repeat is kept. (a)'s sub-batch size is --raw-batch:
 at long decodes (beam 4, max 256 on this random model, which never ends a sentence) batches
 of 32 measured several times slower per sentence than batches of 4–8 on the 2-core machine,
@@ -239,19 +242,21 @@ def children_cpu() -> float:
 
 
 def stored(edition: Path) -> list[tuple]:
-    """What a translated edition holds: each pair's id, English, status, flags, signature."""
+    """What a translated edition holds: each pair's id, status, signature, English, flags."""
     from bilingual.store import EditionStore
 
     with EditionStore(edition) as store:
-        return [(p.sid, p.en, p.mt, p.status, p.flags, p.signature) for p in store.pairs()]
+        return [(p.sid, p.status, p.signature, p.en, p.mt, p.flags) for p in store.pairs()]
 
 
-def same_as_before(after: dict, before: dict) -> None:
-    """Stop the bench if (b) and (o) stored different pairs (see the docstring)."""
+def english_changed(after: dict, before: dict) -> int:
+    """The pairs whose English or flags (b) and (o) stored differently; stops the bench when
+    the pairs, statuses or signatures differ (see the docstring)."""
     new, old = stored(after["edition"]), stored(before["edition"])
-    if new != old:
-        diff = next((n, o) for n, o in zip(new, old, strict=False) if n != o)
+    if [n[:3] for n in new] != [o[:3] for o in old]:
+        diff = next((n, o) for n, o in zip(new, old, strict=False) if n[:3] != o[:3])
         raise SystemExit(f"(b) and (o) stored different pairs, e.g. {diff}")
+    return sum(n != o for n, o in zip(new, old, strict=True))
 
 
 def raw_process(command: list[str], beam: int, cap: int) -> float:
@@ -325,7 +330,7 @@ def main() -> None:
                     for source in [None, args.before] if args.before else [None]:
                         cli(work, inputs[count].sentences[:16], 1, 8, source)
             x = inputs[count]
-            a, ap, b, o, b_cpu, o_cpu = [], [], [], [], [], []
+            a, ap, b, o, b_cpu, o_cpu, changed = [], [], [], [], [], [], []
             for _ in range(args.repeat):
                 a.append(timed(raw, x.translator, x.tokens, x.prefix, beam, cap, raw_batch))
                 ap.append(raw_process(x.raw_command, beam, cap))
@@ -336,7 +341,7 @@ def main() -> None:
                     before = cli(work, x.sentences, beam, cap, args.before)
                     o.append(before["wall"])
                     o_cpu.append(before["cpu"])
-                    same_as_before(after, before)
+                    changed.append(english_changed(after, before))
             line = (f"  {count:5d} sentences, beam {beam} max {cap:3d}: (a) raw {min(a):6.2f} s"
                     f"  (a+) raw process {min(ap):6.2f} s  (b) bilingual {min(b):6.2f} s  "
                     f"(b)/(a) = {min(b) / min(a):.3f}  (b)/(a+) = {min(b) / min(ap):.3f}")  # fmt: skip
@@ -344,7 +349,8 @@ def main() -> None:
                 line += (f"  (o) before {min(o):6.2f} s  (o)/(a) = {min(o) / min(a):.3f}  "
                          f"(o)/(a+) = {min(o) / min(ap):.3f}  (b)/(o) = {min(b) / min(o):.3f}  "
                          f"CPU (b) {min(b_cpu):.2f} s (o) {min(o_cpu):.2f} s = "
-                         f"{min(b_cpu) / min(o_cpu):.3f}; same pairs stored")  # fmt: skip
+                         f"{min(b_cpu) / min(o_cpu):.3f}; English differs on "
+                         f"{'/'.join(map(str, changed))} of {count} pairs")  # fmt: skip
             print(
                 line
                 + f"   [all runs: a {fmt(a)}  a+ {fmt(ap)}  b {fmt(b)}"
