@@ -90,7 +90,7 @@ class Pending:
 
     `waiting` holds the pending pairs not analysed yet (`pending(..., analysed=False)`):
     `analyse(pair)` turns one into units, so a run can start translating the first while it
-    analyses the rest (`translate._stream`)."""
+    analyses the rest (`translate._translate`)."""
 
     units: list[Unit] = field(default_factory=list)
     long: list[Long] = field(default_factory=list)

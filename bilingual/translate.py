@@ -53,7 +53,8 @@ from .terms.files import default_glossary
 from .terms.glossary import Glossary
 from .terms.protect import Slot, check, protect, restore
 
-FEED = 32  # pairs analysed at a time while chunks decode (~15 ms: the caller's thread stays responsive)
+# Pairs analysed at a time while chunks decode: ~15 ms, so the caller's thread stays responsive.
+FEED = 32
 # progress(done, total, eta): pairs written so far, of how many, seconds left (None: unknown)
 Progress = Callable[[int, int, float | None], None]
 
