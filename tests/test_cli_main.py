@@ -45,7 +45,7 @@ def test_main_ends_with_one_line(
     code: int,
     stderr: str,
 ) -> None:
-    monkeypatch.setattr(cli, "app", _app_raising(exc))
+    monkeypatch.setattr(cli, "load_commands", lambda argv: _app_raising(exc))
     monkeypatch.setattr(sys, "argv", ["bilingual", "work"])
     with pytest.raises(SystemExit) as ended:
         cli.main()
