@@ -199,6 +199,18 @@ from bilingual.terms.matcher import match
         ("人参产业", ["人参"]),
         ("每天麻烦", []),  # not gastrodia (天麻)
         ("他走出去了", []),  # no bare 走出去 (go global): 中国企业走出去 only
+        # round 5 (white papers and ministry pages): short terms only where they are the term
+        ("企业招工难和就业难并存", ["招工难", "就业难"]),
+        ("大学生就业难以解决", ["大学生", "就业"]),  # not 就业难 (difficulty in finding employment)
+        ("举行拔河比赛", ["拔河"]),
+        ("海拔河谷地带", []),  # altitude + river valley, not tug of war
+        ("保障生存权", ["生存权"]),
+        ("维护发展权益", []),  # rights and interests, not the right to development
+        ("实现双普选", ["双普选"]),
+        (
+            "国际贸易谈判代表兼副部长",
+            ["国际贸易谈判代表兼副部长"],
+        ),  # not a Party department's deputy head
     ],
 )
 def test_short_terms_match_only_as_terms(
@@ -225,6 +237,11 @@ def test_short_terms_match_only_as_terms(
         ("意见", "opinions"),  # the document type and views alike
         ("报告", "report"),  # noun and verb alike
         ("窗口", "window"),
+        ("国家卫生健康委员会主任", "minister of the National Health Commission"),  # SCIO English
+        (
+            "国家发展和改革委员会副主任",
+            "vice chairman of the National Development and Reform Commission",
+        ),
     ],
 )
 def test_generic_terms_keep_their_house_rendering(
