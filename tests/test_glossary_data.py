@@ -207,6 +207,9 @@ from bilingual.terms.matcher import match
         ("保障生存权", ["生存权"]),
         ("维护发展权益", []),  # rights and interests, not the right to development
         ("实现双普选", ["双普选"]),
+        ("军控谈判", ["军控"]),
+        ("世界第三极", ["第三极"]),
+        ("第三极端组织", []),  # a third extremist group, not the third pole
         (
             "国际贸易谈判代表兼副部长",
             ["国际贸易谈判代表兼副部长"],
