@@ -210,6 +210,9 @@ from bilingual.terms.matcher import match
         ("军控谈判", ["军控"]),
         ("世界第三极", ["第三极"]),
         ("第三极端组织", []),  # a third extremist group, not the third pole
+        ("推进硬联通、软联通、心联通", ["推进", "硬联通", "软联通", "心联通"]),
+        ("中心联通", []),  # center + connect, not people-to-people connectivity
+        ("甲子年", ["甲子"]),
         (
             "国际贸易谈判代表兼副部长",
             ["国际贸易谈判代表兼副部长"],
