@@ -217,6 +217,16 @@ from bilingual.terms.matcher import match
             "国际贸易谈判代表兼副部长",
             ["国际贸易谈判代表兼副部长"],
         ),  # not a Party department's deputy head
+        # round 5: programme formulations and their short parts, where they are the term
+        ("破除地方保护", ["地方保护"]),
+        ("地方保护区", []),  # a local reserve, not local protectionism
+        ("扩大大宗消费", ["大宗消费"]),
+        ("大宗消费品", []),  # bulk consumer goods, not big-ticket spending
+        ("实行因城施策", ["因城施策"]),
+        ("维护海洋权益", ["海洋权益"]),
+        ("中国的民主党派", ["中国", "民主党派"]),  # no white-paper title in plain text
+        ("反对“台独”分裂活动", ["“台独”分裂活动"]),
+        ("中央农办主任", ["中央农办", "主任"]),
     ],
 )
 def test_short_terms_match_only_as_terms(

@@ -186,6 +186,18 @@ def test_check_flags_each_missing_occurrence() -> None:
     assert check(analysed("党员和党员", G), "Party members and Party members") == []
 
 
+def test_a_rendering_claims_only_the_spans_it_needs() -> None:
+    """A rendering with a bracket also matches without it ("village (community)" as
+    "village"); it must not take the word out of a shorter term's rendering."""
+    glossary = Glossary.from_entries(
+        [Entry("村（社区）", "village (community)"), Entry("自然村", "natural village")]
+    )
+    analysis = analysed("村（社区）和自然村", glossary)
+    assert check(analysis, "village (community) and natural village") == []
+    flags = check(analysis, "village (community) and hamlet")
+    assert [f.code for f in flags] == ["term-miss"] and flags[0].detail.startswith("自然村")
+
+
 def test_check_flags_names_numbers_and_leaked_markers() -> None:
     flags = check(analysed("秦书义拨付30万元", G, [("秦书义", "Qin Shuyi")]), "Qin paid ZZ1ZZ")
     assert code_details(flags) == [

@@ -23,6 +23,40 @@ Rules, tried in order on each pair of adjacent pieces, left to right until none 
 
 An organ is an entry whose English (generic, lower case) has an institution noun as its head
 (`ORGAN_NOUNS`); a ministry (`Ministry of …`) is an organ too.
+
+`terms.compose_rules` adds, tried after these:
+
+- `party-org-of-body`: a unit, then a Party organization set up in it (党委, 党组, 党工委, 党总支,
+  党支部, 联合党支部, 临时党支部, 党小组, 党组织) or a post of one (党支部书记). A unit that is no
+  organ is attributive, as official English writes 村党支部 village Party branch: 网格党支部 →
+  grid Party branch, 企业党委 → enterprise Party committee, 镇党委 → town Party committee; an organ
+  owns it (县统计局党支部 → Party branch of the county statistics bureau); a post takes the whole
+  (网格党支部书记 → secretary of the grid Party branch). A unit may be a glossary term of a unit
+  category or a unit noun that is no term (`UNIT_NOUNS`: 企业, 学校, 楼宇 …, only here); a
+  plural or coordinated unit (社会组织 social organizations) is refused.
+- `rank-post`: a rank (an entry ending in 级 rendered "… level") then 干部, 领导干部, 公务员,
+  官员, 职务 or 领导职务: one rank is attributive (处级干部 → division-level official, 副处级职务
+  → deputy division-level position, 省级干部 → provincial-level official), a two-tier rank takes
+  "at the" (县处级领导干部 → leading official at the county or division level). The rank words are
+  glossary entries (处级, 厅级, 局级, 科级, 部级 …) and the rule joins them to their heads, rather
+  than whole entries, because each rank stands before several heads and alone (处级以上).
+- `alternates` (a pass): a body or level and its alternates in brackets, 党委（党组） → Party
+  committees (leading Party members groups), 省（区、市） → provinces (autonomous regions and
+  municipalities), 县（市、区） → counties (cities and districts). A level or unit character
+  standing alone takes its noun (`ALTERNATE_NOUNS`; 区 and 市 after 省 are autonomous regions and
+  municipalities). Only if every part is a term or such a noun, all of one kind (levels and
+  administrative units are one), each with its own generic English; standing alone the unit is
+  a class (plural), before the body or post it qualifies it is singular (村（社区）党组织 →
+  village (community) + Party organization). Refused: a bracket that repeats or explains
+  (国有企业（国企）, 中国共产党（CPC）), a demonstrative before (本县（市） this county), parts that
+  form words with what follows (县（区）委书记: 县委 or 区委; 市（县）长).
+- `coordinated` (a pass, last): two bodies (organs or Party organizations) or two posts joined
+  by 和, 与, 及 or 、 (县委和县政府 → county Party committee and county government; 市委书记和市长),
+  only where the pair stands alone: not in a longer list (县委、县政府和县人大), no term right
+  before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
+  (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
+
+Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
 from __future__ import annotations
@@ -221,6 +255,8 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             pinyin = " ".join(p for p in (left.entry.pinyin, right.entry.pinyin) if p)
             note = f"{left.zh} + {right.zh} ({rule.name})"
             category = right.entry.category
+            if category in ("level", "unit"):  # 处级 + 职务: a bare head names no category
+                category = left.entry.category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
     return None
@@ -237,9 +273,13 @@ def compose(
         before = m.start - 1
         level = text[before] if before >= 0 else ""
         free = not pieces or pieces[-1].end <= before
+        piece = Piece(m.start, m.end, m.entry)
         if level in LEVELS and free and at_word_start(before):
             pieces.append(level_piece(before, level))
-        pieces.append(Piece(m.start, m.end, m.entry))
+        elif unit := rules.unit_before(text, piece, at_word_start, pieces[-1].end if pieces else 0):
+            pieces.append(unit)  # 企业 + 党委: a unit noun that is no term
+        pieces.append(piece)
+    pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -248,5 +288,10 @@ def compose(
             if joined is None:
                 break
             out[-2:] = [joined]
-    kept = [p for p in out if p.entry.category != "level"]
+    out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
+    kept = [p for p in out if p.entry.category not in ("level", "unit")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
+
+
+# The further rules register after the two above (their module needs this one's records).
+from . import compose_rules as rules  # noqa: E402

@@ -20,7 +20,8 @@ protect/restore, the checks, QA, the word gloss, the reviewer and the page), beh
    北京市委, where the word is 北京市). `not-terms.txt` stays as an override: a listed context
    claims its characters whatever the segmenter says.
 3. **Composition.** Adjacent pieces that name one body or post are joined by the rules of
-   `terms.compose` (县人大常委会, 区委组织部, 组织部部长, 商务部部长 → Minister of Commerce).
+   `terms.compose` (县人大常委会, 区委组织部, 组织部部长, 商务部部长 → Minister of Commerce; 网格党支部,
+   处级干部, 党委（党组）, 县（市、区）, 县委和县政府).
    A level character and a term it composes with compete as one unit in the longest-leftmost
    choice, so a shorter term straddling the two does not cut it: 市民政局 is 市 + 民政局, not
    市民 (citizen); 县城管局 is 县 + 城管局, not 县城 (county seat).
@@ -142,8 +143,6 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
     for m in glossary.find(skel, accept, reach):
         start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
         found.append(Match(start, end, m.entry, text[start:end]))
-    if not found:
-        return ()
     return tuple(compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get))
 
 

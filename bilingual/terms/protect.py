@@ -288,6 +288,9 @@ def check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]:
             r for r in rendering_spans(en, rendering)
             if all(r[1] <= a or r[0] >= b for a, b in claimed)
         ]  # fmt: skip
+        # Claim no more than the spans need, the fullest first: "village (community)" also
+        # matches as "village", which must not take the one in "natural village".
+        free = sorted(free, key=lambda r: r[0] - r[1])[: sum(s.en == rendering for s in words)]
         claimed += free
         for kind in ("term", "name"):
             group = [s for s in words if s.en == rendering and s.kind == kind]
