@@ -226,7 +226,11 @@ from bilingual.terms.matcher import match
         ("维护海洋权益", ["海洋权益"]),
         ("中国的民主党派", ["中国", "民主党派"]),  # no white-paper title in plain text
         ("反对“台独”分裂活动", ["“台独”分裂活动"]),
-        ("中央农办主任", ["中央农办", "主任"]),
+        ("中央农办负责人", ["中央农办", "负责人"]),
+        (
+            "中央农办主任",
+            ["中央农办主任"],
+        ),  # the post is an entry (SCIO 2022), abbreviation as variant
     ],
 )
 def test_short_terms_match_only_as_terms(
