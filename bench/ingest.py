@@ -10,9 +10,15 @@ writes edition.sqlite and articles.md — on:
 and `bilingual show --json` on the long page's edition. Wall seconds and the peak memory of
 each process are printed, with MB/s.
 
+Python runs with its bytecode cache on (in a temporary folder, PYTHONPYCACHEPREFIX), as an
+installed tool does: with PYTHONDONTWRITEBYTECODE set, every run would compile the modules
+it imports again (0.2 s and more a run).
+
 `--base DIR` runs the same commands with another checkout of the project (its `bilingual`
 package first on PYTHONPATH) in turn with this one, and prints this/base ratios: a change
-is measured side by side in one run, so the machine's load mostly cancels out.
+is measured side by side in one run, so the machine's load mostly cancels out. The
+editions both make of each input must be the same (articles.md byte for byte, and every row
+of the store but its time stamps): the bench fails if they are not.
 
 Printed pages (`--pages`, needs Debian's chromium; OCR needs the `ocr` extra): the test
 newspaper of tests/newspaper.py printed to a 2-page PDF and a PNG of its first page;
@@ -27,8 +33,11 @@ or `uv run python bench/ingest.py --pages [--pdf-runs 10]`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -86,7 +95,8 @@ def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int, 
     """(wall seconds, peak MB, stdout bytes, CPU seconds) of `bilingual ARGS` run from
     `checkout`; CPU seconds (user + system, worker processes included) move less than wall
     seconds on a busy machine."""
-    env = dict(os.environ, PYTHONPATH=str(checkout))
+    env = dict(os.environ, PYTHONPATH=str(checkout), PYTHONPYCACHEPREFIX=str(cwd / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(
@@ -101,18 +111,54 @@ def run(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, int, 
     return wall, usage.ru_maxrss / 1024, size, usage.ru_utime + usage.ru_stime
 
 
-def measure(checkout: Path, long_page: Path, distinct: Path, pages: list[Path], work: Path) -> dict:
-    """The figures for one checkout; editions are made afresh each time."""
-    tag = f"{checkout.name}-{time.monotonic_ns()}"
-    long_ed, pages_ed = work / f"long-{tag}", work / f"pages-{tag}"
-    return {
-        "ingest long page": run(checkout, ["ingest", str(long_page), "-e", str(long_ed)], work),
-        "show --json": run(checkout, ["show", "-e", str(long_ed), "--json"], work),
+def measure(
+    checkout: Path, long_page: Path, distinct: Path, pages: list[Path], work: Path
+) -> tuple[dict, dict[str, str]]:
+    """The figures for one checkout, and a digest of each edition it made (made afresh)."""
+    # the same paths every time (articles.md names its edition), deleted once digested
+    eds = {k: work / "editions" / k for k in ("long", "distinct", "pages")}
+    figures = {
+        "ingest long page": run(checkout, ["ingest", str(long_page), "-e", str(eds["long"])], work),
+        "show --json": run(checkout, ["show", "-e", str(eds["long"]), "--json"], work),
         "ingest distinct": run(
-            checkout, ["ingest", str(distinct), "-e", str(work / f"distinct-{tag}")], work
+            checkout, ["ingest", str(distinct), "-e", str(eds["distinct"])], work
         ),
-        "ingest many pages": run(checkout, ["ingest", *map(str, pages), "-e", str(pages_ed)], work),
+        "ingest many pages": run(
+            checkout, ["ingest", *map(str, pages), "-e", str(eds["pages"])], work
+        ),
     }
+    return figures, {k: edition_digest(d) for k, d in eds.items()}
+
+
+# Every row of every table of the store but the time stamps (when it was ingested), and
+# its schema.
+_ROWS = (
+    "SELECT key, value FROM meta WHERE key != 'ingested' ORDER BY key",
+    "SELECT id, pos FROM articles ORDER BY id",
+    "SELECT id, article_id, pos, kind, text, page, box FROM blocks ORDER BY id",
+    "SELECT n, file, number, width, height, unit FROM pages ORDER BY n",
+    "SELECT id, block_id, pos, zh FROM sentences ORDER BY id",
+    "SELECT sid, zh, en, mt, status, signature, flags, score FROM pairs ORDER BY sid",
+    "SELECT action, target, before, after, undone FROM history ORDER BY id",
+    "PRAGMA user_version",
+    "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+)
+
+
+def edition_digest(directory: Path) -> str:
+    """A hash of an edition's articles.md and of its store's rows (`_ROWS`), after which
+    the edition is deleted (the long page's is over 100 MB)."""
+    digest = hashlib.sha256((directory / "articles.md").read_bytes())
+    conn = sqlite3.connect(directory / "edition.sqlite")
+    try:
+        for query in _ROWS:
+            digest.update(query.encode())
+            for row in conn.execute(query):
+                digest.update(repr(row).encode())
+    finally:
+        conn.close()
+    shutil.rmtree(directory)
+    return digest.hexdigest()
 
 
 def printed_pages(pdf_runs: int) -> None:
@@ -192,10 +238,16 @@ def main() -> None:
             "ingest distinct": distinct.stat().st_size / 1e6,
             "ingest many pages": sum(p.stat().st_size for p in pages) / 1e6,
         }
+        for checkout in checkouts:  # its modules compiled into the bytecode cache
+            run(checkout, ["ingest", str(SEED), "-e", str(work / "warm-up")], work)
+            shutil.rmtree(work / "warm-up")
         results: dict[Path, list[dict]] = {c: [] for c in checkouts}
+        digests: set[tuple] = set()
         for _ in range(args.runs):
             for checkout in checkouts:  # in turn, so both see the same machine
-                results[checkout].append(measure(checkout, long_page, distinct, pages, work))
+                figures, made = measure(checkout, long_page, distinct, pages, work)
+                results[checkout].append(figures)
+                digests.add(tuple(sorted(made.items())))
     print(
         f"long page: {args.copies} seed pages, {sizes['ingest long page']:.1f} MB; "
         f"distinct: {args.distinct} pages, {sizes['ingest distinct']:.1f} MB; "
@@ -223,6 +275,12 @@ def main() -> None:
                 f"cpu {this[what][3] / base[what][3]:.2f}, "
                 f"peak {this[what][1] / base[what][1]:.2f}"
             )
+    if len(digests) > 1:
+        sys.exit("FAILED: the editions differ between checkouts or runs")
+    print(
+        f"editions the same in every run{' and checkout' * bool(args.base)} "
+        "(articles.md, and the store's rows but time stamps)"
+    )
     for what in ("ingest long page", "ingest distinct", "ingest many pages"):
         rate = sizes[what] / medians[ROOT][what][0]
         print(f"goal >= {GOAL} MB/s, {what}: {'met' if rate >= GOAL else 'NOT met'} ({rate:.1f})")

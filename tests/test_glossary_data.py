@@ -231,6 +231,21 @@ from bilingual.terms.matcher import match
             "中央农办主任",
             ["中央农办主任"],
         ),  # the post is an entry (SCIO 2022), abbreviation as variant
+        # round 6: foreign-affairs vocabulary, where it is the term, and not inside others
+        ("外交部长期以来高度重视", ["高度重视"]),  # the ministry has long …, not the minister
+        ("国防部长期关注", []),
+        ("这名干事长期从事宣传工作", []),  # a staff member, not a party secretary-general
+        ("自民党干事长", ["自民党", "干事长"]),
+        ("会议员工食堂", ["员工"]),  # not 议员
+        ("他是一名议员", ["议员"]),
+        ("交换意见箱", []),
+        ("双方交换意见", ["双方", "交换意见"]),
+        ("组成员国内", []),  # not 成员国
+        ("各成员国一致同意", ["成员国"]),
+        ("做出重大选择", []),  # not 大选
+        ("两国互访频繁", ["两国", "互访"]),
+        ("发展中蒙医药事业", []),  # Chinese and Mongolian medicine, not China-Mongolia
+        ("在生活中泰然处之", []),
     ],
 )
 def test_short_terms_match_only_as_terms(

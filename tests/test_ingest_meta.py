@@ -115,6 +115,27 @@ def test_ingest_keeps_the_page_meta_and_render_overrides_it(tmp_path: Path) -> N
         assert opf_meta(epub) == ("Renmin Ribao", "2020-03-02")
 
 
+def test_ingest_into_an_existing_store_replaces_the_page_meta(tmp_path: Path) -> None:
+    """A new store gets its meta rows as it is written; an existing one in the same ingest
+    as its new structure: what the new page says, and --title when given."""
+    dated, undated = tmp_path / "dated.txt", tmp_path / "undated.txt"
+    dated.write_text(PAGE, encoding="utf-8")
+    undated.write_text("乡村振兴开新局\n\n基层干部走村入户。\n", encoding="utf-8")
+    ed = tmp_path / "ed"
+    ingest([dated], ed, date="2020-03-02")
+    with EditionStore(ed) as store:
+        assert (store.get_meta("page_date"), store.get_meta("date")) == ("2020-03-01", "2020-03-02")
+    ingest([undated], ed, title="Another page")
+    with EditionStore(ed) as store:
+        meta = {k: store.get_meta(k) for k in ("page_title", "page_date", "title", "date")}
+    assert meta == {
+        "page_title": "乡村振兴开新局",
+        "page_date": "",
+        "title": "Another page",
+        "date": "2020-03-02",  # an override stays until another is given
+    }
+
+
 def test_the_commands_take_title_and_date(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text("春风化雨润民心\n\n基层干部走村入户。\n", encoding="utf-8")

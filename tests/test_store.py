@@ -221,3 +221,33 @@ def test_a_full_store_says_disk_full(monkeypatch, tmp_path: Path) -> None:
                 store.update_pair(pair.sid, en="x" * 2000, status="machine")
         assert caught.value.message == f"Disk full while writing {path}. {FULL}"
         assert [(p.sid, p.en) for p in store.pairs()] == before
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_a_new_store_has_a_pair_for_each_sentence_in_order(tmp_path: Path, flagged: bool) -> None:
+    """Pairs of text pages are made inside SQLite from the sentences, those with source
+    flags row by row: either way one untranslated pair per sentence, in document order,
+    its flags as the source raised them; a re-ingest keeps a pair that was translated."""
+    from bilingual.document import Flag
+    from bilingual.store import create_store
+
+    blocks = [("paragraph", f"第{k}段。重复。", [f"第{k}段。", "重复。"]) for k in range(50)]
+    edition = assign_ids([[("title", "标题", ["标题"]), *blocks]], "ed")
+    sentences = edition.sentences()
+    if flagged:
+        sentences[3].flags = (Flag("ocr-uncertain", "0.41"),)
+    create_store(tmp_path / "ed", edition, "page.txt")
+    with EditionStore(tmp_path / "ed") as store:
+        rows = store.conn.execute("SELECT sid, zh, status, flags FROM pairs ORDER BY rowid")
+        expected = [
+            (s.id, s.zh, "untranslated", '[{"code": "ocr-uncertain", "detail": "0.41"}]')
+            if flagged and k == 3
+            else (s.id, s.zh, "untranslated", "[]")
+            for k, s in enumerate(sentences)
+        ]
+        assert [tuple(r) for r in rows] == expected
+        assert len({s.id for s in sentences}) == len(sentences) == 101  # 重复。 -2, -3 …
+        store.update_pair(sentences[1].id, en="Paragraph 0.", status="edited")
+        store.save_edition(edition, source="page.txt")
+        assert store.raw_pair(sentences[1].id)["en"] == "Paragraph 0."
+        assert store.conn.execute("SELECT count(*) FROM pairs").fetchone()[0] == 101

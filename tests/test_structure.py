@@ -1,5 +1,7 @@
 """Structure and reflow on constructed pages: the seed's traps at other widths and layouts."""
 
+import re
+
 import pytest
 from pagemaker import body, page, wrap
 
@@ -313,19 +315,50 @@ def test_many_seed_pages_in_one_file_are_each_repaired() -> None:
 
 
 @pytest.mark.parametrize("lazy", [0, 3, 10_000])
-def test_bigram_counts_are_the_same_testing_all_blocks_or_those_with_its_characters(
-    lazy: int,
+@pytest.mark.parametrize("pages", [3, 0.1])  # over 1000 blocks, or a short page of 50
+def test_bigram_counts_are_the_same_testing_all_blocks_or_from_the_index(
+    lazy: int, pages: float
 ) -> None:
-    """A half page's bigrams are tested in all its blocks at first, then only in the blocks
-    holding their rarer character: both give the number of blocks holding the bigram (once
-    per block, however often it is there; none for characters in no block)."""
+    """A half page's bigrams are tested in all its blocks at first, then looked up in an
+    index of its (bigram, block) pairs: both give the number of blocks holding the bigram
+    (once per block, however often it is there; none across two blocks, none for characters
+    in no block), also for characters beyond the BMP, NULs in a text and empty blocks."""
     from bilingual.ingest.structure import RawBlock
     from bilingual.ingest.weights import PAGE_BLOCKS, Weights
 
-    texts = [f"第{i % 7}段长江长江{i % 3}号" * (1 + i % 2) for i in range(3 * PAGE_BLOCKS)]
+    odd = ["", "长\0江", "𠀋𠀌长", "号", "江\ud800长"]  # a lone surrogate, as surrogateescape gives
+    texts = [
+        f"第{i % 7}段长江长江{i % 3}号" * (1 + i % 2) + odd[i % 5]
+        for i in range(int(pages * PAGE_BLOCKS))
+    ]
     weights = Weights([RawBlock("paragraph", t) for t in texts])
-    weights.LAZY_GRAMS = lazy
-    grams = ["长江", "江长", "第3", "段长", "0号", "号第", "黄河"]
-    for start, end in ((0, PAGE_BLOCKS), (PAGE_BLOCKS // 2, 3 * PAGE_BLOCKS)):
+    weights.LAZY_TESTS = lazy * Weights.HALF
+    grams = ["长江", "江长", "第3", "段长", "0号", "号第", "黄河", "𠀋𠀌", "𠀌长", "\0江", "号长"]
+    for start, end in ((0, PAGE_BLOCKS), (PAGE_BLOCKS // 2, len(texts))):
         for gram in grams * 2:  # asked again: from the counts kept
             assert weights.df(gram, start, end) == sum(gram in t for t in texts[start:end])
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "本报讯（记者 张三）",
+        "本报北京3月1日电（记者 李四）",
+        "新华社北京3月1日电",
+        "中新社上海3月1日电",
+        "人民网北京3月1日电",
+        "新华网北京3月1日电",
+        "央视网北京3月1日电",
+    ],
+)
+def test_every_kind_of_dateline_opens_its_article(dateline: str) -> None:
+    """Lines are tested against DATELINE only when they start with one of DATELINE_STARTS
+    (the rest cannot match): every agency's dateline still opens the article's body, and the
+    set covers the first character of each of the pattern's alternatives."""
+    from bilingual.ingest.reflow import DATELINE, DATELINE_STARTS
+
+    firsts = set(re.findall(r"(?<=[:|])([\u4e00-\u9fff])", DATELINE.pattern))
+    assert firsts and firsts <= DATELINE_STARTS
+    page = f"春风化雨润民心\n\n{dateline}基层干部走村入户，宣传防疫知识。\n"
+    (article,) = parse_text(page)
+    assert [k for k, _ in article] == ["title", "dateline", "paragraph"]

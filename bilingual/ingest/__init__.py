@@ -172,18 +172,7 @@ def ingest(
     reingest = len(sources) == 1 and same_file(sources[0], edition_dir / "articles.md")
     check_edition_dir(edition_dir)  # before the parse, which can take a while
     with no_gc():
-        result = _ingest(sources, edition_dir, encoding, strict, reingest, progress)
-    _save_meta(edition_dir, result.edition, title, date)
-    return result
-
-
-def _save_meta(edition_dir: Path, edition: Edition, title: str | None, date: str | None) -> None:
-    from ..store import EditionStore
-    from .meta import save_overrides, save_page_meta
-
-    with EditionStore(edition_dir) as store:
-        save_page_meta(store, edition)
-        save_overrides(store, title, date)
+        return _ingest(sources, edition_dir, encoding, strict, reingest, progress, title, date)
 
 
 def _ingest(
@@ -193,9 +182,12 @@ def _ingest(
     strict: bool,
     reingest: bool,
     progress: Progress | None,
+    title: str | None,
+    date: str | None,
 ) -> IngestResult:
     from ..store import DB_NAME, EditionStore, create_store
     from .markdown import write_markdown
+    from .meta import overrides, page_meta_rows
 
     report = progress or (lambda stage, done, total: None)
     name = edition_dir.name
@@ -211,13 +203,17 @@ def _ingest(
     source = ", ".join(str(s) for s in sources) if not reingest else ""
     report(f"Saving {len(edition.articles)} articles to {DB_NAME}", 0, 0)
     kept = 0
+    meta = page_meta_rows(edition) | overrides(title, date)
     if (edition_dir / DB_NAME).exists():
         with EditionStore(edition_dir, create=True) as store:
             old = store.touched_ids()
             store.save_edition(edition, source=source)
             kept = sum(1 for s in edition.sentences() if s.id in old)
+            with store.transaction():
+                for key, value in meta.items():
+                    store.set_meta(key, value)
     else:
-        create_store(edition_dir, edition, source)
+        create_store(edition_dir, edition, source, meta)
     report("Writing articles.md", 0, 0)
     try:
         write_markdown(edition, edition_dir / "articles.md")

@@ -125,25 +125,29 @@ def check_title(text: str) -> str:
     return " ".join(text.split())
 
 
-def save_overrides(store: EditionStore, title: str | None = None, date: str | None = None) -> None:
-    """Keep `--title` / `--date` in the edition's meta (checked first; None: unchanged)."""
+def overrides(title: str | None = None, date: str | None = None) -> dict[str, str]:
+    """The meta rows of `--title` / `--date` (checked; None: left out)."""
     values = {}
     if title is not None:
         values["title"] = check_title(title)
     if date is not None:
         values["date"] = check_date(date)
+    return values
+
+
+def save_overrides(store: EditionStore, title: str | None = None, date: str | None = None) -> None:
+    """Keep `--title` / `--date` in the edition's meta (checked first; None: unchanged)."""
+    values = overrides(title, date)
     if values:
         with store.transaction():
             for key, value in values.items():
                 store.set_meta(key, value)
 
 
-def save_page_meta(store: EditionStore, edition: Edition) -> None:
-    """Keep what the page says (title, date) in the edition's meta, at every ingest."""
+def page_meta_rows(edition: Edition) -> dict[str, str]:
+    """The meta rows of what the page says (title, date), kept at every ingest."""
     page = page_meta(edition)
-    with store.transaction():
-        store.set_meta("page_title", page.title or first_headline(edition))
-        store.set_meta("page_date", page.date)
+    return {"page_title": page.title or first_headline(edition), "page_date": page.date}
 
 
 def edition_title_and_date(store: EditionStore, edition: Edition) -> tuple[str, str]:

@@ -124,7 +124,9 @@ def clean_spaces(text: str, mode: str = "body") -> str:
     - `headline`: like `names` unless the line is justified (spaces between single
       characters), so `关怀关爱在一线 让“流血…` keeps its space.
     """
-    text = _BLANKS.sub(" ", text.strip())
+    text = text.strip()
+    if " " in text or "\t" in text:  # most blocks have neither: no pass of the regex
+        text = _BLANKS.sub(" ", text)
     if mode == "headline" and _looks_justified(text):
         mode = "body"
     if mode in ("names", "headline"):

@@ -23,6 +23,9 @@ DATELINE = re.compile(
     r"^\s*(?:本报讯|本报[^，。\s]{0,12}电|(?:新华社|中新社|人民网|新华网|央视网)[^，。]{0,14}电)"
     r"\s*(?:[（(][^）)]{1,40}[）)])?"
 )
+# The characters a stripped line must start with for DATELINE to match it (本报, 新华社 …):
+# most lines are tested by this alone, not by the regex.
+DATELINE_STARTS = frozenset("本新中人央")
 # Lines wider than this (in em) are not printed column lines but whole paragraphs or
 # editor-wrapped prose: a line ending a sentence there ends its paragraph.
 PROSE_WIDTH = 40
@@ -55,11 +58,8 @@ class Line:
     gap: int = 0  # blank lines before it
     measure: float = 0.0  # width when it can tell the column width (not tiny, not a —— line)
     column: float = -1.0  # `_column` once worked out (it is asked several times a line)
-
-
-def _line(text: str, w: float, indent: bool, tight: bool, hard: bool, gap: int) -> Line:
-    measure = w if w >= 4 and not text.startswith("——") else 0.0
-    return Line(text, w, indent, tight, hard, gap, measure)
+    ends: bool = False  # `_ends(text)`: it ends a sentence
+    dated: bool = False  # DATELINE matches it
 
 
 @dataclass
@@ -80,13 +80,18 @@ _LATIN_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:
 _LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+# two lines that need a space between them, joined with a newline (a newline inside a line
+# can only send the text to the loop, which is right for any text)
+_LATIN_BREAK = re.compile(r"[A-Za-z,.;:]\n[A-Za-z]")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: no space between Chinese, one space between Latin words."""
+    parts = [line for line in map(str.strip, lines) if line]
+    if not _LATIN_BREAK.search("\n".join(parts)):  # Chinese text: one join, no loop
+        return "".join(parts)
     out = ""
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
+    for line in parts:
         if out and out[-1] in _LATIN_END and line[0] in _LATIN_START:
             out += " "
         out += line
@@ -103,20 +108,31 @@ def _read_lines(text: str) -> tuple[list[Line], float]:
     stripped = [s.strip() for s in raw]
     nonblank = [i for i, s in enumerate(stripped) if s]
     followed = sum(1 for i in nonblank if i + 1 < len(raw) and not stripped[i + 1])
+    texts = [stripped[i] for i in nonblank]
+    # `width` of each, written out: a call per line is a good part of the time on a long page
+    findall = _HALF.findall
+    widths = [len(t) - t.count(" ") - len(findall(t)) / 2 for t in texts]
     # double-spaced: nearly every printed line (of column width) has a blank line after it;
     # text with one long paragraph per line and blank lines between is not
-    widths = [width(stripped[i]) for i in nonblank]
     median = statistics.median(widths) if nonblank else 0.0
     narrow = median <= PROSE_WIDTH if nonblank else True
     double = len(nonblank) > 3 and followed >= 0.75 * len(nonblank) and narrow
+    hard_gap = 2 if double else 1
     lines: list[Line] = []
     previous = -1
-    for i, w in zip(nonblank, widths, strict=True):
+    for i, text, w in zip(nonblank, texts, widths, strict=True):
         blanks = i - previous - 1
         previous = i
-        hard = blanks >= (2 if double else 1) and bool(lines)
-        tight = double and blanks == 0 and bool(lines)
-        lines.append(_line(stripped[i], w, raw[i][0] in " \t\u3000", tight, hard, blanks))
+        after = bool(lines)  # not the first line
+        hard = blanks >= hard_gap and after
+        tight = double and blanks == 0 and after
+        # a line's measure: its width when it can tell the column width (not tiny, no ——)
+        measure = w if w >= 4 and not text.startswith("——") else 0.0
+        line = Line(text, w, raw[i][0] in " \t\u3000", tight, hard, blanks, measure)
+        # what the reflow asks of every line, worked out here, where no call is needed
+        line.ends = text.rstrip(_FINAL_CLOSERS).endswith(_FINAL_MARKS)  # `_ends`
+        line.dated = text[0] in DATELINE_STARTS and DATELINE.match(text) is not None
+        lines.append(line)
     return lines, median
 
 
@@ -153,10 +169,10 @@ def _headline_group(lines: list[Line], start: int) -> int:
     if end - start < 2:
         return start
     members = lines[start:end]
-    if any(_ends(m.text) and not m.text.startswith("——") for m in members):
+    if any(m.ends and not m.text.startswith("——") for m in members):
         return start
     # a dateline printed tight above its first body line is not a headline group
-    if DATELINE.match(members[0].text):
+    if members[0].dated:
         return start
     return end
 
@@ -178,7 +194,7 @@ def reflow(text: str) -> list[Unit]:
         line = lines[i]
         if line.hard or (line.indent and current):
             flush()
-        if current and DATELINE.match(line.text):
+        if current and line.dated:
             # a dateline always opens a paragraph; unpunctuated lines above it are a headline
             if not _ends(current[-1]) and _headline_like(join_lines(current)):
                 units.append(Unit(lines=current.copy(), standalone=True, group=len(current) > 1))
@@ -193,7 +209,7 @@ def reflow(text: str) -> list[Unit]:
             i = group_end
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        ends = _ends(line.text)
+        ends = line.ends
         if not current and not ends and _standalone(lines, i, _column(lines, i)):
             end = _attribution_end(lines, i) if line.text.startswith("——") else i + 1
             wide = line.width > max(_column(lines, i), _column_after(lines, i)) + 2
@@ -223,7 +239,7 @@ def _continues_headline(units: list[Unit], lines: list[Line], i: int) -> bool:
     previous = units[-1].lines[-1]
     if re.fullmatch(f"[{HAN_CLASS}·]{{2,4}}", previous) and len(units[-1].lines) == 1:
         return False  # a name on its own line (a byline) ends the headline block
-    if DATELINE.match(line.text) or DATELINE.match(previous) or previous.startswith("——"):
+    if line.dated or DATELINE.match(previous) or previous.startswith("——"):
         return line.text.startswith("——") and not DATELINE.match(previous)
     return _headline_like(line.text)
 
@@ -236,13 +252,13 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         return False
     if line.text.startswith("——"):
         return True
-    dateline = DATELINE.match(line.text)
+    dateline = DATELINE.match(line.text) if line.dated else None
     if dateline:
         return dateline.end() >= len(line.text.rstrip())
     if line.text.endswith(tuple(OPEN_PUNCT)) or line.text[0] in "，、。；：！？”’）》":
         return False
     # a headline directly above a dateline or a `——` subtitle
-    if nxt is not None and DATELINE.match(nxt.text):
+    if nxt is not None and nxt.dated:
         return True
     if nxt is not None and nxt.text.startswith("——") and _headline_like(line.text):
         return True
@@ -252,7 +268,7 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         and not nxt.hard
         and _headline_like(line.text)
         and "，" not in line.text
-        and not _ends(nxt.text)
+        and not nxt.ends
         and _headline_like(nxt.text)
         and nxt.width <= col - 2.5
         and not nxt.text.startswith(tuple("，、。；：！？”’）》"))
@@ -288,7 +304,7 @@ def _attribution_end(lines: list[Line], i: int) -> int:
     for end in range(i, min(len(lines), i + 4)):
         if end > i and (lines[end].hard or lines[end].indent):
             break
-        if NAME_END.search(lines[end].text) or _ends(lines[end].text):
+        if NAME_END.search(lines[end].text) or lines[end].ends:
             return end + 1
     return i + 1
 

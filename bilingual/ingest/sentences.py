@@ -65,7 +65,15 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return [piece for s in out for part in _split_long(s) for piece in cap_length(part)]
+    # `cap_length(_split_long(s))` of each, without the calls for the many short sentences
+    sentences: list[str] = []
+    for sentence in out:
+        for part in _split_long(sentence) if len(sentence) > LONG_SENTENCE else (sentence,):
+            if len(part) > MAX_SENTENCE:
+                sentences.extend(cap_length(part))
+            elif part := part.strip():
+                sentences.append(part)
+    return sentences
 
 
 def cap_length(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import operator
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -33,16 +34,20 @@ class Weights:
     file made a file of a few hundred pages take minutes. Counts are kept per half page, so
     the pages' overlaps are counted once.
 
-    A half page's first LAZY_GRAMS bigrams are counted by testing all of its blocks; after
-    that only the blocks holding the bigram's rarer character are tested, from a list of
-    the blocks holding each character, made in one pass. Pages of repeated text ask about
-    few bigrams, for which the plain tests are cheapest; pages each with words of their own
-    ask about hundreds, and testing every block for each made them twice as slow to ingest
-    per MB as repeated text.
+    A half page's bigrams are counted by testing all of its blocks until LAZY_TESTS blocks
+    have been tested (LAZY_GRAMS bigrams in a full half page, more in a short page); after
+    that from an index of the half page made in one pass with numpy: every (bigram, block)
+    pair in it, sorted, so a bigram's count is the width of its range (two binary searches).
+    Pages of repeated text ask about few bigrams, for which the plain tests are cheapest;
+    pages each with words of their own ask about hundreds, so a half page after one that
+    needed its index gets one at once. The index replaced lists of the blocks holding each
+    character, whose making (a Python step per character of each block) was a third of the
+    time to ingest such pages.
     """
 
     HALF = PAGE_BLOCKS // 2
-    LAZY_GRAMS = 64  # plain tests of this many bigrams cost about as much as the lists
+    LAZY_GRAMS = 32  # plain tests of this many bigrams cost about as much as the index
+    LAZY_TESTS = LAZY_GRAMS * HALF  # a short page's tests cost less: it asks more first
 
     _NON_WORD = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -53,8 +58,8 @@ class Weights:
         self._pages: dict[int, PageWeights] = {}
         self._counts: dict[tuple[str, int], int] = {}  # (bigram, half page) → blocks with it
         self._asked: Counter[int] = Counter()  # half page → bigrams tested in all blocks
-        # half page → the texts holding each character, for the few latest (they are large)
-        self._holding: dict[int, dict[str, list[str]]] = {}
+        # half page → its (bigram, block) index (`_half_index`), for the few latest
+        self._indexes: dict[int, list[int]] = {}
 
     def header_grams(self, header: str) -> frozenset[str]:
         found = self._grams.get(header)
@@ -88,21 +93,43 @@ class Weights:
 
     def _count(self, gram: str, half: int) -> int:
         """How many blocks of half page `half` hold `gram`."""
-        texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
-        if self._asked[half] < self.LAZY_GRAMS:
-            self._asked[half] += 1
-        else:
-            holding = self._holding.get(half)
-            if holding is None:
-                holding = self._holding[half] = defaultdict(list)
-                for text in texts:
-                    for char in set(text):
-                        holding[char].append(text)
-                if len(self._holding) > 4:  # a page's halves; pages are asked in order
-                    del self._holding[next(iter(self._holding))]
-            first, second = holding.get(gram[0], []), holding.get(gram[1], [])
-            texts = first if len(first) <= len(second) else second
-        return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
+        odd = len(gram) != 2 or "\0" in gram  # never a headline's bigram; not in the index
+        index = None if odd else self._indexes.get(half)
+        if index is None:
+            texts = self.texts[half * self.HALF : (half + 1) * self.HALF]
+            tested = self._asked[half] * len(texts)
+            plain = tested < self.LAZY_TESTS and half - 1 not in self._indexes
+            if plain or odd:
+                self._asked[half] += 1
+                return sum(map(operator.contains, texts, repeat(gram)))  # a loop in C
+            index = self._indexes[half] = _half_index(texts)
+            if len(self._indexes) > 4:  # a page's halves; pages are asked in order
+                del self._indexes[next(iter(self._indexes))]
+        code = (ord(gram[0]) << 21 | ord(gram[1])) << _BLOCK_BITS
+        return bisect_left(index, code + (1 << _BLOCK_BITS)) - bisect_left(index, code)
+
+
+_BLOCK_BITS = 8  # a block's number in its half page (HALF < 256) in an index key
+
+
+def _half_index(texts: list[str]) -> list[int]:
+    """The sorted distinct keys (first character, second character, block) of every pair of
+    adjacent characters in `texts` (21 + 21 + 8 bits): the blocks holding a bigram are one
+    run of keys. A list, for `bisect` (numpy's own search is slow on one value). The texts are joined with NULs, so pairs across two blocks hold a NUL (a
+    bigram asked about never does: `_count` tests those itself)."""
+    import numpy as np
+
+    assert len(texts) < 1 << _BLOCK_BITS
+    joined = "\0".join(texts).encode("utf-32-le", "surrogatepass")  # one code point each
+    chars = np.frombuffer(joined, dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    blocks = np.repeat(np.arange(len(texts), dtype=np.uint64), lengths + 1)[: len(chars) - 1]
+    keys = (chars[:-1] << np.uint64(21 + _BLOCK_BITS)) | (chars[1:] << np.uint64(_BLOCK_BITS))
+    keys |= blocks
+    keys.sort()
+    if not len(keys):
+        return []
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))].tolist()
 
 
 class PageWeights:

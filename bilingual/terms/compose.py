@@ -56,6 +56,11 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
+`terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
+written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
+(耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
+always takes it after (民主集中制原则 → principle of democratic centralism).
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -255,7 +260,7 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             pinyin = " ".join(p for p in (left.entry.pinyin, right.entry.pinyin) if p)
             note = f"{left.zh} + {right.zh} ({rule.name})"
             category = right.entry.category
-            if category in ("level", "unit"):  # 处级 + 职务: a bare head names no category
+            if category in ("level", "unit", "head"):  # 处级 + 职务: a bare head names no category
                 category = left.entry.category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
@@ -280,6 +285,8 @@ def compose(
             pieces.append(unit)  # 企业 + 党委: a unit noun that is no term
         pieces.append(piece)
     pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
+    pieces = bilateral.relations_after(text, pieces, at_word_start)  # 中哈 + 关系
+    pieces = heads.with_heads(text, pieces, at_word_start, lookup)  # 耕地保护 + 机制
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -289,9 +296,13 @@ def compose(
                 break
             out[-2:] = [joined]
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
-    kept = [p for p in out if p.entry.category not in ("level", "unit")]
+    kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
 
 
 # The further rules register after the two above (their module needs this one's records).
+from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
+
+# term-head is tried last: its module registers after compose_rules.
+from . import compose_heads as heads  # noqa: E402  # isort: skip
