@@ -130,6 +130,16 @@ CONTEXTS = {
     ("副部长", "ministry"): "vice minister of {field_lower}",
     ("部长助理", "ministry"): "assistant minister of {field_lower}",
 }
+# Words that start a verb phrase (a term used as a verb: 深化改革 deepen reform).
+VERBS = frozenset(
+    """uphold ensure promote build deepen strengthen improve advance pursue implement adhere
+    carry put keep make take combat prevent fight develop establish follow safeguard protect
+    support expand accelerate foster boost reduce eliminate achieve realize stay remain serve
+    resolve enhance apply study learn grasp seek step refine modernize link lead help drive
+    bring turn open raise cut create strive give share combine integrate coordinate balance
+    continue explore enable let hold use win break do get set fully comprehensively firmly
+    resolutely always never further""".split()  # noqa: SIM905
+)
 COMPOSED = "composed"
 Lookup = Callable[[str], "Entry | None"]
 
@@ -162,6 +172,13 @@ def generic(en: str) -> bool:
     committee): not the proper name of one institution."""
     first = en.split(" ", 1)[0]
     return first[:1].islower() or (len(first) > 1 and first.isupper())
+
+
+def verb_phrase(en: str) -> bool:
+    """Whether an English rendering starts a verb phrase (the term is used as a verb: 强化
+    strengthen, 深化改革 deepen reform), so it names no unit or thing a head can attach to."""
+    words = en.split()
+    return bool(words) and words[0].lower() in VERBS
 
 
 def is_organ(entry: Entry) -> bool:

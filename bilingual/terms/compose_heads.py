@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..reading import join_syllables, syllables
-from .compose import Lookup, Piece, head_noun, is_organ, register
+from .compose import Lookup, Piece, head_noun, is_organ, register, verb_phrase
 from .glossary import Entry
 
 HEAD = "head"  # category of a head written in the text that no term covers
@@ -134,16 +134,6 @@ LONG_WORDS = 8
 CONNECTIVES = frozenset("of for to in on with and or by at under from against through".split())  # noqa: SIM905
 # Nouns for people: "officials management" and "management of official" both read wrong.
 PERSONS = frozenset("official officials cadre cadres member members servant servants".split())  # noqa: SIM905
-# Words that start a verb phrase (a term used as a verb: 深化改革 deepen reform).
-VERBS = frozenset(
-    """uphold ensure promote build deepen strengthen improve advance pursue implement adhere
-    carry put keep make take combat prevent fight develop establish follow safeguard protect
-    support expand accelerate foster boost reduce eliminate achieve realize stay remain serve
-    resolve enhance apply study learn grasp seek step refine modernize link lead help drive
-    bring turn open raise cut create strive give share combine integrate coordinate balance
-    continue explore enable let hold use win break do get set fully comprehensively firmly
-    resolutely always never further""".split()  # noqa: SIM905
-)
 # Head nouns of a term's English that take "the" after the head's preposition (reform of the …
 # system): one system of a country, not systems in general.
 DEFINITE = frozenset(["system", "mechanism"])
@@ -160,7 +150,7 @@ def term_english(entry: Entry) -> str | None:
     first = words[0]
     if first[:1].isupper() and first != "Party":
         return None  # a proper name or an acronym
-    if first.lower() in {"the", "a", "an", "to"} or first.lower() in VERBS:
+    if first.lower() in {"the", "a", "an", "to"} or verb_phrase(en):
         return None  # a clause or a verb phrase
     if words[-1].lower() in PERSONS:
         return None
