@@ -332,7 +332,9 @@ def test_the_source_rule_can_fail(source: str, expected: bool) -> None:
 
 # A news agency's usage alone (no document, no page) does not approve a rendering: a random
 # sample of such approvals found only half of them in an official English text (round 5).
-NEWS_ONLY = re.compile(r"^(?:Xinhua|China Daily|People's Daily|CGTN)(?: English)?(?: \([\d, -]+\))?$")
+NEWS_ONLY = re.compile(
+    r"^(?:Xinhua|China Daily|People's Daily|CGTN)(?: English)?(?: \([\d, -]+\))?$"
+)
 
 
 def news_only(source: str) -> bool:
