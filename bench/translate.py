@@ -4,8 +4,11 @@ For each model (a Transformer-base-shaped one: 6+6 layers, d_model 512, FFN 2048
 ~8k vocabulary, int8, random weights built like tests/tinymodel.py; and, on request, the
 tests' tiny one) and each decoding setting (by default only the CLI's defaults, beam 4 / max
 256; add short caps with --settings), over the same sentences (seed-page sentences, clauses
-recombined, about one in twelve repeated; 600 by default, a few real pages' worth, so that
-fixed costs weigh what they weigh on a real run), it times side by side in one run:
+recombined, about one in twelve repeated; with the base model 600 by default at caps up to 64,
+a few real pages' worth, so that fixed costs weigh what they weigh on a real run, and 150 at
+longer caps, where this random model decodes every sentence to its cap, so that the whole
+`--settings 4:256,4:24,1:24 --models base,tiny` takes minutes; `beam:max:N` sets N for one
+setting; 2,000 with the tiny model), it times side by side in one run:
   (a) raw CTranslate2, model already loaded, on exactly what the engine is given: every
       pair's text with its glossary terms, names and numbers protected by the engine's own
       placeholders, tokenised by the package's tokenizer (repeats included: the cache is
@@ -14,6 +17,14 @@ fixed costs weigh what they weigh on a real run), it times side by side in one r
       sub-batches (--raw-batch, default `argos.BATCH_SIZE`), each asynchronous, in the
       engine's thread layout, no `replace_unknowns` (the engine only re-decodes sentences
       with `<unk>`);
+  (a+) the same as a whole process (bench/raw_process.py): Python start, import ctranslate2
+      and sentencepiece, load the model, tokenise exactly the texts (a) tokenises, translate
+      as (a) does, detokenise, write the English to a file. (b)/(a) is the wrapper against
+      decoding alone, the issue's goal; (b)/(a+) is the command against the least a process
+      doing the same job can cost: with the tiny model decoding takes a tenth of a second,
+      so (b)/(a) there mostly measures our fixed costs (start-up, glossary, analysis, QA)
+      and no process could reach 1.05 of it, while (b)/(a+) says what a user waits for
+      beyond raw CTranslate2 doing the same job;
   (b) `bilingual translate` as a whole process (start-up, model load, store, fresh cache,
       the QA run after it), with its bytecode written by an untimed run first, as an
       install compiles it (without, start-up compiles ~150 modules: ~2 s a run);
@@ -28,13 +39,15 @@ Goal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps.
 `--engine ct2|llm` runs bench/engines.py (the ct2 engine against raw CTranslate2, the llm
 engine's overhead per sentence).
 
-Run: uv run python bench/translate.py [--engine argos|ct2|llm] [--before SRC] [--base-sentences 600] [--raw-batch 8]
-     [--models base,tiny] [--sentences 2000] [--settings 4:256,4:24,1:24] [--repeat 2]
+Run: uv run python bench/translate.py [--engine argos|ct2|llm] [--before SRC] [--base-sentences 600]
+     [--long-sentences 150] [--raw-batch 8] [--models base,tiny] [--sentences 2000]
+     [--settings 4:256,4:24,1:24:1000] [--repeat 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -43,6 +56,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
@@ -114,10 +128,10 @@ def translator(model_dir: Path, batches: int):
     )  # fmt: skip
 
 
-def engine_input(edition: Path) -> tuple[list[list[str]], str]:
+def engine_input(edition: Path) -> tuple[list[str], list[list[str]], str]:
     """What `bilingual translate` gives CTranslate2 for `edition`: each pair's text protected
-    with the engine's placeholders and tokenised (a repeated sentence once per pair), and the
-    package's target prefix ('' when none)."""
+    with the engine's placeholders (a repeated sentence once per pair), those texts tokenised,
+    and the package's target prefix ('' when none)."""
     from bilingual.mt import EngineOptions
     from bilingual.mt.argos import ArgosEngine
     from bilingual.pending import pending
@@ -131,7 +145,7 @@ def engine_input(edition: Path) -> tuple[list[list[str]], str]:
     with EditionStore(edition) as store:
         todo = pending(store, glossary, signature, signature.with_glossary(glossary.hash))
     texts = [protect(u.analysis, engine.placeholders).text for u in todo.units for _ in u.sids]
-    return engine.tokenize(texts), engine.package.target_prefix or ""
+    return texts, engine.tokenize(texts), engine.package.target_prefix or ""
 
 
 def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int, size: int) -> None:
@@ -153,6 +167,72 @@ def raw(t, tokens: list[list[str]], prefix: str, beam: int, cap: int, size: int)
         future.result()
 
 
+@dataclass
+class Input:
+    """One model's edition of `count` sentences, what (a) and (a+) are given, and (a)'s
+    translator, laid out for that many sub-batches."""
+
+    sentences: list[str]
+    tokens: list[list[str]]
+    prefix: str
+    translator: object
+    raw_command: list[str]
+
+    @classmethod
+    def make(cls, work: Path, model: str, info, count: int, raw_batch: int) -> Input:
+        from bilingual.mt import LENGTH_EXTRA, LENGTH_RATIO, LENGTH_STEP
+        from bilingual.mt.argos import threads
+        from bilingual.mt.models import load_package
+
+        sentences = make_sentences(count)
+        name = f"{model}-{count}"
+        make_edition(work / f"input-{name}", sentences)
+        texts, tokens, prefix = engine_input(work / f"input-{name}")
+        (work / f"raw-in-{name}.txt").write_text("".join(t + "\n" for t in texts), "utf-8")
+        plain = [load_package(info).tokenizer.encode(s) for s in sentences]
+        print(f"  {count} sentences ({len(set(sentences))} distinct), mean "
+              f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens as protected "
+              f"({sum(map(len, plain)) / len(plain):.1f} unprotected)")  # fmt: skip
+        batches = -(-len(tokens) // raw_batch)
+        t = translator(info.path / "model", batches)
+        t.translate_batch(tokens[:8], beam_size=1, max_decoding_length=4)  # warm up
+        command = [sys.executable, str(ROOT / "bench" / "raw_process.py"),
+                   str(info.path / "model"), str(info.path / "sentencepiece.model"),
+                   str(work / f"raw-in-{name}.txt"), str(work / f"raw-out-{name}.txt"),
+                   "--batch", str(raw_batch), "--prefix", prefix,
+                   "--threads", ",".join(map(str, threads(batches))),
+                   "--rule", f"{LENGTH_RATIO},{LENGTH_EXTRA},{LENGTH_STEP}"]  # fmt: skip
+        return cls(sentences, tokens, prefix, t, command)
+
+
+RUNS = itertools.count(1)
+
+
+def cli(work: Path, sentences: list[str], beam: int, cap: int, source: Path | None) -> dict:
+    """Arm (b), or (o) with `source`: `bilingual translate` on a fresh edition and cache, run
+    from `work` (so that `python -m` finds the package of `source`, not the one in the
+    current directory)."""
+    run = next(RUNS)
+    edition = work / f"edition-{run}"
+    make_edition(edition, sentences)
+    env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{run}")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed tool has its bytecode
+    if source:
+        env["PYTHONPATH"] = str(source.resolve())
+    command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
+               "--json", "--beam-size", str(beam), "--max-decoding-length", str(cap)]  # fmt: skip
+    started = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env, cwd=work)
+    return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
+
+
+def raw_process(command: list[str], beam: int, cap: int) -> float:
+    """Arm (a+): bench/raw_process.py (`command`, less the decoding options) as a process."""
+    started = time.perf_counter()
+    subprocess.run([*command, "--beam", str(beam), "--cap", str(cap)], check=True)
+    return time.perf_counter() - started
+
+
 def timed(fn, *args) -> float:
     started = time.perf_counter()
     fn(*args)
@@ -161,10 +241,17 @@ def timed(fn, *args) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base-sentences", type=int, default=600, help="With the base model.")
+    parser.add_argument(
+        "--base-sentences", type=int, default=600, help="With the base model, max ≤ 64."
+    )
+    parser.add_argument(
+        "--long-sentences", type=int, default=150, help="With the base model, max > 64."
+    )
     parser.add_argument("--sentences", type=int, default=2000, help="With the tiny model.")
     parser.add_argument("--models", default="base", help="base, tiny or both (base,tiny).")
-    parser.add_argument("--settings", default="4:256", help="beam:max pairs (4:256,4:24,1:24).")
+    parser.add_argument(
+        "--settings", default="4:256", help="beam:max[:sentences] (4:256,4:24,1:24:1000)."
+    )
     parser.add_argument("--repeat", type=int, default=2, help="Runs of each arm; best kept.")
     parser.add_argument(
         "--raw-batch", type=int, help="Sub-batch size of (a) (default: argos.BATCH_SIZE)."
@@ -184,69 +271,56 @@ def main() -> None:
         return engines.main()
 
     from bilingual.mt.argos import BATCH_SIZE
-    from bilingual.mt.models import install_file, load_package
+    from bilingual.mt.models import install_file
 
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
+    work = (args.workdir or Path(tempfile.mkdtemp(prefix="bilingual-bench-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     os.environ["XDG_DATA_HOME"] = str(work / "data")  # the shipped glossary, no user layer
-    settings = [tuple(map(int, s.split(":"))) for s in args.settings.split(",")]
+    settings = [(*map(int, s.split(":")), 0)[:3] for s in args.settings.split(",")]
     raw_batch = args.raw_batch or BATCH_SIZE
     print(f"{os.cpu_count()} cores; a shared machine: figures are each arm's best of "
           f"{args.repeat}, arms alternating; (a) in sub-batches of {raw_batch}")  # fmt: skip
-    runs = 0
     for model in args.models.split(","):
         os.environ["ARGOS_PACKAGES_DIR"] = str(work / f"argos-{model}")
         started = time.perf_counter()
-        archive = build_package(work / f"build-{model}", **MODELS[model])
-        info = install_file(archive)
-        count = args.sentences if model == "tiny" else args.base_sentences
-        sentences = make_sentences(count)
-        make_edition(work / f"input-{model}", sentences)
-        tokens, prefix = engine_input(work / f"input-{model}")
-        plain = [load_package(info).tokenizer.encode(s) for s in sentences]
-        print(f"\n{model}: built in {time.perf_counter() - started:.1f} s; {len(sentences)} "
-              f"sentences ({len(set(sentences))} distinct), mean "
-              f"{sum(map(len, tokens)) / len(tokens):.1f} source tokens as protected "
-              f"({sum(map(len, plain)) / len(plain):.1f} unprotected)")  # fmt: skip
-        t = translator(info.path / "model", -(-len(tokens) // raw_batch))
-        t.translate_batch(tokens[:8], beam_size=1, max_decoding_length=4)  # warm up
-
-        def cli(sentences: list[str], beam: int, cap: int, source: Path | None) -> dict:
-            nonlocal runs
-            runs += 1
-            edition = work / f"edition-{runs}"
-            make_edition(edition, sentences)
-            env = os.environ | {"BILINGUAL_CACHE_DIR": str(work / f"cache-{runs}")}
-            env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed tool has its bytecode
-            if source:
-                env["PYTHONPATH"] = str(source)
-            command = [sys.executable, "-m", "bilingual", "translate", "-e", str(edition),
-                       "--json", "--beam-size", str(beam), "--max-decoding-length", str(cap)]  # fmt: skip
-            started = time.perf_counter()
-            proc = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-            return json.loads(proc.stdout) | {"wall": time.perf_counter() - started}
-
-        for source in [None, args.before] if args.before else [None]:
-            cli(sentences[:16], 1, 8, source)  # untimed: writes the bytecode, as installs do
-        for beam, cap in settings:
-            a, b, o = [], [], []
+        info = install_file(build_package(work / f"build-{model}", **MODELS[model]))
+        print(f"\n{model}: built in {time.perf_counter() - started:.1f} s")
+        inputs: dict[int, Input] = {}
+        for beam, cap, count in settings:
+            if model == "tiny":
+                count = count or args.sentences
+            else:
+                count = count or (args.long_sentences if cap > 64 else args.base_sentences)
+            if count not in inputs:
+                inputs[count] = Input.make(work, model, info, count, raw_batch)
+                if len(inputs) == 1:  # untimed: writes the bytecode, as installs do
+                    for source in [None, args.before] if args.before else [None]:
+                        cli(work, inputs[count].sentences[:16], 1, 8, source)
+            x = inputs[count]
+            a, ap, b, o = [], [], [], []
             for _ in range(args.repeat):
-                a.append(timed(raw, t, tokens, prefix, beam, cap, raw_batch))
-                b.append(cli(sentences, beam, cap, None)["wall"])
+                a.append(timed(raw, x.translator, x.tokens, x.prefix, beam, cap, raw_batch))
+                ap.append(raw_process(x.raw_command, beam, cap))
+                b.append(cli(work, x.sentences, beam, cap, None)["wall"])
                 if args.before:
-                    o.append(cli(sentences, beam, cap, args.before)["wall"])
-            line = (f"  beam {beam} max {cap:3d}: (a) raw {min(a):6.2f} s  (b) bilingual "
-                    f"{min(b):6.2f} s  (b)/(a) = {min(b) / min(a):.3f}")  # fmt: skip
+                    o.append(cli(work, x.sentences, beam, cap, args.before)["wall"])
+            line = (f"  {count:5d} sentences, beam {beam} max {cap:3d}: (a) raw {min(a):6.2f} s"
+                    f"  (a+) raw process {min(ap):6.2f} s  (b) bilingual {min(b):6.2f} s  "
+                    f"(b)/(a) = {min(b) / min(a):.3f}  (b)/(a+) = {min(b) / min(ap):.3f}")  # fmt: skip
             if o:
-                line += f"  (o) before {min(o):6.2f} s  (o)/(a) = {min(o) / min(a):.3f}"
+                line += (f"  (o) before {min(o):6.2f} s  (o)/(a) = {min(o) / min(a):.3f}  "
+                         f"(o)/(a+) = {min(o) / min(ap):.3f}")  # fmt: skip
             print(
                 line
-                + f"   [all runs: a {fmt(a)}  b {fmt(b)}"
+                + f"   [all runs: a {fmt(a)}  a+ {fmt(ap)}  b {fmt(b)}"
                 + (f"  o {fmt(o)}" if o else "")
                 + "]",
                 flush=True,
             )
-    print("\ngoal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps")
+    print(
+        "\ngoal: (b)/(a) ≤ 1.05 at every setting, ≤ 1.0 where deduplication helps; (b)/(a+) "
+        "is the whole command against a whole raw CTranslate2 process (see the docstring)"
+    )
 
 
 def fmt(times: list[float]) -> str:

@@ -13,8 +13,11 @@ commits it before asking for the next. What that buys:
 
 The first chunk is small (`FIRST_CHUNK` items) so the rate is measured early; later chunks
 hold rate × `TARGET_SECONDS` worth of items (by `size`, e.g. characters), growing at most
-`MAX_GROWTH`-fold from one chunk to the next, and towards the end at most a worker's share of
-what is left (so the workers finish together). `granule` (an engine's batch size) rounds a
+`MAX_GROWTH`-fold from one chunk to the next, and towards the end a worker's share of what
+was left when the end came in sight (so the workers finish together, in one round of chunks,
+instead of one after another on ever smaller chunks, each a small batch that leaves the other
+replica idle: measured on the tail of a 1,000-sentence edition, 1.6 s of 10 went there).
+Outside that tail, `granule` (an engine's batch size) rounds a
 chunk that holds at least that many items to whole multiples of it, so an engine that batches
 (CTranslate2) gets full batches, not a ragged one per chunk; a chunk of fewer items (slow
 work: long decodes, where small batches measured no slower per sentence) stays as the rate
@@ -115,9 +118,10 @@ class Rate:
 
 class _Cutter(Generic[T]):
     """Cuts the next chunk off `items`: FIRST_CHUNK items until a rate is known, then about
-    rate × target worth of size, at most MAX_GROWTH times the chunk before and at most a
-    worker's share of what is left, rounded to whole multiples of `granule` items once it
-    holds at least one."""
+    rate × target worth of size, at most MAX_GROWTH times the chunk before, rounded to whole
+    multiples of `granule` items once it holds at least one; once a worker's share of what is
+    left is less than that, every chunk is that first share (the tail, left unrounded), the
+    last one taking a remainder of up to a quarter share with it."""
 
     def __init__(
         self,
@@ -135,6 +139,7 @@ class _Cutter(Generic[T]):
         self.position = 0
         self.last = 0
         self.cut_size = 0  # of the items cut so far
+        self.tail: float | None = None  # a worker's share of what was left when the end came
 
     @property
     def left(self) -> bool:
@@ -148,9 +153,13 @@ class _Cutter(Generic[T]):
             budget = self.rate.per_second * self.target
             if self.last:
                 budget = min(budget, self.last * MAX_GROWTH)
-            # Towards the end, a share of what is left: the workers finish together instead
-            # of one decoding a whole last chunk while the others idle.
-            budget = min(budget, (self.rate.total - self.cut_size) / self.workers)
+            # Towards the end, a worker's share of what is left then: the workers finish
+            # together instead of one decoding a whole last chunk while the others idle.
+            share = (self.rate.total - self.cut_size) / self.workers
+            if self.tail is None and share < budget:
+                self.tail = share
+            if self.tail is not None:
+                budget = min(budget, self.tail)
             count, total = 0, 0
             while start + count < len(items):
                 item_size = self.size(items[start + count])
@@ -158,7 +167,9 @@ class _Cutter(Generic[T]):
                     break
                 count += 1
                 total += item_size
-        if count >= self.granule:  # whole batches, once the rate allows one
+            if self.tail is not None and self.rate.total - self.cut_size - total <= self.tail / 4:
+                count = len(items) - start  # no last chunk of a few items on its own
+        if count >= self.granule and self.tail is None:  # whole batches, once the rate allows one
             count = max(self.least, round(count / self.granule) * self.granule)
         chunk = list(items[start : start + count])
         self.position += len(chunk)

@@ -122,16 +122,22 @@ def test_chunks_hold_whole_granules_once_they_reach_one(
 
 
 def test_last_chunks_share_what_is_left_among_the_workers() -> None:
-    """Towards the end a chunk is at most a worker's share of what is left, so the workers
-    finish together instead of one decoding a whole last chunk alone."""
+    """Towards the end a chunk is a worker's share of what was left when the end came in
+    sight, so the workers finish together in one round instead of one decoding a whole last
+    chunk alone, or of ever smaller chunks one after another."""
     items = [10] * 100  # 1,000 units; at 1,000 a second, a 10-s target would take them all
     rate = Rate(per_second=1000.0, total=1000)
     cutter = chunks._Cutter(items, lambda i: i, rate, target=10.0, workers=2)
     sizes = []
     while cutter.left:
         sizes.append(len(cutter.cut()))
-    assert sizes[:2] == [50, 25]  # half of 1,000 units, then half of the 500 left
-    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 100
+    assert sizes == [50, 50]  # half of 1,000 units each, not 50, 25, 13, 6…
+    # the tail is not rounded to whole batches: 42 + 42, not 32 + 32 and a third round of 20
+    cutter = chunks._Cutter([10] * 84, lambda i: i, Rate(1000.0, total=840), 10.0, 32, 2)
+    assert [len(cutter.cut()) for _ in range(2)] == [42, 42] and not cutter.left
+    # nor is a remainder of a few items (item sizes need not divide the share) left alone
+    cutter = chunks._Cutter([10] * 85, lambda i: i, Rate(1000.0, total=850), 10.0, 32, 2)
+    assert [len(cutter.cut()) for _ in range(2)] == [42, 43] and not cutter.left
 
 
 def test_an_error_in_a_chunk_reaches_the_caller(clock: Clock) -> None:

@@ -89,6 +89,9 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         ("社会组织党支部", [("社会组织", "social organizations"), ("党支部", "Party branch")]),
         ("农村党支部", [("党支部", "Party branch")]),  # 村 is inside the word 农村
         ("党委党组", [("党委", "Party committee"), ("党组", "leading Party members group")]),
+        # a verb before the organization is no unit it is set up in (the seed page's 强化党支部)
+        ("强化党支部战斗堡垒作用", [("强化", "strengthen"), ("党支部", "Party branch"),
+                                    ("战斗堡垒作用", "role as a fighting bastion")]),
         # a rank before a word that is no post, or a head that is a longer term
         ("处级职务犯罪", [("处级", "division level"), ("职务犯罪", "duty-related crime")]),
         # coordination: a shared head after B, a longer list, a term after B, two different kinds

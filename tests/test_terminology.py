@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEED
 from glossary_support import shipped_fixture  # noqa: F401
 
-from bilingual.terms.analysis import analyse
+from bilingual.terms.analysis import Analysis, analyse
 from bilingual.terms.files import load_glossary
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match
@@ -448,6 +448,26 @@ def test_lost_markers_survive_a_recheck() -> None:
         ("term-miss", "党费 → Party membership dues (marker lost; at 3)")
     ]
     assert check(analysis, en, lost_slots(analysis, flags)) == flags
+
+
+def test_a_repeated_check_gives_the_same_flags_and_lost_slots_still_count() -> None:
+    """check() remembers its answers (translate and the QA after it check the same analysis
+    and English): asked again, with or without lost markers, in any order, on an equal
+    analysis that is another object, it answers as the first time, and its answer is a copy."""
+    analysis = analysed("党员交党费", G)
+    en, lost = restore("ZZ1ZZ paid Party membership dues", protect(analysis), report=True)
+    with_lost = check(analysis, en, lost)
+    without = check(analysis, en)
+    assert code_details(without) == [] and code_details(with_lost) != []
+    with_lost.clear()
+    again = check(analysis, en, iter(lost))
+    assert again != [] and check(analysis, en, lost_slots(analysis, again)) == again
+    assert check(analysis, en) == without
+    other = Analysis(analysis.text, analysis.terms, analysis.names, analysis.numbers)
+    assert other is not analysis and check(other, en, lost) == check(analysis, en, lost)
+    assert [f.detail for f in check(analysis, "Party members paid dues")] == [
+        "党费 → Party membership dues"
+    ]
 
 
 def test_seed_and_coverage_mutations_have_zero_silent_misses() -> None:

@@ -56,6 +56,11 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
+`terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
+written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
+(耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
+always takes it after (民主集中制原则 → principle of democratic centralism).
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -125,6 +130,16 @@ CONTEXTS = {
     ("副部长", "ministry"): "vice minister of {field_lower}",
     ("部长助理", "ministry"): "assistant minister of {field_lower}",
 }
+# Words that start a verb phrase (a term used as a verb: 深化改革 deepen reform).
+VERBS = frozenset(
+    """uphold ensure promote build deepen strengthen improve advance pursue implement adhere
+    carry put keep make take combat prevent fight develop establish follow safeguard protect
+    support expand accelerate foster boost reduce eliminate achieve realize stay remain serve
+    resolve enhance apply study learn grasp seek step refine modernize link lead help drive
+    bring turn open raise cut create strive give share combine integrate coordinate balance
+    continue explore enable let hold use win break do get set fully comprehensively firmly
+    resolutely always never further""".split()  # noqa: SIM905
+)
 COMPOSED = "composed"
 Lookup = Callable[[str], "Entry | None"]
 
@@ -157,6 +172,13 @@ def generic(en: str) -> bool:
     committee): not the proper name of one institution."""
     first = en.split(" ", 1)[0]
     return first[:1].islower() or (len(first) > 1 and first.isupper())
+
+
+def verb_phrase(en: str) -> bool:
+    """Whether an English rendering starts a verb phrase (the term is used as a verb: 强化
+    strengthen, 深化改革 deepen reform), so it names no unit or thing a head can attach to."""
+    words = en.split()
+    return bool(words) and words[0].lower() in VERBS
 
 
 def is_organ(entry: Entry) -> bool:
@@ -255,7 +277,7 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             pinyin = " ".join(p for p in (left.entry.pinyin, right.entry.pinyin) if p)
             note = f"{left.zh} + {right.zh} ({rule.name})"
             category = right.entry.category
-            if category in ("level", "unit"):  # 处级 + 职务: a bare head names no category
+            if category in ("level", "unit", "head"):  # 处级 + 职务: a bare head names no category
                 category = left.entry.category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
@@ -280,6 +302,8 @@ def compose(
             pieces.append(unit)  # 企业 + 党委: a unit noun that is no term
         pieces.append(piece)
     pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
+    pieces = bilateral.relations_after(text, pieces, at_word_start)  # 中哈 + 关系
+    pieces = heads.with_heads(text, pieces, at_word_start, lookup)  # 耕地保护 + 机制
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -289,9 +313,13 @@ def compose(
                 break
             out[-2:] = [joined]
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
-    kept = [p for p in out if p.entry.category not in ("level", "unit")]
+    kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
 
 
 # The further rules register after the two above (their module needs this one's records).
+from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
+
+# term-head is tried last: its module registers after compose_rules.
+from . import compose_heads as heads  # noqa: E402  # isort: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import MINISTRY, Lookup, Piece, is_organ, is_post, register
+from .compose import MINISTRY, Lookup, Piece, is_organ, is_post, register, verb_phrase
 from .glossary import Entry
 
 # A level or unit noun written alone inside (or before) bracketed alternates: its noun, by
@@ -126,6 +126,8 @@ def _party_org_of_body(left: Piece, right: Piece, lookup: Lookup) -> str | None:
     post = org_post(org)
     if not (is_party_org(org) or post) or is_party_org(unit) or org_post(unit):
         return None
+    if verb_phrase(unit.en):
+        return None  # 强化 + 党支部: a verb before the organization, not the unit it is in
     if post is not None:  # 网格 + 党支部书记: the post of the unit's organization
         whole = _party_org_of_body(left, Piece(0, 0, Entry("党委", post["org"])), lookup)
         return whole and f"{post['post']} of the {whole}"

@@ -1,0 +1,157 @@
+"""terms.compose_heads through terms.matcher.match: a glossary term + a generic head noun
+(耕地保护机制, 民主集中制原则), and the look-alikes that must stay apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bilingual.cli import app
+from bilingual.terms.compose_heads import HEADS, combine, is_short
+from bilingual.terms.glossary import Entry, Glossary
+from bilingual.terms.matcher import match
+
+
+def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.entry.en, m.entry.layer) for m in match(text, glossary)]
+
+
+# Composed: (sentence, the composed span, its English).
+@pytest.mark.parametrize(
+    ("text", "surface", "en"),
+    [
+        # a short noun phrase takes the head after it
+        ("各地要健全耕地保护机制。", "耕地保护机制", "farmland protection mechanism"),
+        ("完善耕地保护制度", "耕地保护制度", "farmland protection system"),
+        ("扎实做好粮食安全工作", "粮食安全工作", "food security work"),
+        ("压实粮食安全责任制", "粮食安全责任制", "food security responsibility system"),
+        ("健全粮食安全体系建设", "粮食安全体系", "food security system"),
+        ("深化营商环境改革", "营商环境改革", "business environment reform"),
+        ("深化东西部协作机制", "东西部协作机制", "east-west collaboration mechanism"),
+        ("对口支援工作有序推进", "对口支援工作", "paired assistance work"),
+        ("加强耕地保护管理", "耕地保护管理", "farmland protection management"),
+        ("抓好基层党组织建设", "基层党组织建设", "primary-level Party organization building"),
+        # a long or prepositional one goes after "of"/"for"
+        ("始终坚持民主集中制原则", "民主集中制原则", "principle of democratic centralism"),
+        ("落实全面从严治党责任制", "全面从严治党责任制",
+         "responsibility system for full and rigorous Party self-governance"),
+        ("落实党风廉政建设责任制", "党风廉政建设责任制",
+         "responsibility system for improving Party conduct and building integrity"),
+        ("编制耕地保护规划", "耕地保护规划", "farmland protection plan"),
+        # the term's English names the head already
+        ("制定“八五”普法规划", "“八五”普法规划", "eighth five-year plan for raising public legal awareness"),
+        ("出台产业振兴措施", "产业振兴措施", "measures for revitalization of businesses"),
+        # "A for B": the head joins A (compensation mechanism for ecological conservation)
+        ("完善生态保护补偿机制", "生态保护补偿机制",
+         "compensation mechanism for ecological conservation"),
+    ],
+)  # fmt: skip
+def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> None:
+    assert (surface, en, "composed") in found(text, real_glossary)
+
+
+# Look-alikes and doubtful cases: (sentence, what is matched).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head begins a longer word
+        ("乡村振兴工作队进村", [("乡村振兴", "rural revitalization")]),
+        ("乡村振兴建设者", [("乡村振兴", "rural revitalization"), ("建设者", "builder")]),
+        ("耕地保护管理员", [("耕地保护", "farmland protection")]),
+        ("耕地保护机制性问题", [("耕地保护", "farmland protection")]),
+        ("耕地保护管理局", [("耕地保护", "farmland protection")]),
+        ("耕地保护规划局", [("耕地保护", "farmland protection")]),
+        ("粮食安全工作人员", [("粮食安全", "food security"), ("工作人员", "staff member")]),
+        ("对口支援工作组", [("对口支援", "paired assistance"), ("工作组", "working group")]),
+        ("粮食安全工作会议", [("粮食安全", "food security"), ("工作会议", "work conference")]),
+        ("耕地保护改革开放", [("耕地保护", "farmland protection"),
+                              ("改革开放", "reform and opening up")]),
+        # the head may belong to every part of a list
+        ("耕地保护、粮食安全工作", [("耕地保护", "farmland protection"),
+                                    ("粮食安全", "food security")]),
+        # a clause, a verb phrase, a person, a place, a post, an economy term before 建设
+        ("坚持党管干部原则", [("党管干部", "the Party exercises leadership over officials")]),
+        ("建立联农带农机制", [("联农带农", "link and lead farmers")]),
+        ("加强干部管理", [("干部", "official")]),
+        ("公务员管理", [("公务员", "civil servant")]),
+        ("做好港澳工作", [("港澳", "Hong Kong and Macao")]),
+        ("完善营商环境建设", [("营商环境", "business environment")]),
+        # no short form for 工作 after a long English: the MT words it
+        ("推进全面从严治党工作", [("推进", "advance"),
+                                  ("全面从严治党", "full and rigorous Party self-governance")]),
+        # the glossary's own longer entries win
+        ("加强干部队伍建设", [("干部队伍建设", "building a contingent of officials")]),
+        ("创新驱动发展战略", [("创新驱动发展战略", "innovation-driven development strategy")]),
+    ],
+)  # fmt: skip
+def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> None:
+    assert [(zh, en) for zh, en, _ in found(text, real_glossary)] == expected
+    assert all(layer != "composed" for *_, layer in found(text, real_glossary))
+
+
+@pytest.mark.parametrize(
+    ("en", "short"),
+    [
+        ("farmland protection", True),
+        ("east-west collaboration", True),
+        ("regional ethnic autonomy", True),
+        ("full and rigorous Party self-governance", False),  # a conjunction
+        ("revitalization of businesses", False),  # a preposition
+        ("primary-level Party organizations", False),  # plural
+        ("improving Party conduct", False),  # a gerund
+        ("green low-carbon circular development", False),  # four words
+        ("basis", True),
+    ],
+)  # fmt: skip
+def test_is_short(en: str, short: bool) -> None:
+    assert is_short(en) is short
+
+
+@pytest.mark.parametrize(
+    ("head", "en", "category", "expected"),
+    [
+        ("改革", "household registration system", "social",
+         "household registration system reform"),
+        ("改革", "system of people's congresses", "state", "reform of the system of people's congresses"),
+        ("改革", "improving the tax system", "economy", "reform of improving the tax system"),
+        ("建设", "rule of law", "law", "building of rule of law"),
+        ("建设", "infrastructure", "economy", None),  # 建设 is construction there
+        ("示范区", "common prosperity", "slogan", "demonstration zone for common prosperity"),
+        ("机制", "Belt and Road Initiative", "foreign", None),  # a proper name
+        ("机制", "deepen reform", "economy", None),  # a verb phrase
+        ("机制", "county Party committee", "admin", None),  # an organ
+        ("工作", "Shanghai", "place", None),
+    ],
+)  # fmt: skip
+def test_combine(head: str, en: str, category: str, expected: str | None) -> None:
+    assert combine(HEADS[head], Entry("某", en, category=category)) == expected
+
+
+def test_a_composed_head_says_what_it_is_made_of(real_glossary: Glossary) -> None:
+    (m,) = match("健全耕地保护机制", real_glossary)
+    assert (m.entry.note, m.entry.category) == ("耕地保护 + 机制 (term-head)", "rural")
+    assert m.entry.pinyin.endswith(" jīzhì")
+
+
+def test_a_head_composes_with_a_term_of_any_glossary() -> None:
+    glossary = Glossary(entries={"碳排放": Entry("碳排放", "carbon emission", category="ecology")})
+    assert found("碳排放管理", glossary) == [
+        ("碳排放管理", "carbon emission management", "composed")
+    ]
+    # one head only: a second is left to the MT (carbon emission management + 制度)
+    assert found("完善碳排放管理制度", glossary) == [
+        ("碳排放管理", "carbon emission management", "composed")
+    ]
+    assert found("碳排放管理员", glossary) == [("碳排放", "carbon emission", "")]
+
+
+def test_glossary_match_json_shows_a_term_and_its_head() -> None:
+    result = CliRunner().invoke(app, ["glossary", "match", "健全耕地保护机制", "--json"])
+    assert result.exit_code == 0, result.output
+    (shown,) = json.loads(result.stdout)
+    assert shown["matches"] == [
+        {"start": 2, "end": 8, "zh": "耕地保护机制", "en": "farmland protection mechanism",
+         "layer": "composed"}
+    ]  # fmt: skip
