@@ -74,7 +74,8 @@ def main() -> None:
     except typer.TyperException as exc:  # usage: missing argument, unknown option, bad value
         ctx = getattr(exc, "ctx", None)
         if ctx is not None and exc.format_message() == ctx.get_help():
-            sys.exit(0)  # a group run without a command: typer has shown its help
+            typer.echo(ctx.get_help())  # a group run without a command: its help, as click's
+            sys.exit(0)
         where = ctx.command_path if ctx is not None else "bilingual"
         message = exc.format_message().strip().rstrip(".")
         print(f"Error: {message}. See `{where} --help`.", file=sys.stderr)
