@@ -246,6 +246,12 @@ from bilingual.terms.matcher import match
         ("两国互访频繁", ["两国", "互访"]),
         ("发展中蒙医药事业", []),  # Chinese and Mongolian medicine, not China-Mongolia
         ("在生活中泰然处之", []),
+        # round 5 (Keywords, China Daily Language Tips, Qiushi): short terms where they are the term
+        ("规范公权力运行", ["公权力"]),
+        ("办公权力下放", []),  # office + power, not public power
+        ("加强政治建设", ["政治建设"]),
+        ("政治建设者", []),  # builders, not political building (not-term)
+        ("严查蚁贪", ["蚁贪"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
