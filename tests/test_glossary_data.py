@@ -252,6 +252,10 @@ from bilingual.terms.matcher import match
         ("加强政治建设", ["政治建设"]),
         ("政治建设者", []),  # builders, not political building (not-term)
         ("严查蚁贪", ["蚁贪"]),
+        ("渎职犯罪", ["渎职"]),
+        ("监察部长期", ["监察部"]),  # the ministry has long …, not a minister of supervision
+        ("存在利益冲突", ["利益冲突"]),
+        ("司法协助请求", ["司法协助"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
