@@ -246,6 +246,9 @@ from bilingual.terms.matcher import match
         ("两国互访频繁", ["两国", "互访"]),
         ("发展中蒙医药事业", []),  # Chinese and Mongolian medicine, not China-Mongolia
         ("在生活中泰然处之", []),
+        ("存量政策和增量政策协同发力", ["存量政策", "增量政策"]),
+        ("我国经济基本面没有变", ["经济基本面"]),
+        ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
     ],
 )
 def test_short_terms_match_only_as_terms(
