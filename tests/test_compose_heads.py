@@ -48,7 +48,7 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
          "working mechanism for joint prevention and control"),
         ("建立耕地保护工作机制", "耕地保护工作机制", "farmland protection working mechanism"),
         # a quoted term takes the head after the closing quote; the quotes stay in the span
-        ("落实“第一议题”制度", "“第一议题”制度", "system of first item on the agenda"),
+        ("落实“第一议题”制度", "“第一议题”制度", "system of the first item on the agenda"),
         ("推进“河长制”工作", "“河长制”工作", "river chief system work"),
         ("健全“粮食安全”机制", "“粮食安全”机制", "food security mechanism"),
         ("“粮食安全工作", "粮食安全工作", "food security work"),  # a lone quote stays out

@@ -184,6 +184,7 @@ PEOPLE_CATEGORIES = frozenset("party title social".split())  # noqa: SIM905
 # Head nouns of a term's English that take "the" after the head's preposition (reform of the …
 # system): one system of a country, not systems in general.
 DEFINITE = frozenset(["system", "mechanism", "market"])
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())  # noqa: SIM905
 # A closing quotation mark and its opening one: “第一议题”制度 takes the head across the quote.
 QUOTES = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 
@@ -259,7 +260,9 @@ def combine(head: Head, term: Entry) -> str | None:
         return f"{head.short.format(x=split[0])} for {split[1]}"
     if not head.long:
         return None
-    definite = head_noun(en) in DEFINITE and not en.split()[0].endswith("ing")
+    first = en.split()[0]
+    # one system or market of a country, or one item in an order (system of the first item …)
+    definite = (head_noun(en) in DEFINITE and not first.endswith("ing")) or first in ORDINALS
     return head.long.format(x=f"the {en}" if definite else en)
 
 
