@@ -305,9 +305,9 @@ def _head_after(
         if text[after:end] != zh or end > following or not _ends_word(text, end):
             continue
         if not at_word_start(end) and end != len(text):
-            return None
+            continue  # a longer head may end the word (工作 in 工作机制)
         if any(lookup(zh + text[end : end + n]) for n in (1, 2) if end + n <= len(text)):
-            return None  # 改革开放, 工作会议: the head starts a longer term
+            continue  # 改革开放, 工作会议: the head starts a longer term
         if combine(head, piece.entry) is None:
             return None
         reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
