@@ -256,6 +256,10 @@ from bilingual.terms.matcher import match
         ("监察部长期", ["监察部"]),  # the ministry has long …, not a minister of supervision
         ("存在利益冲突", ["利益冲突"]),
         ("司法协助请求", ["司法协助"]),
+        ("存量政策和增量政策协同发力", ["存量政策", "增量政策"]),
+        ("我国经济基本面没有变", ["经济基本面"]),
+        ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
+        ("优化配置各类生产要素", ["生产要素"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
