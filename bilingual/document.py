@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -157,29 +156,30 @@ def assign_ids(articles: list[list[ParsedBlock]], name: str) -> Edition:
     Blocks read from a PDF or an image carry their origin: the page (collected, in order,
     into `Edition.pages`), the box, and the flags of their sentences.
     """
-    seen_s: Counter[str] = Counter()
-    seen_b: Counter[str] = Counter()
+    # One pass, a dict lookup and a SHA-1 per block and sentence (no helper call each):
+    # ingest calls this on every sentence of the file.
+    sha1 = hashlib.sha1
+    seen_s: dict[str, int] = {}
+    seen_b: dict[str, int] = {}
     edition = Edition(name=name)
     page_numbers: dict[Page, int] = {}
     for number, blocks in enumerate(articles, start=1):
         article = Article(id=number)
         for kind, text, sentences, *rest in blocks:
             origin = rest[0] if rest else None
-            bid = "b" + text_hash(kind + "\t" + text, 8)
-            seen_b[bid] += 1
-            if seen_b[bid] > 1:
-                bid += f"-{seen_b[bid]}"
-            block = Block(id=bid, kind=kind, text=text)
+            bid = "b" + sha1(f"{kind}\t{text}".encode()).hexdigest()[:8]
+            n = seen_b[bid] = seen_b.get(bid, 0) + 1
+            block = Block(id=bid if n == 1 else f"{bid}-{n}", kind=kind, text=text)
+            flags: list[tuple[Flag, ...]] = []
             if origin is not None:
                 block.page = page_numbers.setdefault(origin.page, len(page_numbers) + 1)
                 block.box = origin.box
+                flags = origin.flags
             for k, zh in enumerate(sentences):
-                sid = "s" + text_hash(zh)
-                seen_s[sid] += 1
-                if seen_s[sid] > 1:
-                    sid += f"-{seen_s[sid]}"
-                flags = origin.flags[k] if origin and k < len(origin.flags) else ()
-                block.sentences.append(Sentence(id=sid, zh=zh, flags=tuple(flags)))
+                sid = "s" + sha1(zh.encode()).hexdigest()[:10]
+                n = seen_s[sid] = seen_s.get(sid, 0) + 1
+                sid = sid if n == 1 else f"{sid}-{n}"
+                block.sentences.append(Sentence(sid, zh, tuple(flags[k]) if k < len(flags) else ()))
             article.blocks.append(block)
         edition.articles.append(article)
     edition.pages = list(page_numbers)

@@ -45,7 +45,7 @@ def test_main_ends_with_one_line(
     code: int,
     stderr: str,
 ) -> None:
-    monkeypatch.setattr(cli, "app", _app_raising(exc))
+    monkeypatch.setattr(cli, "load_commands", lambda argv: _app_raising(exc))
     monkeypatch.setattr(sys, "argv", ["bilingual", "work"])
     with pytest.raises(SystemExit) as ended:
         cli.main()
@@ -74,3 +74,19 @@ def test_usage_errors_are_one_line(
         cli.main()
     assert ended.value.code == 2
     assert capsys.readouterr().err == stderr
+
+
+@pytest.mark.parametrize("argv", [[], ["glossary"]], ids=["app", "group"])
+def test_a_group_without_a_command_prints_its_help(
+    argv: list[str], monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bilingual` or `bilingual glossary` alone shows the usage and commands (it printed
+    nothing: main() runs click outside standalone mode, which leaves the help to the caller)."""
+    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    out = capsys.readouterr()
+    assert exit_info.value.code == 0
+    assert out.out.startswith(f"Usage: bilingual {' '.join(argv)}".rstrip() + " [OPTIONS] COMMAND")
+    assert "Commands:" in out.out
+    assert out.err == ""

@@ -32,7 +32,26 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
         ("深化东西部协作机制", "东西部协作机制", "east-west collaboration mechanism"),
         ("对口支援工作有序推进", "对口支援工作", "paired assistance work"),
         ("加强耕地保护管理", "耕地保护管理", "farmland protection management"),
-        ("抓好基层党组织建设", "基层党组织建设", "primary-level Party organization building"),
+        # a unit the head's long form takes in the plural (Xinhua: building of … organizations)
+        ("抓好基层党组织建设", "基层党组织建设", "building of primary-level Party organizations"),
+        ("加强党支部建设", "党支部建设", "building of Party branches"),
+        # people after "of", plural
+        ("加强干部管理", "干部管理", "management of officials"),
+        ("规范公务员管理", "公务员管理", "management of civil servants"),
+        ("从严领导干部管理", "领导干部管理", "management of leading officials"),
+        # heads from official usage: 体制, 能力, 资金, 长效机制, 工作机制
+        ("完善基层治理体制", "基层治理体制", "primary-level governance system"),
+        ("提升基层治理能力", "基层治理能力", "primary-level governance capacity"),
+        ("管好用好扶贫资金", "扶贫资金", "poverty alleviation funds"),
+        ("健全房地产市场长效机制", "房地产市场长效机制", "long-term mechanism for the property market"),
+        ("完善联防联控工作机制", "联防联控工作机制",
+         "working mechanism for joint prevention and control"),
+        ("建立耕地保护工作机制", "耕地保护工作机制", "farmland protection working mechanism"),
+        # a quoted term takes the head after the closing quote; the quotes stay in the span
+        ("落实“第一议题”制度", "“第一议题”制度", "system of the first item on the agenda"),
+        ("推进“河长制”工作", "“河长制”工作", "river chief system work"),
+        ("健全“粮食安全”机制", "“粮食安全”机制", "food security mechanism"),
+        ("“粮食安全工作", "粮食安全工作", "food security work"),  # a lone quote stays out
         # a long or prepositional one goes after "of"/"for"
         ("始终坚持民主集中制原则", "民主集中制原则", "principle of democratic centralism"),
         ("落实全面从严治党责任制", "全面从严治党责任制",
@@ -74,8 +93,26 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         # a clause, a verb phrase, a person, a place, a post, an economy term before 建设
         ("坚持党管干部原则", [("党管干部", "the Party exercises leadership over officials")]),
         ("建立联农带农机制", [("联农带农", "link and lead farmers")]),
-        ("加强干部管理", [("干部", "official")]),
-        ("公务员管理", [("公务员", "civil servant")]),
+        # people before a head whose long form takes no people (officials work, system of …)
+        ("推进党员工作", [("推进", "advance"), ("党员", "Party member")]),
+        ("健全干部机制", [("干部", "official")]),
+        ("公务员制度", [("公务员", "civil servant")]),
+        # a head inside a longer word: 资金链 capital chain, 政策性 policy-based
+        ("扶贫资金链断裂", [("扶贫", "poverty alleviation")]),
+        ("就业政策性", [("就业", "employment")]),
+        ("耕地保护能力者", [("耕地保护", "farmland protection")]),
+        # a verb before the head: no thing the head qualifies (implement funds, strengthen …)
+        ("落实资金", [("落实", "implement")]),
+        ("统筹资金", [("统筹", "coordinate")]),
+        ("强化管理", [("强化", "strengthen")]),
+        # a list before a head that may be every part's
+        ("扶贫、就业资金", [("扶贫", "poverty alleviation"), ("就业", "employment")]),
+        ("乡村振兴和扶贫资金", [("乡村振兴", "rural revitalization"),
+                                ("扶贫", "poverty alleviation")]),
+        # quotes: a head after a list, a head that begins a longer word
+        ("耕地保护、“粮食安全”工作", [("耕地保护", "farmland protection"),
+                                      ("粮食安全", "food security")]),
+        ("“粮食安全”工作人员", [("粮食安全", "food security"), ("工作人员", "staff member")]),
         ("做好港澳工作", [("港澳", "Hong Kong and Macao")]),
         ("完善营商环境建设", [("营商环境", "business environment")]),
         # no short form for 工作 after a long English: the MT words it
@@ -123,6 +160,19 @@ def test_is_short(en: str, short: bool) -> None:
         ("机制", "deepen reform", "economy", None),  # a verb phrase
         ("机制", "county Party committee", "admin", None),  # an organ
         ("工作", "Shanghai", "place", None),
+        ("管理", "official", "party", "management of officials"),
+        ("管理", "civil servant", "title", "management of civil servants"),
+        ("管理", "Party member", "party", "management of Party members"),
+        ("管理", "deputy head", "title", None),  # a post, no person noun
+        ("建设", "official", "party", None),  # 建设 takes no people
+        ("机制", "official", "party", None),
+        ("建设", "primary-level Party organization", "party",
+         "building of primary-level Party organizations"),
+        ("建设", "Party branch", "party", "building of Party branches"),
+        ("管理", "official", "person", None),  # a person's name filed under person
+        ("长效机制", "farmland protection", "rural", "long-term mechanism for farmland protection"),
+        ("能力", "governance", "governance", "governance capacity"),
+        ("资金", "rural revitalization", "rural", "rural revitalization funds"),
     ],
 )  # fmt: skip
 def test_combine(head: str, en: str, category: str, expected: str | None) -> None:

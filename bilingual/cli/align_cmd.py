@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP, default_edition_dir, print_json, progress_bar
+from .typer_app import app
 
 
 @app.command("align")

@@ -11,9 +11,9 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand
 
-from . import app
 from .common import engine_options, glossary_option, interrupted, interruptible, print_json
 from .render_cmd import LayoutOpt, PinyinOpt, _formats
+from .typer_app import app
 
 ENGINE = engine_options()
 LOCAL = "local"  # what a bare --ray means: start a local Ray instance

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import (
     AllowRemoteOpt,
     LlmKeyOpt,
@@ -28,6 +27,7 @@ from .common import (
     stderr_progress,
 )
 from .render_cmd import DateOpt, FormatOpt, LayoutOpt, PinyinOpt, TitleOpt, _formats
+from .typer_app import app
 
 ENGINE = engine_options()
 

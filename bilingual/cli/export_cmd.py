@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP
+from .typer_app import app
 
 
 @app.command("export")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import print_json
+from .typer_app import app
 
 glossary_app = typer.Typer(
     name="glossary",

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import (
     EDITION_HELP,
     NewEditionOpt,
@@ -17,6 +16,7 @@ from .common import (
     stderr_progress,
 )
 from .render_cmd import DateOpt, TitleOpt
+from .typer_app import app
 
 
 @app.command("ingest")

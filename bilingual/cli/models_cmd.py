@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import print_json
+from .typer_app import app
 
 models_app = typer.Typer(
     help="Manage translation models: Argos packages (in Argos's package directory; "

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP, glossary_option, load_layers, print_json
+from .typer_app import app
 
 
 @app.command("qa")

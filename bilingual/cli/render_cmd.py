@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP, glossary_option, load_layers, print_json
+from .typer_app import app
 
 FormatOpt = typer.Option(
     "html,epub", "--format", "-f", help="Comma-separated output formats: html, epub."

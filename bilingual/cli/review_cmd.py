@@ -13,8 +13,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP, print_json
+from .typer_app import app
 
 FILTER_HELP = (
     "unreviewed = status machine; flagged = an unreviewed pair with a flag; all = every pair."

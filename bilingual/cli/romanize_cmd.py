@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import app
 from .common import print_json
+from .typer_app import app
 
 
 @app.command("romanize")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import EDITION_HELP, print_json
+from .typer_app import app
 
 tm_app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
 app.add_typer(

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from . import app
 from .common import (
     EDITION_HELP,
     AllowRemoteOpt,
@@ -26,6 +25,7 @@ from .common import (
     print_json,
     progress_bar,
 )
+from .typer_app import app
 
 ENGINE = engine_options()
 

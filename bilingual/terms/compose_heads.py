@@ -19,6 +19,23 @@ Each head in `HEADS` says how its English combines with the term's English `x`:
   A head whose official English always puts the term after it (原则 principle of …, 示范区
   demonstration zone for …) has no short form; a head without a long form composes short
   terms only (工作 … work).
+- `plural`: a head whose long form takes people or countable units puts them after "of" in the
+  plural (干部管理 → management of officials, 公务员管理 → management of civil servants,
+  基层党组织建设 → building of primary-level Party organizations, as Xinhua writes "the building
+  of grass-roots party organizations"); other heads refuse a people term ("officials work").
+
+A term in quotation marks takes a head after the closing mark, and the composed span keeps both
+marks (“第一议题”制度, “河长制”工作), as the matcher keeps the quotes a match holds.
+
+Heads left out on purpose, each because official English gives no one pattern: 队伍 (contingent,
+team, ranks, workforce, talent pool, by who is meant), 水平 (level of, standard, quality; often
+reworded "raise the level of"), 试点 (also a verb; pilot program, pilot reform, pilot zone), 先行区
+and 示范点 (pilot zone, pioneer zone, demonstration site: no official pattern with a term found),
+行动 and 专项行动 (also a verb; campaign against, on, to …: the preposition depends on the
+term), 工程 (project, program, initiative, and proper names: 希望工程 Project Hope), 方针 (principle,
+policy, guideline), 理念 (philosophy, concept, vision), 格局 (pattern, landscape, configuration),
+政策 (policy or policies by context; no source read in time), 体系建设 (two heads: the first is
+composed, 建设 is left to the MT, as for any second head).
 
 Where the English would be doubtful nothing is composed and the parts stay apart:
 
@@ -58,10 +75,13 @@ class Head:
     long: str  # "mechanism for {x}", or "" (short terms only)
     categories: frozenset[str]
     source: str
+    plural: frozenset[str] = frozenset()  # "people", "units": plural nouns the long form takes
 
 
-def _head(zh: str, short: str, long: str, source: str, categories: str = "") -> Head:
-    return Head(zh, short, long, frozenset(categories.split()), source)
+def _head(
+    zh: str, short: str, long: str, source: str, categories: str = "", plural: str = ""
+) -> Head:
+    return Head(zh, short, long, frozenset(categories.split()), source, frozenset(plural.split()))
 
 
 GOVERNANCE = "party discipline governance law"
@@ -86,11 +106,12 @@ HEADS = {
               " — eng.tibet.cn/eng/news/focus/201811/t20181127_6421302.html"),
         _head("建设", "{x} building", "building of {x}",
               "China Daily 2021-01-29 'primary-level Party building'; Ministry of Justice "
-              "2021-02-05 'advancing the building of rule of law'"
-              " — en.moj.gov.cn/2021-02/05/c_587793.htm", GOVERNANCE),
+              "2021-02-05 'advancing the building of rule of law'; Xinhua 2009-10-27 (chinascope.org"
+              "/archives/1088) 'the building of grass-roots party organizations'"
+              " — en.moj.gov.cn/2021-02/05/c_587793.htm", GOVERNANCE, "units"),
         _head("管理", "{x} management", "management of {x}",
               "Xinhua 2018-11 (eng.tibet.cn) 'management of officials'"
-              " — eng.tibet.cn/eng/news/focus/201811/t20181127_6421302.html"),
+              " — eng.tibet.cn/eng/news/focus/201811/t20181127_6421302.html", "", "people units"),
         _head("改革", "{x} reform", "reform of {x}",
               "SCIO 2024-07-19 'economic structural reform'; Beijing Review 2021-09-28 'pilot area "
               "for the reform of the income distribution system'"
@@ -119,10 +140,30 @@ HEADS = {
               "Xinhua 2021-06-10 (en.people.cn) 'demonstration zone for achieving common "
               "prosperity'; Beijing Review 2021-09-28 'Demonstration Zone for Common Prosperity'"
               " — en.people.cn/n3/2021/0611/c90000-9860256.html"),
+        _head("体制", "{x} system", "system for {x}",
+              "China.org.cn 2008-03-16 'reform of the administrative system'; Xinhua via Global "
+              "Times (en.huanqiu.com) 'innovate the system for an open economy'"
+              " — china.org.cn/government/NPC_CPPCC_sessions2008/2008-03/16/content_12750178.htm"),
+        _head("能力", "{x} capacity", "capacity for {x}",
+              "China.org.cn Keywords 2019-04-16 'national governance system and capacity', "
+              "'governance capacity'; 2013 Decision 'China's system and capacity for governance'"
+              " — china.org.cn/english/china_key_words/2019-04/16/content_74687661.htm"),
+        _head("资金", "{x} funds", "funds for {x}",
+              "Xinhua 2018-07-03 'poverty relief funds'; Global Times via ecns.cn 2017-12-11 "
+              "'funds allocated for poverty alleviation', 'poverty alleviation funds'"
+              " — ecns.cn/2017/12-11/283899.shtml"),
+        _head("长效机制", "", "long-term mechanism for {x}",
+              "China News Service 2021-03-03 'a long-term mechanism for the stable and healthy "
+              "development of the real estate market'; the entry 长效机制 (Xinhua English)"
+              " — tellerreport.com (China News Service, 2021-03-03)"),
+        _head("工作机制", "{x} working mechanism", "working mechanism for {x}",
+              "China.org.cn (wfpchinacoe.net) 2022-04-11 'the leadership system and work mechanism "
+              "were improved', 'a cooperative work mechanism'; the entry 工作机制 working mechanism"
+              " — wfpchinacoe.net/2022-04/11/content_78095840.shtml"),
     ]
 }  # fmt: skip
 # Characters after a head that make it part of a longer word (建设者 builder, 工作队 work team).
-SUFFIXES = frozenset("者员队性化人家师式型区局处室科组部站所费办委会")
+SUFFIXES = frozenset("者员队性化人家师式型区局处室科组部站所费办委会链")
 # Categories of terms that are names or posts, not things a head can qualify.
 REFUSED_CATEGORIES = frozenset(
     "person people place places country countries title level unit head history".split()  # noqa: SIM905
@@ -132,11 +173,20 @@ COORDINATORS = frozenset("、和与及")
 SHORT_WORDS = 3
 LONG_WORDS = 8
 CONNECTIVES = frozenset("of for to in on with and or by at under from against through".split())  # noqa: SIM905
-# Nouns for people: "officials management" and "management of official" both read wrong.
+# Nouns for people: "officials management" and "management of official" both read wrong; a head
+# whose long form takes people (`plural` "people": 管理) gives "management of officials".
 PERSONS = frozenset("official officials cadre cadres member members servant servants".split())  # noqa: SIM905
+# Countable units a head's long form takes in the plural (`plural` "units": 建设, 管理): "building
+# of primary-level Party organizations", as Xinhua writes, not "… Party organization building".
+UNITS = frozenset("organization organisation branch cell".split())  # noqa: SIM905
+# Categories a term naming people may have (公务员 is filed as a title, 干部 under party).
+PEOPLE_CATEGORIES = frozenset("party title social".split())  # noqa: SIM905
 # Head nouns of a term's English that take "the" after the head's preposition (reform of the …
 # system): one system of a country, not systems in general.
-DEFINITE = frozenset(["system", "mechanism"])
+DEFINITE = frozenset(["system", "mechanism", "market"])
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())  # noqa: SIM905
+# A closing quotation mark and its opening one: “第一议题”制度 takes the head across the quote.
+QUOTES = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 
 
 def term_english(entry: Entry) -> str | None:
@@ -171,10 +221,32 @@ def is_short(en: str) -> bool:
     )
 
 
+def plural_of(head: Head, term: Entry) -> str | None:
+    """The head's long form over the plural of a term that names people or units, where the
+    head takes them (`Head.plural`): 干部管理 → management of officials, 基层党组织建设 →
+    building of primary-level Party organizations. None for any other term."""
+    words = term.en.strip().split()
+    if not head.long or term.layer == "composed" or not 0 < len(words) <= SHORT_WORDS:
+        return None
+    last = words[-1].lower()
+    kind = "people" if last in PERSONS else "units" if last in UNITS else ""
+    if kind not in head.plural or re.search(r'[,;:()"“”/]', term.en):
+        return None
+    if kind == "people" and term.category not in PEOPLE_CATEGORIES:
+        return None
+    if not (words[0][:1].islower() or words[0] == "Party"):
+        return None  # a proper name
+    if not last.endswith("s"):
+        last = last + ("es" if last.endswith(("ch", "sh", "x")) else "s")
+    return head.long.format(x=" ".join([*words[:-1], last]))
+
+
 def combine(head: Head, term: Entry) -> str | None:
     """The English of `term` + `head`, or None where it would be doubtful."""
     if head.categories and term.category not in head.categories:
         return None
+    if (plural := plural_of(head, term)) is not None:
+        return plural
     en = term_english(term)
     if en is None:
         return None
@@ -188,7 +260,9 @@ def combine(head: Head, term: Entry) -> str | None:
         return f"{head.short.format(x=split[0])} for {split[1]}"
     if not head.long:
         return None
-    definite = head_noun(en) in DEFINITE and not en.split()[0].endswith("ing")
+    first = en.split()[0]
+    # one system or market of a country, or one item in an order (system of the first item …)
+    definite = (head_noun(en) in DEFINITE and not first.endswith("ing")) or first in ORDINALS
     return head.long.format(x=f"the {en}" if definite else en)
 
 
@@ -205,26 +279,41 @@ def with_heads(
     text: str, pieces: list[Piece], at_word_start: Callable[[int], bool], lookup: Lookup
 ) -> list[Piece]:
     """`pieces` with a head piece (category `head`) after each term that a head written in the
-    text follows and composes with, where the head ends a word (module docstring)."""
+    text follows and composes with, where the head ends a word (module docstring). A term in
+    quotation marks takes the head after the closing one, and the quotes join its span
+    (“第一议题”制度)."""
     out: list[Piece] = []
     for index, piece in enumerate(pieces):
-        out.append(piece)
         following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
-        if following == piece.end or text[piece.start - 1 : piece.start] in COORDINATORS:
-            continue  # a term follows (示范区 is one), or the head may belong to a list
-        for zh, head in HEADS.items():
-            end = piece.end + len(zh)
-            if text[piece.end : end] != zh or end > following or not _ends_word(text, end):
-                continue
-            if not at_word_start(end) and end != len(text):
-                continue
-            if any(lookup(zh + text[end : end + n]) for n in (1, 2) if end + n <= len(text)):
-                continue  # 改革开放, 工作会议: the head starts a longer term
-            if combine(head, piece.entry) is not None:
-                reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
-                out.append(Piece(piece.end, end, Entry(zh, zh, reading, category=HEAD)))
-            break
+        found = _head_after(text, piece, following, at_word_start, lookup)
+        out.extend(found or [piece])
     return out
+
+
+def _head_after(
+    text: str, piece: Piece, following: int, at_word_start: Callable[[int], bool], lookup: Lookup
+) -> list[Piece] | None:
+    """The term (widened over its quotation marks) and the head piece after it, or None."""
+    start, after = piece.start, piece.end
+    closing = text[after : after + 1]
+    if closing in QUOTES and start and text[start - 1] == QUOTES[closing]:
+        start, after = start - 1, after + 1  # “第一议题” + 制度
+    if following == piece.end or text[start - 1 : start] in COORDINATORS:
+        return None  # a term follows (示范区 is one), or the head may belong to a list
+    for zh, head in HEADS.items():
+        end = after + len(zh)
+        if text[after:end] != zh or end > following or not _ends_word(text, end):
+            continue
+        if not at_word_start(end) and end != len(text):
+            continue  # a longer head may end the word (工作 in 工作机制)
+        if any(lookup(zh + text[end : end + n]) for n in (1, 2) if end + n <= len(text)):
+            continue  # 改革开放, 工作会议: the head starts a longer term
+        if combine(head, piece.entry) is None:
+            return None
+        reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
+        head_piece = Piece(after, end, Entry(zh, zh, reading, category=HEAD))
+        return [Piece(start, after, piece.entry), head_piece]
+    return None
 
 
 def _ends_word(text: str, end: int) -> bool:
