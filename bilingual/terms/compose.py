@@ -269,6 +269,30 @@ def composes_with_level(level: str, entry: Entry, lookup: Lookup) -> bool:
     return any(rule.join(level_piece(0, level), right, lookup) for rule in RULES)
 
 
+def nouns_after(
+    text: str,
+    pieces: list[Piece],
+    at_word_start: Callable[[int], bool],
+    takes: Callable[[Entry], bool],
+    nouns: dict[str, str],
+) -> list[Piece]:
+    """`pieces` with one of `nouns` (zh → English) that no term covers after each piece whose
+    entry `takes` it, as a piece of category `unit`, where the noun ends a word and no piece
+    starts inside it (中哈 + 关系, 处级 + 职务)."""
+    out: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        out.append(piece)
+        if not takes(piece.entry):
+            continue
+        following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
+        for zh, en in nouns.items():
+            end = piece.end + len(zh)
+            ends_word = end == len(text) or at_word_start(end)
+            if text[piece.end : end] == zh and end <= following and ends_word:
+                out.append(Piece(piece.end, end, Entry(zh, en, category="unit")))
+    return out
+
+
 def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | None:
     for rule in RULES:
         en = rule.join(left, right, lookup)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .compose import Lookup, Piece, generic, register
+from .compose import Lookup, Piece, generic, nouns_after, register
 from .glossary import Entry
 
 # The one-character (or, for Indonesia, two-character) abbreviations of partners before a
@@ -179,30 +179,6 @@ def relations_after(
     return nouns_after(
         text, pieces, at_word_start, lambda e: parties(e) is not None, RELATION_NOUNS
     )
-
-
-def nouns_after(
-    text: str,
-    pieces: list[Piece],
-    at_word_start: Callable[[int], bool],
-    takes: Callable[[Entry], bool],
-    nouns: dict[str, str],
-) -> list[Piece]:
-    """`pieces` with one of `nouns` (zh → English) that no term covers after each piece whose
-    entry `takes` it, as a piece of category `unit`, where the noun ends a word and no piece
-    starts inside it. (compose_rules.with_heads_after does the same for ranks: 处级 + 职务.)"""
-    out: list[Piece] = []
-    for index, piece in enumerate(pieces):
-        out.append(piece)
-        if not takes(piece.entry):
-            continue
-        following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
-        for zh, en in nouns.items():
-            end = piece.end + len(zh)
-            ends_word = end == len(text) or at_word_start(end)
-            if text[piece.end : end] == zh and end <= following and ends_word:
-                out.append(Piece(piece.end, end, Entry(zh, en, category="unit")))
-    return out
 
 
 register("bilateral", _bilateral)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import MINISTRY, Lookup, Piece, is_organ, is_post, register, verb_phrase
+from .compose import MINISTRY, Lookup, Piece, is_organ, is_post, nouns_after, register, verb_phrase
 from .glossary import Entry
 
 # A level or unit noun written alone inside (or before) bracketed alternates: its noun, by
@@ -181,18 +181,7 @@ def with_heads_after(
 ) -> list[Piece]:
     """`pieces` with a bare head that no term covers after each rank (处级 + 职务), as a piece
     (category `unit`), where it ends a word and no piece starts inside it."""
-    out: list[Piece] = []
-    for index, piece in enumerate(pieces):
-        out.append(piece)
-        if not is_rank(piece.entry):
-            continue
-        following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
-        for zh, en in RANK_NOUNS.items():
-            end = piece.end + len(zh)
-            ends_word = end == len(text) or at_word_start(end)
-            if text[piece.end : end] == zh and end <= following and ends_word:
-                out.append(Piece(piece.end, end, Entry(zh, en, category="unit")))
-    return out
+    return nouns_after(text, pieces, at_word_start, is_rank, RANK_NOUNS)
 
 
 def alternates(
