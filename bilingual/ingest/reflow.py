@@ -107,7 +107,8 @@ def _read_lines(text: str) -> tuple[list[Line], float]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     stripped = [s.strip() for s in raw]
     nonblank = [i for i, s in enumerate(stripped) if s]
-    followed = sum(1 for i in nonblank if i + 1 < len(raw) and not stripped[i + 1])
+    # lines followed by a blank one: a 1 then a 0 in the lines' bytes (one count in C)
+    followed = bytes(map(bool, stripped)).count(b"\1\0")
     texts = [stripped[i] for i in nonblank]
     # `width` of each, written out: a call per line is a good part of the time on a long page
     findall = _HALF.findall
@@ -128,11 +129,12 @@ def _read_lines(text: str) -> tuple[list[Line], float]:
         tight = double and blanks == 0 and after
         # a line's measure: its width when it can tell the column width (not tiny, no ——)
         measure = w if w >= 4 and not text.startswith("——") else 0.0
-        line = Line(text, w, raw[i][0] in " \t\u3000", tight, hard, blanks, measure)
-        # what the reflow asks of every line, worked out here, where no call is needed
-        line.ends = text.rstrip(_FINAL_CLOSERS).endswith(_FINAL_MARKS)  # `_ends`
-        line.dated = text[0] in DATELINE_STARTS and DATELINE.match(text) is not None
-        lines.append(line)
+        # what the reflow asks of every line, worked out here, where no call is needed:
+        # `_ends` (column unknown: -1), and whether DATELINE matches it
+        ends = text.rstrip(_FINAL_CLOSERS).endswith(_FINAL_MARKS)
+        dated = text[0] in DATELINE_STARTS and DATELINE.match(text) is not None
+        indent = raw[i][0] in " \t\u3000"
+        lines.append(Line(text, w, indent, tight, hard, blanks, measure, -1.0, ends, dated))
     return lines, median
 
 
@@ -224,7 +226,12 @@ def reflow(text: str) -> list[Unit]:
             i = end
             continue
         current.append(line.text)
-        if nxt is None or (ends and prose) or _paragraph_ends(lines, i, ends):
+        # `_paragraph_ends` only when it can be true (most lines carry the paragraph on)
+        if (
+            nxt is None
+            or (ends and prose)
+            or ((ends or nxt.indent or nxt.hard) and _paragraph_ends(lines, i, ends))
+        ):
             flush()
         i += 1
     flush()
