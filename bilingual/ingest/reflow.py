@@ -13,6 +13,7 @@ every line break, whether it is a soft wrap (join) or a hard break, from:
 
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from dataclasses import dataclass
@@ -85,6 +86,9 @@ _LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LATIN_BREAK = re.compile(r"[A-Za-z,.;:]\n[A-Za-z]")
 
 
+_MEASURE = operator.attrgetter("measure")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: no space between Chinese, one space between Latin words."""
     parts = [line for line in map(str.strip, lines) if line]
@@ -145,9 +149,9 @@ def _column(lines: list[Line], i: int) -> float:
     """
     line = lines[i]
     if line.column < 0:
-        near = sorted(
-            ln.measure for ln in lines[max(0, i - 3) : i + 4] if ln is not line and ln.measure
-        ) or [line.width]
+        # the measures (none: 0.0) of the lines around, by map and filter in C: no generator
+        around = lines[max(0, i - 3) : i] + lines[i + 1 : i + 4]
+        near = sorted(filter(None, map(_MEASURE, around))) or [line.width]
         line.column = near[(2 * len(near)) // 3]
     return line.column
 
