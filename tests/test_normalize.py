@@ -17,6 +17,12 @@ from bilingual.ingest.normalize import clean_spaces, normalize_chars
         ("关怀关爱在一线 让“流血流汗者”觉暖心", "headline", "关怀关爱在一线 让“流血流汗者”觉暖心"),
         ("解 困 助 力 ，把 省 委", "headline", "解困助力，把省委"),
         ("市文明办副主任 康志友", "names", "市文明办副主任 康志友"),
+        # runs of blanks and tabs become one space first, then go if they touch CJK
+        ("党费\t\t用于  慰问", "body", "党费用于慰问"),
+        ("Xi\tJinping 说", "body", "Xi Jinping说"),
+        ("人民日报 People's Daily", "body", "人民日报People's Daily"),
+        ("“ 好人 ” 之城", "body", "“好人”之城"),
+        ("a  ，b", "body", "a，b"),
     ],
 )
 def test_clean_spaces(raw: str, mode: str, expected: str) -> None:
