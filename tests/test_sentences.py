@@ -16,6 +16,11 @@ from bilingual.ingest.sentences import MAX_SENTENCE, MAX_TITLE, split_sentences
         ("（本报记者采写。）下一句。", ["（本报记者采写。）", "下一句。"]),
         # …… inside a sentence does not end it
         ("买菜送饭……疫情发生以来，网格员冲在前。", ["买菜送饭……疫情发生以来，网格员冲在前。"]),
+        # a lone … ends nothing, nor does …… followed by one more …
+        ("等等…今天。明天。", ["等等…今天。", "明天。"]),
+        ("他说…”好。下一句。", ["他说…”好。", "下一句。"]),
+        ("他说………”好。下一句。", ["他说………”好。", "下一句。"]),
+        ("《书名…》后来。再见。", ["《书名…》后来。", "再见。"]),
         # never inside 《》 or numbers
         (
             "发布《关于加强领导。发挥作用倡议书》，动员全州。",

@@ -82,8 +82,9 @@ _LATIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # two lines that need a space between them, joined with a newline (a newline inside a line
-# can only send the text to the loop, which is right for any text)
-_LATIN_BREAK = re.compile(r"[A-Za-z,.;:]\n[A-Za-z]")
+# can only send the text to the loop, which is right for any text); the newline first, so
+# the regex skips from one to the next (a character class first is tried at every one)
+_LATIN_BREAK = re.compile(r"\n(?<=[A-Za-z,.;:]\n)(?=[A-Za-z])")
 
 
 _MEASURE = operator.attrgetter("measure")

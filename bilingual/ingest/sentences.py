@@ -25,7 +25,9 @@ MAX_TITLE = 100  # characters between 《 and 》
 _CLAUSE_MARKS = ("；", "，", "、", "：", ";", ",", " ")  # where a capped run is cut, best first
 
 
-_CANDIDATES = re.compile(r"[。！？!?《》]|……")
+# a mark, or …… (a lone … is found too, and passed over): one character class first, which
+# the regex skips to at C speed (an alternation first is tried at every character)
+_CANDIDATES = re.compile(r"[。！？!?《》…](?:(?<=…)…)?")
 _TRAIL = re.compile(f"[{re.escape(ENDERS + CLOSERS)}]*")
 
 
@@ -43,6 +45,8 @@ def split_sentences(text: str) -> list[str]:
             break
         mark = match.group(0)
         pos = match.end()
+        if mark == "…":
+            continue
         if title_depth and pos - title_start > MAX_TITLE:
             title_depth = 0  # an unclosed 《 must not stop every split after it
         if mark == "《":
