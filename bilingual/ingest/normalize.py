@@ -132,13 +132,14 @@ def clean_spaces(text: str, mode: str = "body") -> str:
     if mode == "headline" and _looks_justified(text):
         mode = "body"
     if mode in ("names", "headline"):
-        keep = re.compile(f"(?<=[{HAN}]) (?=[{HAN}“‘《（])")
-        parts = keep.split(text)
+        parts = _NAME_SPACE.split(text)
         return " ".join(clean_spaces(p, "body") for p in parts)
     return _LAYOUT_SPACE.sub("", text) if " " in text else text
 
 
 _BLANKS = re.compile(r"[ \t]+")
+# a space kept between Han runs in names and headlines; the space first (see _LAYOUT_SPACE)
+_NAME_SPACE = re.compile(f" (?<=[{HAN}] )(?=[{HAN}“‘《（])")
 # a space before or after CJK; the space first, so the regex skips to each space (a
 # lookbehind first is tried at every character: five times slower)
 _LAYOUT_SPACE = re.compile(rf" (?:(?=[{CJK}])|(?<=[{CJK}] ))")

@@ -249,7 +249,7 @@ def _continues_headline(units: list[Unit], lines: list[Line], i: int) -> bool:
     if not units or not units[-1].standalone or line.gap or line.tight or i == 0:
         return False
     previous = units[-1].lines[-1]
-    if re.fullmatch(f"[{HAN_CLASS}·]{{2,4}}", previous) and len(units[-1].lines) == 1:
+    if _NAME_LINE.fullmatch(previous) and len(units[-1].lines) == 1:
         return False  # a name on its own line (a byline) ends the headline block
     if line.dated or DATELINE.match(previous) or previous.startswith("——"):
         return line.text.startswith("——") and not DATELINE.match(previous)
@@ -290,7 +290,7 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
     if (line.hard or i == 0) and (nxt is None or nxt.hard):
         return True
     # the next line starts with one character and a comma: it ends a word of this line
-    if nxt is not None and re.match(r"^[^\s，、。；：][，、。；：]", nxt.text) and not nxt.hard:
+    if nxt is not None and _WORD_END.match(nxt.text) and not nxt.hard:
         return False
     # a paragraph's first line is short too (indent), but the line after it is full
     next_full = nxt is not None and not (nxt.hard or nxt.indent) and nxt.width >= col - 1.5
@@ -305,9 +305,14 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
 
 def _headline_like(text: str) -> bool:
     """No sentence end inside and at most one comma: could be a headline."""
-    return not re.search(r"[。！？!?；]", text[:-1]) and text.count("，") <= 1
+    return not _SENTENCE_END.search(text, 0, len(text) - 1) and text.count("，") <= 1
 
 
+# compiled once: these are asked of many lines (`re.search(pattern)` looks the pattern up
+# in a cache each call)
+_NAME_LINE = re.compile(f"[{HAN_CLASS}·]{{2,4}}")
+_WORD_END = re.compile(r"[^\s，、。；：][，、。；：]")
+_SENTENCE_END = re.compile(r"[。！？!?；]")
 NAME_END = re.compile(f"\\s[{HAN_CLASS}·]{{2,5}}$")
 
 

@@ -58,7 +58,7 @@ def classify(units: list[Unit]) -> list[RawBlock]:
 
 
 def _is_byline(text: str) -> bool:
-    return bool(BYLINE.search(text.replace(" ", ""))) and len(text) <= 12
+    return len(text) <= 12 and bool(BYLINE.search(text.replace(" ", "")))  # short first
 
 
 def _after_title(blocks: list[RawBlock]) -> bool:
