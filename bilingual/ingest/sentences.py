@@ -28,6 +28,8 @@ _CLAUSE_MARKS = ("；", "，", "、", "：", ";", ",", " ")  # where a capped ru
 # a mark, or …… (a lone … is found too, and passed over): one character class first, which
 # the regex skips to at C speed (an alternation first is tried at every character)
 _CANDIDATES = re.compile(r"[。！？!?《》…](?:(?<=…)…)?")
+# what `_split_long` looks at: quotes and brackets opening and closing, and ；
+_NESTING = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values()) + "；") + "]")
 _TRAIL = re.compile(f"[{re.escape(ENDERS + CLOSERS)}]*")
 
 
@@ -113,7 +115,8 @@ def _split_long(sentence: str) -> list[str]:
     cuts: list[int] = []
     stack: list[str] = []
     last = 0
-    for i, ch in enumerate(sentence):
+    for match in _NESTING.finditer(sentence):  # the other characters change nothing
+        ch, i = match.group(), match.start()
         if ch in OPENERS:
             stack.append(OPENERS[ch])
         elif stack and ch == stack[-1]:
