@@ -36,6 +36,8 @@ FINAL = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)》]*$")
 _FINAL_MARKS = ("。", "！", "？", "!", "?", "…")  # FINAL without a regex, for the hot loop
 _FINAL_CLOSERS = "”’」』）)》"
 OPEN_PUNCT = "，、；：,;:"
+_OPEN_ENDS = tuple(OPEN_PUNCT)  # for str.endswith, made once
+_CONTINUING = "，、。；：！？”’）》"  # a line starting with one carries on the line before
 
 
 # half-width: ASCII and Latin/Greek/Cyrillic letters (but not the middle dot, which
@@ -267,7 +269,7 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
     dateline = DATELINE.match(line.text) if line.dated else None
     if dateline:
         return dateline.end() >= len(line.text.rstrip())
-    if line.text.endswith(tuple(OPEN_PUNCT)) or line.text[0] in "，、。；：！？”’）》":
+    if line.text.endswith(_OPEN_ENDS) or line.text[0] in _CONTINUING:
         return False
     # a headline directly above a dateline or a `——` subtitle
     if nxt is not None and nxt.dated:
@@ -283,7 +285,7 @@ def _standalone(lines: list[Line], i: int, col: float) -> bool:
         and not nxt.ends
         and _headline_like(nxt.text)
         and nxt.width <= col - 2.5
-        and not nxt.text.startswith(tuple("，、。；：！？”’）》"))
+        and nxt.text[0] not in _CONTINUING
     ):
         return True
     # a line alone between hard breaks (single-spaced pages) without final punctuation
