@@ -26,7 +26,7 @@ from .errors import InputError
 from .store import EditionStore
 from .terms.analysis import analyse, article_credits
 from .terms.glossary import Glossary
-from .terms.protect import rendering_spans
+from .terms.renderings import rendering_spans
 
 
 @dataclass

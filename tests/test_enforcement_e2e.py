@@ -22,7 +22,8 @@ from bilingual.terms.files import load_glossary
 from bilingual.terms.matcher import match
 from bilingual.terms.names import names_in
 from bilingual.terms.numbers import en_values, zh_numbers
-from bilingual.terms.protect import MARKER_RE, has_rendering
+from bilingual.terms.protect import MARKER_RE
+from bilingual.terms.renderings import has_rendering
 
 # Anything that looks like a placeholder or a piece of one: ZZ12ZZ, zz 3 zz, ZZ4, a lone ZZ.
 LEAK = re.compile(r"(?<![A-Za-z])[Zz]\s?[Zz](?![a-y])|ZZ")

@@ -17,15 +17,13 @@ from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match
 from bilingual.terms.names import Named, names_in
 from bilingual.terms.numbers import en_values, format_value, missing_numbers, zh_numbers
-from bilingual.terms.protect import (
-    MARKER_RE,
+from bilingual.terms.protect import MARKER_RE, check, lost_slots, protect, restore
+from bilingual.terms.renderings import (
+    _forms,
     _verbatim,
-    check,
     english_pattern,
     has_rendering,
-    lost_slots,
-    protect,
-    restore,
+    rendering_spans,
 )
 
 G = Glossary.from_entries(
@@ -175,6 +173,44 @@ def test_verbatim_is_a_strict_shortcut(english: str, form: str, verbatim: bool) 
     assert _verbatim(english, form) is verbatim
     if verbatim:
         assert english_pattern(form).search(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "rendering"),
+    [
+        ("Party members and party member's dues", "Party member"),
+        ("the policies of the Party", "policy"),
+        ("new policy", "policy"),
+        ("a Party membership drive", "Party member"),
+        ("Communist Party of China and the CPC", "Communist Party of China (CPC)"),
+        ("CPC", "Communist Party of China (CPC)"),
+        ("the front-line workers", "the front line"),
+        ("front—line", "front line"),
+        ("Xi'an and Xian", "Xi'an"),
+        ("Xi“an", "Xi'an"),
+        ("Xian", "Xi'an"),  # a word after punctuation need not start an English word
+        ("G20 summits", "G20"),
+        ("subpolicy", "policy"),
+        ("Beijing", "Ürümqi"),
+        ("ürümqi", "Ü r"),
+        ("PARTY \u212aEY LINK", "key link"),  # Kelvin sign: matches k under IGNORECASE
+        ("Part\u0131es", "party"),  # dotless i
+        ("Part\u0131es", "parties"),
+        ("\u017fervice centre", "service centre"),  # long s
+        ("the Party's leadership", "Party leadership"),
+        ("", "Party"),
+        ("中国共产党 Party", "Party"),
+    ],
+)
+def test_rendering_spans_skip_no_match(english: str, rendering: str) -> None:
+    """Skipping a pattern whose words are not in the English (`_required`) finds what running
+    every form's pattern finds."""
+    found: list[tuple[int, int]] = []
+    for form in sorted(_forms(rendering), key=len, reverse=True):
+        for m in english_pattern(form).finditer(english):
+            if all(m.end() <= a or m.start() >= b for a, b in found):
+                found.append(m.span())
+    assert rendering_spans(english, rendering) == sorted(found)
 
 
 def test_check_flags_each_missing_occurrence() -> None:

@@ -21,13 +21,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal, overload
 
 from ..document import Flag
 from .analysis import Analysis, Span
 from .numbers import Number, en_value_counts, value_key
 from .placeholders import ZZ, Placeholders, letters_pattern
+from .renderings import rendering_spans
 
 MARKER = ZZ
 # Upper-case ZZ anywhere, or a spaced / lower-case zz at a word start, then the number and an
@@ -133,98 +133,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r" +([,.;:!?)\]])", r"\1", text)
     text = re.sub(r"([(\[]) +", r"\1", text)
     return text.strip()
-
-
-@lru_cache(maxsize=20000)
-def english_pattern(rendering: str) -> re.Pattern[str]:
-    """A case-insensitive regex for a rendering that tolerates plurals, possessives,
-    hyphen/space and quote-style differences, and an optional leading article."""
-    tokens = re.findall(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]", rendering)
-    if tokens and tokens[0].lower() in ("the", "a", "an") and len(tokens) > 1:
-        tokens = tokens[1:]
-        lead = r"(?:(?:the|a|an)\s+)?"
-    else:
-        lead = ""
-    sep = r"(?:\s|-|‐|–|—)+"  # alternations, not [classes]: 2/3 of the compile time
-    parts: list[str] = []
-    previous = ""
-    for token in tokens:
-        if token[0].isalnum():
-            if previous == "word":
-                parts.append(sep)
-            if len(token) > 2 and token[-1] in "yY" and token[-2].lower() not in "aeiou":
-                word = re.escape(token[:-1]) + "(?:y|ies)"
-            elif token.isalpha():
-                word = re.escape(token) + "(?:s|es)?"
-            else:
-                word = re.escape(token)
-            parts.append(word + r"(?:'s?|’s?)?")
-            previous = "word"
-        elif token in "-‐–—":
-            parts.append(sep)
-            previous = "dash"
-        else:
-            parts.append(r"\s*(?:" + re.escape(token) + r"|\"|'|“|”|‘|’)?\s*")
-            previous = "punct"
-    body = "".join(parts)
-    return re.compile(rf"(?<![A-Za-z0-9]){lead}{body}(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-def _forms(rendering: str) -> list[str]:
-    """A rendering and what stands for it: without a trailing parenthesis, and an acronym in
-    it on its own ("Communist Party of China (CPC)": also "Communist Party of China", "CPC")."""
-    forms = [rendering]
-    if m := re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", rendering.strip()):
-        forms.append(m.group(1))
-        if re.fullmatch(r"[A-Z][A-Z0-9-]+", m.group(2)):
-            forms.append(m.group(2))
-    return forms
-
-
-def has_rendering(en: str, rendering: str) -> bool:
-    """Whether `en` contains `rendering` (case-insensitive, plural/possessive tolerant).
-
-    A trailing parenthesis is optional, and an acronym in it counts on its own:
-    "Communist Party of China (CPC)" is found as itself, as "Communist Party of China" or
-    as "CPC".
-    """
-    return any(
-        _verbatim(en, form) or english_pattern(form).search(en) for form in _forms(rendering)
-    )
-
-
-def rendering_spans(en: str, rendering: str) -> list[tuple[int, int]]:
-    """Where `rendering` (any of its forms, longest first) stands in `en`, non-overlapping."""
-    found: list[tuple[int, int]] = []
-    for form in sorted(_forms(rendering), key=len, reverse=True):
-        for m in english_pattern(form).finditer(en):
-            if all(m.end() <= a or m.start() >= b for a, b in found):
-                found.append(m.span())
-    return sorted(found)
-
-
-def _ascii_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
-def _verbatim(en: str, form: str) -> bool:
-    """Whether an ASCII `form` stands in `en` as written (any case, not inside a word): the
-    usual case after `restore`, answered without compiling the tolerant pattern (a match
-    here is always one of `english_pattern`'s)."""
-    if not form.isascii() or not form:
-        return False
-    lowered, target = en.lower(), form.lower()
-    if len(lowered) != len(en):  # a character whose lower case is longer: leave it to regex
-        return False
-    start = lowered.find(target)
-    while start >= 0:
-        end = start + len(target)
-        before = en[start - 1] if start else " "
-        after = en[end] if end < len(en) else " "
-        if not _ascii_alnum(before) and not _ascii_alnum(after):
-            return True
-        start = lowered.find(target, start + 1)
-    return False
 
 
 # What a missing span of each kind is flagged as.
