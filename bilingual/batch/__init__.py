@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..chunks import StopRequest
-from ..errors import RenderError, os_advice
 from ..pipeline import BuildOptions
-from ..render import check_options
+from ..render import check_options, make_out
 from ..store import TranslationCache
 from ..translate import TranslateReport, engine_for
 from .groups import Group, expand, group
@@ -161,16 +160,6 @@ def _follow_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _make_out(out: Path) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(
-            f"Cannot create {out} ({exc.strerror or exc})",
-            os_advice(exc, "Choose a writable --out directory."),
-        ) from None
-
-
 def run_batch(
     sources: Sequence[str | Path],
     out: Path,
@@ -187,7 +176,7 @@ def run_batch(
     check_options(options.build.formats, options.build.layout, options.build.pinyin)
     out = Path(out)
     groups = group(expand(sources, skip=out), options.group)
-    _make_out(out)
+    make_out(out, "Choose a writable --out directory.")
     results = [_result(g, out) for g in groups]
     report = BatchReport(results, out / "index.html")
     run = _Run(report, options, progress or (lambda status: None), stop)

@@ -88,11 +88,15 @@ def render_edition(
             "Ingest a page first with `bilingual ingest`.",
         )
     out = Path(directory) if directory else store.directory
+    make_out(out)
+    return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]
+
+
+def make_out(out: Path, advice: str = "Choose a writable directory.") -> None:
+    """Create the output folder `out`, or raise a RenderError that says why and what to do."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(
-            f"Cannot create {out} ({exc.strerror or exc})",
-            os_advice(exc, "Choose a writable directory."),
+            f"Cannot create {out} ({exc.strerror or exc})", os_advice(exc, advice)
         ) from None
-    return [importlib.import_module(FORMATS[name]).write(view, out, layout) for name in formats]
