@@ -260,6 +260,13 @@ from bilingual.terms.matcher import match
         ("我国经济基本面没有变", ["经济基本面"]),
         ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
         ("优化配置各类生产要素", ["生产要素"]),
+        # round 6 (statistics, rural, ecology compounds): short terms where they are the term
+        ("大中型企业利润", ["大中型企业"]),  # not 中型企业 inside it
+        ("中小型企业融资难", ["融资难"]),  # not 小型企业 inside it
+        ("新鲜果蔬供应充足", []),  # 新鲜 fresh, not 鲜果 fresh fruits
+        ("鲜菜价格上涨", ["鲜菜"]),
+        ("高于临界点", ["临界点"]),
+        ("工业生产指数上升", ["生产指数"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
