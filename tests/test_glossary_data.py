@@ -267,6 +267,8 @@ from bilingual.terms.matcher import match
         ("鲜菜价格上涨", ["鲜菜"]),
         ("高于临界点", ["临界点"]),
         ("工业生产指数上升", ["生产指数"]),
+        ("专业店和品牌专卖店零售额增长", ["专业店", "品牌专卖店"]),
+        ("企业专业店铺", []),  # not the retail format 专业店
     ],
 )
 def test_short_terms_match_only_as_terms(
