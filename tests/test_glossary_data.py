@@ -260,6 +260,14 @@ from bilingual.terms.matcher import match
         ("我国经济基本面没有变", ["经济基本面"]),
         ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
         ("优化配置各类生产要素", ["生产要素"]),
+        # round 6 (law, governance, HK/Macao/Taiwan, foreign affairs): short terms where they are the term
+        ("贯彻审计法", ["审计法"]),
+        ("修订审计法规", ["审计", "法规"]),  # audit regulations, not the Audit Law
+        ("修改计量法", ["计量法"]),
+        ("采用计量方法", ["计量"]),  # a method, not the Metrology Law
+        ("依法特赦罪犯", ["特赦", "罪犯"]),
+        ("深化对台工作", ["对台工作"]),
+        ("禁止官方往来", ["官方往来"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
