@@ -268,6 +268,10 @@ from bilingual.terms.matcher import match
         ("依法特赦罪犯", ["特赦", "罪犯"]),
         ("深化对台工作", ["对台工作"]),
         ("禁止官方往来", ["官方往来"]),
+        ("制造“两个中国”", ["两个中国"]),
+        ("两个中国人在开会", []),  # two Chinese people, not the two-Chinas formula (not-term)
+        ("办理落地签证", ["落地签证"]),  # visa on arrival, not 落地 (be implemented)
+        ("警务处处长表示", ["警务处处长"]),  # Commissioner of Police, not a division director
     ],
 )
 def test_short_terms_match_only_as_terms(
