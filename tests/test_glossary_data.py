@@ -272,6 +272,10 @@ from bilingual.terms.matcher import match
         ("两个中国人在开会", []),  # two Chinese people, not the two-Chinas formula (not-term)
         ("办理落地签证", ["落地签证"]),  # visa on arrival, not 落地 (be implemented)
         ("警务处处长表示", ["警务处处长"]),  # Commissioner of Police, not a division director
+        ("坚持依法治省", ["依法治省"]),
+        ("市委全面依法治市委员会", ["市委全面依法治市委员会"]),  # composed with 市委
+        ("推进依法治市场监管", ["推进", "法治", "市场监管"]),  # market regulation, not 依法治市
+        ("加强网络立法", ["网络立法"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
