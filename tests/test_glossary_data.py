@@ -269,6 +269,22 @@ from bilingual.terms.matcher import match
         ("工业生产指数上升", ["生产指数"]),
         ("专业店和品牌专卖店零售额增长", ["专业店", "品牌专卖店"]),
         ("企业专业店铺", []),  # not the retail format 专业店
+        # round 6 (law, governance, HK/Macao/Taiwan, foreign affairs): short terms where they are the term
+        ("贯彻审计法", ["审计法"]),
+        ("修订审计法规", ["审计", "法规"]),  # audit regulations, not the Audit Law
+        ("修改计量法", ["计量法"]),
+        ("采用计量方法", ["计量"]),  # a method, not the Metrology Law
+        ("依法特赦罪犯", ["特赦", "罪犯"]),
+        ("深化对台工作", ["对台工作"]),
+        ("禁止官方往来", ["官方往来"]),
+        ("制造“两个中国”", ["两个中国"]),
+        ("两个中国人在开会", []),  # two Chinese people, not the two-Chinas formula (not-term)
+        ("办理落地签证", ["落地签证"]),  # visa on arrival, not 落地 (be implemented)
+        ("警务处处长表示", ["警务处处长"]),  # Commissioner of Police, not a division director
+        ("坚持依法治省", ["依法治省"]),
+        ("市委全面依法治市委员会", ["市委全面依法治市委员会"]),  # composed with 市委
+        ("推进依法治市场监管", ["推进", "法治", "市场监管"]),  # market regulation, not 依法治市
+        ("加强网络立法", ["网络立法"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
