@@ -369,42 +369,6 @@ def test_the_source_rule_can_fail(source: str, expected: bool) -> None:
     assert followable(source) is expected
 
 
-# A news agency's usage alone (no document, no page) does not approve a rendering: a random
-# sample of such approvals found only half of them in an official English text (round 5).
-NEWS_ONLY = re.compile(
-    r"^(?:Xinhua|China Daily|People's Daily|CGTN)(?: English)?(?: \([\d, -]+\))?$"
-)
-
-
-def news_only(source: str) -> bool:
-    parts = [part.strip() for part in source.split(";")]
-    return "http" not in source and all(NEWS_ONLY.match(part) for part in parts)
-
-
-def test_approved_entries_cite_more_than_a_news_agency() -> None:
-    unchecked = [
-        f"{path.name}:{row.line}: {row.fields['zh']}: {row.fields['source']}"
-        for path in sorted((ROOT / "glossary").glob("*.tsv"))
-        for row in read_rows(path)
-        if row.fields["status"] == "approved" and news_only(row.fields["source"])
-    ]
-    assert unchecked == []
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
-        ("Xinhua English (2018-2024)", True),
-        ("China Daily (2018-2024); Xinhua English", True),
-        ("Xinhua English (2019-2024); http://www.news.cn/english/2024/x.htm", False),
-        ("Report to the 20th CPC National Congress (English, 2022); Xinhua English", False),
-        ("Xinhua, recommendations for the 15th Five-Year Plan (2025)", False),
-    ],
-)
-def test_the_news_only_rule_can_fail(source: str, expected: bool) -> None:
-    assert news_only(source) is expected
-
-
 # --- TBX export: valid TBX-Basic -----------------------------------------------------------------
 
 TBX_RNG = {  # RELAX NG subsets of the TBX-Basic content model, one per form
