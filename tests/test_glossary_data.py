@@ -260,6 +260,14 @@ from bilingual.terms.matcher import match
         ("我国经济基本面没有变", ["经济基本面"]),
         ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
         ("优化配置各类生产要素", ["生产要素"]),
+        # round 6 (Party building and discipline: campaigns, cadre work, meetings): short terms
+        ("坚决清除害群之马", ["害群之马"]),
+        ("严查由风及腐问题", ["由风及腐"]),
+        ("中管高校党委", ["中管高校", "党委"]),
+        ("认真撰写对照检查材料", ["对照检查"]),
+        ("用党的创新理论凝心铸魂", ["凝心铸魂"]),
+        ("推动干部能上能下、能进能出", ["干部能上能下、能进能出"]),
+        ("坚决整治形式主义、官僚主义", ["形式主义、官僚主义"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
