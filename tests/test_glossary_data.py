@@ -268,6 +268,9 @@ from bilingual.terms.matcher import match
         ("用党的创新理论凝心铸魂", ["凝心铸魂"]),
         ("推动干部能上能下、能进能出", ["干部能上能下、能进能出"]),
         ("坚决整治形式主义、官僚主义", ["形式主义、官僚主义"]),
+        ("坚持制度治党、依规治党", ["制度治党", "依规治党"]),
+        ("加强政治训练", ["政治训练"]),
+        ("政治训练营", []),  # a training camp: the word boundary keeps the term out
     ],
 )
 def test_short_terms_match_only_as_terms(
