@@ -272,7 +272,7 @@ from bilingual.terms.matcher import match
         ("加强政治训练", ["政治训练"]),
         ("政治训练营", []),  # a training camp: the word boundary keeps the term out
         ("打击地下钱庄", ["地下钱庄"]),
-        ("严查中管干部违纪违法问题", ["中管干部", "违纪违法"]),
+        ("严查中管干部违纪违法问题", ["中管干部", "违纪违法问题"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
