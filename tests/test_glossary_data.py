@@ -285,6 +285,19 @@ from bilingual.terms.matcher import match
         ("市委全面依法治市委员会", ["市委全面依法治市委员会"]),  # composed with 市委
         ("推进依法治市场监管", ["推进", "法治", "市场监管"]),  # market regulation, not 依法治市
         ("加强网络立法", ["网络立法"]),
+        # round 6 (Party building and discipline: campaigns, cadre work, meetings): short terms
+        ("坚决清除害群之马", ["害群之马"]),
+        ("严查由风及腐问题", ["由风及腐"]),
+        ("中管高校党委", ["中管高校", "党委"]),
+        ("认真撰写对照检查材料", ["对照检查"]),
+        ("用党的创新理论凝心铸魂", ["凝心铸魂"]),
+        ("推动干部能上能下、能进能出", ["干部能上能下、能进能出"]),
+        ("坚决整治形式主义、官僚主义", ["形式主义、官僚主义"]),
+        ("坚持制度治党、依规治党", ["制度治党", "依规治党"]),
+        ("加强政治训练", ["政治训练"]),
+        ("政治训练营", []),  # a training camp: the word boundary keeps the term out
+        ("打击地下钱庄", ["地下钱庄"]),
+        ("严查中管干部违纪违法问题", ["中管干部", "违纪违法问题"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
