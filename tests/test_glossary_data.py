@@ -260,6 +260,12 @@ from bilingual.terms.matcher import match
         ("我国经济基本面没有变", ["经济基本面"]),
         ("经济基本面貌发生变化", []),  # 面貌 appearance, not the fundamentals
         ("优化配置各类生产要素", ["生产要素"]),
+        # round 6 (local government reports and keywords): short terms where they are the term
+        ("提供助餐、助医、助急服务", ["助餐", "助医", "助急"]),
+        ("老人在自助餐厅吃饭", []),  # a buffet, not meal assistance
+        ("帮助急需资金的企业", []),  # help + urgent, not emergency assistance
+        ("推进城市副中心建设", ["推进", "城市副中心"]),
+        ("太庙和社稷坛", ["太庙", "社稷坛"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
