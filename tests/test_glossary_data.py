@@ -266,6 +266,9 @@ from bilingual.terms.matcher import match
         ("帮助急需资金的企业", []),  # help + urgent, not emergency assistance
         ("推进城市副中心建设", ["推进", "城市副中心"]),
         ("太庙和社稷坛", ["太庙", "社稷坛"]),
+        ("神仓开放", ["神仓"]),
+        ("精神仓库", []),  # spirit + warehouse, not the Divine Granary
+        ("增加水资源战略储备", ["水资源战略储备"]),  # not water resources + strategy composed
     ],
 )
 def test_short_terms_match_only_as_terms(
