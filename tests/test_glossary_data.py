@@ -193,7 +193,8 @@ from bilingual.terms.matcher import match
         ("价格跳水", []),
         ("他学会了开车", []),  # no bare 学会 (society)
         ("回落到", ["回落"]),
-        ("人防工程", ["人防"]),
+        ("加强人防建设", ["人防"]),
+        ("人防工程", ["人防工程"]),  # civil air defense works (Beijing GWR 2020)
         ("这个街区", ["街区"]),
         ("很多人参加", []),  # not ginseng (人参)
         ("人参产业", ["人参"]),
