@@ -270,6 +270,8 @@ from bilingual.terms.matcher import match
         ("神仓开放", ["神仓"]),
         ("精神仓库", []),  # spirit + warehouse, not the Divine Granary
         ("增加水资源战略储备", ["水资源战略储备"]),  # not water resources + strategy composed
+        ("三河市市场监管局", ["三河市", "市场监管局"]),
+        ("三河市场", []),  # not Sanhe City (not-term)
     ],
 )
 def test_short_terms_match_only_as_terms(
