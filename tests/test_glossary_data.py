@@ -193,7 +193,8 @@ from bilingual.terms.matcher import match
         ("价格跳水", []),
         ("他学会了开车", []),  # no bare 学会 (society)
         ("回落到", ["回落"]),
-        ("人防工程", ["人防"]),
+        ("加强人防建设", ["人防"]),
+        ("人防工程", ["人防工程"]),  # civil air defense works (Beijing GWR 2020)
         ("这个街区", ["街区"]),
         ("很多人参加", []),  # not ginseng (人参)
         ("人参产业", ["人参"]),
@@ -298,6 +299,17 @@ from bilingual.terms.matcher import match
         ("政治训练营", []),  # a training camp: the word boundary keeps the term out
         ("打击地下钱庄", ["地下钱庄"]),
         ("严查中管干部违纪违法问题", ["中管干部", "违纪违法问题"]),
+        # round 6 (local government reports and keywords): short terms where they are the term
+        ("提供助餐、助医、助急服务", ["助餐", "助医", "助急"]),
+        ("老人在自助餐厅吃饭", []),  # a buffet, not meal assistance
+        ("帮助急需资金的企业", []),  # help + urgent, not emergency assistance
+        ("推进城市副中心建设", ["推进", "城市副中心"]),
+        ("太庙和社稷坛", ["太庙", "社稷坛"]),
+        ("神仓开放", ["神仓"]),
+        ("精神仓库", []),  # spirit + warehouse, not the Divine Granary
+        ("增加水资源战略储备", ["水资源战略储备"]),  # not water resources + strategy composed
+        ("三河市市场监管局", ["三河市", "市场监管局"]),
+        ("三河市场", []),  # not Sanhe City (not-term)
     ],
 )
 def test_short_terms_match_only_as_terms(
