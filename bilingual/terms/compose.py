@@ -336,6 +336,7 @@ def compose(
             if joined is None:
                 break
             out[-2:] = [joined]
+    out = meetings.meetings(text, out, at_word_start, lookup)  # 十四届全国人大三次会议
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -343,6 +344,7 @@ def compose(
 
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
+from . import compose_meetings as meetings  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
