@@ -337,6 +337,7 @@ def compose(
                 break
             out[-2:] = [joined]
     out = meetings.meetings(text, out, at_word_start, lookup)  # 十四届全国人大三次会议
+    out = missions.missions(text, out, at_word_start)  # 中国驻哈萨克斯坦大使馆
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -345,6 +346,7 @@ def compose(
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_meetings as meetings  # noqa: E402
+from . import compose_missions as missions  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
