@@ -61,6 +61,11 @@ written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mech
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
+Three passes run after the pair rules, before `alternates`: `terms.compose_meetings`
+(十四届全国人大三次会议 → third session of the 14th National People's Congress),
+`terms.compose_missions` (中国驻哈萨克斯坦大使馆 → Chinese Embassy in Kazakhstan, 中国代表团) and
+`terms.compose_scopes` (全面依法治省 → law-based provincial governance on all fronts).
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -338,6 +343,7 @@ def compose(
             out[-2:] = [joined]
     out = meetings.meetings(text, out, at_word_start, lookup)  # 十四届全国人大三次会议
     out = missions.missions(text, out, at_word_start)  # 中国驻哈萨克斯坦大使馆
+    out = scopes.scopes(text, out, at_word_start, lookup)  # 全面依法治省
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -348,6 +354,7 @@ from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_meetings as meetings  # noqa: E402
 from . import compose_missions as missions  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
+from . import compose_scopes as scopes  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
