@@ -146,6 +146,7 @@ VERBS = frozenset(
     resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
+ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9-]+\)$")  # a rendering's trailing (NPC)
 Lookup = Callable[[str], "Entry | None"]
 
 
@@ -257,6 +258,15 @@ def register(name: str, join: Join) -> None:
 
 register("level-organ", _level_organ)
 register("post-of-organ", _post_of_organ)
+
+
+def composed_piece(text: str, start: int, end: int, en: str, note: str, category: str) -> Piece:
+    """A piece composed by a pass over the text (a meeting, a mission, a scoped slogan): its
+    entry is approved, of layer `composed`. A trailing acronym (National People's Congress
+    (NPC)) is dropped, since the term check would count the acronym alone as the whole."""
+    en = re.sub(ACRONYM, "", en)
+    entry = Entry(text[start:end], en, "", category, note, "", (), "approved", COMPOSED)
+    return Piece(start, end, entry)
 
 
 def level_piece(start: int, level: str) -> Piece:

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import COMPOSED, LEVELS, ORGAN_NOUNS, Lookup, Piece
+from .compose import ACRONYM, LEVELS, ORGAN_NOUNS, Lookup, Piece, composed_piece
 from .glossary import Entry
 from .numerals import NUMERAL, ordinal, value_of
 
@@ -103,7 +103,7 @@ def _of_term(body: str, term: str | None, level: str | None) -> str:
     """The body with its term's ordinal (and a level's adjective) before it; a standing
     committee's term is its congress's (Standing Committee of the 14th National …). A body's
     acronym is dropped: `check` would count it alone as the whole meeting ("NPC")."""
-    body = re.sub(r"\s*\([A-Z][A-Z0-9-]+\)$", "", body)
+    body = re.sub(ACRONYM, "", body)
     body = body[4:] if body.startswith("the ") else body
     prefix = " ".join(w for w in (term, LEVELS.get(level or "")) if w)
     if not prefix:
@@ -111,11 +111,6 @@ def _of_term(body: str, term: str | None, level: str | None) -> str:
     if standing := STANDING.match(body):
         return f"{standing['sub']}{prefix} {standing['body']}"
     return f"{prefix} {body}"
-
-
-def _piece(text: str, start: int, end: int, en: str, note: str, category: str) -> Piece:
-    entry = Entry(text[start:end], en, "", category, note, "", (), "approved", COMPOSED)
-    return Piece(start, end, entry)
 
 
 def _numbered(text: str, piece: Piece, taken: int, lookup: Lookup) -> Piece | None:
@@ -141,7 +136,7 @@ def _numbered(text: str, piece: Piece, taken: int, lookup: Lookup) -> Piece | No
         return None
     en = f"{session} {meeting} of the {_of_term(entry.en, term_en, level)}"
     note = f"{entry.zh} + {after['meeting']} (meeting)"
-    return _piece(text, start, after.end(), en, note, entry.category)
+    return composed_piece(text, start, after.end(), en, note, entry.category)
 
 
 def _plenum_or_congress(text: str, piece: Piece, taken: int) -> Piece | None:
@@ -152,14 +147,14 @@ def _plenum_or_congress(text: str, piece: Piece, taken: int) -> Piece | None:
         if term is None or before["level"]:
             return None
         en = f"{en} of the {term} CPC Central Committee"
-        return _piece(text, before.start(), piece.end, en, f"{zh} (meeting)", "party")
+        return composed_piece(text, before.start(), piece.end, en, f"{zh} (meeting)", "party")
     if zh in CONGRESS_TERMS and (before := CONGRESS.search(text, taken, piece.start)):
         session = _ordinal(before["session"])
         if session is None:
             return None
         level = LEVELS.get(before["level"] or "")
         en = " ".join(w for w in (session, level, en) if w)
-        return _piece(text, before.start(), piece.end, en, f"{zh} (meeting)", "party")
+        return composed_piece(text, before.start(), piece.end, en, f"{zh} (meeting)", "party")
     return None
 
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import COMPOSED, ORGAN_NOUNS, Piece
+from .compose import ORGAN_NOUNS, Piece, composed_piece
 from .glossary import Entry
 
 # Mission words and their English; whether they take a country only (an embassy) or a place too.
@@ -111,9 +111,7 @@ def _sender(text: str, at: int, pieces: list[Piece]) -> tuple[int, str | None]:
 
 
 def _composed(text: str, start: int, end: int, en: str, note: str) -> Piece:
-    en = re.sub(r"\s*\([A-Z][A-Z0-9-]+\)", "", en)  # the acronym alone would count as the whole
-    entry = Entry(text[start:end], en, "", "foreign", note, "", (), "approved", COMPOSED)
-    return Piece(start, end, entry)
+    return composed_piece(text, start, end, en, note, "foreign")
 
 
 def _where(text: str, pieces: list[Piece], piece: Piece) -> Piece | None:

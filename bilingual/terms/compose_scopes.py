@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import COMPOSED, LEVELS, Lookup, Piece
-from .glossary import Entry
+from .compose import LEVELS, Lookup, Piece, composed_piece
 
 SCOPED = re.compile(r"(?P<full>全面)?依法治(?P<level>[省市县区])")
 NATIONAL = "依法治国"
@@ -43,8 +42,7 @@ def _scoped(text: str, m: re.Match[str], lookup: Lookup) -> Piece | None:
         return None
     en = national.en.replace("governance", f"{LEVELS[m['level']]} governance", 1)
     note = f"{national.zh} + {m['level']} (scope)"
-    entry = Entry(m.group(), en, "", national.category, note, "", (), "approved", COMPOSED)
-    return Piece(m.start(), m.end(), entry)
+    return composed_piece(text, m.start(), m.end(), en, note, national.category)
 
 
 def scopes(
