@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.terms.analysis import analyse
-from bilingual.terms.glossary import Glossary
+from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match
 from bilingual.terms.protect import check, protect, restore
 
@@ -53,6 +53,15 @@ def test_not_composed(real_glossary: Glossary, text: str, surfaces: list[str]) -
     matches = match(text, real_glossary)
     assert [m.surface for m in matches] == surfaces
     assert not any(m.entry.note.endswith("(scope)") for m in matches)
+
+
+def test_an_entry_for_the_scoped_form_wins(real_glossary: Glossary) -> None:
+    own = Entry("依法治省", "provincial rule of law", category="law")
+    glossary = Glossary.from_entries([*real_glossary.entries.values(), own])
+    assert found("坚持依法治省和依法治区", glossary) == [
+        ("依法治省", "provincial rule of law", False),
+        ("依法治区", "law-based district governance", True),
+    ]
 
 
 def test_glossary_match_json_shows_the_scope(real_glossary: Glossary) -> None:

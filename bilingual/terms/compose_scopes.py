@@ -10,7 +10,8 @@ national form and puts the level's adjective (`compose.LEVELS`) before its "gove
 依法治省 → law-based provincial governance, 全面依法治市 → law-based municipal governance on all
 fronts (as 全面依法治国 is law-based governance on all fronts). The whole must stand as words:
 依法治理 (govern according to law) and 依法治市场 (… the market) are other words, and a longer
-entry (依法治省办) wins.
+entry (依法治省办) wins, and so does an entry for the scoped form itself (a glossary may hold
+依法治省 with a house rendering of its own: the pass then covers only the levels it lacks).
 
 Refused, with the reason (each left to the MT and the glossary):
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import LEVELS, Lookup, Piece, composed_piece
+from .compose import COMPOSED, LEVELS, Lookup, Piece, composed_piece
 
 SCOPED = re.compile(r"(?P<full>全面)?依法治(?P<level>[省市县区])")
 NATIONAL = "依法治国"
@@ -57,6 +58,8 @@ def scopes(
             continue
         if any(p.start < start < p.end or p.start < end < p.end for p in out):
             continue
+        if any(p.start <= start and end <= p.end and p.entry.layer != COMPOSED for p in out):
+            continue  # the glossary's own entry for the scoped form wins
         if (joined := _scoped(text, m, lookup)) is not None:
             out = [p for p in out if p.end <= start or p.start >= end]
             out = sorted([*out, joined], key=lambda p: p.start)
