@@ -61,6 +61,11 @@ written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mech
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
+Three passes run after the pair rules, before `alternates`: `terms.compose_meetings`
+(十四届全国人大三次会议 → third session of the 14th National People's Congress),
+`terms.compose_missions` (中国驻哈萨克斯坦大使馆 → Chinese Embassy in Kazakhstan, 中国代表团) and
+`terms.compose_scopes` (全面依法治省 → law-based provincial governance on all fronts).
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -141,6 +146,7 @@ VERBS = frozenset(
     resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
+ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9-]+\)$")  # a rendering's trailing (NPC)
 Lookup = Callable[[str], "Entry | None"]
 
 
@@ -254,6 +260,15 @@ register("level-organ", _level_organ)
 register("post-of-organ", _post_of_organ)
 
 
+def composed_piece(text: str, start: int, end: int, en: str, note: str, category: str) -> Piece:
+    """A piece composed by a pass over the text (a meeting, a mission, a scoped slogan): its
+    entry is approved, of layer `composed`. A trailing acronym (National People's Congress
+    (NPC)) is dropped, since the term check would count the acronym alone as the whole."""
+    en = re.sub(ACRONYM, "", en)
+    entry = Entry(text[start:end], en, "", category, note, "", (), "approved", COMPOSED)
+    return Piece(start, end, entry)
+
+
 def level_piece(start: int, level: str) -> Piece:
     """A level character at `start` as a piece (category `level`)."""
     return Piece(start, start + 1, Entry(level, LEVELS[level], category="level"))
@@ -336,6 +351,9 @@ def compose(
             if joined is None:
                 break
             out[-2:] = [joined]
+    out = meetings.meetings(text, out, at_word_start, lookup)  # 十四届全国人大三次会议
+    out = missions.missions(text, out, at_word_start)  # 中国驻哈萨克斯坦大使馆
+    out = scopes.scopes(text, out, at_word_start, lookup)  # 全面依法治省
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -343,7 +361,10 @@ def compose(
 
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
+from . import compose_meetings as meetings  # noqa: E402
+from . import compose_missions as missions  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
+from . import compose_scopes as scopes  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip

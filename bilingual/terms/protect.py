@@ -142,12 +142,15 @@ MARKER_LOST = "marker lost"
 
 def checked_spans(analysis: Analysis) -> list[Span]:
     """What must come through, each occurrence on its own: the protected spans (terms, names,
-    renderable numbers), and the Arabic numbers MT translates itself (checked by value)."""
+    renderable numbers), the Arabic numbers MT translates itself, and the numbers inside a
+    composed term (十四届全国人大三次会议: its English must still say 14th and third), both
+    checked by value."""
     spans = list(analysis.protected)
+    composed = [(m.start, m.end) for m in analysis.terms if m.entry.layer == "composed"]
     for number in analysis.numbers:
-        if not number.english and all(
-            number.end <= s.start or number.start >= s.end for s in analysis.protected
-        ):
+        outside = all(number.end <= s.start or number.start >= s.end for s in analysis.protected)
+        inside = any(a <= number.start and number.end <= b for a, b in composed)
+        if (outside and not number.english) or inside:
             spans.append(Span(number.start, number.end, "number", ""))
     return sorted(spans, key=lambda s: s.start)
 
