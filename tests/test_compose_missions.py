@@ -37,8 +37,9 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, bool]]:
         ("新任驻美国大使抵达", "驻美国大使", "ambassador to the United States"),
         ("中国驻美国大使馆参赞", "中国驻美国大使馆参赞",
          "counselor of the Chinese Embassy in the United States"),
-        ("中国常驻联合国代表团", "中国常驻联合国代表团",
-         "Permanent Mission of China to the United Nations"),
+        ("中国常驻世界贸易组织代表团", "中国常驻世界贸易组织代表团",
+         "Permanent Mission of China to the World Trade Organization"),
+        ("中国常驻东盟代表团", "中国常驻东盟代表团", "Permanent Mission of China to ASEAN"),
         ("驻联合国代表团", "驻联合国代表团", "Mission to the United Nations"),
         # delegations
         ("中国代表团出席会议", "中国代表团", "Chinese delegation"),
@@ -84,13 +85,13 @@ def test_glossary_match_json_shows_the_mission(real_glossary: Glossary) -> None:
 
 
 def test_a_mission_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    analysis = analyse("中国常驻联合国代表团在纽约举行招待会。", "body", real_glossary)
+    analysis = analyse("中国常驻世界贸易组织代表团在日内瓦举行招待会。", "body", real_glossary)
     protected = protect(analysis)
     assert protected.text.startswith("ZZ1ZZ在")
     en = restore("ZZ1ZZ held a reception in ZZ2ZZ.", protected)
-    assert en.startswith("Permanent Mission of China to the United Nations held a reception")
+    assert en.startswith("Permanent Mission of China to the World Trade Organization held a reception")
     assert not [f for f in check(analysis, en) if f.code == "term-miss"]
-    dropped = check(analysis, "China's mission held a reception in New York.")
+    dropped = check(analysis, "China's mission held a reception in Geneva.")
     assert [f.detail for f in dropped if f.code == "term-miss"] == [
-        "中国常驻联合国代表团 → Permanent Mission of China to the United Nations"
+        "中国常驻世界贸易组织代表团 → Permanent Mission of China to the World Trade Organization"
     ]

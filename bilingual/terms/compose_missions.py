@@ -147,7 +147,7 @@ def _mission(
             return None
         name = "Permanent Mission" if lead == 2 else "Mission"
         of = " of China" if sender == "Chinese" else ""
-        return _composed(text, start, piece.end, f"{name}{of} to the {where.entry.en}",
+        return _composed(text, start, piece.end, f"{name}{of} to {_the(where.entry.en)}",
                          f"驻 + {where.zh} + {word} (mission)")  # fmt: skip
     place = _place(where.entry)
     if place is None or (word in IN_COUNTRY and where.entry.category != "foreign"):
@@ -158,6 +158,12 @@ def _mission(
     if word in MISSIONS and post is not None and post.zh in MISSION_POSTS:
         en, end = f"{post.entry.en} of the {en}", post.end  # 大使馆参赞
     return _composed(text, start, end, en, f"驻 + {where.zh} + {word} (mission)")
+
+
+def _the(name: str) -> str:
+    """An organization's name after "to" or "of": the United Nations, but ASEAN (an acronym)."""
+    first = name.split()[0]
+    return name if first.isupper() and len(first) > 1 else f"the {name}"
 
 
 def _delegation(
@@ -180,7 +186,7 @@ def _delegation(
     elif entry.zh in DELEGATION_NOUNS:
         en = DELEGATION_NOUNS[entry.zh]
     elif _body(entry) and not entry.en.startswith("the "):
-        en = f"delegation of the {entry.en}"  # of the Communist Party of Vietnam
+        en = f"delegation of {_the(entry.en)}"  # of the Communist Party of Vietnam
     elif _place(entry):
         en = f"delegation of {entry.en}"  # of Kazakhstan, of the United States
     else:
