@@ -89,7 +89,9 @@ def test_a_mission_goes_through_protect_and_restore(real_glossary: Glossary) -> 
     protected = protect(analysis)
     assert protected.text.startswith("ZZ1ZZ在")
     en = restore("ZZ1ZZ held a reception in ZZ2ZZ.", protected)
-    assert en.startswith("Permanent Mission of China to the World Trade Organization held a reception")
+    assert en.startswith(
+        "Permanent Mission of China to the World Trade Organization held a reception"
+    )
     assert not [f for f in check(analysis, en) if f.code == "term-miss"]
     dropped = check(analysis, "China's mission held a reception in Geneva.")
     assert [f.detail for f in dropped if f.code == "term-miss"] == [
