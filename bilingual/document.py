@@ -157,7 +157,7 @@ def assign_ids(articles: list[list[ParsedBlock]], name: str) -> Edition:
     Blocks read from a PDF or an image carry their origin: the page (collected, in order,
     into `Edition.pages`), the box, and the flags of their sentences.
     """
-    # on every sentence of a file: all ids at once (a SHA-1 each in a comprehension)
+    # ingest's every sentence: all ids made at once (a SHA-1 each, in comprehensions)
     sha1 = hashlib.sha1
     flat = [block for blocks in articles for block in blocks]
     zhs = [zh for block in flat for zh in block[2]]
