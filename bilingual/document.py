@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 KINDS = (
     "title",
@@ -156,30 +157,30 @@ def assign_ids(articles: list[list[ParsedBlock]], name: str) -> Edition:
     Blocks read from a PDF or an image carry their origin: the page (collected, in order,
     into `Edition.pages`), the box, and the flags of their sentences.
     """
-    # One pass, a dict lookup and a SHA-1 per block and sentence (no helper call each):
-    # ingest calls this on every sentence of the file.
+    # ingest's every sentence: all ids made at once (a SHA-1 each, in comprehensions)
     sha1 = hashlib.sha1
-    seen_s: dict[str, int] = {}
-    seen_b: dict[str, int] = {}
+    flat = [block for blocks in articles for block in blocks]
+    zhs = [zh for block in flat for zh in block[2]]
+    bids = ["b" + sha1(f"{b[0]}\t{b[1]}".encode()).hexdigest()[:8] for b in flat]
+    sids = ["s" + sha1(zh.encode()).hexdigest()[:10] for zh in zhs]
+    seen: dict[str, int] = {}
+    for ids in (bids, sids):  # repeats numbered -2, -3 … in order (one test when none)
+        if len(set(ids)) < len(ids):
+            for k, i in enumerate(ids):
+                n = seen[i] = seen.get(i, 0) + 1
+                ids[k] = f"{i}-{n}" if n > 1 else i
+    block_ids, sentences = iter(bids), map(Sentence, sids, zhs)
     edition = Edition(name=name)
     page_numbers: dict[Page, int] = {}
     for number, blocks in enumerate(articles, start=1):
         article = Article(id=number)
-        for kind, text, sentences, *rest in blocks:
-            origin = rest[0] if rest else None
-            bid = "b" + sha1(f"{kind}\t{text}".encode()).hexdigest()[:8]
-            n = seen_b[bid] = seen_b.get(bid, 0) + 1
-            block = Block(id=bid if n == 1 else f"{bid}-{n}", kind=kind, text=text)
-            flags: list[tuple[Flag, ...]] = []
-            if origin is not None:
-                block.page = page_numbers.setdefault(origin.page, len(page_numbers) + 1)
-                block.box = origin.box
-                flags = origin.flags
-            for k, zh in enumerate(sentences):
-                sid = "s" + sha1(zh.encode()).hexdigest()[:10]
-                n = seen_s[sid] = seen_s.get(sid, 0) + 1
-                sid = sid if n == 1 else f"{sid}-{n}"
-                block.sentences.append(Sentence(sid, zh, tuple(flags[k]) if k < len(flags) else ()))
+        for kind, text, texts, *rest in blocks:
+            block = Block(next(block_ids), kind, text, list(islice(sentences, len(texts))))
+            if rest and rest[0] is not None:  # its origin
+                block.page = page_numbers.setdefault(rest[0].page, len(page_numbers) + 1)
+                block.box = rest[0].box
+                for sentence, flags in zip(block.sentences, rest[0].flags, strict=False):
+                    sentence.flags = tuple(flags)
             article.blocks.append(block)
         edition.articles.append(article)
     edition.pages = list(page_numbers)

@@ -230,6 +230,7 @@ def test_a_new_store_has_a_pair_for_each_sentence_in_order(tmp_path: Path, flagg
     its flags as the source raised them; a re-ingest keeps a pair that was translated."""
     from bilingual.document import Flag
     from bilingual.store import create_store
+    from bilingual.store.schema import PAGE_SIZE
 
     blocks = [("paragraph", f"第{k}段。重复。", [f"第{k}段。", "重复。"]) for k in range(50)]
     edition = assign_ids([[("title", "标题", ["标题"]), *blocks]], "ed")
@@ -247,6 +248,9 @@ def test_a_new_store_has_a_pair_for_each_sentence_in_order(tmp_path: Path, flagg
         ]
         assert [tuple(r) for r in rows] == expected
         assert len({s.id for s in sentences}) == len(sentences) == 101  # 重复。 -2, -3 …
+        # made with the larger pages, and in WAL mode like every store
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE != 4096
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         store.update_pair(sentences[1].id, en="Paragraph 0.", status="edited")
         store.save_edition(edition, source="page.txt")
         assert store.raw_pair(sentences[1].id)["en"] == "Paragraph 0."

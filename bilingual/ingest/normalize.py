@@ -17,7 +17,9 @@ from ..textutil import HAN_CLASS
 HAN = HAN_CLASS  # a character class body, for the patterns below
 # Han, CJK punctuation, full-width forms, curly quotes, dashes, ellipsis, middle dot
 CJK = HAN + r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
-_CJK_CHAR = re.compile(f"[{CJK}]")
+# compiled when first asked, by `re` (is_cjk and _ASCII_PUNCT are for text with ASCII dashes
+# and punctuation: compiling their ranges at import was ~3 ms of every start-up)
+_CJK_CHAR = f"[{CJK}]"
 
 _FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -53,7 +55,7 @@ _ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
+    return bool(re.match(_CJK_CHAR, ch))
 
 
 def normalize_chars(text: str) -> str:
@@ -69,7 +71,7 @@ def normalize_chars(text: str) -> str:
     if "(" in text:
         text = _PARENS.sub(_paren, text)
     if _ANY_ASCII_PUNCT.search(text):
-        text = _ASCII_PUNCT.sub(_punct, text)
+        text = re.sub(_ASCII_PUNCT, _punct, text)
     if "." in text or "…" in text or "。。" in text:
         text = _ELLIPSIS.sub("……", text)
     return text
@@ -78,7 +80,7 @@ def normalize_chars(text: str) -> str:
 _DASHES = re.compile(r"[－\-]{2}|—(?!—)(?<!——)")
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _ANY_ASCII_PUNCT = re.compile(r"[,;:!?]")
-_ASCII_PUNCT = re.compile(rf"(?<=[{CJK}])\s*([,;:!?])|([,;:!?])(?=\s*[{CJK}])")
+_ASCII_PUNCT = rf"(?<=[{CJK}])\s*([,;:!?])|([,;:!?])(?=\s*[{CJK}])"  # see _CJK_CHAR
 _ELLIPSIS = re.compile(rf"\.{{3,}}|。{{3,}}|(?<=[{CJK}])…(?!…)(?<!……)")
 
 

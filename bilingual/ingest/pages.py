@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..document import Flag, Origin, Page
 from ..errors import InputError
-from .layout import Line, build_blocks
 from .normalize import clean_spaces, normalize_chars
-from .reading import reading_order
 from .structure import RawBlock, clean, group_articles
+
+if TYPE_CHECKING:  # the page layout modules are imported for pages only: not for text
+    from .layout import Line
 
 Box = tuple[float, float, float, float]
 
@@ -50,7 +52,7 @@ def page_format(path: Path) -> str | None:
     return None
 
 
-Reader = Iterator[tuple[Page, list[Line], Callable[[Box], Box]]]
+Reader = Iterator[tuple[Page, list["Line"], Callable[[Box], Box]]]
 
 
 def _read(path: Path, fmt: str) -> Reader:
@@ -88,6 +90,9 @@ def parse_pages(path: Path, fmt: str) -> list[list[tuple]]:
 
 def parse_page(lines: list[Line]) -> list[list[RawBlock]]:
     """One page's lines → articles of cleaned blocks (each with its origin)."""
+    from .layout import build_blocks
+    from .reading import reading_order
+
     blocks = [clean(b) for b in build_blocks(reading_order(lines))]
     return group_articles([b for b in blocks if b.text])
 
