@@ -290,16 +290,16 @@ class Row:
 
 def entry_from_fields(fields: dict[str, str], layer: str = "") -> Entry:
     """An Entry from raw fields: values stripped, variants split, status defaulted."""
-    get = lambda key: (fields.get(key) or "").strip()  # noqa: E731
-    variants = tuple(v for v in VARIANT_SPLIT.split(get("variants")) if v)
+    get = fields.get
+    variants = (get("variants") or "").strip()
     return Entry(
-        zh=get("zh"),
-        en=get("en"),
-        pinyin=get("pinyin"),
-        category=get("category"),
-        note=get("note"),
-        source=get("source"),
-        variants=variants,
-        status=get("status") or "approved",
+        zh=(get("zh") or "").strip(),
+        en=(get("en") or "").strip(),
+        pinyin=(get("pinyin") or "").strip(),
+        category=(get("category") or "").strip(),
+        note=(get("note") or "").strip(),
+        source=(get("source") or "").strip(),
+        variants=tuple(v for v in VARIANT_SPLIT.split(variants) if v) if variants else (),
+        status=(get("status") or "").strip() or "approved",
         layer=layer,
     )
