@@ -218,6 +218,8 @@ def _check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]
         claimed += free
         for kind in ("term", "name"):
             group = [s for s in words if s.en == rendering and s.kind == kind]
+            if not group:
+                continue
             deficit = max(0, len(group) - len(free))
             free = free[len(group) :]
             for span, how in _blame(group, lost_at, deficit):
@@ -281,6 +283,8 @@ def _number_flags(
     analysis: Analysis, spans: list[Span], en: str, lost: set[tuple[int, int]]
 ) -> list[tuple[int, Flag]]:
     """Numbers: each value must be expressed in the English as often as the Chinese has it."""
+    if not spans:  # most sentences: the English is not searched for numbers
+        return []
     numbers = {(n.start, n.end): n for n in analysis.numbers}
     present = en_value_counts(en)
     need: Counter[float] = Counter()
