@@ -138,6 +138,8 @@ def _tidy(text: str) -> str:
 # What a missing span of each kind is flagged as.
 MISS_CODES = {"term": "term-miss", "name": "name-miss", "number": "number-mismatch"}
 MARKER_LOST = "marker lost"
+# A flag's detail that says its marker was lost, and where (`lost_slots`).
+_LOST_AT = re.compile(rf"[(; ]{MARKER_LOST}; at (\d+)\)$")
 
 
 def checked_spans(analysis: Analysis) -> list[Span]:
@@ -253,8 +255,10 @@ def lost_slots(analysis: Analysis, flags: Iterable[Flag]) -> list[Slot]:
     at = {
         int(m.group(1))
         for f in flags
-        if (m := re.search(rf"[(; ]{MARKER_LOST}; at (\d+)\)$", f.detail))
+        if MARKER_LOST in f.detail and (m := _LOST_AT.search(f.detail))
     }
+    if not at:
+        return []
     return [
         Slot(number, analysis.text[s.start : s.end], s.en, s.kind)
         for number, s in enumerate(analysis.protected, start=1)
