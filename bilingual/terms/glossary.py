@@ -36,6 +36,8 @@ VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
 # separator (written 、 in a skeleton).
 QUOTES = frozenset("“”‘’「」『』\"'")
 SEPARATORS = frozenset("、，,")
+_QUOTE = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
+_SEPARATE = str.maketrans(dict.fromkeys(SEPARATORS, "、"))
 PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
 # One-character place generics and their English (GB/T 16159), for `Glossary.find`.
 PLACE_GENERICS = {
@@ -107,6 +109,8 @@ class Match:
 def skeleton(text: str) -> tuple[str, list[int]]:
     """`text` without quotation marks and with 、 for every separator, and the index in `text`
     of each character kept: what the automaton holds and searches."""
+    if _QUOTE.search(text) is None:  # most texts and terms: every character kept
+        return text.translate(_SEPARATE), list(range(len(text)))
     kept: list[str] = []
     where: list[int] = []
     for index, char in enumerate(text):
