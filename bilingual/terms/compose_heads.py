@@ -162,6 +162,8 @@ HEADS = {
               " — wfpchinacoe.net/2022-04/11/content_78095840.shtml"),
     ]
 }  # fmt: skip
+# The first characters of the heads: after most terms none stands, and no head is tried.
+HEAD_STARTS = frozenset(zh[0] for zh in HEADS)
 # Characters after a head that make it part of a longer word (建设者 builder, 工作队 work team).
 SUFFIXES = frozenset("者员队性化人家师式型区局处室科组部站所费办委会链")
 # Categories of terms that are names or posts, not things a head can qualify.
@@ -298,6 +300,8 @@ def _head_after(
     closing = text[after : after + 1]
     if closing in QUOTES and start and text[start - 1] == QUOTES[closing]:
         start, after = start - 1, after + 1  # “第一议题” + 制度
+    if text[after : after + 1] not in HEAD_STARTS:
+        return None
     if following == piece.end or text[start - 1 : start] in COORDINATORS:
         return None  # a term follows (示范区 is one), or the head may belong to a list
     for zh, head in HEADS.items():

@@ -108,12 +108,16 @@ def is_party_org(entry: Entry) -> bool:
     return entry.zh in PARTY_ORGS
 
 
+_ORG_PREFIXES = tuple(PARTY_ORGS)
+_ORG_POST = re.compile(r"(?P<post>.+) of the (?P<org>Party .+)")
+
+
 def org_post(entry: Entry) -> re.Match[str] | None:
     """A post of a Party organization, as its entry renders it (党支部书记 secretary of the
     Party branch): groups `post` and `org`."""
-    if not any(entry.zh.startswith(org) for org in PARTY_ORGS):
+    if not entry.zh.startswith(_ORG_PREFIXES):
         return None
-    return re.fullmatch(r"(?P<post>.+) of the (?P<org>Party .+)", entry.en)
+    return _ORG_POST.fullmatch(entry.en)
 
 
 def _party_org_of_body(left: Piece, right: Piece, lookup: Lookup) -> str | None:

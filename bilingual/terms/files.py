@@ -27,6 +27,16 @@ NOT_TERMS_FILE = "not-terms.txt"
 
 def read_rows(path: Path) -> list[Row]:
     """Read a glossary TSV into raw rows. Raises GlossaryError on a missing `zh`/`en` header."""
+    header, lines = _table(path)
+    return [
+        Row(number, dict(zip(header, cells, strict=False)), tuple(cells[len(header) :]))
+        for number, cells in lines
+    ]
+
+
+def _table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """A glossary TSV's header (lower case) and its other rows, each (1-based line number,
+    cells padded to the header's length); blank and `#` lines are skipped."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -35,11 +45,11 @@ def read_rows(path: Path) -> list[Row]:
         raise GlossaryError(
             f"Cannot read glossary file {path} ({exc})", "Save it as UTF-8 text."
         ) from None
-    lines = text.splitlines()
     header: list[str] | None = None
-    rows: list[Row] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
+    rows: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kept = line.lstrip()
+        if not kept or kept[0] == "#":
             continue
         cells = line.split("\t")
         if header is None:
@@ -50,15 +60,20 @@ def read_rows(path: Path) -> list[Row]:
                     "Start the file with a tab-separated header: zh, en, pinyin, category …",
                 )
             continue
-        cells += [""] * (len(header) - len(cells))
-        extra = tuple(cells[len(header) :])
-        rows.append(Row(number, dict(zip(header, cells, strict=False)), extra))
-    return rows
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        rows.append((number, cells))
+    return header or [], rows
 
 
 def read_tsv(path: Path, layer: str = "") -> list[Entry]:
-    """The entries of one TSV file, in file order (rows without a zh are skipped)."""
-    entries = [entry_from_fields(r.fields, layer or str(path)) for r in read_rows(path)]
+    """The entries of one TSV file, in file order (rows without a zh are skipped); no `Row`
+    is made (every translate loads the glossary: ~12,000 rows)."""
+    header, lines = _table(path)
+    layer = layer or str(path)
+    entries = [
+        entry_from_fields(dict(zip(header, cells, strict=False)), layer) for _, cells in lines
+    ]
     return [e for e in entries if e.zh]
 
 

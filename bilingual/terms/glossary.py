@@ -36,6 +36,8 @@ VARIANT_SPLIT = re.compile(r"\s*[|;；]\s*")
 # separator (written 、 in a skeleton).
 QUOTES = frozenset("“”‘’「」『』\"'")
 SEPARATORS = frozenset("、，,")
+_QUOTE = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
+_SEPARATE = str.maketrans(dict.fromkeys(SEPARATORS, "、"))
 PLACE_CATEGORIES = ("place", "places", "toponym", "geography")
 # One-character place generics and their English (GB/T 16159), for `Glossary.find`.
 PLACE_GENERICS = {
@@ -107,6 +109,8 @@ class Match:
 def skeleton(text: str) -> tuple[str, list[int]]:
     """`text` without quotation marks and with 、 for every separator, and the index in `text`
     of each character kept: what the automaton holds and searches."""
+    if _QUOTE.search(text) is None:  # most texts and terms: every character kept
+        return text.translate(_SEPARATE), list(range(len(text)))
     kept: list[str] = []
     where: list[int] = []
     for index, char in enumerate(text):
@@ -290,16 +294,16 @@ class Row:
 
 def entry_from_fields(fields: dict[str, str], layer: str = "") -> Entry:
     """An Entry from raw fields: values stripped, variants split, status defaulted."""
-    get = lambda key: (fields.get(key) or "").strip()  # noqa: E731
-    variants = tuple(v for v in VARIANT_SPLIT.split(get("variants")) if v)
+    get = fields.get
+    variants = (get("variants") or "").strip()
     return Entry(
-        zh=get("zh"),
-        en=get("en"),
-        pinyin=get("pinyin"),
-        category=get("category"),
-        note=get("note"),
-        source=get("source"),
-        variants=variants,
-        status=get("status") or "approved",
+        zh=(get("zh") or "").strip(),
+        en=(get("en") or "").strip(),
+        pinyin=(get("pinyin") or "").strip(),
+        category=(get("category") or "").strip(),
+        note=(get("note") or "").strip(),
+        source=(get("source") or "").strip(),
+        variants=tuple(v for v in VARIANT_SPLIT.split(variants) if v) if variants else (),
+        status=(get("status") or "").strip() or "approved",
         layer=layer,
     )

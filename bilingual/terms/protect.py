@@ -138,6 +138,8 @@ def _tidy(text: str) -> str:
 # What a missing span of each kind is flagged as.
 MISS_CODES = {"term": "term-miss", "name": "name-miss", "number": "number-mismatch"}
 MARKER_LOST = "marker lost"
+# A flag's detail that says its marker was lost, and where (`lost_slots`).
+_LOST_AT = re.compile(rf"[(; ]{MARKER_LOST}; at (\d+)\)$")
 
 
 def checked_spans(analysis: Analysis) -> list[Span]:
@@ -221,6 +223,8 @@ def _check(analysis: Analysis, en: str, lost: Iterable[Slot] = ()) -> list[Flag]
         claimed += free
         for kind in ("term", "name"):
             group = [s for s in words if s.en == rendering and s.kind == kind]
+            if not group:
+                continue
             deficit = max(0, len(group) - len(free))
             free = free[len(group) :]
             for span, how in _blame(group, lost_at, deficit):
@@ -254,8 +258,10 @@ def lost_slots(analysis: Analysis, flags: Iterable[Flag]) -> list[Slot]:
     at = {
         int(m.group(1))
         for f in flags
-        if (m := re.search(rf"[(; ]{MARKER_LOST}; at (\d+)\)$", f.detail))
+        if MARKER_LOST in f.detail and (m := _LOST_AT.search(f.detail))
     }
+    if not at:
+        return []
     return [
         Slot(number, analysis.text[s.start : s.end], s.en, s.kind)
         for number, s in enumerate(analysis.protected, start=1)
@@ -284,6 +290,8 @@ def _number_flags(
     analysis: Analysis, spans: list[Span], en: str, lost: set[tuple[int, int]]
 ) -> list[tuple[int, Flag]]:
     """Numbers: each value must be expressed in the English as often as the Chinese has it."""
+    if not spans:  # most sentences: the English is not searched for numbers
+        return []
     numbers = {(n.start, n.end): n for n in analysis.numbers}
     present = en_value_counts(en)
     need: Counter[float] = Counter()

@@ -117,16 +117,31 @@ def has_rendering(en: str, rendering: str) -> bool:
 def rendering_spans(en: str, rendering: str) -> list[tuple[int, int]]:
     """Where `rendering` (any of its forms, longest first) stands in `en`, non-overlapping."""
     found: list[tuple[int, int]] = []
-    plain = _FOLDS.search(en) is None
-    lowered = en.lower() if plain else ""
-    words = " " + " ".join(_WORD.findall(lowered)) if plain else ""
-    for form in sorted(_forms(rendering), key=len, reverse=True):
+    plain, lowered, words = _english(en)
+    for form in _longest_first(rendering):
         if plain and _absent(form, lowered, words):
             continue  # spare compiling and running its pattern
         for m in english_pattern(form).finditer(en):
             if all(m.end() <= a or m.start() >= b for a, b in found):
                 found.append(m.span())
     return sorted(found)
+
+
+@lru_cache(maxsize=256)
+def _english(en: str) -> tuple[bool, str, str]:
+    """(whether `en` has no `_FOLDS` character, its lower case and its runs of letters and
+    digits each after a space, both "" if not): what `_absent` asks, once per English, not
+    once per rendering a sentence's check looks for."""
+    if _FOLDS.search(en) is not None:
+        return False, "", ""
+    lowered = en.lower()
+    return True, lowered, " " + " ".join(_WORD.findall(lowered))
+
+
+@lru_cache(maxsize=20000)
+def _longest_first(rendering: str) -> tuple[str, ...]:
+    """`_forms(rendering)`, longest first."""
+    return tuple(sorted(_forms(rendering), key=len, reverse=True))
 
 
 def _ascii_alnum(char: str) -> bool:

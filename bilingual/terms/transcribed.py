@@ -83,9 +83,9 @@ def _name_start(part: str, vocabulary: Vocabulary) -> int:
 def dotted_names(text: str, glossary: Glossary | None = None) -> list[str]:
     """Names written with a middle dot (买买提·艾力) anywhere in a text, cut from the words
     around them (自治区主席|艾尔肯·吐尼亚孜|说), unless a part is a known place (中国·西宁)."""
-    vocabulary = _name_vocabulary()
     found = []
     for m in DOTTED.finditer(text):
+        vocabulary = _name_vocabulary()  # built at the first dot: most runs meet none
         parts = re.split(f"[{DOTS}]", m.group())
         start = m.start() + _name_start(parts[0], vocabulary)
         end = m.end() - len(parts[-1]) + _name_end(parts[-1], vocabulary)
