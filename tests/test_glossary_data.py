@@ -298,6 +298,12 @@ from bilingual.terms.matcher import match
         ("政治训练营", []),  # a training camp: the word boundary keeps the term out
         ("打击地下钱庄", ["地下钱庄"]),
         ("严查中管干部违纪违法问题", ["中管干部", "违纪违法问题"]),
+        # round 6 (everyday nouns of reports: people, households, honours, meetings, idioms)
+        ("驻村工作队员走访监测户", ["驻村工作队员", "走访", "监测户"]),
+        ("选派第一书记和工作队", ["第一书记", "工作队"]),
+        ("壮大统计工作队伍", []),  # the workforce, not a working team (not-term)
+        ("授予共和国勋章和友谊勋章", ["共和国勋章", "友谊勋章"]),
+        ("瞻仰人民英雄纪念碑", ["人民英雄纪念碑"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
