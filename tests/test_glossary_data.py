@@ -307,6 +307,8 @@ from bilingual.terms.matcher import match
         ("严以修身、严以用权、严以律己", ["严以修身", "严以用权", "严以律己"]),
         ("鼓励大学生创业要实现", ["大学生", "创业"]),  # not 创业要实 (the Three Earnests)
         ("设置综合窗口和专门窗口", ["综合窗口", "专门窗口"]),
+        ("村里建起农村幸福院", ["农村幸福院"]),  # a variant of 幸福院
+        ("打造幸福院落", ["打造"]),  # courtyards, not a happiness home
     ],
 )
 def test_short_terms_match_only_as_terms(
