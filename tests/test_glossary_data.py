@@ -309,6 +309,9 @@ from bilingual.terms.matcher import match
         ("设置综合窗口和专门窗口", ["综合窗口", "专门窗口"]),
         ("村里建起农村幸福院", ["农村幸福院"]),  # a variant of 幸福院
         ("打造幸福院落", ["打造"]),  # courtyards, not a happiness home
+        ("市关工委组织五老宣讲", ["市关工委", "五老", "宣讲"]),  # composed with 市
+        ("登上庐山五老峰", ["庐山"]),  # a peak, not the five kinds of retirees (not-term)
+        ("聘请生态护林员", ["生态护林员"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
