@@ -312,6 +312,10 @@ from bilingual.terms.matcher import match
         ("市关工委组织五老宣讲", ["市关工委", "五老", "宣讲"]),  # composed with 市
         ("登上庐山五老峰", ["庐山"]),  # a peak, not the five kinds of retirees (not-term)
         ("聘请生态护林员", ["生态护林员"]),
+        ("弘扬“两路”精神", ["“两路”精神"]),
+        ("推进中国精神文明建设", ["推进", "中国", "精神文明建设"]),  # not 中国精神
+        ("提振全民族精神面貌", []),  # the nation's outlook, not 民族精神 (not-term)
+        ("弘扬以爱国主义为核心的民族精神", ["民族精神"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
