@@ -316,6 +316,8 @@ from bilingual.terms.matcher import match
         ("推进中国精神文明建设", ["推进", "中国", "精神文明建设"]),  # not 中国精神
         ("提振全民族精神面貌", []),  # the nation's outlook, not 民族精神 (not-term)
         ("弘扬以爱国主义为核心的民族精神", ["民族精神"]),
+        ("担任联席会议召集人", ["联席会议", "召集人"]),
+        ("建立部际联席会议制度", ["部际联席会议制度"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
