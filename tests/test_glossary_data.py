@@ -310,6 +310,29 @@ from bilingual.terms.matcher import match
         ("增加水资源战略储备", ["水资源战略储备"]),  # not water resources + strategy composed
         ("三河市市场监管局", ["三河市", "市场监管局"]),
         ("三河市场", []),  # not Sanhe City (not-term)
+        # round 6 (everyday nouns of reports: people, households, honours, meetings, idioms)
+        ("驻村工作队员走访监测户", ["驻村工作队员", "走访", "监测户"]),
+        ("选派第一书记和工作队", ["第一书记", "工作队"]),
+        ("壮大统计工作队伍", []),  # the workforce, not a working team (not-term)
+        ("授予共和国勋章和友谊勋章", ["共和国勋章", "友谊勋章"]),
+        ("瞻仰人民英雄纪念碑", ["人民英雄纪念碑"]),
+        ("严以修身、严以用权、严以律己", ["严以修身", "严以用权", "严以律己"]),
+        ("鼓励大学生创业要实现", ["大学生", "创业"]),  # not 创业要实 (the Three Earnests)
+        ("设置综合窗口和专门窗口", ["综合窗口", "专门窗口"]),
+        ("村里建起农村幸福院", ["农村幸福院"]),  # a variant of 幸福院
+        ("打造幸福院落", ["打造"]),  # courtyards, not a happiness home
+        ("市关工委组织五老宣讲", ["市关工委", "五老", "宣讲"]),  # composed with 市
+        ("登上庐山五老峰", ["庐山"]),  # a peak, not the five kinds of retirees (not-term)
+        ("聘请生态护林员", ["生态护林员"]),
+        ("弘扬“两路”精神", ["“两路”精神"]),
+        ("推进中国精神文明建设", ["推进", "中国", "精神文明建设"]),  # not 中国精神
+        ("提振全民族精神面貌", []),  # the nation's outlook, not 民族精神 (not-term)
+        ("弘扬以爱国主义为核心的民族精神", ["民族精神"]),
+        ("担任联席会议召集人", ["联席会议", "召集人"]),
+        ("建立部际联席会议制度", ["部际联席会议制度"]),
+        ("发展壮大农村集体经济组织", ["农村集体经济组织"]),
+        ("坚持打铁还需自身硬", ["打铁还需自身硬"]),
+        ("问候志愿者、志愿服务组织、志愿服务工作者", ["志愿者", "志愿服务组织", "志愿服务工作者"]),
     ],
 )
 def test_short_terms_match_only_as_terms(

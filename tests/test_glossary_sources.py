@@ -27,7 +27,7 @@ OFFICIAL_HOSTS = (
     "gov.cn", "gov.hk", "gov.mo", "hshfy.sh.cn", "people.cn", "people.com.cn", "news.cn",
     "xinhuanet.com", "chinadaily.com.cn", "chinadailyhk.com", "chinadaily.pressreader.com",
     "china.org.cn", "china.com.cn", "chinagate.cn", "cgtn.com", "ecns.cn", "globaltimes.cn",
-    "shine.cn", "shanghaidaily.com", "qstheory.cn", "theorychina.org.cn", "cri.cn",
+    "shine.cn", "shanghaidaily.com", "qstheory.cn", "theorychina.org.cn", "theorychina.org", "cri.cn",
     "chinamil.com.cn", "bjreview.com", "chinatoday.com.cn", "gmw.cn", "cssn.cn", "xuexi.cn",
     "cctv.com", "southcn.com", "cqnews.net", "dahe.cn", "anhuinews.com", "gansudaily.com.cn",
     "qianlong.com", "ycwb.com", "eastday.com", "stdaily.com", "pdnews.cn", "yunnangateway.com",
