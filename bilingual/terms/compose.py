@@ -239,15 +239,17 @@ Join = Callable[[Piece, Piece, Lookup], "str | None"]
 class Rule:
     name: str
     join: Join
+    category: str = ""  # of a whole joined from two parts that are no terms (能耗 + 总量和强度)
 
 
 RULES: list[Rule] = []
 
 
-def register(name: str, join: Join) -> None:
+def register(name: str, join: Join, category: str = "") -> None:
     """Add a composition rule: `join(left, right, lookup)` gives the English of both pieces,
-    or None; `lookup(zh)` is the glossary's entry for a Chinese string, if any."""
-    RULES.append(Rule(name, join))
+    or None; `lookup(zh)` is the glossary's entry for a Chinese string, if any; `category` is
+    the whole's where neither piece is a term."""
+    RULES.append(Rule(name, join, category))
 
 
 register("level-organ", _level_organ)
@@ -303,6 +305,8 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             category = right.entry.category
             if category in ("level", "unit", "head"):  # 处级 + 职务: a bare head names no category
                 category = left.entry.category
+            if category in ("level", "unit", "head"):
+                category = rule.category or category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
     return None
@@ -328,6 +332,7 @@ def compose(
     pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
     pieces = bilateral.relations_after(text, pieces, at_word_start)  # 中哈 + 关系
     pieces = heads.with_heads(text, pieces, at_word_start, lookup)  # 耕地保护 + 机制
+    pieces = stats.with_parts(text, pieces, at_word_start)  # 年均 + …, 能耗 + 总量和强度
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -336,6 +341,7 @@ def compose(
             if joined is None:
                 break
             out[-2:] = [joined]
+    out = stats.qualified(text, out, lookup)  # 地区生产总值（现价）, before alternates takes it
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -344,6 +350,7 @@ def compose(
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
+from . import compose_stats as stats  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
