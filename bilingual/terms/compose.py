@@ -343,6 +343,7 @@ def compose(
             out[-2:] = [joined]
     out = stats.qualified(text, out, lookup)  # 地区生产总值（现价）, before alternates takes it
     out = series.series_before(text, out, at_word_start)  # 市场化、法治化、国际化 + 营商环境
+    out = members.committee_posts(text, out, at_word_start)  # 中央委员会 + 委员
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -350,6 +351,7 @@ def compose(
 
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
+from . import compose_members as members  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
 from . import compose_series as series  # noqa: E402
 from . import compose_stats as stats  # noqa: E402
