@@ -56,6 +56,11 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
+`terms.compose_stats` adds `per-capita` (人均收入 per capita income, 年均 average annual) and
+`total-intensity` (能耗总量和强度, 碳排放总量) and the pass `qualified` (地区生产总值（现价）);
+`terms.compose_series` the pass `isation-series` (市场化、法治化营商环境), and
+`terms.compose_members` the pass `committee-post` (中央委员会委员 member of the Central Committee).
+
 `terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
 written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
