@@ -26,6 +26,10 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, bool]]:
         ("中央纪律检查委员会委员", "中央纪律检查委员会委员",
          "member of the Central Commission for Discipline Inspection"),
         ("当选中央委员会候补委员", "中央委员会候补委员", "alternate member of the Central Committee"),
+        # a trailing acronym is dropped (the term check would count it alone as the whole)
+        ("国务院国有资产监督管理委员会委员", "国务院国有资产监督管理委员会委员",
+         "member of the State-owned Assets Supervision and Administration Commission of the State "
+         "Council"),
         # after a composed body (level + organ)
         ("县人大常委会委员", "县人大常委会委员",
          "member of the standing committee of the county people's congress"),

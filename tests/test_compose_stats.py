@@ -54,6 +54,9 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, bool]]:
          "infrastructure investment (excluding electric power, heat power, gas and water)"),
         ("一般公共预算收入（含税收收入）", "一般公共预算收入（含税收收入）",
          "general public budget revenue (including tax revenue)"),
+        # a trailing acronym is dropped: one bracket after the indicator
+        ("国内生产总值（按可比价格计算）", "国内生产总值（按可比价格计算）",
+         "gross domestic product (at comparable prices)"),
         # … after a composed indicator too
         ("人均国内生产总值（按可比价格计算）", "人均国内生产总值（按可比价格计算）",
          "per capita GDP (at comparable prices)"),

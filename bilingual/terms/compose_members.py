@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .compose import Piece, head_noun
+from .compose_stats import ACRONYM
 from .glossary import Entry
 
 # Posts of a committee, longest first, and their English before "of the <committee>".
@@ -42,6 +43,7 @@ def committee_posts(
     out = list(pieces)
     for piece in pieces:
         body = piece.entry.en[4:] if piece.entry.en.startswith("the ") else piece.entry.en
+        body = ACRONYM.sub("", body)  # the term check would count "(CCDI)" alone as the whole
         if head_noun(body) not in COMMITTEES or piece.entry.category in ("title", "person"):
             continue
         post = next((zh for zh in POSTS if text.startswith(zh, piece.end)), None)

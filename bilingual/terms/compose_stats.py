@@ -92,6 +92,7 @@ REFUSED_QUALIFIED = frozenset("title person people place places country countrie
 # A term naming one person or household reads wrong after "excluding" (干部 official).
 SINGULAR_PERSONS = frozenset("official cadre member resident household farmer worker".split())  # noqa: SIM905
 OPEN, CLOSE = "（(", "）)"
+ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&-]+\)$")  # a rendering's trailing (GDP): one bracket
 # X + 总量和强度 and what may follow: the whole tail's pattern over X's English.
 TOTAL_AND_INTENSITY = "总量和强度"
 CONTROLS = {
@@ -225,7 +226,7 @@ def qualified(text: str, pieces: list[Piece], lookup: Lookup) -> list[Piece]:
             continue
         zh = text[piece.start : close + 1]
         note = f"{piece.zh} + {text[piece.end : close + 1]} (qualified)"
-        en = f"{piece.entry.en} ({english})"
+        en = f"{ACRONYM.sub('', piece.entry.en)} ({english})"
         entry = Entry(zh, en, piece.entry.pinyin, "statistics", note, "", (), "approved",
                       "composed")  # fmt: skip
         out[-1] = Piece(piece.start, close + 1, entry)
