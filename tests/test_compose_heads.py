@@ -76,7 +76,7 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
     ("text", "expected"),
     [
         # the head begins a longer word
-        ("乡村振兴工作队进村", [("乡村振兴", "rural revitalization")]),
+        ("乡村振兴工作队进村", [("乡村振兴", "rural revitalization"), ("工作队", "working team")]),
         ("乡村振兴建设者", [("乡村振兴", "rural revitalization"), ("建设者", "builder")]),
         ("耕地保护管理员", [("耕地保护", "farmland protection")]),
         ("耕地保护机制性问题", [("耕地保护", "farmland protection")]),

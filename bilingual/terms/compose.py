@@ -56,6 +56,11 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
+`terms.compose_stats` adds `per-capita` (人均收入 per capita income, 年均 average annual) and
+`total-intensity` (能耗总量和强度, 碳排放总量) and the pass `qualified` (地区生产总值（现价）);
+`terms.compose_series` the pass `isation-series` (市场化、法治化营商环境), and
+`terms.compose_members` the pass `committee-post` (中央委员会委员 member of the Central Committee).
+
 `terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
 written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
@@ -245,15 +250,17 @@ Join = Callable[[Piece, Piece, Lookup], "str | None"]
 class Rule:
     name: str
     join: Join
+    category: str = ""  # of a whole joined from two parts that are no terms (能耗 + 总量和强度)
 
 
 RULES: list[Rule] = []
 
 
-def register(name: str, join: Join) -> None:
+def register(name: str, join: Join, category: str = "") -> None:
     """Add a composition rule: `join(left, right, lookup)` gives the English of both pieces,
-    or None; `lookup(zh)` is the glossary's entry for a Chinese string, if any."""
-    RULES.append(Rule(name, join))
+    or None; `lookup(zh)` is the glossary's entry for a Chinese string, if any; `category` is
+    the whole's where neither piece is a term."""
+    RULES.append(Rule(name, join, category))
 
 
 register("level-organ", _level_organ)
@@ -318,6 +325,8 @@ def _joined(text: str, left: Piece, right: Piece, lookup: Lookup) -> Piece | Non
             category = right.entry.category
             if category in ("level", "unit", "head"):  # 处级 + 职务: a bare head names no category
                 category = left.entry.category
+            if category in ("level", "unit", "head"):
+                category = rule.category or category
             entry = Entry(zh, en, pinyin, category, note, "", (), "approved", COMPOSED)
             return Piece(left.start, right.end, entry)
     return None
@@ -343,6 +352,7 @@ def compose(
     pieces = rules.with_heads_after(text, pieces, at_word_start)  # 处级 + 职务
     pieces = bilateral.relations_after(text, pieces, at_word_start)  # 中哈 + 关系
     pieces = heads.with_heads(text, pieces, at_word_start, lookup)  # 耕地保护 + 机制
+    pieces = stats.with_parts(text, pieces, at_word_start)  # 年均 + …, 能耗 + 总量和强度
     out: list[Piece] = []
     for piece in pieces:
         out.append(piece)
@@ -354,6 +364,9 @@ def compose(
     out = meetings.meetings(text, out, at_word_start, lookup)  # 十四届全国人大三次会议
     out = missions.missions(text, out, at_word_start)  # 中国驻哈萨克斯坦大使馆
     out = scopes.scopes(text, out, at_word_start, lookup)  # 全面依法治省
+    out = stats.qualified(text, out, lookup)  # 地区生产总值（现价）, before alternates takes it
+    out = series.series_before(text, out, at_word_start)  # 市场化、法治化、国际化 + 营商环境
+    out = members.committee_posts(text, out, at_word_start)  # 中央委员会 + 委员
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -362,9 +375,12 @@ def compose(
 # The further rules register after the two above (their module needs this one's records).
 from . import compose_bilateral as bilateral  # noqa: E402
 from . import compose_meetings as meetings  # noqa: E402
+from . import compose_members as members  # noqa: E402
 from . import compose_missions as missions  # noqa: E402
 from . import compose_rules as rules  # noqa: E402
 from . import compose_scopes as scopes  # noqa: E402
+from . import compose_series as series  # noqa: E402
+from . import compose_stats as stats  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
