@@ -28,6 +28,9 @@ def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
         ("扎实做好粮食安全工作", "粮食安全工作", "food security work"),
         ("压实粮食安全责任制", "粮食安全责任制", "food security responsibility system"),
         ("健全粮食安全体系建设", "粮食安全体系", "food security system"),
+        # 改革 after a composed system head: the one stacked head
+        ("深化行政执法体制改革。", "行政执法体制改革", "reform of the administrative law enforcement system"),
+        ("推进耕地保护制度改革", "耕地保护制度改革", "reform of the farmland protection system"),
         ("深化营商环境改革", "营商环境改革", "business environment reform"),
         ("深化东西部协作机制", "东西部协作机制", "east-west collaboration mechanism"),
         ("对口支援工作有序推进", "对口支援工作", "paired assistance work"),
@@ -126,6 +129,21 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
 def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> None:
     assert [(zh, en) for zh, en, _ in found(text, real_glossary)] == expected
     assert all(layer != "composed" for *_, layer in found(text, real_glossary))
+
+
+# 改革 stacks on a composed system only where it ends a word and starts no longer term.
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("行政执法体制改革开放", ["行政执法体制", "改革开放"]),
+        ("行政执法体制改革者", ["行政执法体制"]),
+        ("行政执法体制、改革", ["行政执法体制"]),
+    ],
+)
+def test_reform_stacks_only_as_a_word(
+    real_glossary: Glossary, text: str, surfaces: list[str]
+) -> None:
+    assert [zh for zh, _, _ in found(text, real_glossary)] == surfaces
 
 
 @pytest.mark.parametrize(

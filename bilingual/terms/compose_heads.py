@@ -35,7 +35,9 @@ and 示范点 (pilot zone, pioneer zone, demonstration site: no official pattern
 term), 工程 (project, program, initiative, and proper names: 希望工程 Project Hope), 方针 (principle,
 policy, guideline), 理念 (philosophy, concept, vision), 格局 (pattern, landscape, configuration),
 政策 (policy or policies by context; no source read in time), 体系建设 (two heads: the first is
-composed, 建设 is left to the MT, as for any second head).
+composed, 建设 is left to the MT, as for any second head but one: 改革 after a system head, 行政执法
+体制改革 → reform of the administrative law enforcement system, as official English writes "reform
+of the household registration system").
 
 Where the English would be doubtful nothing is composed and the parts stay apart:
 
@@ -164,6 +166,10 @@ HEADS = {
 }  # fmt: skip
 # The first characters of the heads: after most terms none stands, and no head is tried.
 HEAD_STARTS = frozenset(zh[0] for zh in HEADS)
+# Heads naming a system that 改革 may follow as a second head (体制改革 reform of the … system),
+# the one stacked head whose English is regular: "reform of the {term + head}".
+SYSTEMS = frozenset(["体制", "制度", "机制", "体系"])
+REFORM = "改革"
 # Characters after a head that make it part of a longer word (建设者 builder, 工作队 work team).
 SUFFIXES = frozenset("者员队性化人家师式型区局处室科组部站所费办委会链")
 # Categories of terms that are names or posts, not things a head can qualify.
@@ -272,6 +278,8 @@ def _term_head(left: Piece, right: Piece, lookup: Lookup) -> str | None:
     head = HEADS.get(right.entry.zh)  # a head piece, or an entry that is one (示范区)
     if head is None:
         return None
+    if right.entry.zh == REFORM and _composed_system(left):
+        return f"reform of the {left.entry.en}"  # 行政执法 + 体制 + 改革
     if lookup(left.zh + right.zh) is not None:
         return None  # the glossary has the whole (and the matcher did not take it)
     return combine(head, left.entry)
@@ -314,10 +322,41 @@ def _head_after(
             continue  # 改革开放, 工作会议: the head starts a longer term
         if combine(head, piece.entry) is None:
             return None
-        reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
-        head_piece = Piece(after, end, Entry(zh, zh, reading, category=HEAD))
-        return [Piece(start, after, piece.entry), head_piece]
+        found = [Piece(start, after, piece.entry), _head_piece(after, zh)]
+        if zh in SYSTEMS and _reform_after(text, end, following, at_word_start, lookup):
+            found.append(_head_piece(end, REFORM))  # 体制 + 改革: reform of the … system
+        return found
     return None
+
+
+def _reform_after(
+    text: str, at: int, following: int, at_word_start: Callable[[int], bool], lookup: Lookup
+) -> bool:
+    """Whether 改革 at `at` is a second head: a word of its own, starting no longer term."""
+    end = at + len(REFORM)
+    return (
+        text[at:end] == REFORM
+        and end <= following
+        and _ends_word(text, end)
+        and (at_word_start(end) or end == len(text))
+        and not any(lookup(text[at : end + n]) for n in (1, 2))
+    )
+
+
+def _head_piece(at: int, zh: str) -> Piece:
+    reading = join_syllables(list(syllables(zh)))  # the composed term's pinyin
+    return Piece(at, at + len(zh), Entry(zh, zh, reading, category=HEAD))
+
+
+def _composed_system(piece: Piece) -> bool:
+    """Whether `piece` is a term + system head this module composed (行政执法体制), which 改革
+    may follow as a second head: "reform of the administrative law enforcement system"."""
+    entry = piece.entry
+    return (
+        entry.layer == "composed"
+        and entry.note.endswith("(term-head)")
+        and piece.zh.endswith(tuple(SYSTEMS))
+    )
 
 
 def _ends_word(text: str, end: int) -> bool:
