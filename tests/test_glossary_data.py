@@ -269,6 +269,16 @@ from bilingual.terms.matcher import match
         ("工业生产指数上升", ["生产指数"]),
         ("专业店和品牌专卖店零售额增长", ["专业店", "品牌专卖店"]),
         ("企业专业店铺", []),  # not the retail format 专业店
+        # round 6 (people's congresses, CPPCC, defense): short terms where they are the term
+        ("各军种兵种协同", ["军种", "兵种"]),
+        ("士兵种菜", []),  # soldiers grow vegetables, not an arm of a service (not-term)
+        ("官兵种树", []),
+        ("进军种植业", []),  # not 军种 inside 进军 + 种植业
+        ("加强后备力量建设", ["后备力量"]),
+        ("市政协召开专题协商会", ["市政协", "专题协商会"]),
+        ("加强跟踪监督", ["跟踪监督"]),
+        ("全国人大各专门委员会", ["全国人大", "专门委员会"]),
+        ("中央军委联合参谋部", ["中央军委联合参谋部"]),  # a variant of 军委联合参谋部
     ],
 )
 def test_short_terms_match_only_as_terms(
