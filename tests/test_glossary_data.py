@@ -279,6 +279,9 @@ from bilingual.terms.matcher import match
         ("加强跟踪监督", ["跟踪监督"]),
         ("全国人大各专门委员会", ["全国人大", "专门委员会"]),
         ("中央军委联合参谋部", ["中央军委联合参谋部"]),  # a variant of 军委联合参谋部
+        ("各选区选民登记", ["选区", "选民登记"]),
+        ("挑选区县干部", ["干部"]),  # select district and county officials (not-term)
+        ("广大选民", ["选民"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
