@@ -333,6 +333,19 @@ from bilingual.terms.matcher import match
         ("发展壮大农村集体经济组织", ["农村集体经济组织"]),
         ("坚持打铁还需自身硬", ["打铁还需自身硬"]),
         ("问候志愿者、志愿服务组织、志愿服务工作者", ["志愿者", "志愿服务组织", "志愿服务工作者"]),
+        # round 6 (people's congresses, CPPCC, defense): short terms where they are the term
+        ("各军种兵种协同", ["军种", "兵种"]),
+        ("士兵种菜", []),  # soldiers grow vegetables, not an arm of a service (not-term)
+        ("官兵种树", []),
+        ("进军种植业", []),  # not 军种 inside 进军 + 种植业
+        ("加强后备力量建设", ["后备力量"]),
+        ("市政协召开专题协商会", ["市政协", "专题协商会"]),
+        ("加强跟踪监督", ["跟踪监督"]),
+        ("全国人大各专门委员会", ["全国人大", "专门委员会"]),
+        ("中央军委联合参谋部", ["中央军委联合参谋部"]),  # a variant of 军委联合参谋部
+        ("各选区选民登记", ["选区", "选民登记"]),
+        ("挑选区县干部", ["干部"]),  # select district and county officials (not-term)
+        ("广大选民", ["选民"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
