@@ -61,6 +61,10 @@ written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mech
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
+`terms.compose_lists` adds `enumerated` (a pass, after `coordinated`): a run of formulas listed
+with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
+"Two Upholds").
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -337,6 +341,7 @@ def compose(
                 break
             out[-2:] = [joined]
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
+    out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
 
@@ -347,3 +352,4 @@ from . import compose_rules as rules  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
+from . import compose_lists as lists  # noqa: E402  # isort: skip
