@@ -65,6 +65,9 @@ always takes it after (民主集中制原则 → principle of democratic central
 with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
 "Two Upholds").
 
+`terms.compose_laws` adds `and-its-rules` (a pass, before `enumerated`): a law and the rules for
+it (《监察法》及其实施条例 → the Supervision Law and the regulations for its implementation).
+
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
 
@@ -341,6 +344,7 @@ def compose(
                 break
             out[-2:] = [joined]
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
+    out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
     out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -352,4 +356,5 @@ from . import compose_rules as rules  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
+from . import compose_laws as laws  # noqa: E402  # isort: skip
 from . import compose_lists as lists  # noqa: E402  # isort: skip
