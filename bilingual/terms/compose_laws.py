@@ -7,7 +7,7 @@ it: 中央八项规定及其实施细则精神, 《监察法》及其实施条�
 
 | after the law | English | read in |
 |---|---|---|
-| 及其实施细则 | X and the detailed rules for its implementation | the entry 实施细则 "detailed rules for implementation" (Xinhua English); State Council titles "Detailed Rules for the Implementation of …" |
+| 及其实施细则 | X and the detailed rules for its implementation | the entry 实施细则 "detailed rules for implementation" (Xinhua English); State Council titles "Rules for the Implementation of Foreign Exchange Control Relating to Individuals" (1981, in the catalogue at international.laws.com/china-laws/page/17) |
 | 及其实施条例 | X and the regulations for its implementation | State Council Decree 1992 "Regulations for the Implementation of the Law of the People's Republic of China on Import and Export Commodity Inspection" (international.laws.com/china-laws/1998/page/4); the entry 监察法实施条例 "Regulations on the Implementation of the Supervision Law" |
 | … 精神 | the guiding principles of X and … | Xinhua 2025-03-17 "study and implement the guiding principles of the 'eight-point decision' and its supporting regulations" (en.people.cn/n3/2025/0318/c90000-20290450.html) |
 
