@@ -65,7 +65,7 @@ always takes it after (民主集中制原则 → principle of democratic central
 with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
 "Two Upholds").
 
-`terms.compose_scopes` adds `scope-term` (a pass, after `coordinated`): a scoping modifier and
+`terms.compose_modifiers` adds `modifier-term` (a pass, after `coordinated`): a scoping modifier and
 the term after it (省级自然保护区 → provincial-level nature reserve, 跨区域 … → cross-regional …).
 `terms.compose_laws` adds `and-its-rules` (a pass, before `enumerated`): a law and the rules for
 it (《监察法》及其实施条例 → the Supervision Law and the regulations for its implementation).
@@ -346,7 +346,7 @@ def compose(
                 break
             out[-2:] = [joined]
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
-    out = scopes.scoped(text, out, at_word_start)  # 省级 + 自然保护区
+    out = modifiers.with_modifiers(text, out, at_word_start)  # 省级 + 自然保护区
     out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
     out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
@@ -361,4 +361,4 @@ from . import compose_rules as rules  # noqa: E402
 from . import compose_heads as heads  # noqa: E402  # isort: skip
 from . import compose_laws as laws  # noqa: E402  # isort: skip
 from . import compose_lists as lists  # noqa: E402  # isort: skip
-from . import compose_scopes as scopes  # noqa: E402  # isort: skip
+from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from .compose import COMPOSED, Piece, is_organ, is_post, verb_phrase
-from .compose_heads import HEADS
+from .compose_heads import HEADS, PERSONS
 from .glossary import Entry
 
 # Categories of the glossary whose terms are set formulas, slogans and principles: slogans and
@@ -53,7 +53,8 @@ GAP = re.compile(r"(?P<close>[”’」』]?)(?P<joint>[、和及与])(?P<open>[
 LAST_JOINTS = frozenset("和及与")
 # Rules whose terms are lists already: never an item of another list.
 LIST_RULES = ("(coordinated)", "(alternates)", "(enumerated)")
-PEOPLE = frozenset("official officials cadre cadres member members servant servants people".split())  # noqa: SIM905
+# Nouns for people: a list of people is the sentence's, not a formula (党员、干部和群众).
+PEOPLE = PERSONS | {"people"}
 
 
 def is_item(entry: Entry) -> bool:

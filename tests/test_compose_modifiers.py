@@ -1,4 +1,4 @@
-"""terms.compose_scopes through terms.matcher.match: a scoping modifier before a term (省级
+"""terms.compose_modifiers through terms.matcher.match: a scoping modifier before a term (省级
 自然保护区, 跨区域生态保护补偿), and the look-alikes that must stay apart."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.terms.analysis import analyse
-from bilingual.terms.compose_scopes import SCOPES, scopes
+from bilingual.terms.compose_modifiers import MODIFIERS, takes_modifier
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match
 from bilingual.terms.protect import check, protect, restore
@@ -84,13 +84,13 @@ def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> Non
         (Entry("领导干部", "leading officials", category="party"), False),  # people
     ],
 )
-def test_scopes(entry: Entry, ok: bool) -> None:
-    assert scopes(entry) is ok
+def test_takes_modifier(entry: Entry, ok: bool) -> None:
+    assert takes_modifier(entry) is ok
 
 
 def test_every_modifier_composes_with_a_term_of_any_glossary() -> None:
     glossary = Glossary(entries={"湿地": Entry("湿地", "wetland", category="ecology")})
-    for zh, en in SCOPES.items():
+    for zh, en in MODIFIERS.items():
         assert found(f"建设{zh}湿地", glossary) == [(f"{zh}湿地", f"{en} wetland", "composed")]
 
 

@@ -1,9 +1,11 @@
-"""Composition pass `scope-term`: a scoping modifier written before a glossary term.
+"""Composition pass `modifier-term`: a scoping modifier written before a glossary term.
 
-Party-press Chinese scopes a noun term with a level or a reach: 省级自然保护区, 县级医院,
+(Distinct from `terms.compose_scopes`, the pass that scopes a national slogan to a level: 依法治省.)
+
+Party-press Chinese scopes a noun term with a level or a reach: 省级自然保护区, 县级重点实验室,
 国家级高新技术产业开发区, 跨区域生态保护补偿. Official English puts a regular adjective before the
-term's own English (provincial-level nature reserve, county-level hospital), so the matcher joins
-the two (layer `composed`, note "省级 + 自然保护区 (scope-term)") and the whole is protected as one
+term's own English (provincial-level nature reserve, county-level key laboratory), so the matcher joins
+the two (layer `composed`, note "省级 + 自然保护区 (modifier-term)") and the whole is protected as one
 term. The modifier may be a glossary entry of its own (省级, 县级) or plain text (跨区域, 国家级).
 
 Kept, each read in official English before more than one term:
@@ -35,9 +37,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .compose import COMPOSED, Piece, is_organ, is_post, verb_phrase
+from .compose_lists import PEOPLE
 from .glossary import Entry
 
-SCOPES = {
+MODIFIERS = {
     "省级": "provincial-level",
     "县级": "county-level",
     "国家级": "national-level",
@@ -57,10 +60,9 @@ UNITS = frozenset(
 )
 # Administrative terms that are zones (新区, 高新区, 开发区) take a scope; others are units or levels.
 ZONES = frozenset(["zone", "zones", "area", "areas", "park", "parks"])
-PEOPLE = frozenset("official officials cadre cadres member members servant servants people".split())  # noqa: SIM905
 
 
-def scopes(entry: Entry) -> bool:
+def takes_modifier(entry: Entry) -> bool:
     """Whether a term may take a scoping modifier before it (module docstring)."""
     words = entry.en.strip().split()
     if not words or entry.layer == COMPOSED or entry.category in REFUSED_CATEGORIES:
@@ -74,20 +76,22 @@ def scopes(entry: Entry) -> bool:
     return words[0][:1].islower()  # a generic noun phrase, not a proper name
 
 
-def scoped(text: str, pieces: list[Piece], at_word_start: Callable[[int], bool]) -> list[Piece]:
+def with_modifiers(
+    text: str, pieces: list[Piece], at_word_start: Callable[[int], bool]
+) -> list[Piece]:
     """`pieces` with each scoping modifier (an entry piece or plain text) and the term right
     after it joined into one piece."""
     out: list[Piece] = []
     for piece in pieces:
         start = _modifier_start(text, piece, out, at_word_start)
-        if start is None or not scopes(piece.entry):
+        if start is None or not takes_modifier(piece.entry):
             out.append(piece)
             continue
         if out and out[-1].start == start:
             out.pop()  # the modifier's own entry (省级)
         modifier = text[start : piece.start]
-        en = f"{SCOPES[modifier]} {piece.entry.en.strip()}"
-        note = f"{modifier} + {piece.zh} (scope-term)"
+        en = f"{MODIFIERS[modifier]} {piece.entry.en.strip()}"
+        note = f"{modifier} + {piece.zh} (modifier-term)"
         entry = Entry(text[start : piece.end], en, "", piece.entry.category, note, "", (),
                       "approved", COMPOSED)  # fmt: skip
         out.append(Piece(start, piece.end, entry))
@@ -100,9 +104,9 @@ def _modifier_start(
     """Where a scoping modifier right before `piece` starts: the piece before it, if that is
     one, or a modifier written there that no piece covers and that starts a word."""
     previous = before[-1] if before else None
-    if previous is not None and previous.end == piece.start and previous.zh in SCOPES:
+    if previous is not None and previous.end == piece.start and previous.zh in MODIFIERS:
         return previous.start if previous.entry.layer != COMPOSED else None
-    for zh in SCOPES:
+    for zh in MODIFIERS:
         start = piece.start - len(zh)
         if start < 0 or text[start : piece.start] != zh or not at_word_start(start):
             continue
