@@ -36,8 +36,8 @@ EIGHT_POINTS = "the central Party leadership's eight-point decision on improving
         ("落实中央八项规定及其实施细则", "中央八项规定及其实施细则",
          f"{EIGHT_POINTS} and the detailed rules for its implementation"),
         # 精神 after: the guiding principles of both (Xinhua 2025-03-17)
-        ("深入学习贯彻中央八项规定及其实施细则精神", "中央八项规定及其实施细则精神",
-         f"the guiding principles of {EIGHT_POINTS} and the detailed rules for its "
+        ("学习贯彻监察法及其实施条例精神", "监察法及其实施条例精神",
+         "the guiding principles of the Supervision Law and the regulations for its "
          "implementation"),
         ("执行《中国共产党纪律处分条例》及其实施细则", "《中国共产党纪律处分条例》及其实施细则",
          "the Regulations of the CPC on Disciplinary Action and the detailed rules for its "
@@ -83,6 +83,18 @@ def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> Non
 )
 def test_is_document(entry: Entry, document: bool) -> None:
     assert is_document(entry) is document
+
+
+def test_the_glossary_s_own_entry_for_the_whole_wins() -> None:
+    law = Entry("中央八项规定", EIGHT_POINTS[4:], category="discipline")
+    whole = Entry("中央八项规定及其实施细则精神", "the guiding principles of the eight-point "
+                  "decision and its supporting regulations", category="discipline")  # fmt: skip
+    glossary = Glossary(entries={e.zh: e for e in (law, whole)})
+    assert found("贯彻中央八项规定及其实施细则精神", glossary) == [(whole.zh, whole.en, "")]
+    assert found("贯彻中央八项规定及其实施细则", Glossary(entries={law.zh: law})) == [
+        ("中央八项规定及其实施细则", f"{EIGHT_POINTS} and the detailed rules for its "
+         "implementation", "composed")
+    ]  # fmt: skip
 
 
 def test_a_law_and_its_rules_go_through_protect_and_restore(real_glossary: Glossary) -> None:
