@@ -70,6 +70,14 @@ Three passes run after the pair rules, before `alternates`: `terms.compose_meeti
 (十四届全国人大三次会议 → third session of the 14th National People's Congress),
 `terms.compose_missions` (中国驻哈萨克斯坦大使馆 → Chinese Embassy in Kazakhstan, 中国代表团) and
 `terms.compose_scopes` (全面依法治省 → law-based provincial governance on all fronts).
+`terms.compose_lists` adds `enumerated` (a pass, after `coordinated`): a run of formulas listed
+with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
+"Two Upholds").
+
+`terms.compose_modifiers` adds `modifier-term` (a pass, after `coordinated`): a scoping modifier and
+the term after it (省级自然保护区 → provincial-level nature reserve, 跨区域 … → cross-regional …).
+`terms.compose_laws` adds `and-its-rules` (a pass, before `enumerated`): a law and the rules for
+it (《监察法》及其实施条例 → the Supervision Law and the regulations for its implementation).
 
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
@@ -368,6 +376,9 @@ def compose(
     out = series.series_before(text, out, at_word_start)  # 市场化、法治化、国际化 + 营商环境
     out = members.committee_posts(text, out, at_word_start)  # 中央委员会 + 委员
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
+    out = modifiers.with_modifiers(text, out, at_word_start)  # 省级 + 自然保护区
+    out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
+    out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
 
@@ -384,3 +395,6 @@ from . import compose_stats as stats  # noqa: E402
 
 # term-head is tried last: its module registers after compose_rules.
 from . import compose_heads as heads  # noqa: E402  # isort: skip
+from . import compose_laws as laws  # noqa: E402  # isort: skip
+from . import compose_lists as lists  # noqa: E402  # isort: skip
+from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip

@@ -203,6 +203,10 @@ def term_english(entry: Entry) -> str | None:
     words = en.split()
     if entry.layer == "composed" or entry.category in REFUSED_CATEGORIES or not words:
         return None
+    if en.endswith("level"):
+        return (
+            None  # a rank (省级示范区: compose_modifiers gives provincial-level demonstration zone)
+        )
     if is_organ(entry) or re.search(r'[,;:()"“”/]', en) or len(words) > LONG_WORDS:
         return None
     first = words[0]
