@@ -260,7 +260,7 @@ def english_changed(after: dict, before: dict) -> int:
     if [work(n) for n in new] != [work(o) for o in old]:
         diff = next((n, o) for n, o in zip(new, old, strict=False) if work(n) != work(o))
         raise SystemExit(f"(b) and (o) stored different pairs, e.g. {diff}")
-    return sum(n != o for n, o in zip(new, old, strict=True))
+    return sum(n[3:] != o[3:] for n, o in zip(new, old, strict=True))  # English, MT, flags
 
 
 def raw_process(command: list[str], beam: int, cap: int) -> float:
