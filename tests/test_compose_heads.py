@@ -124,6 +124,7 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         # the glossary's own longer entries win
         ("加强干部队伍建设", [("干部队伍建设", "building a contingent of officials")]),
         ("创新驱动发展战略", [("创新驱动发展战略", "innovation-driven development strategy")]),
+        ("坚持联系群众制度", [("联系群众", "maintain ties with the people")]),  # a verb phrase
     ],
 )  # fmt: skip
 def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> None:

@@ -155,8 +155,11 @@ VERBS = frozenset(
     support expand accelerate foster boost reduce eliminate achieve realize stay remain serve
     resolve enhance apply study learn grasp seek step refine modernize link lead help drive
     bring turn open raise cut create strive give share combine integrate coordinate balance
-    continue explore enable let hold use win break do get set fully comprehensively firmly
-    resolutely always never further""".split()  # noqa: SIM905
+    continue explore enable let hold use win break do get set maintain be increase stabilize
+    visit cultivate attract solve receive reach proceed mobilize meet move join go have adopt
+    accept attend see oppose resist encourage guide regulate tackle punish investigate handle
+    observe respond eradicate curb crack cherish inherit nurture consolidate remove relax
+    tighten fully comprehensively firmly resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
 ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9-]+\)$")  # a rendering's trailing (NPC)
