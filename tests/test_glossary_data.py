@@ -316,7 +316,10 @@ from bilingual.terms.matcher import match
         ("壮大统计工作队伍", []),  # the workforce, not a working team (not-term)
         ("授予共和国勋章和友谊勋章", ["共和国勋章", "友谊勋章"]),
         ("瞻仰人民英雄纪念碑", ["人民英雄纪念碑"]),
-        ("严以修身、严以用权、严以律己", ["严以修身", "严以用权", "严以律己"]),  # verb phrases: no list
+        (
+            "严以修身、严以用权、严以律己",
+            ["严以修身", "严以用权", "严以律己"],
+        ),  # verb phrases: no list
         ("鼓励大学生创业要实现", ["大学生", "创业"]),  # not 创业要实 (the Three Earnests)
         ("设置综合窗口和专门窗口", ["综合窗口", "专门窗口"]),
         ("村里建起农村幸福院", ["农村幸福院"]),  # a variant of 幸福院
