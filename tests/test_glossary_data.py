@@ -349,6 +349,14 @@ from bilingual.terms.matcher import match
         ("各选区选民登记", ["选区", "选民登记"]),
         ("挑选区县干部", ["干部"]),  # select district and county officials (not-term)
         ("广大选民", ["选民"]),
+        # round 7 (China Daily's word of the day and trending words): short terms
+        ("抵制占中", ["占中"]),
+        ("占中国经济总量的比重", ["经济总量", "比重"]),  # 占 + 中国, not Occupy Central
+        ("香港黑暴事件", ["香港", "黑暴"]),
+        ("严厉打击涉黑暴力犯罪", ["涉黑"]),  # not 黑暴 inside 涉黑 + 暴力
+        ("维护生态安全", ["生态安全"]),
+        ("防治沙漠化", ["沙漠化"]),
+        ("载人飞船发射成功", ["载人飞船"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
