@@ -357,6 +357,9 @@ from bilingual.terms.matcher import match
         ("维护生态安全", ["生态安全"]),
         ("防治沙漠化", ["沙漠化"]),
         ("载人飞船发射成功", ["载人飞船"]),
+        ("一带一路五通", ["一带一路", "五通"]),
+        ("乐山市五通桥区", ["乐山市"]),  # Wutongqiao District (not-term)
+        ("实现五通一平", []),  # site preparation (not-term)
     ],
 )
 def test_short_terms_match_only_as_terms(
