@@ -360,6 +360,8 @@ from bilingual.terms.matcher import match
         ("一带一路五通", ["一带一路", "五通"]),
         ("乐山市五通桥区", ["乐山市"]),  # Wutongqiao District (not-term)
         ("实现五通一平", []),  # site preparation (not-term)
+        ("参加新农合", ["新农合"]),
+        ("创新农合作模式", []),  # 创新 + 农 + 合作, not 新农合
     ],
 )
 def test_short_terms_match_only_as_terms(
