@@ -56,28 +56,17 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
-`terms.compose_stats` adds `per-capita` (人均收入 per capita income, 年均 average annual) and
-`total-intensity` (能耗总量和强度, 碳排放总量) and the pass `qualified` (地区生产总值（现价）);
-`terms.compose_series` the pass `isation-series` (市场化、法治化营商环境), and
-`terms.compose_members` the pass `committee-post` (中央委员会委员 member of the Central Committee).
-
 `terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
 written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
-Three passes run after the pair rules, before `alternates`: `terms.compose_meetings`
-(十四届全国人大三次会议 → third session of the 14th National People's Congress),
-`terms.compose_missions` (中国驻哈萨克斯坦大使馆 → Chinese Embassy in Kazakhstan, 中国代表团) and
-`terms.compose_scopes` (全面依法治省 → law-based provincial governance on all fronts).
-`terms.compose_lists` adds `enumerated` (a pass, after `coordinated`): a run of formulas listed
-with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
-"Two Upholds").
-
-`terms.compose_modifiers` adds `modifier-term` (a pass, after `coordinated`): a scoping modifier and
-the term after it (省级自然保护区 → provincial-level nature reserve, 跨区域 … → cross-regional …).
-`terms.compose_laws` adds `and-its-rules` (a pass, before `enumerated`): a law and the rules for
-it (《监察法》及其实施条例 → the Supervision Law and the regulations for its implementation).
+Further modules add passes over the joined pieces (each module's docstring and
+docs/architecture.md say what it composes and refuses): before `alternates`, `compose_meetings`
+(十四届全国人大三次会议), `compose_missions` (中国驻哈萨克斯坦大使馆), `compose_scopes` (全面依法治省),
+`compose_stats` (人均收入, 能耗总量和强度, 地区生产总值（现价）), `compose_series` (市场化、法治化营商环境)
+and `compose_members` (中央委员会委员); after `coordinated`, `compose_modifiers` (省级自然保护区),
+`compose_laws` (《监察法》及其实施条例) and `compose_lists` (“四个意识”、“四个自信”、“两个维护”).
 
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
