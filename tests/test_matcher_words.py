@@ -62,3 +62,26 @@ def test_true_matches_next_to_hua_survive(real_glossary: Glossary, text, term) -
 )  # fmt: skip
 def test_hua_on_small_glossaries(text, glossary, expected) -> None:
     assert surfaces(text, Glossary.from_entries(glossary)) == expected
+
+
+# 依法 + 治X (govern X by law): 依|法治 and 依法|治 cut the same number of words, but 依 does not
+# stand alone there, so 法治 (rule of law) is never the term; the common ones are entries.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持依法治校", ["依法治校"]),
+        ("推进依法治企", ["推进", "依法治企"]),
+        ("推进依法治教", ["推进", "依法治教"]),
+        ("坚持依法治网", ["依法治网"]),
+        ("推进依法治市场", ["推进"]),
+        ("依法治理", []),
+        ("坚持依法治国", ["依法治国"]),
+        ("全面依法治国", ["全面依法治国"]),
+        ("坚持依法治国、依法执政", ["依法治国", "依法执政"]),
+        ("依法治县办", ["依法治县办"]),
+        ("坚持法治", ["法治"]),  # 法治 alone, kept
+        ("推进法治政府建设", ["推进", "法治政府建设"]),
+    ],
+)
+def test_yifa_zhi_is_govern_by_law_not_rule_of_law(real_glossary: Glossary, text, expected) -> None:
+    assert surfaces(text, real_glossary) == expected
