@@ -29,6 +29,8 @@ protect/restore, the checks, QA, the word gloss, the reviewer and the page), beh
    A level character and a term it composes with compete as one unit in the longest-leftmost
    choice, so a shorter term straddling the two does not cut it: 市民政局 is 市 + 民政局, not
    市民 (citizen); 县城管局 is 县 + 城管局, not 县城 (county seat).
+4. **Senses.** A short term with a sense in each of two fields takes the one its sentence
+   signals (`terms.senses`: 一审 first reading of a bill, first-instance trial in a court).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from ..segment import common_cuts, common_words
 from .compose import compose, composes_with_level, verb_phrase
 from .glossary import PLACE_CATEGORIES, PLACE_GENERICS, Entry, Glossary, Match, skeleton
 from .glossary import takes_generic as claims_generic
+from .senses import by_context
 
 # Opening quotation mark → its closing one: a match keeps whole the quotations it holds.
 PAIRED = {"“": "”", "‘": "’", "「": "」", "『": "』"}
@@ -184,7 +187,8 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
     for m in glossary.find(skel, accept, reach):
         start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
         found.append(Match(start, end, m.entry, text[start:end]))
-    return tuple(compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get))
+    composed = compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get)
+    return tuple(by_context(text, composed))
 
 
 def _whole_quotes(text: str, start: int, end: int) -> tuple[int, int]:
