@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bilingual.terms.analysis import analyse
 from bilingual.terms.glossary import Entry, Glossary, Match
 from bilingual.terms.matcher import match
+from bilingual.terms.protect import check, protect, restore
 from bilingual.terms.senses import SENSES, by_context
 
 
@@ -61,3 +63,12 @@ def test_every_sense_term_is_a_glossary_entry_with_one_of_its_renderings(real_gl
         assert entry is not None, zh
         assert entry.en in [s.en for s in senses], zh
         assert all(len(cue) > 1 for s in senses for cue in s.cues), zh
+
+
+def test_the_sense_is_what_translate_protects_and_checks(real_glossary: Glossary) -> None:
+    analysis = analyse("该案一审宣告无罪。", "body", real_glossary)
+    en = restore("In this case the ZZ1ZZ acquitted him.", protect(analysis))
+    assert en == "In this case the first-instance trial acquitted him."
+    assert check(analysis, en) == []
+    flags = check(analysis, "In this case the first reading acquitted him.")
+    assert [f.detail for f in flags] == ["一审 → first-instance trial"]
