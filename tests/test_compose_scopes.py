@@ -42,9 +42,9 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
     ("text", "surfaces"),
     [
         ("坚持依法治理", []),  # 依法治理: govern according to law
-        ("依法治市场秩序", ["法治"]),  # 市场 is the word, not 市
+        ("依法治市场秩序", []),  # 市场 is the word, not 市; 依法 + 治: no 法治 (not-term)
         ("依法治省办", ["依法治省办"]),  # a longer entry wins
-        ("依法治校", ["法治"]),  # not a level
+        ("依法治校", ["依法治校"]),  # not a level: its own entry
         ("全面依法治国", ["全面依法治国"]),  # the national entry itself
         ("全省乡村振兴工作", ["全省", "乡村振兴工作"]),  # 全省 + a term: no one English
     ],

@@ -284,7 +284,7 @@ from bilingual.terms.matcher import match
         ("警务处处长表示", ["警务处处长"]),  # Commissioner of Police, not a division director
         ("坚持依法治省", ["依法治省"]),
         ("市委全面依法治市委员会", ["市委全面依法治市委员会"]),  # composed with 市委
-        ("推进依法治市场监管", ["推进", "法治", "市场监管"]),  # market regulation, not 依法治市
+        ("推进依法治市场监管", ["推进", "市场监管"]),  # 依法 + 治: no 法治; not 依法治市
         ("加强网络立法", ["网络立法"]),
         # round 6 (Party building and discipline: campaigns, cadre work, meetings): short terms
         ("坚决清除害群之马", ["害群之马"]),

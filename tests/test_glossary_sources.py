@@ -101,3 +101,22 @@ def test_the_news_only_rule_can_fail(source: str, expected: bool) -> None:
 )
 def test_the_official_publisher_rule_can_fail(source: str, expected: bool) -> None:
     assert copied_only(source) is expected
+
+
+# Renderings that follow the body's own, most recent official English (issue 12, round fid7):
+# the rendering and the page it was read on.
+@pytest.mark.parametrize(
+    ("zh", "en", "url"),
+    [
+        ("一网统管", "One Network Administration", "english.shanghai.gov.cn"),
+        ("枫桥经验", "Fengqiao model", "en.people.cn/n3/2023/1106"),
+        ("新时代枫桥经验", "Fengqiao model in the new era", "en.people.cn/n3/2023/1106"),
+        ("坚持和发展新时代“枫桥经验”", "uphold and develop the Fengqiao model in the new era",
+         "en.people.cn/n3/2023/1106"),
+        ("群众工作", "mass work", "china-embassy.org"),
+    ],
+)  # fmt: skip
+def test_renderings_follow_the_bodys_own_english(real_glossary, zh: str, en: str, url: str) -> None:
+    entry = real_glossary.entries[zh]
+    assert (entry.en, entry.status) == (en, "approved")
+    assert url in entry.source

@@ -15,7 +15,11 @@ protect/restore, the checks, QA, the word gloss, the reviewer and the page), beh
    less its two-character place names (和县 He County would cut 县直部门 out of 书记和县直部门),
    run forward and backward; a position is inside a word only when
    neither cut has a boundary there, so an ambiguous string (和平等互利: 和平|等 or 和|平等)
-   keeps its term. Two attachments are allowed: a place entry may end before its generic
+   keeps its term. The suffix 化 (-ize) makes words no dictionary lists (法治化, 网格化): a
+   noun term right before a 化 that starts no word is inside such a word (法治 in 法治化原则),
+   and a term that starts with that 化 is cut from it (化债 in 法治化债转股); a verb or adverb
+   term keeps the 化 for the word after it (推进 in 推进化债), as does 化解 (以法治化解矛盾).
+   Two attachments are allowed: a place entry may end before its generic
    (忻州 in the word 忻州市) and a term that claims a place's generic may start at it (市委 in
    北京市委, where the word is 北京市). `not-terms.txt` stays as an override: a listed context
    claims its characters whatever the segmenter says.
@@ -25,29 +29,46 @@ protect/restore, the checks, QA, the word gloss, the reviewer and the page), beh
    A level character and a term it composes with compete as one unit in the longest-leftmost
    choice, so a shorter term straddling the two does not cut it: 市民政局 is 市 + 民政局, not
    市民 (citizen); 县城管局 is 县 + 城管局, not 县城 (county seat).
+4. **Senses.** A short term with a sense in each of two fields takes the one its sentence
+   signals (`terms.senses`: 一审 first reading of a bill, first-instance trial in a court).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..segment import common_cuts
-from .compose import compose, composes_with_level
+from ..segment import common_cuts, common_words
+from .compose import compose, composes_with_level, verb_phrase
 from .glossary import PLACE_CATEGORIES, PLACE_GENERICS, Entry, Glossary, Match, skeleton
 from .glossary import takes_generic as claims_generic
+from .senses import by_context
 
 # Opening quotation mark → its closing one: a match keeps whole the quotations it holds.
 PAIRED = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+# The productive suffix -ize/-ization: X化 is a word for almost any noun or adjective X.
+SUFFIX = "化"
+# First words of renderings that modify a verb: such a term before 化 leaves it to the verb
+# after it (有序 orderly: 有序化债 is orderly debt resolution, 依法 + 化解).
+ADVERBIAL = frozenset("in by with according on at through under from via".split())  # noqa: SIM905
+Lookup = Callable[[str], "Entry | None"]
+
+
+def nominal(entry: Entry) -> bool:
+    """Whether a term is a noun or adjective (takes the suffix 化), not a verb or adverb."""
+    first = entry.en.split(" ", 1)[0].lower()
+    return not (verb_phrase(entry.en) or first in ADVERBIAL or first.endswith("ly"))
 
 
 class Boundaries:
     """Where the words of a text start and end, by forward and by backward longest match."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lookup: Lookup) -> None:
         self.text = text
+        self.lookup = lookup
         self.forward, self.cuts = common_cuts(text)
 
     def at(self, position: int) -> bool:
@@ -63,7 +84,7 @@ class Boundaries:
         """A term starts at a word boundary, or claims the generic ending a place's name
         (北京市|委 → 市委: the word is 北京市, two or more characters before its 市)."""
         if self.at(start):
-            return True
+            return not (self.text[start] == SUFFIX and self.suffixed(start))
         first, last = self.word(start)
         return (
             self.text[start] in PLACE_GENERICS
@@ -75,9 +96,34 @@ class Boundaries:
     def end_ok(self, end: int, entry: Entry) -> bool:
         """A term ends at a word boundary, or is a place whose generic follows (忻州|市)."""
         if self.at(end):
-            return True
+            return not (
+                self.text[end : end + 1] == SUFFIX and nominal(entry) and not self.starts(end)
+            )
         _, last = self.word(end)
         return entry.category in PLACE_CATEGORIES and self.text[end:last] in PLACE_GENERICS
+
+    def starts(self, position: int) -> bool:
+        """Whether a word of two or more characters starts at `position` in either cut
+        (化解 in 以法治化解矛盾; not in 市场化解决, cut 市场化|解决 or 市场|化|解决)."""
+        vocabulary = common_words()
+        return any(
+            self.text[position:end] in vocabulary and end in self.cuts
+            for end in range(position + 2, min(len(self.text), position + vocabulary.longest) + 1)
+        )
+
+    def suffixed(self, position: int) -> bool:
+        """Whether the 化 at `position` ends the word before it: a dictionary word X化 of three
+        or more characters (市场化, 一体化) or a noun term X (法治 → 法治化) ends there, unless X
+        is a term used as a verb or adverb (有序 orderly)."""
+        for first in range(max(0, position - 6), position - 1):
+            if first not in self.cuts:
+                continue
+            entry = self.lookup(self.text[first:position])
+            if entry is not None:
+                return nominal(entry)
+            if self.text[first : position + 1] in common_words():
+                return True
+        return False
 
 
 def match(text: str, glossary: Glossary) -> list[Match]:
@@ -112,7 +158,7 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
 
     def boundaries() -> Boundaries:
         if not cuts:
-            cuts.append(Boundaries(text))
+            cuts.append(Boundaries(text, glossary.get))
         return cuts[0]
 
     def accept(start: int, end: int, entry: Entry) -> bool:
@@ -141,7 +187,8 @@ def _match(text: str, key: GlossaryKey) -> tuple[Match, ...]:
     for m in glossary.find(skel, accept, reach):
         start, end = _whole_quotes(text, where[m.start], where[m.end - 1] + 1)
         found.append(Match(start, end, m.entry, text[start:end]))
-    return tuple(compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get))
+    composed = compose(text, found, lambda i: i in heads or boundaries().at(i), glossary.get)
+    return tuple(by_context(text, composed))
 
 
 def _whole_quotes(text: str, start: int, end: int) -> tuple[int, int]:
