@@ -56,28 +56,18 @@ An organ is an entry whose English (generic, lower case) has an institution noun
   before or after it, and followed by the end of a clause, 的, 等, 要, 都 or 共同 — a head after B
   (党委和政府部门, 县委和县政府办公室) may belong to both, so those stay apart.
 
-`terms.compose_stats` adds `per-capita` (人均收入 per capita income, 年均 average annual) and
-`total-intensity` (能耗总量和强度, 碳排放总量) and the pass `qualified` (地区生产总值（现价）);
-`terms.compose_series` the pass `isation-series` (市场化、法治化营商环境), and
-`terms.compose_members` the pass `committee-post` (中央委员会委员 member of the Central Committee).
-
 `terms.compose_heads` adds `term-head`, tried last: a glossary term, then a generic head noun
 written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mechanism" for a short noun phrase
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
-Three passes run after the pair rules, before `alternates`: `terms.compose_meetings`
-(十四届全国人大三次会议 → third session of the 14th National People's Congress),
-`terms.compose_missions` (中国驻哈萨克斯坦大使馆 → Chinese Embassy in Kazakhstan, 中国代表团) and
-`terms.compose_scopes` (全面依法治省 → law-based provincial governance on all fronts).
-`terms.compose_lists` adds `enumerated` (a pass, after `coordinated`): a run of formulas listed
-with 、 (“四个意识”、“四个自信”、“两个维护” → "Four Consciousnesses", "Four-Sphere Confidence" and
-"Two Upholds").
-
-`terms.compose_modifiers` adds `modifier-term` (a pass, after `coordinated`): a scoping modifier and
-the term after it (省级自然保护区 → provincial-level nature reserve, 跨区域 … → cross-regional …).
-`terms.compose_laws` adds `and-its-rules` (a pass, before `enumerated`): a law and the rules for
-it (《监察法》及其实施条例 → the Supervision Law and the regulations for its implementation).
+The passes over the text, in the order `compose()` runs them after the pair rules (each module's
+docstring has its table, sources and refusals): `compose_meetings` (十四届全国人大三次会议),
+`compose_missions` (中国驻哈萨克斯坦大使馆), `compose_scopes` (全面依法治省), `compose_stats` (地区生产总值
+（现价）; its pair rules `per-capita`, `total-intensity`: 人均收入, 能耗总量和强度), `compose_series`
+(市场化、法治化营商环境), `compose_members` (中央委员会委员), `alternates`, `coordinated`, `compose_modifiers`
+(省级自然保护区), `compose_laws` (《监察法》及其实施条例), `compose_groups` (乡村振兴领导小组), `compose_xi`
+(习近平总书记关于乡村振兴的重要论述), `compose_spirit` (中央经济工作会议精神), `compose_lists` (“四个意识”、…).
 
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 """
@@ -158,7 +148,7 @@ VERBS = frozenset(
     continue explore enable let hold use win break do get set maintain be increase stabilize
     visit cultivate attract solve receive reach proceed mobilize meet move join go have adopt
     accept attend see oppose resist encourage guide regulate tackle punish investigate handle
-    observe respond eradicate curb crack cherish inherit nurture consolidate remove relax
+    observe respond eradicate curb crack solicit cherish inherit nurture consolidate remove relax
     tighten fully comprehensively firmly resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
@@ -184,7 +174,7 @@ def head_noun(en: str) -> str:
     (standing committee of the people's congress → committee)."""
     words = en.split()
     for index, word in enumerate(words):
-        if word in ("of", "for", "to") and index:
+        if word in ("of", "for", "to", "on") and index:
             return words[index - 1].lower()
     return words[-1].lower() if words else ""
 
@@ -381,6 +371,7 @@ def compose(
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     out = modifiers.with_modifiers(text, out, at_word_start)  # 省级 + 自然保护区
     out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
+    out = spirit.guiding_principles(text, out, at_word_start, lookup)  # 全国两会 + 精神
     out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -401,3 +392,4 @@ from . import compose_heads as heads  # noqa: E402  # isort: skip
 from . import compose_laws as laws  # noqa: E402  # isort: skip
 from . import compose_lists as lists  # noqa: E402  # isort: skip
 from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip
+from . import compose_spirit as spirit  # noqa: E402  # isort: skip
