@@ -371,6 +371,7 @@ def compose(
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     out = modifiers.with_modifiers(text, out, at_word_start)  # 省级 + 自然保护区
     out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
+    out = groups.task_bodies(text, out, at_word_start, lookup)  # 乡村振兴 + 领导小组
     out = xi.expositions(text, out, at_word_start, lookup)  # 习近平 + 关于 X 的重要论述
     out = spirit.guiding_principles(text, out, at_word_start, lookup)  # 全国两会 + 精神
     out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
@@ -393,5 +394,6 @@ from . import compose_heads as heads  # noqa: E402  # isort: skip
 from . import compose_laws as laws  # noqa: E402  # isort: skip
 from . import compose_lists as lists  # noqa: E402  # isort: skip
 from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip
+from . import compose_groups as groups  # noqa: E402  # isort: skip
 from . import compose_spirit as spirit  # noqa: E402  # isort: skip
 from . import compose_xi as xi  # noqa: E402  # isort: skip
