@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
+from compose_support import assert_one_span, assert_restored
 
-from bilingual.cli import app
-from bilingual.terms.analysis import analyse
 from bilingual.terms.glossary import Glossary
 from bilingual.terms.matcher import match
-from bilingual.terms.protect import check, protect, restore
 
 
 def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
@@ -84,24 +79,10 @@ def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> Non
 
 
 def test_a_composed_span_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    zh = "县乡村振兴领导小组召开会议。"
-    analysis = analyse(zh, "paragraph", real_glossary)
-    p = protect(analysis)
-    (slot,) = [s for s in p.slots if s.kind == "term" and "乡村振兴" in s.zh]
-    assert slot.zh == "县乡村振兴领导小组"
-    others = " ".join(s.marker for s in p.slots if s is not slot)
-    en, lost = restore(f"The {slot.marker} held {others}.", p, report=True)
-    assert f"county {RR}" in en
-    assert lost == [] and not [f for f in check(analysis, en, lost) if "乡村振兴" in f.detail]
-    en, lost = restore(f"The group held {others}.", p, report=True)
-    assert slot in lost and [f for f in check(analysis, en, lost) if "乡村振兴" in f.detail]
+    assert_restored(
+        real_glossary, "县乡村振兴领导小组召开会议。", "县乡村振兴领导小组", f"county {RR}"
+    )
 
 
-def test_glossary_match_json_shows_the_group_as_one_span() -> None:
-    result = CliRunner().invoke(app, ["glossary", "match", "县乡村振兴领导小组", "--json"])
-    assert result.exit_code == 0, result.output
-    (shown,) = json.loads(result.stdout)
-    assert shown["matches"] == [
-        {"start": 0, "end": 9, "zh": "县乡村振兴领导小组", "en": f"county {RR}",
-         "layer": "composed"}
-    ]  # fmt: skip
+def test_glossary_match_json_shows_it_as_one_span() -> None:
+    assert_one_span("县乡村振兴领导小组", f"county {RR}")

@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
+from compose_support import assert_one_span, assert_restored
 
-from bilingual.cli import app
-from bilingual.terms.analysis import analyse
 from bilingual.terms.compose_spirit import is_meeting
 from bilingual.terms.glossary import Entry, Glossary
 from bilingual.terms.matcher import match
-from bilingual.terms.protect import check, protect, restore
 
 
 def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
@@ -110,24 +105,13 @@ def test_is_meeting(entry: Entry, meeting: bool) -> None:
 
 
 def test_a_composed_span_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    zh = "各地认真学习贯彻中央经济工作会议精神。"
-    analysis = analyse(zh, "paragraph", real_glossary)
-    p = protect(analysis)
-    (slot,) = [s for s in p.slots if s.kind == "term" and "经济" in s.zh]
-    assert slot.zh == "中央经济工作会议精神"
-    others = " ".join(s.marker for s in p.slots if s is not slot)
-    en, lost = restore(f"{others} {slot.marker}.", p, report=True)
-    assert f"{GP} Central Economic Work Conference" in en
-    assert lost == [] and not [f for f in check(analysis, en, lost) if "经济" in f.detail]
-    en, lost = restore(f"{others} it.", p, report=True)
-    assert slot in lost and [f for f in check(analysis, en, lost) if "经济" in f.detail]
+    assert_restored(
+        real_glossary,
+        "各地认真学习贯彻中央经济工作会议精神。",
+        "中央经济工作会议精神",
+        f"{GP} Central Economic Work Conference",
+    )
 
 
-def test_glossary_match_json_shows_the_guiding_principles_as_one_span() -> None:
-    result = CliRunner().invoke(app, ["glossary", "match", "全国两会精神", "--json"])
-    assert result.exit_code == 0, result.output
-    (shown,) = json.loads(result.stdout)
-    assert shown["matches"] == [
-        {"start": 0, "end": 6, "zh": "全国两会精神", "en": f"{GP} annual two sessions",
-         "layer": "composed"}
-    ]  # fmt: skip
+def test_glossary_match_json_shows_it_as_one_span() -> None:
+    assert_one_span("全国两会精神", f"{GP} annual two sessions")

@@ -3,16 +3,11 @@ speeches on a subject, and the look-alikes that must stay apart."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
+from compose_support import assert_one_span, assert_restored
 
-from bilingual.cli import app
-from bilingual.terms.analysis import analyse
 from bilingual.terms.glossary import Glossary
 from bilingual.terms.matcher import match
-from bilingual.terms.protect import check, protect, restore
 
 
 def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
@@ -90,25 +85,15 @@ def test_not_composed(real_glossary: Glossary, text: str, expected: list) -> Non
 
 
 def test_a_composed_span_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    zh = "学习贯彻习近平总书记关于乡村振兴的重要论述。"
-    analysis = analyse(zh, "paragraph", real_glossary)
-    p = protect(analysis)
-    (slot,) = [s for s in p.slots if s.kind == "term" and "乡村振兴" in s.zh]
-    assert slot.zh == "习近平总书记关于乡村振兴的重要论述"
-    others = " ".join(s.marker for s in p.slots if s is not slot)
-    en, lost = restore(f"{others} {slot.marker}.", p, report=True)
-    assert f"{GS} important expositions on rural revitalization" in en
-    assert lost == [] and not [f for f in check(analysis, en, lost) if "乡村振兴" in f.detail]
-    en, lost = restore(f"{others} his remarks.", p, report=True)
-    assert slot in lost and [f for f in check(analysis, en, lost) if "乡村振兴" in f.detail]
+    assert_restored(
+        real_glossary,
+        "学习贯彻习近平总书记关于乡村振兴的重要论述。",
+        "习近平总书记关于乡村振兴的重要论述",
+        f"{GS} important expositions on rural revitalization",
+    )
 
 
-def test_glossary_match_json_shows_the_expositions_as_one_span() -> None:
-    text = "习近平总书记关于乡村振兴的重要论述"
-    result = CliRunner().invoke(app, ["glossary", "match", text, "--json"])
-    assert result.exit_code == 0, result.output
-    (shown,) = json.loads(result.stdout)
-    assert shown["matches"] == [
-        {"start": 0, "end": 17, "zh": text,
-         "en": f"{GS} important expositions on rural revitalization", "layer": "composed"}
-    ]  # fmt: skip
+def test_glossary_match_json_shows_it_as_one_span() -> None:
+    assert_one_span(
+        "习近平总书记关于乡村振兴的重要论述", f"{GS} important expositions on rural revitalization"
+    )
