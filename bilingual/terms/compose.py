@@ -61,15 +61,16 @@ written after it (机制, 制度, 原则, 建设, 改革, 工作 …): "{x} mech
 (耕地保护机制 → farmland protection mechanism), "principle of {x}" for a long one or a head that
 always takes it after (民主集中制原则 → principle of democratic centralism).
 
-The passes over the text, in the order `compose()` runs them after the pair rules (each module's
-docstring has its table, sources and refusals): `compose_meetings` (十四届全国人大三次会议),
-`compose_missions` (中国驻哈萨克斯坦大使馆), `compose_scopes` (全面依法治省), `compose_stats` (地区生产总值
-（现价）; its pair rules `per-capita`, `total-intensity`: 人均收入, 能耗总量和强度), `compose_series`
-(市场化、法治化营商环境), `compose_members` (中央委员会委员), `alternates`, `coordinated`, `compose_modifiers`
-(省级自然保护区), `compose_laws` (《监察法》及其实施条例), `compose_groups` (乡村振兴领导小组), `compose_xi`
-(习近平总书记关于乡村振兴的重要论述), `compose_spirit` (中央经济工作会议精神), `compose_lists` (“四个意识”、…).
+Further modules add passes over the joined pieces (each module's docstring and
+docs/architecture.md say what it composes and refuses): before `alternates`, `compose_meetings`
+(十四届全国人大三次会议), `compose_missions` (中国驻哈萨克斯坦大使馆), `compose_scopes` (全面依法治省),
+`compose_stats` (人均收入, 能耗总量和强度, 地区生产总值（现价）), `compose_series` (市场化、法治化营商环境)
+and `compose_members` (中央委员会委员); after `coordinated`, `compose_modifiers` (省级自然保护区),
+`compose_laws` (《监察法》及其实施条例) and `compose_lists` (“四个意识”、“四个自信”、“两个维护”).
 
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
+
+Then, after `compose_laws`: `compose_groups` (乡村振兴领导小组), `compose_xi`, `compose_spirit`.
 """
 
 from __future__ import annotations
