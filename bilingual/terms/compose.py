@@ -69,6 +69,8 @@ and `compose_members` (中央委员会委员); after `coordinated`, `compose_mod
 `compose_laws` (《监察法》及其实施条例) and `compose_lists` (“四个意识”、“四个自信”、“两个维护”).
 
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
+
+Then, after `compose_laws`: `compose_groups` (乡村振兴领导小组), `compose_xi`, `compose_spirit`.
 """
 
 from __future__ import annotations
@@ -147,7 +149,7 @@ VERBS = frozenset(
     continue explore enable let hold use win break do get set maintain be increase stabilize
     visit cultivate attract solve receive reach proceed mobilize meet move join go have adopt
     accept attend see oppose resist encourage guide regulate tackle punish investigate handle
-    observe respond eradicate curb crack cherish inherit nurture consolidate remove relax
+    observe respond eradicate curb crack solicit cherish inherit nurture consolidate remove relax
     tighten fully comprehensively firmly resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
@@ -173,7 +175,7 @@ def head_noun(en: str) -> str:
     (standing committee of the people's congress → committee)."""
     words = en.split()
     for index, word in enumerate(words):
-        if word in ("of", "for", "to") and index:
+        if word in ("of", "for", "to", "on") and index:
             return words[index - 1].lower()
     return words[-1].lower() if words else ""
 
@@ -370,6 +372,9 @@ def compose(
     out = rules.coordinated(text, rules.alternates(text, out, at_word_start, lookup))
     out = modifiers.with_modifiers(text, out, at_word_start)  # 省级 + 自然保护区
     out = laws.with_rules(text, out, at_word_start)  # 监察法 + 及其实施条例
+    out = groups.task_bodies(text, out, at_word_start, lookup)  # 乡村振兴 + 领导小组
+    out = xi.expositions(text, out, at_word_start, lookup)  # 习近平 + 关于 X 的重要论述
+    out = spirit.guiding_principles(text, out, at_word_start, lookup)  # 全国两会 + 精神
     out = lists.enumerated(text, out)  # “四个意识”、“四个自信”、“两个维护”
     kept = [p for p in out if p.entry.category not in ("level", "unit", "head")]
     return [Match(p.start, p.end, p.entry, text[p.start : p.end]) for p in kept]
@@ -390,3 +395,6 @@ from . import compose_heads as heads  # noqa: E402  # isort: skip
 from . import compose_laws as laws  # noqa: E402  # isort: skip
 from . import compose_lists as lists  # noqa: E402  # isort: skip
 from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip
+from . import compose_groups as groups  # noqa: E402  # isort: skip
+from . import compose_spirit as spirit  # noqa: E402  # isort: skip
+from . import compose_xi as xi  # noqa: E402  # isort: skip
