@@ -3,22 +3,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
+from compose_support import assert_protected, found, match_json
 
-from bilingual.cli import app
-from bilingual.terms.analysis import analyse
 from bilingual.terms.compose_events import MEETINGS
 from bilingual.terms.compose_heads import HEADS, combine
 from bilingual.terms.glossary import Entry, Glossary
-from bilingual.terms.matcher import match
-from bilingual.terms.protect import check, protect, restore
-
-
-def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
-    return [(m.surface, m.entry.en, m.entry.layer) for m in match(text, glossary)]
 
 
 # Composed: (sentence, the composed span, its English); the pattern's source is in its row.
@@ -107,22 +97,12 @@ def test_every_meeting_head_composes_with_a_term_of_any_glossary() -> None:
 
 
 def test_a_meeting_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    analysis = analyse("县里召开乡村振兴座谈会。", "paragraph", real_glossary)
-    p = protect(analysis)
-    (slot,) = [s for s in p.slots if s.kind == "term" and "座谈会" in s.zh]
-    assert (slot.zh, slot.en) == ("乡村振兴座谈会", "symposium on rural revitalization")
-    en, lost = restore(f"The county held a {slot.marker}.", p, report=True)
-    assert en == "The county held a symposium on rural revitalization." and lost == []
-    assert not [f for f in check(analysis, en, lost) if "座谈会" in f.detail]
-    en, lost = restore("The county held a meeting.", p, report=True)
-    assert slot in lost and [f for f in check(analysis, en, lost) if "座谈会" in f.detail]
+    assert_protected(real_glossary, "县里召开乡村振兴座谈会。", "乡村振兴座谈会",
+                     "symposium on rural revitalization", "The county held a {marker}.")  # fmt: skip
 
 
 def test_glossary_match_json_shows_the_subject_and_the_meeting_as_one_span() -> None:
-    result = CliRunner().invoke(app, ["glossary", "match", "召开乡村振兴座谈会", "--json"])
-    assert result.exit_code == 0, result.output
-    (shown,) = json.loads(result.stdout)
-    assert shown["matches"] == [
+    assert match_json("召开乡村振兴座谈会") == [
         {"start": 2, "end": 9, "zh": "乡村振兴座谈会", "en": "symposium on rural revitalization",
          "layer": "composed"}
     ]  # fmt: skip

@@ -3,22 +3,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
+from compose_support import assert_protected, found, match_json
 
-from bilingual.cli import app
-from bilingual.terms.analysis import analyse
 from bilingual.terms.compose_facilities import FACILITIES
 from bilingual.terms.compose_heads import HEADS, combine
 from bilingual.terms.glossary import Entry, Glossary
-from bilingual.terms.matcher import match
-from bilingual.terms.protect import check, protect, restore
-
-
-def found(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
-    return [(m.surface, m.entry.en, m.entry.layer) for m in match(text, glossary)]
 
 
 # Composed: (sentence, the composed span, its English); the pattern's source is in its row.
@@ -111,22 +101,12 @@ def test_every_facility_head_composes_with_a_term_of_any_glossary() -> None:
 
 
 def test_a_facility_goes_through_protect_and_restore(real_glossary: Glossary) -> None:
-    analysis = analyse("建设电子商务服务站。", "paragraph", real_glossary)
-    p = protect(analysis)
-    (slot,) = [s for s in p.slots if s.kind == "term" and "服务站" in s.zh]
-    assert (slot.zh, slot.en) == ("电子商务服务站", "e-commerce service station")
-    en, lost = restore(f"Build an {slot.marker}.", p, report=True)
-    assert en == "Build an e-commerce service station." and lost == []
-    assert not [f for f in check(analysis, en, lost) if "服务站" in f.detail]
-    en, lost = restore("Build an online shop.", p, report=True)
-    assert slot in lost and [f for f in check(analysis, en, lost) if "服务站" in f.detail]
+    assert_protected(real_glossary, "建设电子商务服务站。", "电子商务服务站",
+                     "e-commerce service station", "Build an {marker}.")  # fmt: skip
 
 
 def test_glossary_match_json_shows_the_term_and_its_facility_as_one_span() -> None:
-    result = CliRunner().invoke(app, ["glossary", "match", "建设电子商务服务站", "--json"])
-    assert result.exit_code == 0, result.output
-    (shown,) = json.loads(result.stdout)
-    assert shown["matches"] == [
+    assert match_json("建设电子商务服务站") == [
         {"start": 2, "end": 9, "zh": "电子商务服务站", "en": "e-commerce service station",
          "layer": "composed"}
     ]  # fmt: skip

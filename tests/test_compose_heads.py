@@ -110,6 +110,10 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         ("强化管理", [("强化", "strengthen")]),
         # a list before a head that may be every part's
         ("扶贫、就业资金", [("扶贫", "poverty alleviation"), ("就业", "employment")]),
+        # a head that is an entry of its own is kept apart after a list too
+        ("耕地保护、粮食安全示范区", [("耕地保护", "farmland protection"),
+                                      ("粮食安全", "food security"),
+                                      ("示范区", "demonstration zone")]),
         ("乡村振兴和扶贫资金", [("乡村振兴", "rural revitalization"),
                                 ("扶贫", "poverty alleviation")]),
         # quotes: a head after a list, a head that begins a longer word

@@ -3,11 +3,11 @@
 Party-press text names a meeting by its subject and the meeting word: 东西部协作工作会议,
 乡村振兴座谈会, 全省粮食安全工作会议. The glossary holds the subject term and the meeting word
 (工作会议 work conference, 座谈会 symposium); official English puts the subject after the meeting
-("symposium on …") or, for a short subject, before it ("rural work conference"), so these heads join `terms.compose_heads.HEADS` (`add_heads`) and compose through
-its rule and guards: the meeting word ends a word and starts no longer term (座谈会纪要 is left
-alone only where the glossary has it; 工作会议室), the subject is no person, place, post, organ,
-proper name, clause or verb phrase, and a list before it keeps the meeting apart (乡村振兴、
-粮食安全座谈会: the meeting may be on every part).
+("symposium on …") or, for a short subject, before it ("rural work conference"), so these
+heads join `terms.compose_heads.HEADS` (`add_heads`) and compose through its rule and guards:
+the meeting word ends a word and starts no longer term (工作会议室), the subject is no person,
+place, post, organ, proper name, clause or verb phrase, and a list before it keeps the meeting
+apart (乡村振兴、粮食安全座谈会: the meeting may be on every part).
 
 | head | short | long | read in |
 |---|---|---|---|

@@ -4,7 +4,7 @@ Local Party-press text names the places a task is carried out in by the task's t
 facility noun: 电子商务服务站, 科技创新中心, 新兴产业示范基地, 大数据平台. The glossary holds the
 term; the facility noun follows its English in a regular way, so these heads join
 `terms.compose_heads.HEADS` (`add_heads`) and compose through its rule and all its guards: the
-head ends a word and starts no longer term (中心城区, 平台期), the term is no person, place,
+head ends a word and starts no longer term (理论学习中心组, 平台经济, 产业园区, 服务站站长), the term is no person, place,
 post, organ, proper name, clause or verb phrase, a list before the head keeps it apart
 (电子商务、大数据平台), and an entry for the whole wins.
 
