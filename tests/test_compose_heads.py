@@ -87,7 +87,7 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         ("耕地保护规划局", [("耕地保护", "farmland protection")]),
         ("粮食安全工作人员", [("粮食安全", "food security"), ("工作人员", "staff member")]),
         ("对口支援工作组", [("对口支援", "paired assistance"), ("工作组", "working group")]),
-        ("粮食安全工作会议", [("粮食安全", "food security"), ("工作会议", "work conference")]),
+        ("粮食安全工作会议室", [("粮食安全", "food security")]),  # 工作会议 composes (compose_events)
         ("耕地保护改革开放", [("耕地保护", "farmland protection"),
                               ("改革开放", "reform and opening up")]),
         # the head may belong to every part of a list
@@ -110,6 +110,10 @@ def test_composed(real_glossary: Glossary, text: str, surface: str, en: str) -> 
         ("强化管理", [("强化", "strengthen")]),
         # a list before a head that may be every part's
         ("扶贫、就业资金", [("扶贫", "poverty alleviation"), ("就业", "employment")]),
+        # a head that is an entry of its own is kept apart after a list too
+        ("耕地保护、粮食安全示范区", [("耕地保护", "farmland protection"),
+                                      ("粮食安全", "food security"),
+                                      ("示范区", "demonstration zone")]),
         ("乡村振兴和扶贫资金", [("乡村振兴", "rural revitalization"),
                                 ("扶贫", "poverty alleviation")]),
         # quotes: a head after a list, a head that begins a longer word

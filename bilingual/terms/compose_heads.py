@@ -166,6 +166,16 @@ HEADS = {
 }  # fmt: skip
 # The first characters of the heads: after most terms none stands, and no head is tried.
 HEAD_STARTS = frozenset(zh[0] for zh in HEADS)
+
+
+def add_heads(heads: list[Head]) -> None:
+    """Add heads kept in a sibling module's table (`terms.compose_facilities`,
+    `terms.compose_events`): they compose through this module's rule and guards."""
+    global HEAD_STARTS
+    HEADS.update((h.zh, h) for h in heads)
+    HEAD_STARTS = frozenset(zh[0] for zh in HEADS)
+
+
 # Heads naming a system that 改革 may follow as a second head (体制改革 reform of the … system),
 # the one stacked head whose English is regular: "reform of the {term + head}".
 SYSTEMS = frozenset(["体制", "制度", "机制", "体系"])
@@ -280,7 +290,7 @@ def combine(head: Head, term: Entry) -> str | None:
 
 def _term_head(left: Piece, right: Piece, lookup: Lookup) -> str | None:
     head = HEADS.get(right.entry.zh)  # a head piece, or an entry that is one (示范区)
-    if head is None:
+    if head is None or isinstance(right, Apart):
         return None
     if right.entry.zh == REFORM and _composed_system(left):
         return f"reform of the {left.entry.en}"  # 行政执法 + 体制 + 改革
@@ -300,8 +310,24 @@ def with_heads(
     for index, piece in enumerate(pieces):
         following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
         found = _head_after(text, piece, following, at_word_start, lookup)
+        if found is None and out and _entry_head_apart(text, out[-1], piece):
+            piece = Apart(piece.start, piece.end, piece.entry)
         out.extend(found or [piece])
     return out
+
+
+@dataclass(frozen=True)
+class Apart(Piece):
+    """A head that is a glossary entry (示范区, 座谈会) kept apart from the term before it."""
+
+
+def _entry_head_apart(text: str, term: Piece, head: Piece) -> bool:
+    """Whether an entry head right after a term must not compose with it, by the guards the
+    text path applies: a list before the term (耕地保护、粮食安全示范区: the head may be every
+    part's) or a suffix after the head (座谈会员 is no meeting)."""
+    if head.zh not in HEADS or head.start != term.end:
+        return False
+    return text[term.start - 1 : term.start] in COORDINATORS or not _ends_word(text, head.end)
 
 
 def _head_after(
@@ -369,3 +395,6 @@ def _ends_word(text: str, end: int) -> bool:
 
 
 register("term-head", _term_head)
+
+# Heads after a term kept in their own tables (facilities, meetings); they add themselves.
+from . import compose_events, compose_facilities  # noqa: E402, F401
