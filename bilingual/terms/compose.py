@@ -67,7 +67,6 @@ docs/architecture.md say what it composes and refuses): before `alternates`, `co
 `compose_stats` (人均收入, 能耗总量和强度, 地区生产总值（现价）), `compose_series` (市场化、法治化营商环境)
 and `compose_members` (中央委员会委员); after `coordinated`, `compose_modifiers` (省级自然保护区),
 `compose_laws` (《监察法》及其实施条例) and `compose_lists` (“四个意识”、“四个自信”、“两个维护”).
-
 Where a rule is unsure it composes nothing: the parts keep their own renderings.
 
 Then, after `compose_laws`: `compose_groups` (乡村振兴领导小组), `compose_xi`, `compose_spirit`.
@@ -153,7 +152,8 @@ VERBS = frozenset(
     tighten fully comprehensively firmly resolutely always never further""".split()  # noqa: SIM905
 )
 COMPOSED = "composed"
-ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9-]+\)$")  # a rendering's trailing (NPC)
+PERSONS = frozenset("official officials cadre cadres member members servant servants".split())  # noqa: SIM905
+ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&-]+\)$")  # a rendering's trailing (NPC), one bracket
 Lookup = Callable[[str], "Entry | None"]
 
 

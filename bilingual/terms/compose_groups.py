@@ -40,11 +40,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import compose_lists as lists
-from . import compose_stats as stats
 from .compose import (
     COMPOSED,
     LEVELS,
+    PERSONS,
     Lookup,
     Piece,
     composed_piece,
@@ -67,26 +66,9 @@ CATEGORIES = {"领导小组": "party", "领导小组办公室": "party", "指挥
 NOT_TASKS = frozenset(["person", "place", "title", "level", "unit", "head", "country", "slogan"])
 MAX_WORDS = 6  # the official names' tasks are short noun phrases
 # People and groups of people: a body is set up for a task, not named after people.
-PEOPLE = (
-    lists.PEOPLE
-    | stats.SINGULAR_PERSONS
-    | frozenset(
-        [
-            "expert",
-            "experts",
-            "tourist",
-            "tourists",
-            "officer",
-            "officers",
-            "professional",
-            "professionals",
-            "national",
-            "nationals",
-            "foreigners",
-            "masses",
-            "public",
-        ]
-    )
+PEOPLE = PERSONS | frozenset(
+    """people resident household farmer worker expert experts tourist tourists officer officers
+    professional professionals national nationals foreigners masses public""".split()  # noqa: SIM905
 )
 PREPOSITIONS = frozenset("of for to in on with by at from against".split())  # noqa: SIM905
 # Characters that continue a body word into another word (指挥部署 command and deploy).

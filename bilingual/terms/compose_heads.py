@@ -61,7 +61,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..reading import join_syllables, syllables
-from .compose import Lookup, Piece, head_noun, is_organ, register, verb_phrase
+from .compose import PERSONS, Lookup, Piece, head_noun, is_organ, register, verb_phrase
 from .glossary import Entry
 
 HEAD = "head"  # category of a head written in the text that no term covers
@@ -191,9 +191,9 @@ COORDINATORS = frozenset("、和与及")
 SHORT_WORDS = 3
 LONG_WORDS = 8
 CONNECTIVES = frozenset("of for to in on with and or by at under from against through".split())  # noqa: SIM905
-# Nouns for people: "officials management" and "management of official" both read wrong; a head
-# whose long form takes people (`plural` "people": 管理) gives "management of officials".
-PERSONS = frozenset("official officials cadre cadres member members servant servants".split())  # noqa: SIM905
+# Nouns for people (compose.PERSONS): "officials management" and "management of official" both
+# read wrong; a head whose long form takes people (`plural` "people": 管理) gives "management of
+# officials".
 # Countable units a head's long form takes in the plural (`plural` "units": 建设, 管理): "building
 # of primary-level Party organizations", as Xinhua writes, not "… Party organization building".
 UNITS = frozenset("organization organisation branch cell".split())  # noqa: SIM905

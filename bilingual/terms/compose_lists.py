@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import re
 
-from .compose import COMPOSED, Piece, is_organ, is_post, verb_phrase
-from .compose_heads import HEADS, PERSONS
+from . import compose_heads as heads  # its table, read when a list is composed
+from .compose import COMPOSED, PERSONS, Piece, is_organ, is_post, verb_phrase
 from .glossary import Entry
 
 # Categories of the glossary whose terms are set formulas, slogans and principles: slogans and
@@ -121,7 +121,7 @@ def _ends_list(text: str, last: Piece, pieces: list[Piece]) -> bool:
     end = last.end + (1 if text[last.end : last.end + 1] in CLOSING else 0)
     if any(p.start == end for p in pieces):
         return False
-    return not any(text.startswith(head, end) for head in HEADS)
+    return not any(text.startswith(head, end) for head in heads.HEADS)
 
 
 def _joined(text: str, items: list[Piece], joints: list[str]) -> Piece:

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .compose import Piece, head_noun
-from .compose_stats import ACRONYM
+from .compose import ACRONYM, Piece, head_noun
 from .glossary import Entry
 
 # Posts of a committee, longest first, and their English before "of the <committee>".

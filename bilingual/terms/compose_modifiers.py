@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import compose_lists as lists
 from .compose import COMPOSED, Piece, is_organ, is_post, verb_phrase
-from .compose_lists import PEOPLE
 from .glossary import Entry
 
 MODIFIERS = {
@@ -69,7 +69,7 @@ def takes_modifier(entry: Entry) -> bool:
         return False
     if is_organ(entry) or is_post(entry) or verb_phrase(entry.en):
         return False
-    if words[-1].lower() in PEOPLE or words[0].lower() in ("the", "a", "an", "to"):
+    if words[-1].lower() in lists.PEOPLE or words[0].lower() in ("the", "a", "an", "to"):
         return False
     if words[-1].lower() in UNITS or (entry.category == "admin" and words[-1] not in ZONES):
         return False

@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import Lookup, Piece, head_noun, register, verb_phrase
+from .compose import ACRONYM, Lookup, Piece, head_noun, register, verb_phrase
 from .glossary import Entry
 
 UNIT = "unit"  # category of a part written in the text that no term covers (dropped unless joined)
@@ -92,7 +92,6 @@ REFUSED_QUALIFIED = frozenset("title person people place places country countrie
 # A term naming one person or household reads wrong after "excluding" (干部 official).
 SINGULAR_PERSONS = frozenset("official cadre member resident household farmer worker".split())  # noqa: SIM905
 OPEN, CLOSE = "（(", "）)"
-ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&-]+\)$")  # a rendering's trailing (GDP): one bracket
 # X + 总量和强度 and what may follow: the whole tail's pattern over X's English.
 TOTAL_AND_INTENSITY = "总量和强度"
 CONTROLS = {
