@@ -66,11 +66,10 @@ docs/architecture.md say what it composes and refuses): before `alternates`, `co
 (十四届全国人大三次会议), `compose_missions` (中国驻哈萨克斯坦大使馆), `compose_scopes` (全面依法治省),
 `compose_stats` (人均收入, 能耗总量和强度, 地区生产总值（现价）), `compose_series` (市场化、法治化营商环境)
 and `compose_members` (中央委员会委员); after `coordinated`, `compose_modifiers` (省级自然保护区),
-`compose_laws` (《监察法》及其实施条例) and `compose_lists` (“四个意识”、“四个自信”、“两个维护”).
-Where a rule is unsure it composes nothing: the parts keep their own renderings.
-
-Then, after `compose_laws`: `compose_groups` (乡村振兴领导小组), `compose_xi`, `compose_spirit`.
-"""
+`compose_laws` (《监察法》及其实施条例), `compose_groups` (乡村振兴领导小组), `compose_xi`,
+`compose_spirit` and `compose_lists` (“四个意识”、“四个自信”、“两个维护”). Rules tried after
+`term-head`: `compose_prefixes` (涉外法律服务), `compose_transition` (低碳转型, a head).
+Where a rule is unsure it composes nothing: the parts keep their own renderings."""
 
 from __future__ import annotations
 
@@ -398,3 +397,4 @@ from . import compose_modifiers as modifiers  # noqa: E402  # isort: skip
 from . import compose_groups as groups  # noqa: E402  # isort: skip
 from . import compose_spirit as spirit  # noqa: E402  # isort: skip
 from . import compose_xi as xi  # noqa: E402  # isort: skip
+from . import compose_prefixes  # noqa: E402, F401  # isort: skip
