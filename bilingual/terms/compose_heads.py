@@ -397,4 +397,4 @@ def _ends_word(text: str, end: int) -> bool:
 register("term-head", _term_head)
 
 # Heads after a term kept in their own tables (facilities, meetings); they add themselves.
-from . import compose_events, compose_facilities  # noqa: E402, F401
+from . import compose_events, compose_facilities, compose_transition  # noqa: E402, F401
