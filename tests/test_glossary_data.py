@@ -362,6 +362,14 @@ from bilingual.terms.matcher import match
         ("实现五通一平", []),  # site preparation (not-term)
         ("参加新农合", ["新农合"]),
         ("创新农合作模式", []),  # 创新 + 农 + 合作, not 新农合
+        # round 7 (quoted expressions and numbered formulas)
+        ("“天网2024”行动启动", ["天网"]),  # the campaign and its year
+        ("天网恢恢，疏而不漏", []),  # the proverb, not Sky Net
+        ("整治躺平式干部", ["躺平式干部"]),
+        ("严控一票否决事项", ["一票否决"]),
+        ("推动质量变革、效率变革、动力变革", ["质量变革、效率变革、动力变革"]),
+        ("统筹两个大局", ["统筹", "两个大局"]),
+        ("聚焦“三区三州”等深度贫困地区", ["聚焦", "三区三州", "深度贫困地区"]),
     ],
 )
 def test_short_terms_match_only_as_terms(
