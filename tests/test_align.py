@@ -154,6 +154,16 @@ def test_block_norms_are_norms_of_sums() -> None:
         assert np.isinf(norms[10 - size + 1])
 
 
+def test_neighbour_dots_match_dense_products() -> None:
+    rng = np.random.default_rng(3)
+    a = rng.random((25, 9)) * (rng.random((25, 9)) < 0.4)
+    g = neighbour_dots(_rows(a), 4)
+    for d in range(4):
+        for r in range(25):
+            want = a[r] @ a[r + d] if r + d < 25 else 0.0
+            assert g[d, r] == pytest.approx(want, rel=1e-5, abs=1e-6)
+
+
 def _brute_force(n: int, m: int, score, skip: float, node) -> float:
     best = {(0, 0): 0.0}
     for i, j in itertools.product(range(n + 1), range(m + 1)):
