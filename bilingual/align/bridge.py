@@ -26,9 +26,11 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
     and end say where the n-gram lies in its sentence's padded words (see `_word_span`).
     """
     padded = [" " + " ".join(_WORD.findall(t.lower())) + " " for t in texts]
-    data = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8).astype(np.int64)
+    # bytes stay uint8 (OR-ed into the codes in place), sentence numbers int32: fewer and
+    # smaller temporaries on a long text
+    data = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8)
     lengths = np.array([len(p) for p in padded], dtype=np.int64)
-    sentence = np.repeat(np.arange(len(texts)), lengths)
+    sentence = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     first = np.cumsum(lengths) - lengths
     rows, codes, offsets, ends = [], [], [], []
     for size in sizes:
@@ -42,6 +44,8 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
         codes.append(code[same])
         offsets.append(np.flatnonzero(same) - first[rows[-1]])
         ends.append(offsets[-1] + size)
+    if len(sizes) == 1:  # (concatenating one array would only copy it)
+        return rows[0], codes[0], offsets[0], ends[0]
     return tuple(np.concatenate(x) for x in (rows, codes, offsets, ends))
 
 
