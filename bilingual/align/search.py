@@ -61,7 +61,9 @@ def band_search(
     # every shape that consumes Chinese, stacked: one gather and one max per row
     steps = [t for t, (a, _) in enumerate(types) if a]
     step_a = np.array([types[t][0] for t in steps])
-    step_b = np.array([types[t][1] for t in steps])
+    step_b = np.array([types[t][1] for t in steps], dtype=np.int32)
+    # (int32 for the per-step index arrays of a block: half the temporaries of int64)
+    lo32, hi32 = lo.astype(np.int32), hi.astype(np.int32)
     block = max(1, SCORE_CELLS // width)  # rows scored at once: bounds the temporaries
     # only the last `ring` rows of costs are ever read; the back pointers keep the path
     ring = int(step_a.max()) + 1
@@ -88,13 +90,14 @@ def band_search(
         prev_i = rows[:, None] - step_a[None, :]
         usable = prev_i >= 0
         prev_i = np.maximum(prev_i, 0)
-        pj = big_j[:, None, :] - step_b[None, :, None]
-        pk = pj - lo[prev_i][:, :, None]
+        pj = big_j.astype(np.int32)[:, None, :] - step_b[None, :, None]
+        pk = pj - lo32[prev_i][:, :, None]
         ok = inside[:, None, :] & usable[:, :, None] & (pk >= 0)
-        ok &= pj <= hi[prev_i][:, :, None]
+        ok &= pj <= hi32[prev_i][:, :, None]
         gains[~ok] = -np.inf
         # (np.minimum/maximum: np.clip costs several times more)
-        source = (prev_i % ring)[:, :, None] * width + np.minimum(np.maximum(pk, 0), width - 1)
+        ring_row = (prev_i % ring).astype(np.int32)[:, :, None]
+        source = ring_row * width + np.minimum(np.maximum(pk, 0), width - 1)
         offsets = np.cumsum(nodes, axis=1) + ks * skip
         return gains, source, inside, nodes, offsets
 
