@@ -24,7 +24,9 @@ _DIGIT[np.frombuffer(_ALPHABET.encode("ascii"), dtype=np.uint8)] = np.arange(len
 TABLE_SIZE = 4
 
 
-def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.ndarray, ...]:
+def ngram_codes(
+    texts: list[str], sizes: tuple[int, ...] = (3, 4), where: bool = True
+) -> tuple[np.ndarray, ...]:
     """(sentence, code, offset, end) of every character n-gram of the texts' words, chrF-like.
 
     Words are lower-cased ASCII letters and digits joined by single spaces with a space at
@@ -32,7 +34,8 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
     make one integer code, so the whole text is cut up by a few numpy operations: its
     characters as digits in base 37, after the codes of all shorter n-grams (so codes sort
     by size, then by text). Offset and end say where the n-gram lies in its sentence's
-    padded words (see `_word_span`).
+    padded words (see `_word_span`); without `where` they are left out (empty arrays),
+    which spares a long text's largest temporaries.
     """
     padded = [" " + " ".join(_WORD.findall(t.lower())) + " " for t in texts]
     # digits stay uint8 (added into the codes in place), sentence numbers int32: fewer and
@@ -52,7 +55,7 @@ def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.n
         same = sentence[:count] == sentence[size - 1 : size - 1 + count]
         rows.append(sentence[:count][same])
         codes.append(code[same])
-        offsets.append(np.flatnonzero(same) - first[rows[-1]])
+        offsets.append(np.flatnonzero(same) - first[rows[-1]] if where else np.zeros(0, np.int64))
         ends.append(offsets[-1] + size)
     if len(sizes) == 1:  # (concatenating one array would only copy it)
         return rows[0], codes[0], offsets[0], ends[0]
@@ -89,7 +92,8 @@ def mt_space(
     With `clauses`, the first and the last clause of each MT sentence get rows too, from
     the n-grams that lie inside them.
     """
-    (zr, zc, z_start, z_end), (er, ec, *_) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
+    zr, zc, z_start, z_end = ngram_codes(mt, sizes, where=clauses)
+    er, ec, *_ = ngram_codes(en, sizes, where=False)
     ids, nf = feature_ids(np.concatenate([zc, ec]), sizes)
     marks: dict[str, int] = {}
 
