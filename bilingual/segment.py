@@ -12,7 +12,7 @@ one-character word, `unknown="skip"` drops it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from . import cedict
@@ -22,15 +22,22 @@ MAX_WORD = 8  # longest word of `words()`: longer CC-CEDICT headwords are phrase
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Words, and the length of the longest (no longer piece is ever looked up)."""
+    """Words, and the length of the longest (no longer piece is ever looked up), overall
+    and by first character (so a lookup at a character tries only lengths some word that
+    starts with it has)."""
 
     words: frozenset[str]
     longest: int
+    by_first: dict[str, int] = field(compare=False, hash=False)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> Vocabulary:
         table = frozenset(w for w in words if w)
-        return cls(table, max(map(len, table), default=0))
+        by_first: dict[str, int] = {}
+        for w in table:
+            if len(w) > by_first.get(w[0], 0):
+                by_first[w[0]] = len(w)
+        return cls(table, max(by_first.values(), default=0), by_first)
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -42,7 +49,9 @@ class Vocabulary:
 def longest_at(text: str, i: int, vocabulary: Vocabulary, end: int | None = None) -> int:
     """The length of the longest word of `vocabulary` at `text[i:]` that ends by `end`
     (default: the end of the text); 0 when none does."""
-    limit = min(vocabulary.longest, (len(text) if end is None else end) - i)
+    limit = min(
+        vocabulary.by_first.get(text[i : i + 1], 0), (len(text) if end is None else end) - i
+    )
     words = vocabulary.words
     for size in range(limit, 0, -1):
         if text[i : i + size] in words:

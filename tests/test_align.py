@@ -16,7 +16,7 @@ from bilingual.align.lexicon import Lexicon, default_lexicon, zh_number, zh_numb
 from bilingual.align.scoring import BeadScorer
 from bilingual.align.search import band_search, monotone_band
 from bilingual.align.signals import dictionary_space, end_clauses
-from bilingual.align.sparse import Rows, band_dot, block_norms2, neighbour_dots
+from bilingual.align.sparse import Rows
 from bilingual.errors import InputError
 
 
@@ -123,35 +123,6 @@ def test_lexicon_add_term() -> None:
 
 
 # --- sparse products and the band DP -------------------------------------------
-
-
-def _rows(dense: np.ndarray) -> Rows:
-    r, f = np.nonzero(dense)
-    return Rows(dense.shape[0], r.astype(np.int32), f.astype(np.int32), dense[r, f])
-
-
-def test_band_dot_matches_dense() -> None:
-    rng = np.random.default_rng(1)
-    a = rng.random((30, 12)) * (rng.random((30, 12)) < 0.3)
-    b = rng.random((40, 12)) * (rng.random((40, 12)) < 0.3)
-    lo = np.clip(np.arange(30) - 3, 0, 40)
-    hi = np.clip(np.arange(30) + 6, 0, 40)
-    x = band_dot(_rows(a), _rows(b), lo, hi)
-    full = a @ b.T
-    for r in range(30):
-        np.testing.assert_allclose(x[r, : hi[r] - lo[r]], full[r, lo[r] : hi[r]], rtol=1e-5)
-
-
-def test_block_norms_are_norms_of_sums() -> None:
-    rng = np.random.default_rng(2)
-    a = rng.random((10, 5))
-    g = neighbour_dots(_rows(a), 3)
-    for size in (1, 2, 3):
-        norms = block_norms2(g, size)
-        for k in range(10 - size + 1):
-            v = a[k : k + size].sum(axis=0)
-            assert norms[k] == pytest.approx(v @ v)
-        assert np.isinf(norms[10 - size + 1])
 
 
 def _brute_force(n: int, m: int, score, skip: float, node) -> float:

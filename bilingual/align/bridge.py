@@ -15,34 +15,68 @@ from .signals import Clauses, Space, end_clauses, punctuation
 from .sparse import Rows, count_rows
 
 _WORD = re.compile(r"[a-z0-9]+")
+# The characters of the padded words as digits of base len(_ALPHABET), in byte order (so a
+# code's order is its n-gram's); n-grams of every size up to this get codes in one range
+# small enough to rank by a table instead of a sort
+_ALPHABET = " 0123456789abcdefghijklmnopqrstuvwxyz"
+_DIGIT = np.zeros(256, dtype=np.uint8)
+_DIGIT[np.frombuffer(_ALPHABET.encode("ascii"), dtype=np.uint8)] = np.arange(len(_ALPHABET))
+TABLE_SIZE = 4
 
 
-def ngram_codes(texts: list[str], sizes: tuple[int, ...] = (3, 4)) -> tuple[np.ndarray, ...]:
+def ngram_codes(
+    texts: list[str], sizes: tuple[int, ...] = (3, 4), where: bool = True
+) -> tuple[np.ndarray, ...]:
     """(sentence, code, offset, end) of every character n-gram of the texts' words, chrF-like.
 
     Words are lower-cased ASCII letters and digits joined by single spaces with a space at
     each end (function words kept: they help). Each n-gram's bytes, with its size on top,
-    make one integer code, so the whole text is cut up by a few numpy operations. Offset
-    and end say where the n-gram lies in its sentence's padded words (see `_word_span`).
+    make one integer code, so the whole text is cut up by a few numpy operations: its
+    characters as digits in base 37, after the codes of all shorter n-grams (so codes sort
+    by size, then by text). Offset and end say where the n-gram lies in its sentence's
+    padded words (see `_word_span`); without `where` they are left out (empty arrays),
+    which spares a long text's largest temporaries.
     """
     padded = [" " + " ".join(_WORD.findall(t.lower())) + " " for t in texts]
-    data = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8).astype(np.int64)
+    # digits stay uint8 (added into the codes in place), sentence numbers int32: fewer and
+    # smaller temporaries on a long text
+    data = _DIGIT[np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8)]
     lengths = np.array([len(p) for p in padded], dtype=np.int64)
-    sentence = np.repeat(np.arange(len(texts)), lengths)
+    sentence = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     first = np.cumsum(lengths) - lengths
     rows, codes, offsets, ends = [], [], [], []
     for size in sizes:
         count = max(len(data) - size + 1, 0)  # n-grams start at 0 … count - 1 (slices, no gathers)
-        code = np.full(count, size, dtype=np.int64)
+        code = np.zeros(count, dtype=np.int64)
         for k in range(size):
-            code <<= 8
-            code |= data[k : k + count]
+            code *= len(_ALPHABET)
+            code += data[k : k + count]
+        code += _code_base(size)
         same = sentence[:count] == sentence[size - 1 : size - 1 + count]
         rows.append(sentence[:count][same])
         codes.append(code[same])
-        offsets.append(np.flatnonzero(same) - first[rows[-1]])
+        offsets.append(np.flatnonzero(same) - first[rows[-1]] if where else np.zeros(0, np.int64))
         ends.append(offsets[-1] + size)
+    if len(sizes) == 1:  # (concatenating one array would only copy it)
+        return rows[0], codes[0], offsets[0], ends[0]
     return tuple(np.concatenate(x) for x in (rows, codes, offsets, ends))
+
+
+def _code_base(size: int) -> int:
+    """The first code of the n-grams of `size` characters (after all shorter ones)."""
+    return sum(len(_ALPHABET) ** k for k in range(1, size))
+
+
+def feature_ids(codes: np.ndarray, sizes: tuple[int, ...]) -> tuple[np.ndarray, int]:
+    """Each code's rank among the distinct codes (as np.unique's inverse), and their number:
+    by a table over all codes when n-grams are short (no sort), else by np.unique."""
+    if max(sizes) > TABLE_SIZE:
+        vocab, ids = np.unique(codes, return_inverse=True)
+        return ids, len(vocab)
+    present = np.zeros(_code_base(max(sizes) + 1), dtype=bool)
+    present[codes] = True
+    rank = np.cumsum(present, dtype=np.int32) - 1
+    return rank[codes], int(rank[-1]) + 1
 
 
 def _word_span(text: str) -> int:
@@ -58,9 +92,9 @@ def mt_space(
     With `clauses`, the first and the last clause of each MT sentence get rows too, from
     the n-grams that lie inside them.
     """
-    (zr, zc, z_start, z_end), (er, ec, *_) = ngram_codes(mt, sizes), ngram_codes(en, sizes)
-    vocab, ids = np.unique(np.concatenate([zc, ec]), return_inverse=True)
-    nf = len(vocab)
+    zr, zc, z_start, z_end = ngram_codes(mt, sizes, where=clauses)
+    er, ec, *_ = ngram_codes(en, sizes, where=False)
+    ids, nf = feature_ids(np.concatenate([zc, ec]), sizes)
     marks: dict[str, int] = {}
 
     def grams(n: int, row: np.ndarray, fid: np.ndarray, texts: list[str]) -> Rows:

@@ -68,17 +68,28 @@ class BeadScorer:
         valid = (i >= a) & (j >= b) & (i <= n_zh) & (j <= n_en)
         i = np.where(valid, i, a)
         j = np.where(valid, j, b)
+        # where the bead's rows start and end in the banded prefix sums: the same cells in
+        # every space (one band), so worked out once
+        width = self.prefix[0].shape[1] - 1
+        cells = []
+        for p in range(1, a + 1):
+            r = i - p
+            base = r * (width + 1)
+            c = j - self.clo[r]
+            cells.append(
+                (
+                    base + np.minimum(np.maximum(c, 0), width),
+                    base + np.minimum(np.maximum(c - b, 0), width),
+                )
+            )
         total = np.zeros(i.shape)
         for prefix, zn, en, w in zip(
             self.prefix, self.zh_norms, self.en_norms, self.weights, strict=True
         ):
-            width = prefix.shape[1] - 1
+            flat = prefix.reshape(-1)
             num = np.zeros(i.shape)
-            for p in range(1, a + 1):
-                r = i - p
-                hi = np.clip(j - self.clo[r], 0, width)
-                lo = np.clip(j - b - self.clo[r], 0, width)
-                num += prefix[r, hi] - prefix[r, lo]
+            for hi, lo in cells:
+                num += flat[hi] - flat[lo]
             norm = np.sqrt(zn[a][i - a] * en[b][j - b])
             with np.errstate(invalid="ignore", divide="ignore"):
                 cos = np.where(norm > 0, num / norm, 0.0)

@@ -2,10 +2,11 @@
 
 A node (i, j) means "the first i Chinese and j English sentences are aligned". Row i of
 the band holds the nodes lo[i] ≤ j ≤ hi[i] (lo and hi never decrease), so memory is
-(n + 1) × width bytes of back pointers (bead scores are computed a block of rows at a time,
-costs kept for the last few rows only) and every row is filled with a handful of
-vectorised numpy operations, one per bead type. Insertions (0:1) chain within a row; they are resolved with one
-running maximum instead of a Python loop over columns.
+(n + 1) × width bytes of back pointers (bead scores, and which node each step comes from,
+are computed a block of rows at a time; costs kept for the last few rows only) and every
+row is filled with a few vectorised numpy operations over all bead types at once: one
+gather of the costs, one max. Insertions (0:1) chain within a row; they are resolved with
+one running maximum instead of a Python loop over columns.
 """
 
 from __future__ import annotations
@@ -60,58 +61,69 @@ def band_search(
     # every shape that consumes Chinese, stacked: one gather and one max per row
     steps = [t for t, (a, _) in enumerate(types) if a]
     step_a = np.array([types[t][0] for t in steps])
-    step_b = np.array([types[t][1] for t in steps])
+    step_b = np.array([types[t][1] for t in steps], dtype=np.int32)
+    # (int32 for the per-step index arrays of a block: half the temporaries of int64)
+    lo32, hi32 = lo.astype(np.int32), hi.astype(np.int32)
     block = max(1, SCORE_CELLS // width)  # rows scored at once: bounds the temporaries
+    # only the last `ring` rows of costs are ever read; the back pointers keep the path
+    ring = int(step_a.max()) + 1
 
-    def score_rows(r0: int) -> tuple[np.ndarray, np.ndarray]:
-        """Gains of every step shape, and of the nodes, for the band rows r0 … r0 + block - 1."""
+    def score_rows(r0: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For the band rows r0 … r0 + block - 1: each step shape's gain where it may be taken
+        (-inf elsewhere), where in the ring of costs it comes from (a flat index), whether
+        each node is inside the band, the nodes' gains and their running sums (for the
+        insertions)."""
         r1 = min(n + 1, r0 + block)
+        rows = np.arange(r0, r1)
         gains = np.full((r1 - r0, len(steps), width), skip, dtype=np.float32)
-        big_i = np.repeat(np.arange(r0, r1)[:, None], width, axis=1)
+        big_i = np.repeat(rows[:, None], width, axis=1)
         big_j = lo[r0:r1, None] + ks[None, :]
         for s, t in enumerate(steps):
             a, b = types[t]
             if b:
                 gains[:, s] = bead_score(a, b, big_i, big_j)
+        inside = big_j <= hi[r0:r1, None]
         nodes = np.zeros((r1 - r0, width))
         if node_gain is not None:
-            inside = big_j <= hi[r0:r1, None]
             nodes = np.where(inside, node_gain(big_i, np.minimum(big_j, m)), 0.0)
-        return gains, nodes
+        # the node each step comes from: row i - a, column j - b (k in that row's band)
+        prev_i = rows[:, None] - step_a[None, :]
+        usable = prev_i >= 0
+        prev_i = np.maximum(prev_i, 0)
+        pj = big_j.astype(np.int32)[:, None, :] - step_b[None, :, None]
+        pk = pj - lo32[prev_i][:, :, None]
+        ok = inside[:, None, :] & usable[:, :, None] & (pk >= 0)
+        ok &= pj <= hi32[prev_i][:, :, None]
+        gains[~ok] = -np.inf
+        # (np.minimum/maximum: np.clip costs several times more)
+        ring_row = (prev_i % ring).astype(np.int32)[:, :, None]
+        source = ring_row * width + np.minimum(np.maximum(pk, 0), width - 1)
+        offsets = np.cumsum(nodes, axis=1) + ks * skip
+        return gains, source, inside, nodes, offsets
 
     insert = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
     step_types = np.array(steps, dtype=np.int8)
-    # only the last `ring` rows of costs are ever read; the back pointers keep the path
-    ring = int(step_a.max()) + 1
     cost = np.full((ring, width), -np.inf)
+    flat_cost = cost.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     for i in range(n + 1):
         if i % block == 0:
             if on_rows and i:
                 on_rows(i)
-            gains, node_gains = score_rows(i)
-        jj = lo[i] + ks
-        inside = jj <= hi[i]
-        prev_i = i - step_a
-        usable = prev_i >= 0
-        prev_i = np.maximum(prev_i, 0)
-        pj = jj[None, :] - step_b[:, None]
-        pk = pj - lo[prev_i][:, None]
-        ok = inside[None, :] & usable[:, None] & (pk >= 0) & (pj <= hi[prev_i][:, None])
-        # (np.minimum/maximum: np.clip costs several times more on rows this small)
-        prev_cost = cost[(prev_i % ring)[:, None], np.minimum(np.maximum(pk, 0), width - 1)]
-        cand = np.where(ok, prev_cost + gains[i % block], -np.inf)
+            gains, sources, insides, node_gains, offsets = score_rows(i)
+        r = i % block
+        inside = insides[r]
+        cand = flat_cost[sources[r]] + gains[r]
         pick = cand.argmax(axis=0)
         best = cand[pick, ks]
         arg = np.where(np.isfinite(best), step_types[pick], -1).astype(np.int8)
         if i == 0:
             best[0] = 0.0  # lo[0] == 0: the origin
-        gain = node_gains[i % block]
-        best = best + gain
+        best = best + node_gains[r]
         if insert is not None:
             # cost[k] = max(best[k], cost[k-1] + skip + gain[k]); with G the running sum of
             # gain, cost[k] - G[k] - k·skip is a running maximum of best[k'] - G[k'] - k'·skip
-            offset = np.cumsum(gain) + ks * skip
+            offset = offsets[r]
             shifted = np.where(inside, best - offset, -np.inf)
             run = np.maximum.accumulate(shifted) + offset
             # a margin so that rounding in the shift never turns a diagonal step into insertions
