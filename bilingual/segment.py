@@ -33,10 +33,7 @@ class Vocabulary:
     @classmethod
     def of(cls, words: Iterable[str]) -> Vocabulary:
         table = frozenset(w for w in words if w)
-        by_first: dict[str, int] = {}
-        for w in table:
-            if len(w) > by_first.get(w[0], 0):
-                by_first[w[0]] = len(w)
+        by_first = {w[0]: len(w) for w in sorted(table, key=len)}  # the longest comes last
         return cls(table, max(by_first.values(), default=0), by_first)
 
     def __contains__(self, word: object) -> bool:
