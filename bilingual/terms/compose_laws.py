@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .compose import COMPOSED, Piece, is_organ
+from .compose import Piece, composed_piece, is_organ
 from .glossary import Entry
 
 RULES = {
@@ -91,6 +91,4 @@ def _joined(text: str, piece: Piece, at_word_start: Callable[[int], bool]) -> Pi
     if rest[2]:
         en = f"the guiding principles of {en}"
     note = f"{piece.zh} + {rest[0]} (and-its-rules)"
-    entry = Entry(text[start:end], en, "", piece.entry.category, note, "", (), "approved",
-                  COMPOSED)  # fmt: skip
-    return Piece(start, end, entry)
+    return composed_piece(text, start, end, en, note, piece.entry.category)

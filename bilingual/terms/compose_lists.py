@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from . import compose_heads as heads  # its table, read when a list is composed
-from .compose import COMPOSED, PERSONS, Piece, is_organ, is_post, verb_phrase
+from .compose import COMPOSED, PERSONS, Piece, composed_piece, is_organ, is_post, verb_phrase
 from .glossary import Entry
 
 # Categories of the glossary whose terms are set formulas, slogans and principles: slogans and
@@ -140,9 +140,7 @@ def _joined(text: str, items: list[Piece], joints: list[str]) -> Piece:
         start, end, en = start - 1, end + 1, f'"{en}"'
     note = " ".join(f"{p.zh} {j}" for p, j in zip(items, [*joints, ""], strict=True)).strip()
     category = items[0].entry.category
-    entry = Entry(text[start:end], en, "", category, f"{note} (enumerated)", "", (), "approved",
-                  COMPOSED)  # fmt: skip
-    return Piece(start, end, entry)
+    return composed_piece(text, start, end, en, f"{note} (enumerated)", category)
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:

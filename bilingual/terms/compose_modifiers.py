@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import compose_lists as lists
-from .compose import COMPOSED, Piece, is_organ, is_post, verb_phrase
+from .compose import COMPOSED, Piece, composed_piece, is_organ, is_post, verb_phrase
 from .glossary import Entry
 
 MODIFIERS = {
@@ -92,9 +92,7 @@ def with_modifiers(
         modifier = text[start : piece.start]
         en = f"{MODIFIERS[modifier]} {piece.entry.en.strip()}"
         note = f"{modifier} + {piece.zh} (modifier-term)"
-        entry = Entry(text[start : piece.end], en, "", piece.entry.category, note, "", (),
-                      "approved", COMPOSED)  # fmt: skip
-        out.append(Piece(start, piece.end, entry))
+        out.append(composed_piece(text, start, piece.end, en, note, piece.entry.category))
     return out
 
 

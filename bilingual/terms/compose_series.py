@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .compose import Piece, verb_phrase
-from .glossary import Entry
+from .compose import Piece, composed_piece, verb_phrase
 
 # Each …化 word and its adjective before a noun, with where the adjective was read.
 ADJECTIVES = {
@@ -82,11 +81,9 @@ def series_before(
         if len(words) < 2 or not at_word_start(start) or any(p.start < start for p in inside):
             continue  # one word, or a term runs into the run from before it
         en = f"{listed([ADJECTIVES[w] for w in words])} {noun.en}"
-        zh = text[start : piece.end]
         note = f"{'、'.join(words)} + {noun.zh} (isation-series)"
-        entry = Entry(zh, en, "", noun.category, note, "", (), "approved", "composed")
         out = [p for p in out if p not in inside and p != piece]
-        out.append(Piece(start, piece.end, entry))
+        out.append(composed_piece(text, start, piece.end, en, note, noun.category))
     return sorted(out, key=lambda p: p.start)
 
 
